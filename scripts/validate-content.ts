@@ -1,0 +1,14 @@
+/** Validates content/ without building the site: `npm run validate:content` (or a folder as argument). */
+import { loadLocalContent } from '../src/content/loaders/local.ts';
+
+const dir = process.argv[2] ?? 'content';
+try {
+  const set = await loadLocalContent(dir);
+  console.log(
+    `content OK: ${set.articles.length} articles, ${set.events.length} events, ${set.families.length} families, ` +
+      `${set.quizzes.length} quizzes, ${set.audiences.length} audiences, ${set.topics.length} topics, ${set.healthDays.length} health days`,
+  );
+} catch (e) {
+  console.error((e as Error).message);
+  process.exit(1);
+}

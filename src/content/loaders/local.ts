@@ -1,0 +1,226 @@
+/**
+ * The git source: reads content/ (Markdown with YAML front matter for articles and families, YAML for the rest)
+ * into a validated ContentSet. No Astro imports, so unit tests and scripts can use it directly.
+ *
+ *   content/taxonomies/audiences.yaml, topics.yaml   lists
+ *   content/health-days.yaml, site.yaml
+ *   content/articles/<slug>.md                        zh-hans original
+ *   content/articles/<slug>.<locale>.md               human translation (zh-hant, yue, en)
+ *   content/events/<slug>.yaml
+ *   content/families/<slug>.md (+ .<locale>.md)
+ *   content/quizzes/<slug>.yaml
+ */
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import * as yaml from 'js-yaml';
+import type { z } from 'zod';
+import {
+  articleSchema, articleTranslationSchemas, audienceSchema, eventSchema, familySchema, familyTranslationSchemas,
+  healthDaySchema, quizSchema, siteSettingsSchema, topicSchema,
+} from '../model/index.ts';
+import { crossCheck, type ContentSet, type Sourced } from './content-set.ts';
+import { ContentError, zodProblems, type ContentProblem } from './errors.ts';
+
+const TRANSLATION_LOCALES = ['zh-hant', 'yue', 'en'] as const;
+
+interface Ctx {
+  root: string;
+  problems: ContentProblem[];
+}
+
+function rel(ctx: Ctx, file: string): string {
+  return path.relative(path.dirname(ctx.root), file).split(path.sep).join('/');
+}
+
+async function readYaml(ctx: Ctx, file: string): Promise<unknown> {
+  try {
+    return yaml.load(await readFile(file, 'utf8'), { filename: file });
+  } catch (e) {
+    ctx.problems.push({ source: rel(ctx, file), path: '', message: `cannot read YAML: ${(e as Error).message.split('\n')[0]}` });
+    return undefined;
+  }
+}
+
+/** Splits a Markdown file into its YAML front matter and body. */
+export function splitFrontMatter(text: string): { data: unknown; body: string } {
+  const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text.replace(/^\uFEFF/, ''));
+  if (!m) throw new Error('missing YAML front matter between --- lines');
+  return { data: yaml.load(m[1]) ?? {}, body: m[2] };
+}
+
+async function readMarkdown(ctx: Ctx, file: string): Promise<{ data: Record<string, unknown>; body: string } | undefined> {
+  try {
+    const { data, body } = splitFrontMatter(await readFile(file, 'utf8'));
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new Error('front matter must be a mapping of fields');
+    return { data: data as Record<string, unknown>, body };
+  } catch (e) {
+    ctx.problems.push({ source: rel(ctx, file), path: '', message: `cannot read Markdown: ${(e as Error).message.split('\n')[0]}` });
+    return undefined;
+  }
+}
+
+function parse<S extends z.ZodType>(ctx: Ctx, schema: S, source: string, raw: unknown, prefix: PropertyKey[] = []): z.infer<S> | undefined {
+  const r = schema.safeParse(raw);
+  if (!r.success) {
+    ctx.problems.push(...zodProblems(source, r.error, prefix));
+    return undefined;
+  }
+  return r.data;
+}
+
+async function listFiles(dir: string, ext: string): Promise<string[]> {
+  if (!existsSync(dir)) return [];
+  return (await readdir(dir)).filter((f) => f.endsWith(ext)).sort().map((f) => path.join(dir, f));
+}
+
+/** YAML dates (2026-01-02) become Date objects; the model wants the written form back. */
+function normaliseDates(value: unknown): unknown {
+  if (value instanceof Date) {
+    const iso = value.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 16);
+  }
+  if (Array.isArray(value)) return value.map(normaliseDates);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normaliseDates(v)]));
+  }
+  return value;
+}
+
+async function readList<S extends z.ZodType>(ctx: Ctx, file: string, schema: S): Promise<Sourced<z.infer<S>>[]> {
+  const source = rel(ctx, file);
+  if (!existsSync(file)) {
+    ctx.problems.push({ source, path: '', message: 'file is missing' });
+    return [];
+  }
+  const raw = normaliseDates(await readYaml(ctx, file));
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) {
+    ctx.problems.push({ source, path: '', message: 'must be a YAML list' });
+    return [];
+  }
+  return raw.flatMap((item, i) => {
+    const data = parse(ctx, schema, source, item, [i]);
+    return data === undefined ? [] : [{ data, source }];
+  });
+}
+
+/** Markdown documents with optional <slug>.<locale>.md translations next to them. */
+async function readMarkdownDocs(
+  ctx: Ctx,
+  dir: string,
+  bodyField: string,
+  translationSchemas: Record<(typeof TRANSLATION_LOCALES)[number], z.ZodType>,
+  translationBodyField: string,
+): Promise<Array<{ source: string; raw: Record<string, unknown> }>> {
+  const files = await listFiles(dir, '.md');
+  const originals = files.filter((f) => !/\.(zh-hant|yue|en)\.md$/.test(f));
+  const docs: Array<{ source: string; raw: Record<string, unknown> }> = [];
+  for (const file of files) {
+    const m = /([^/\\]+)\.([a-z-]+)\.md$/.exec(file);
+    if (m && !(TRANSLATION_LOCALES as readonly string[]).includes(m[2])) {
+      ctx.problems.push({ source: rel(ctx, file), path: '', message: `unknown locale "${m[2]}" in file name (use zh-hant, yue or en)` });
+    }
+  }
+  for (const file of originals) {
+    const md = await readMarkdown(ctx, file);
+    if (!md) continue;
+    const slug = path.basename(file, '.md');
+    const raw: Record<string, unknown> = { ...(normaliseDates(md.data) as Record<string, unknown>), slug, [bodyField]: md.body.trim() };
+    const translations: Record<string, unknown> = {};
+    for (const locale of TRANSLATION_LOCALES) {
+      const tfile = path.join(dir, `${slug}.${locale}.md`);
+      if (!existsSync(tfile)) continue;
+      const tmd = await readMarkdown(ctx, tfile);
+      if (!tmd) continue;
+      const t = parse(ctx, translationSchemas[locale], rel(ctx, tfile), { ...tmd.data, [translationBodyField]: tmd.body.trim() });
+      if (t) translations[locale] = t;
+    }
+    raw.translations = translations;
+    docs.push({ source: rel(ctx, file), raw });
+  }
+  for (const file of files) {
+    const m = /([^/\\]+)\.(zh-hant|yue|en)\.md$/.exec(file);
+    if (m && !existsSync(path.join(dir, `${m[1]}.md`))) {
+      ctx.problems.push({ source: rel(ctx, file), path: '', message: `translation has no original ${m[1]}.md` });
+    }
+  }
+  return docs;
+}
+
+/** Checks that every media file an entry names exists under content/. */
+function checkMedia(ctx: Ctx, source: string, refs: Array<{ path: string; src: string }>): void {
+  for (const r of refs) {
+    if (/^https?:/.test(r.src)) {
+      ctx.problems.push({ source, path: r.path, message: 'media must be a file under content/media, not a remote URL' });
+    } else if (!existsSync(path.join(ctx.root, r.src))) {
+      ctx.problems.push({ source, path: r.path, message: `file not found: content/${r.src}` });
+    }
+  }
+}
+
+/**
+ * Reads and validates everything under `root` (the content/ folder).
+ * Throws ContentError listing every problem with its file and field path; returns only when all is valid.
+ */
+export async function loadLocalContent(root: string): Promise<ContentSet> {
+  const ctx: Ctx = { root: path.resolve(root), problems: [] };
+  const r = ctx.root;
+
+  const audiences = await readList(ctx, path.join(r, 'taxonomies/audiences.yaml'), audienceSchema);
+  const topics = await readList(ctx, path.join(r, 'taxonomies/topics.yaml'), topicSchema);
+  const healthDays = await readList(ctx, path.join(r, 'health-days.yaml'), healthDaySchema);
+
+  const siteFile = path.join(r, 'site.yaml');
+  const siteRaw = existsSync(siteFile) ? normaliseDates(await readYaml(ctx, siteFile)) : undefined;
+  if (!existsSync(siteFile)) ctx.problems.push({ source: rel(ctx, siteFile), path: '', message: 'file is missing' });
+  const site = siteRaw === undefined ? undefined : parse(ctx, siteSettingsSchema, rel(ctx, siteFile), siteRaw);
+
+  const articles: ContentSet['articles'] = [];
+  for (const doc of await readMarkdownDocs(ctx, path.join(r, 'articles'), 'body', articleTranslationSchemas, 'body')) {
+    const data = parse(ctx, articleSchema, doc.source, doc.raw);
+    if (!data) continue;
+    checkMedia(ctx, doc.source, [
+      ...(data.hero ? [{ path: 'hero.src', src: data.hero.src }] : []),
+      ...data.audio.map((a, i) => ({ path: `audio[${i}].src`, src: a.src })),
+    ]);
+    articles.push({ data, source: doc.source });
+  }
+
+  const families: ContentSet['families'] = [];
+  for (const doc of await readMarkdownDocs(ctx, path.join(r, 'families'), 'story', familyTranslationSchemas, 'story')) {
+    const data = parse(ctx, familySchema, doc.source, doc.raw);
+    if (!data) continue;
+    checkMedia(ctx, doc.source, data.photos.map((p, i) => ({ path: `photos[${i}].src`, src: p.src })));
+    families.push({ data, source: doc.source });
+  }
+
+  const events: ContentSet['events'] = [];
+  for (const file of await listFiles(path.join(r, 'events'), '.yaml')) {
+    const raw = normaliseDates(await readYaml(ctx, file));
+    if (raw === undefined) continue;
+    const source = rel(ctx, file);
+    const data = parse(ctx, eventSchema, source, { ...(raw as object), slug: path.basename(file, '.yaml') });
+    if (!data) continue;
+    if (data.image) checkMedia(ctx, source, [{ path: 'image.src', src: data.image.src }]);
+    events.push({ data, source });
+  }
+
+  const quizzes: ContentSet['quizzes'] = [];
+  for (const file of await listFiles(path.join(r, 'quizzes'), '.yaml')) {
+    const raw = normaliseDates(await readYaml(ctx, file));
+    if (raw === undefined) continue;
+    const source = rel(ctx, file);
+    const data = parse(ctx, quizSchema, source, { ...(raw as object), slug: path.basename(file, '.yaml') });
+    if (data) quizzes.push({ data, source });
+  }
+
+  if (ctx.problems.length > 0 || !site) throw new ContentError(ctx.problems);
+  const set: ContentSet = {
+    audiences, topics, articles, events, healthDays, families, quizzes,
+    siteSettings: { data: site, source: rel(ctx, siteFile) },
+  };
+  const cross = crossCheck(set);
+  if (cross.length > 0) throw new ContentError(cross);
+  return set;
+}

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { dateSchema, idSchema, imageSchema, markdownSchema, summaryFor, summarySchema } from './common.ts';
+
+export const MAX_REVIEW_YEARS = 3;
+
+export const reviewerSchema = z.object({
+  name: z.string().trim().min(1),
+  role: z.string().trim().min(1),
+});
+
+export const sourceSchema = z.object({
+  title: z.string().trim().min(1),
+  publisher: z.string().trim().min(1),
+  year: z.number().int().min(1900).max(2100),
+  url: z.url().optional(),
+});
+export type Source = z.infer<typeof sourceSchema>;
+
+/** Dialects and languages an audio track can be in; each is shown by its own name. */
+export const DIALECTS = ['cmn', 'yue', 'nan', 'wuu', 'sc', 'hak'] as const;
+export const audioTrackSchema = z.object({
+  dialect: z.enum(DIALECTS),
+  /** Path under content/ (e.g. media/audio/x.ogg). */
+  src: z.string().min(1),
+  durationSec: z.number().positive(),
+  /** The locale whose text the audio reads aloud, if it is a reading of the article. */
+  transcriptOf: z.enum(['zh-hans', 'zh-hant', 'yue', 'en']).optional(),
+});
+export type AudioTrack = z.infer<typeof audioTrackSchema>;
+
+/** A human translation of an article into another locale. */
+const translationFor = (locale: string) =>
+  z.object({
+    title: z.string().trim().min(1).max(locale === 'en' ? 120 : 60),
+    summary: summaryFor(locale),
+    body: markdownSchema.refine((s) => s.trim().length > 0, 'translation body is empty'),
+    translator: z.string().trim().min(1).optional(),
+  });
+export const articleTranslationSchemas = {
+  'zh-hant': translationFor('zh-hant'),
+  yue: translationFor('yue'),
+  en: translationFor('en'),
+};
+export type ArticleTranslation = z.infer<ReturnType<typeof translationFor>>;
+
+function addYears(date: string, years: number): string {
+  const [y, m, d] = date.split('-');
+  return `${Number(y) + years}-${m}-${d}`;
+}
+
+/** An article as written by an editor; the body is Markdown in the original (zh-hans). */
+export const articleSchema = z
+  .object({
+    slug: idSchema,
+    title: z.string().trim().min(1).max(60),
+    summary: summarySchema,
+    body: markdownSchema.refine((s) => s.trim().length > 0, 'article body is empty'),
+    audiences: z.array(idSchema).min(1),
+    topics: z.array(idSchema).min(1),
+    keywords: z.array(z.string().min(1)).default([]),
+    /** Dialect words, colloquial names and common misspellings that should find this article. */
+    aliases: z.array(z.string().min(1)).default([]),
+    hero: imageSchema.optional(),
+    audio: z.array(audioTrackSchema).default([]),
+    translations: z
+      .object({
+        'zh-hant': articleTranslationSchemas['zh-hant'].optional(),
+        yue: articleTranslationSchemas.yue.optional(),
+        en: articleTranslationSchemas.en.optional(),
+      })
+      .default({}),
+    reviewer: reviewerSchema,
+    reviewedAt: dateSchema,
+    nextReviewDue: dateSchema,
+    sources: z.array(sourceSchema).min(1, 'an article needs at least one cited source'),
+    updatedAt: dateSchema,
+    featured: z.boolean().default(false),
+  })
+  .superRefine((a, ctx) => {
+    if (a.nextReviewDue <= a.reviewedAt) {
+      ctx.addIssue({ code: 'custom', path: ['nextReviewDue'], message: 'next review must come after the review date' });
+    } else if (a.nextReviewDue > addYears(a.reviewedAt, MAX_REVIEW_YEARS)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['nextReviewDue'],
+        message: `next review must be at most ${MAX_REVIEW_YEARS} years after the review date`,
+      });
+    }
+  });
+export type Article = z.infer<typeof articleSchema>;

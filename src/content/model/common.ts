@@ -1,0 +1,73 @@
+/**
+ * Shared building blocks of the content model. Every document type in this
+ * folder is a Zod schema describing what the pages consume, whichever source
+ * (git content/ or Sanity) the entry came from.
+ */
+import { z } from 'zod';
+
+export const LOCALES = ['zh-hans', 'zh-hant', 'yue', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const localeSchema = z.enum(LOCALES);
+
+/** A slug or id: lower-case ASCII words joined by hyphens. */
+export const idSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters, digits and hyphens (e.g. "home-blood-pressure")');
+
+/** A calendar date written as YYYY-MM-DD that really exists. */
+export const dateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written as YYYY-MM-DD')
+  .refine((s) => {
+    const [y, m, d] = s.split('-').map(Number);
+    const dt = new Date(Date.UTC(y, m - 1, d));
+    return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+  }, 'is not a real calendar date');
+
+/** A wall-clock date and time (no offset) written as YYYY-MM-DDTHH:mm; the zone is given separately. */
+export const localDateTimeSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'must be a local date and time written as YYYY-MM-DDTHH:mm')
+  .refine((s) => {
+    const [date, time] = s.split('T');
+    const [y, m, d] = date.split('-').map(Number);
+    const [hh, mm] = time.split(':').map(Number);
+    const dt = new Date(Date.UTC(y, m - 1, d, hh, mm));
+    return (
+      dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d &&
+      hh < 24 && mm < 60
+    );
+  }, 'is not a real date and time');
+
+/** A string given per locale; Simplified Chinese is always required. */
+export const localizedStringSchema = z.object({
+  'zh-hans': z.string().min(1),
+  'zh-hant': z.string().min(1).optional(),
+  yue: z.string().min(1).optional(),
+  en: z.string().min(1).optional(),
+});
+export type LocalizedString = z.infer<typeof localizedStringSchema>;
+
+/** An image with required alternative text. `src` is relative to content/ (e.g. media/x.jpg). */
+export const imageSchema = z.object({
+  src: z.string().min(1),
+  alt: z.string().trim().min(1, 'every image needs alt text'),
+  credit: z.string().optional(),
+  license: z.string().optional(),
+});
+export type ContentImage = z.infer<typeof imageSchema>;
+
+/** Characters at most for a summary (one or two plain sentences): Chinese, and English words take more letters. */
+export const SUMMARY_MAX = 120;
+export const SUMMARY_MAX_EN = 280;
+const summaryOf = (max: number) =>
+  z.string().trim().min(1).max(max, `summary must be one or two sentences (${max} characters at most)`);
+export const summarySchema = summaryOf(SUMMARY_MAX);
+export const summarySchemaEn = summaryOf(SUMMARY_MAX_EN);
+/** The summary rule for a locale. */
+export const summaryFor = (locale: string) => (locale === 'en' ? summarySchemaEn : summarySchema);
+
+/** Markdown body: no raw HTML is passed through to the site. */
+export const markdownSchema = z
+  .string()
+  .refine((s) => !/<\/?[a-zA-Z][^>]*>|<!--/.test(s.replace(/```[\s\S]*?```|`[^`]*`/g, '')), 'raw HTML is not allowed in content; use Markdown');
