@@ -17,7 +17,7 @@ export const idSchema = z
 /** A calendar date written as YYYY-MM-DD that really exists. */
 export const dateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written as YYYY-MM-DD')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date written as YYYY-MM-DD', abort: true })
   .refine((s) => {
     const [y, m, d] = s.split('-').map(Number);
     const dt = new Date(Date.UTC(y, m - 1, d));
@@ -27,7 +27,7 @@ export const dateSchema = z
 /** A wall-clock date and time (no offset) written as YYYY-MM-DDTHH:mm; the zone is given separately. */
 export const localDateTimeSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'must be a local date and time written as YYYY-MM-DDTHH:mm')
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { message: 'must be a local date and time written as YYYY-MM-DDTHH:mm', abort: true })
   .refine((s) => {
     const [date, time] = s.split('T');
     const [y, m, d] = date.split('-').map(Number);

@@ -1,0 +1,29 @@
+/** Dates as the community sees them: wall-clock dates in Asia/Shanghai, whatever the build machine's zone. */
+
+export const SITE_TIME_ZONE = 'Asia/Shanghai';
+
+/** The local calendar date (YYYY-MM-DD) of an instant in a time zone. */
+export function localDate(instant: Date, timeZone = SITE_TIME_ZONE): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/**
+ * The moment the build considers "now". BUILD_NOW (an ISO instant) pins it for reproducible builds and tests.
+ */
+export function buildNow(env: Record<string, string | undefined> = process.env): Date {
+  const pinned = env.BUILD_NOW;
+  if (pinned) {
+    const d = new Date(pinned);
+    if (Number.isNaN(d.getTime())) throw new Error(`BUILD_NOW is not a valid date: "${pinned}"`);
+    return d;
+  }
+  return new Date();
+}
+
+/** Adds whole days to a YYYY-MM-DD date. */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}

@@ -1,0 +1,152 @@
+/**
+ * Bad content fails with the file and the field path. Each case copies a small valid content folder,
+ * breaks one thing, and asserts the exact message the editor would see.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadLocalContent } from '../../src/content/loaders/local.ts';
+import { ContentError } from '../../src/content/loaders/errors.ts';
+
+const FIXTURE = path.resolve('tests/fixtures/content-min');
+let dir: string;
+
+beforeEach(() => {
+  dir = path.join(mkdtempSync(path.join(tmpdir(), 'hc-content-')), 'content');
+  cpSync(FIXTURE, dir, { recursive: true });
+});
+afterEach(() => rmSync(path.dirname(dir), { recursive: true, force: true }));
+
+function edit(file: string, from: string | RegExp, to: string): void {
+  const p = path.join(dir, file);
+  const before = readFileSync(p, 'utf8');
+  const after = before.replace(from, to);
+  if (after === before) throw new Error(`fixture edit did not apply to ${file}: ${from}`);
+  writeFileSync(p, after);
+}
+
+async function problems(): Promise<string> {
+  try {
+    await loadLocalContent(dir);
+  } catch (e) {
+    expect(e).toBeInstanceOf(ContentError);
+    return (e as Error).message;
+  }
+  throw new Error('content loaded although it is invalid');
+}
+
+describe('valid fixture', () => {
+  it('loads', async () => {
+    const set = await loadLocalContent(dir);
+    expect(set.articles.map((a) => a.data.slug)).toEqual(['salt']);
+    expect(set.events[0].data.rrule).toBe('FREQ=WEEKLY;BYDAY=SA;COUNT=4');
+    expect(set.families[0].data.consent.by).toContain('社区工作人员');
+  });
+});
+
+describe('bad content names the file and the field path', () => {
+  it('missing reviewer', async () => {
+    edit('articles/salt.md', /^reviewer:.*\n/m, '');
+    expect(await problems()).toContain('content/articles/salt.md: reviewer: ');
+  });
+
+  it('missing reviewer name', async () => {
+    edit('articles/salt.md', '{ name: 测试医生（虚构）, role: 全科医师 }', '{ role: 全科医师 }');
+    expect(await problems()).toContain('content/articles/salt.md: reviewer.name: ');
+  });
+
+  it('missing review dates', async () => {
+    edit('articles/salt.md', /^reviewedAt:.*\n/m, '');
+    edit('articles/salt.md', /^nextReviewDue:.*\n/m, '');
+    const msg = await problems();
+    expect(msg).toContain('content/articles/salt.md: reviewedAt: ');
+    expect(msg).toContain('content/articles/salt.md: nextReviewDue: ');
+  });
+
+  it('no cited source', async () => {
+    edit('articles/salt.md', /^sources:\n.*\n/m, 'sources: []\n');
+    expect(await problems()).toContain('content/articles/salt.md: sources: an article needs at least one cited source');
+  });
+
+  it('next review more than three years after review', async () => {
+    edit('articles/salt.md', 'nextReviewDue: 2027-01-10', 'nextReviewDue: 2029-01-11');
+    expect(await problems()).toContain('content/articles/salt.md: nextReviewDue: next review must be at most 3 years after the review date');
+  });
+
+  it('summary too long', async () => {
+    edit('articles/salt.md', 'summary: 成年人每天吃盐不超过 5 克。', `summary: ${'盐'.repeat(121)}`);
+    expect(await problems()).toContain('content/articles/salt.md: summary: summary must be one or two sentences (120 characters at most)');
+  });
+
+  it('summary too long in a translation names the translation file', async () => {
+    writeFileSync(path.join(dir, 'articles/salt.zh-hant.md'), `---\ntitle: 每天吃多少鹽？\nsummary: ${'鹽'.repeat(121)}\n---\n內文。\n`);
+    expect(await problems()).toContain('content/articles/salt.zh-hant.md: summary: summary must be one or two sentences');
+  });
+
+  it('unknown audience id', async () => {
+    edit('articles/salt.md', 'audiences: [elders]', 'audiences: [elders, astronauts]');
+    expect(await problems()).toContain('content/articles/salt.md: audiences[1]: unknown audience id "astronauts"');
+  });
+
+  it('unknown topic id', async () => {
+    edit('events/walk.yaml', 'audiences: [elders]', 'audiences: [elders]\ntopics: [gardening]');
+    expect(await problems()).toContain('content/events/walk.yaml: topics[0]: unknown topic id "gardening"');
+  });
+
+  it('event ending before it starts', async () => {
+    edit('events/walk.yaml', 'end: "2026-12-05T09:00"', 'end: "2026-12-05T07:30"');
+    expect(await problems()).toContain('content/events/walk.yaml: end: event ends (2026-12-05T07:30) before it starts (2026-12-05T08:00)');
+  });
+
+  it('image without alt text', async () => {
+    writeFileSync(path.join(dir, 'media/walk.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    edit('events/walk.yaml', 'type: exercise', 'type: exercise\nimage: { src: media/walk.svg, alt: "" }');
+    expect(await problems()).toContain('content/events/walk.yaml: image.alt: every image needs alt text');
+  });
+
+  it('image with no alt field at all', async () => {
+    writeFileSync(path.join(dir, 'media/wang.jpg'), 'x');
+    edit('families/wang.md', 'habits: [每天快走]', 'habits: [每天快走]\nphotos:\n  - { src: media/wang.jpg }');
+    expect(await problems()).toContain('content/families/wang.md: photos[0].alt: ');
+  });
+
+  it('duplicate slug', async () => {
+    // Two files cannot share a name, so the same slug arrives from a second source folder entry: a copy under another
+    // name with the same slug in a list (audiences), and an article slug clash via the Sanity-shaped cross-check.
+    edit('taxonomies/audiences.yaml', '- { id: chronic,', '- { id: elders,');
+    expect(await problems()).toContain('content/taxonomies/audiences.yaml: id: duplicate audience id "elders" (also in content/taxonomies/audiences.yaml)');
+  });
+
+  it('malformed date', async () => {
+    edit('articles/salt.md', 'reviewedAt: 2026-01-10', 'reviewedAt: 2026-13-40');
+    expect(await problems()).toMatch(/content\/articles\/salt\.md: reviewedAt: (is not a real calendar date|must be a date written as YYYY-MM-DD)/);
+  });
+
+  it('malformed event time', async () => {
+    edit('events/walk.yaml', 'start: "2026-12-05T08:00"', 'start: "5 December, 8am"');
+    expect(await problems()).toContain('content/events/walk.yaml: start: must be a local date and time written as YYYY-MM-DDTHH:mm');
+  });
+
+  it('family without recorded consent', async () => {
+    edit('families/wang.md', /^consent:.*\n/m, '');
+    expect(await problems()).toContain('content/families/wang.md: consent: a family is published only with recorded consent {recordedAt, by}');
+  });
+
+  it('raw HTML in an article body', async () => {
+    edit('articles/salt.md', '吃盐多会让血压升高。', '吃盐多会让血压升高。<script>alert(1)</script>');
+    expect(await problems()).toContain('content/articles/salt.md: body: raw HTML is not allowed in content; use Markdown');
+  });
+
+  it('media file that does not exist', async () => {
+    edit('events/walk.yaml', 'type: exercise', 'type: exercise\nimage: { src: media/missing.jpg, alt: 广场 }');
+    expect(await problems()).toContain('content/events/walk.yaml: image.src: file not found: content/media/missing.jpg');
+  });
+
+  it('reports every problem at once', async () => {
+    edit('articles/salt.md', /^reviewer:.*\n/m, '');
+    edit('events/walk.yaml', 'end: "2026-12-05T09:00"', 'end: "2026-12-05T07:30"');
+    const msg = await problems();
+    expect(msg).toMatch(/^Invalid content \(2 problems\)/);
+  });
+});

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { convertStrings, resolveText } from '../../src/lib/localize/resolve.ts';
+import { toTraditional } from '../../src/lib/text/convert.ts';
+import { eventText } from '../../src/lib/localize/event.ts';
+import { localePath, pick, splitLocale } from '../../src/i18n/locales.ts';
+import { UI_RESOURCES, useT } from '../../src/i18n/t.ts';
+
+const original = { title: '为什么要在家量血压？', summary: '高血压患者要少吃盐。' };
+const convert = (v: typeof original, variant: 'tw' | 'hk') => convertStrings(v, variant);
+
+describe('article fallback rules', () => {
+  it('zh-hans shows the original', () => {
+    expect(resolveText('zh-hans', original, {}, convert)).toEqual({ textLocale: 'zh-hans', kind: 'original', value: original });
+  });
+  it('zh-hant prefers a human translation, else converts and says so', () => {
+    const human = { title: '人工翻譯', summary: '摘要' };
+    expect(resolveText('zh-hant', original, { 'zh-hant': human }, convert)).toMatchObject({ kind: 'human', value: human });
+    const r = resolveText('zh-hant', original, {}, convert);
+    expect(r.kind).toBe('converted');
+    expect(r.value.title).toBe('為什麼要在家量血壓？');
+    expect(r.value.summary).toBe('高血壓患者要少吃鹽。');
+  });
+  it('yue falls back to human zh-hant, then to converted Traditional', () => {
+    const hant = { title: '繁體', summary: '摘要' };
+    expect(resolveText('yue', original, { yue: { title: '粵語', summary: '重點' }, 'zh-hant': hant }, convert)).toMatchObject({ kind: 'human', textLocale: 'yue' });
+    expect(resolveText('yue', original, { 'zh-hant': hant }, convert)).toMatchObject({ kind: 'fallback', textLocale: 'zh-hant', value: hant });
+    expect(resolveText('yue', original, {}, convert)).toMatchObject({ kind: 'converted', textLocale: 'zh-hant' });
+  });
+  it('en falls back to the Chinese original with a notice', () => {
+    expect(resolveText('en', original, {}, convert)).toEqual({ textLocale: 'zh-hans', kind: 'fallback', value: original });
+  });
+  it('OpenCC uses Hong Kong forms for Cantonese readers', () => {
+    expect(toTraditional('卫生', 'hk')).toBe('衞生');
+    expect(toTraditional('卫生', 'tw')).toBe('衛生');
+  });
+});
+
+describe('event text', () => {
+  it('keeps the original description when a translation gives only title and summary', () => {
+    const e = { title: '讲座', summary: '摘要', description: '介绍', translations: { en: { title: 'Talk', summary: 'In short' } } } as never;
+    expect(eventText(e, 'en')).toMatchObject({ title: 'Talk', textLocale: 'en', description: '介绍', descriptionLocale: 'zh-hans' });
+    expect(eventText(e, 'zh-hant')).toMatchObject({ title: '講座', kind: 'converted', description: '介紹', descriptionLocale: 'zh-hant' });
+  });
+});
+
+describe('locale paths', () => {
+  it('puts zh-hans at / and the others under their prefix', () => {
+    expect(localePath('zh-hans', '/articles/x/')).toBe('/articles/x/');
+    expect(localePath('yue', '/articles/x/')).toBe('/yue/articles/x/');
+    expect(splitLocale('/zh-hant/events/')).toEqual({ locale: 'zh-hant', path: '/events/' });
+    expect(splitLocale('/en')).toEqual({ locale: 'en', path: '/' });
+    expect(splitLocale('/english-club/')).toEqual({ locale: 'zh-hans', path: '/english-club/' });
+  });
+  it('picks localized names with the same fallback', () => {
+    expect(pick({ 'zh-hans': '长者', 'zh-hant': '長者' }, 'yue')).toBe('長者');
+    expect(pick({ 'zh-hans': '长者' }, 'en')).toBe('长者');
+  });
+});
+
+describe('UI strings', () => {
+  function keys(o: object, prefix = ''): string[] {
+    return Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k.replace(/_(one|other)$/, '')}`]));
+  }
+  it('are complete in all four locales', () => {
+    const reference = new Set(keys(UI_RESOURCES['zh-hans']));
+    for (const [locale, res] of Object.entries(UI_RESOURCES)) {
+      expect(new Set(keys(res)), locale).toEqual(reference);
+    }
+  });
+  it('translate and interpolate', () => {
+    expect(useT('en')('audience.articles', { count: 1 })).toBe('1 article');
+    expect(useT('en')('audience.articles', { count: 4 })).toBe('4 articles');
+    expect(useT('yue')('home.pickerTitle')).toBe('我係……');
+    expect(useT('zh-hant')('event.capacity', { count: 30 })).toBe('名額 30 人');
+  });
+});

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { nextOccurrences, occurrencesBetween, upcoming } from '../../src/lib/calendar/occurrences.ts';
+import { instantToZoned, zonedToInstant } from '../../src/lib/calendar/zoned.ts';
+import type { HealthEvent } from '../../src/content/model/event.ts';
+
+const base: HealthEvent = {
+  slug: 'taiji', title: '太极拳', summary: 's', description: 'd', type: 'exercise',
+  start: '2026-12-01T07:00', end: '2026-12-01T08:00', timeZone: 'Asia/Shanghai',
+  rrule: 'FREQ=WEEKLY;BYDAY=TU,TH;UNTIL=20261231T235959Z', exceptions: [], overrides: [],
+  location: { name: '广场', address: '健康路 1 号' }, organiser: '中心', audiences: ['elders'], topics: [],
+  signUp: { how: 'walk-in' }, status: 'scheduled', sequence: 0, translations: {},
+};
+
+describe('zoned times', () => {
+  it('converts Shanghai wall clock to instants and back', () => {
+    expect(zonedToInstant('2026-12-01T07:00', 'Asia/Shanghai').toISOString()).toBe('2026-11-30T23:00:00.000Z');
+    expect(instantToZoned(new Date('2026-11-30T23:00:00Z'), 'Asia/Shanghai')).toBe('2026-12-01T07:00');
+  });
+  it('handles a zone with daylight saving', () => {
+    expect(zonedToInstant('2026-07-01T09:00', 'Europe/London').toISOString()).toBe('2026-07-01T08:00:00.000Z');
+    expect(zonedToInstant('2026-12-01T09:00', 'Europe/London').toISOString()).toBe('2026-12-01T09:00:00.000Z');
+  });
+});
+
+describe('occurrences', () => {
+  const from = new Date('2026-11-01T00:00:00Z');
+  const to = new Date('2027-01-01T00:00:00Z');
+
+  it('expands a weekly series on its days, in the event zone', () => {
+    const list = occurrencesBetween(base, from, to);
+    expect(list.map((o) => o.start.slice(0, 10))).toEqual([
+      '2026-12-01', '2026-12-03', '2026-12-08', '2026-12-10', '2026-12-15', '2026-12-17',
+      '2026-12-22', '2026-12-24', '2026-12-29', '2026-12-31',
+    ]);
+    expect(list[0].startInstant.toISOString()).toBe('2026-11-30T23:00:00.000Z');
+    expect(list[0].end).toBe('2026-12-01T08:00');
+  });
+
+  it('drops exceptions and applies a moved occurrence', () => {
+    const e = {
+      ...base,
+      exceptions: ['2026-12-03T07:00'],
+      overrides: [{ occurrence: '2026-12-08T07:00', status: 'moved' as const, start: '2026-12-09T09:00', location: { name: '活动室', address: '2 号楼' } }],
+    };
+    const list = occurrencesBetween(e, from, new Date('2026-12-11T00:00:00Z'));
+    expect(list.map((o) => [o.key, o.start, o.end, o.status, o.location.name])).toEqual([
+      ['2026-12-01T07:00', '2026-12-01T07:00', '2026-12-01T08:00', 'scheduled', '广场'],
+      ['2026-12-08T07:00', '2026-12-09T09:00', '2026-12-09T10:00', 'moved', '活动室'],
+      ['2026-12-10T07:00', '2026-12-10T07:00', '2026-12-10T08:00', 'scheduled', '广场'],
+    ]);
+  });
+
+  it('keeps a cancelled single event, marked cancelled', () => {
+    const e = { ...base, rrule: undefined, status: 'cancelled' as const, statusNote: '道路施工' };
+    const [o] = occurrencesBetween(e, from, to);
+    expect(o.status).toBe('cancelled');
+    expect(o.note).toBe('道路施工');
+  });
+
+  it('counts an occurrence that is under way as upcoming, and not one that has ended', () => {
+    const during = new Date('2026-11-30T23:30:00Z'); // 07:30 in Shanghai on 1 December
+    expect(nextOccurrences(base, during, 1)[0].key).toBe('2026-12-01T07:00');
+    const after = new Date('2026-12-01T00:00:01Z'); // 08:00:01 in Shanghai
+    expect(nextOccurrences(base, after, 1)[0].key).toBe('2026-12-03T07:00');
+  });
+
+  it('crosses a month edge in local time, not UTC', () => {
+    // 2026-12-31 07:00 in Shanghai is 2026-12-30 23:00 UTC: it belongs to December 31 locally.
+    const list = occurrencesBetween(base, new Date('2026-12-30T16:00:00Z'), new Date('2026-12-31T16:00:00Z'));
+    expect(list.map((o) => o.start)).toEqual(['2026-12-31T07:00']);
+  });
+
+  it('merges and sorts many events', () => {
+    const single = { ...base, slug: 'talk', rrule: undefined, start: '2026-12-02T14:30', end: '2026-12-02T16:00' };
+    const list = upcoming([base, single], new Date('2026-11-30T00:00:00Z'), 4);
+    expect(list.map((o) => o.slug)).toEqual(['taiji', 'talk', 'taiji']);
+  });
+});
