@@ -1,0 +1,19 @@
+/**
+ * npm test: build once, then unit tests (in a foreign time zone, to prove dates do not depend on the machine),
+ * checks over dist/, and Playwright e2e + axe against the built site.
+ * BUILD_NOW pins "today" so the tests see the same upcoming events and overdue list on any day.
+ */
+import { spawnSync } from 'node:child_process';
+
+const env = { ...process.env, BUILD_NOW: process.env.BUILD_NOW ?? '2026-11-22T09:00:00+08:00', ASTRO_TELEMETRY_DISABLED: '1' };
+function run(label, cmd, args, extra = {}) {
+  console.log(`\n=== ${label} ===`);
+  const started = Date.now();
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...env, ...extra } });
+  console.log(`=== ${label}: ${r.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s ===`);
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+run('build', 'npx', ['astro', 'build']);
+run('unit and dist tests (vitest, TZ=America/Los_Angeles)', 'npx', ['vitest', 'run'], { TZ: 'America/Los_Angeles' });
+run('browser tests (Playwright + axe)', 'npx', ['playwright', 'test']);
