@@ -2,7 +2,7 @@
  * Bad content fails with the file and the field path. Each case copies a small valid content folder,
  * breaks one thing, and asserts the exact message the editor would see.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ let dir: string;
 beforeEach(() => {
   dir = path.join(mkdtempSync(path.join(tmpdir(), 'hc-content-')), 'content');
   cpSync(FIXTURE, dir, { recursive: true });
+  mkdirSync(path.join(dir, 'media'), { recursive: true }); // git keeps no empty folders
 });
 afterEach(() => rmSync(path.dirname(dir), { recursive: true, force: true }));
 
