@@ -104,7 +104,7 @@ test('families: list and a story that says it is fictional', async ({ page }) =>
   await page.goto('/families/');
   expect(await page.locator('main .card').count()).toBeGreaterThanOrEqual(6);
   await noHorizontalScroll(page);
-  await page.locator('main .card h3 a').first().click();
+  await page.locator('main .card .h3 a').first().click();
   await expect(page.getByText('示例内容：本故事中的人物和情节均为虚构。')).toBeVisible();
   await expect(page.getByText('坚持的好习惯')).toBeVisible();
   await noHorizontalScroll(page);
