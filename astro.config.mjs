@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
+import contentMedia from './src/integrations/content-media.ts';
 
 /** Public origin of the deployed site; used for canonical URLs, hreflang, the sitemap and share links. */
 const site = process.env.SITE_URL ?? 'https://health.example.org';
@@ -12,6 +13,7 @@ export default defineConfig({
   // Markdown from editors is rendered without raw-HTML passthrough (the model rejects raw HTML too).
   markdown: { syntaxHighlight: false },
   integrations: [
+    contentMedia(),
     sitemap({
       i18n: {
         defaultLocale: 'zh-hans',

@@ -71,3 +71,7 @@ export function now(): { instant: Date; today: string } {
 export async function upcomingOccurrences(days = 92): Promise<Occurrence[]> {
   return upcoming(await getEvents(), now().instant, days);
 }
+
+export async function getQuizzes() {
+  return (await getCollection('quizzes')).map((e) => e.data).sort((a, b) => a.slug.localeCompare(b.slug));
+}

@@ -2,44 +2,18 @@
  * Bad content fails with the file and the field path. Each case copies a small valid content folder,
  * breaks one thing, and asserts the exact message the editor would see.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadLocalContent } from '../../src/content/loaders/local.ts';
-import { ContentError } from '../../src/content/loaders/errors.ts';
+import { useContentFixture } from './content-fixture.ts';
 
-const FIXTURE = path.resolve('tests/fixtures/content-min');
-let dir: string;
-
-beforeEach(() => {
-  dir = path.join(mkdtempSync(path.join(tmpdir(), 'hc-content-')), 'content');
-  cpSync(FIXTURE, dir, { recursive: true });
-  mkdirSync(path.join(dir, 'media'), { recursive: true }); // git keeps no empty folders
-});
-afterEach(() => rmSync(path.dirname(dir), { recursive: true, force: true }));
-
-function edit(file: string, from: string | RegExp, to: string): void {
-  const p = path.join(dir, file);
-  const before = readFileSync(p, 'utf8');
-  const after = before.replace(from, to);
-  if (after === before) throw new Error(`fixture edit did not apply to ${file}: ${from}`);
-  writeFileSync(p, after);
-}
-
-async function problems(): Promise<string> {
-  try {
-    await loadLocalContent(dir);
-  } catch (e) {
-    expect(e).toBeInstanceOf(ContentError);
-    return (e as Error).message;
-  }
-  throw new Error('content loaded although it is invalid');
-}
+const fx = useContentFixture();
+const { edit, problems } = fx;
 
 describe('valid fixture', () => {
   it('loads', async () => {
-    const set = await loadLocalContent(dir);
+    const set = await loadLocalContent(fx.dir());
     expect(set.articles.map((a) => a.data.slug)).toEqual(['salt']);
     expect(set.events[0].data.rrule).toBe('FREQ=WEEKLY;BYDAY=SA;COUNT=4');
     expect(set.families[0].data.consent.by).toContain('社区工作人员');
@@ -81,7 +55,7 @@ describe('bad content names the file and the field path', () => {
   });
 
   it('summary too long in a translation names the translation file', async () => {
-    writeFileSync(path.join(dir, 'articles/salt.zh-hant.md'), `---\ntitle: 每天吃多少鹽？\nsummary: ${'鹽'.repeat(121)}\n---\n內文。\n`);
+    writeFileSync(path.join(fx.dir(), 'articles/salt.zh-hant.md'), `---\ntitle: 每天吃多少鹽？\nsummary: ${'鹽'.repeat(121)}\n---\n內文。\n`);
     expect(await problems()).toContain('content/articles/salt.zh-hant.md: summary: summary must be one or two sentences');
   });
 
@@ -101,13 +75,13 @@ describe('bad content names the file and the field path', () => {
   });
 
   it('image without alt text', async () => {
-    writeFileSync(path.join(dir, 'media/walk.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    writeFileSync(path.join(fx.dir(), 'media/walk.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
     edit('events/walk.yaml', 'type: exercise', 'type: exercise\nimage: { src: media/walk.svg, alt: "" }');
     expect(await problems()).toContain('content/events/walk.yaml: image.alt: every image needs alt text');
   });
 
   it('image with no alt field at all', async () => {
-    writeFileSync(path.join(dir, 'media/wang.jpg'), 'x');
+    writeFileSync(path.join(fx.dir(), 'media/wang.jpg'), 'x');
     edit('families/wang.md', 'habits: [每天快走]', 'habits: [每天快走]\nphotos:\n  - { src: media/wang.jpg }');
     expect(await problems()).toContain('content/families/wang.md: photos[0].alt: ');
   });
