@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import contentMedia from './src/integrations/content-media.ts';
+import pruneAssets from './src/integrations/prune-assets.ts';
 
 /** Public origin of the deployed site; used for canonical URLs, hreflang, the sitemap and share links. */
 const site = process.env.SITE_URL ?? 'https://health.example.org';
@@ -9,11 +10,14 @@ const site = process.env.SITE_URL ?? 'https://health.example.org';
 export default defineConfig({
   site,
   trailingSlash: 'always',
+  // OUT_DIR lets a test build a variant of the site (e.g. with a family hidden) without touching dist/.
+  outDir: process.env.OUT_DIR ?? './dist',
   build: { format: 'directory' },
   // Markdown from editors is rendered without raw-HTML passthrough (the model rejects raw HTML too).
   markdown: { syntaxHighlight: false },
   integrations: [
     contentMedia(),
+    pruneAssets(),
     sitemap({
       i18n: {
         defaultLocale: 'zh-hans',
