@@ -34,7 +34,7 @@ const GROUP = 8;
 for (let i = 0; i < urls.length; i += GROUP) {
   const group = urls.slice(i, i + GROUP);
   test(`axe: ${group[0]} … (${group.length} pages × ${MODES.length} modes)`, async ({ page }) => {
-    test.setTimeout(240_000);
+    test.setTimeout(600_000); // generous: a loaded 2-core machine runs axe several times slower
     const failures: string[] = [];
     for (const url of group) {
       await page.goto(url);
