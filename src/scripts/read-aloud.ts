@@ -17,7 +17,6 @@ export function initReadAloud(root: HTMLElement): void {
   const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   let voice: SpeechSynthesisVoice | undefined;
   let queue: HTMLElement[] = [];
-  let index = -1;
   let run = 0; // bumps on stop so late events from a cancelled run are ignored
 
   function findVoice(): void {
@@ -43,7 +42,6 @@ export function initReadAloud(root: HTMLElement): void {
 
   function speak(i: number, current: number): void {
     if (current !== run) return;
-    index = i;
     const el = queue[i];
     if (!el) {
       mark(undefined);
