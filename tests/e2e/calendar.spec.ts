@@ -208,16 +208,16 @@ for (const size of ['standard', 'extra'] as const) {
   }
 }
 
-test('high contrast (with the enhanced 7:1 contrast rule): axe finds nothing, filter chosen and today marked', async ({ page }) => {
-  test.setTimeout(180_000);
-  await page.addInitScript(() => localStorage.setItem('hc:contrast', '1'));
-  for (const url of ['/events/?for=elders', '/events/calendar/2026-11/', '/events/calendar/2026-12/', '/events/archive/', '/en/events/topic/exercise/']) {
-    for (const width of [360, 1280]) {
+for (const url of ['/events/?for=elders', '/events/calendar/2026-11/', '/events/calendar/2026-12/', '/events/archive/', '/en/events/topic/exercise/']) {
+  test(`high contrast (with the enhanced 7:1 contrast rule): axe finds nothing on ${url}`, async ({ page }) => {
+    test.setTimeout(150_000);
+    await page.addInitScript(() => localStorage.setItem('hc:contrast', '1'));
+    for (const width of url.includes('/calendar/') ? [360, 1280] : [360]) {
       await page.setViewportSize({ width, height: 800 });
       await page.goto(url);
       await expect(page.locator('html')).toHaveAttribute('data-contrast', 'high');
       const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).options({ rules: { 'color-contrast-enhanced': { enabled: true } } }).analyze();
       expect(results.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`), `${url} at ${width}px`).toEqual([]);
     }
-  }
-});
+  });
+}
