@@ -3,8 +3,11 @@
  */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import type { Locale } from '../i18n/locales.ts';
-import { upcoming, type Occurrence } from '../lib/calendar/occurrences.ts';
-import { buildNow, localDate } from '../lib/time.ts';
+import { occurrencesBetween, upcoming, type Occurrence } from '../lib/calendar/occurrences.ts';
+import { addMonths, observancesBetween } from '../lib/calendar/month.ts';
+import { EVENT_TYPES } from './model/event.ts';
+import { zonedToInstant } from '../lib/calendar/zoned.ts';
+import { addDays, buildNow, localDate, SITE_TIME_ZONE } from '../lib/time.ts';
 
 export type ArticleEntry = CollectionEntry<'articles'>;
 export type ArticleText = CollectionEntry<'articleTexts'>;
@@ -74,4 +77,42 @@ export async function upcomingOccurrences(days = 92): Promise<Occurrence[]> {
 
 export async function getQuizzes() {
   return (await getCollection('quizzes')).map((e) => e.data).sort((a, b) => a.slug.localeCompare(b.slug));
+}
+
+export async function getHealthDays() {
+  return (await getCollection('healthDays')).map((e) => e.data).sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** Occurrences of every event starting in a month ("2026-11"), in the community's zone. */
+export async function monthOccurrences(month: string): Promise<Occurrence[]> {
+  const from = zonedToInstant(`${month}-01T00:00`, SITE_TIME_ZONE);
+  const to = zonedToInstant(`${addMonths(month, 1)}-01T00:00`, SITE_TIME_ZONE);
+  return (await getEvents())
+    .flatMap((e) => occurrencesBetween(e, from, to))
+    .filter((o) => o.startInstant >= from)
+    .sort((a, b) => a.startInstant.getTime() - b.startInstant.getTime() || a.slug.localeCompare(b.slug));
+}
+
+/** Occurrences that have ended by now, newest first, going back `days` days. */
+export async function pastOccurrences(days = 400): Promise<Occurrence[]> {
+  const { instant } = now();
+  const from = new Date(instant.getTime() - days * 86400_000);
+  return (await getEvents())
+    .flatMap((e) => occurrencesBetween(e, from, instant))
+    .filter((o) => o.endInstant <= instant)
+    .sort((a, b) => b.startInstant.getTime() - a.startInstant.getTime() || a.slug.localeCompare(b.slug));
+}
+
+/** Everything the events list and its filter pages show: the next `days` days, observances included. */
+export async function eventListData(days = 92) {
+  const [events, occurrences, healthDays, allAudiences, allTopics] = await Promise.all([
+    getEvents(), upcomingOccurrences(days), getHealthDays(), getAudiences(), getTopics(),
+  ]);
+  const { today } = now();
+  const observances = observancesBetween(healthDays, today, addDays(today, days));
+  // Offer only the filters some event uses, in taxonomy order.
+  const audiences = allAudiences.filter((a) => events.some((e) => e.audiences.includes(a.id)));
+  const topics = allTopics.filter((x) => events.some((e) => e.topics.includes(x.id)));
+  const types = EVENT_TYPES.filter((type) => events.some((e) => e.type === type));
+  return { events, occurrences, observances, audiences, topics, allTopics, types: [...types] as string[], today };
 }

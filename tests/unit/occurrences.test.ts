@@ -76,3 +76,61 @@ describe('occurrences', () => {
     expect(list.map((o) => o.slug)).toEqual(['taiji', 'talk', 'taiji']);
   });
 });
+
+describe('occurrences in the calendar views (issue 4)', () => {
+  const monthRange = (month: string) => [zonedToInstant(`${month}-01T00:00`, 'Asia/Shanghai'), zonedToInstant(`${month === '2026-12' ? '2027-01' : '2027-02'}-01T00:00`, 'Asia/Shanghai')] as const;
+  const late: HealthEvent = { ...base, slug: 'late', start: '2026-11-30T23:30', end: '2026-12-01T00:30', rrule: 'FREQ=WEEKLY;BYDAY=MO;COUNT=6' };
+
+  it('puts an occurrence at 23:30 on the last day of a month in that month, and one at 00:30 on the 1st in the next', () => {
+    const [from, to] = monthRange('2026-12');
+    const dec = occurrencesBetween(late, from, to).filter((o) => o.startInstant >= from);
+    expect(dec.map((o) => o.start)).toEqual(['2026-12-07T23:30', '2026-12-14T23:30', '2026-12-21T23:30', '2026-12-28T23:30']);
+    const early = { ...base, slug: 'early', start: '2026-12-01T00:30', end: '2026-12-01T01:00', rrule: 'FREQ=MONTHLY;BYMONTHDAY=1;COUNT=3' };
+    expect(occurrencesBetween(early, from, to).map((o) => o.start)).toEqual(['2026-12-01T00:30']);
+    const [jan, feb] = monthRange('2027-01');
+    expect(occurrencesBetween(early, jan, feb).map((o) => o.start)).toEqual(['2027-01-01T00:30']);
+  });
+
+  it('shows every week of a weekly series across a month edge, minus its exceptions', () => {
+    const saturdays = { ...base, slug: 'sat', start: '2026-11-28T08:00', end: '2026-11-28T09:00', rrule: 'FREQ=WEEKLY;BYDAY=SA;COUNT=10', exceptions: ['2027-01-02T08:00'] };
+    const list = occurrencesBetween(saturdays, zonedToInstant('2026-11-01T00:00', 'Asia/Shanghai'), zonedToInstant('2027-02-01T00:00', 'Asia/Shanghai'));
+    expect(list.map((o) => o.start.slice(0, 10))).toEqual([
+      '2026-11-28', '2026-12-05', '2026-12-12', '2026-12-19', '2026-12-26', '2027-01-09', '2027-01-16', '2027-01-23', '2027-01-30',
+    ]);
+  });
+
+  it('keeps a cancelled occurrence of a series, labelled, and moves a moved one into the next month', () => {
+    const e = {
+      ...base,
+      overrides: [
+        { occurrence: '2026-12-10T07:00', status: 'cancelled' as const, note: '场地检修' },
+        { occurrence: '2026-12-31T07:00', status: 'moved' as const, start: '2027-01-02T09:00', end: '2027-01-02T10:00' },
+      ],
+    };
+    const [from, to] = monthRange('2026-12');
+    const dec = occurrencesBetween(e, from, to);
+    const cancelled = dec.find((o) => o.key === '2026-12-10T07:00')!;
+    expect([cancelled.status, cancelled.start, cancelled.note]).toEqual(['cancelled', '2026-12-10T07:00', '场地检修']);
+    expect(dec.some((o) => o.key === '2026-12-31T07:00')).toBe(false);
+    const [jan, feb] = monthRange('2027-01');
+    const moved = occurrencesBetween(e, jan, feb);
+    expect(moved.map((o) => [o.key, o.start, o.status])).toEqual([['2026-12-31T07:00', '2027-01-02T09:00', 'moved']]);
+  });
+
+  it('gives the same occurrences whatever the machine time zone', () => {
+    const original = process.env.TZ;
+    const runs: string[][] = [];
+    const offsets = new Set<number>();
+    for (const tz of ['America/Los_Angeles', 'Pacific/Kiritimati', 'Europe/London', 'UTC', 'Asia/Shanghai']) {
+      process.env.TZ = tz; // Node re-reads TZ when it changes
+      offsets.add(new Date('2026-12-01T00:00:00Z').getTimezoneOffset());
+      const [from, to] = monthRange('2026-12');
+      runs.push(occurrencesBetween({ ...base, exceptions: ['2026-12-03T07:00'] }, from, to).map((o) => `${o.start}/${o.startInstant.toISOString()}`));
+    }
+    process.env.TZ = original;
+    expect(offsets.size, 'the machine zone really changed between runs').toBeGreaterThanOrEqual(4);
+    for (const r of runs) expect(r).toEqual(runs[0]);
+    expect(runs[0][0]).toBe('2026-12-01T07:00/2026-11-30T23:00:00.000Z');
+    expect(runs[0]).toHaveLength(9);
+  });
+});
