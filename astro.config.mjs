@@ -15,6 +15,8 @@ export default defineConfig({
   integrations: [
     contentMedia(),
     sitemap({
+      // Posters are print views of event pages (noindex): keep them out of the sitemap.
+      filter: (page) => !page.endsWith('/poster/'),
       i18n: {
         defaultLocale: 'zh-hans',
         locales: { 'zh-hans': 'zh-Hans', 'zh-hant': 'zh-Hant', yue: 'yue-Hant', en: 'en' },

@@ -35,6 +35,9 @@ export interface IcsOptions {
   pageUrl: (slug: string) => string;
 }
 
+/** ics supports recurrenceId (README, src/pipeline/format.js) but its index.d.ts does not declare it. */
+type IcsAttributes = EventAttributes & { recurrenceId?: number };
+
 export const PRODUCT_ID = '-//Healthy Community//Events//ZH';
 
 /** RFC 5545 has no "postponed": a postponed event is TENTATIVE until it has a new date. */
@@ -94,7 +97,7 @@ function utcStamp(t: number): string {
 }
 
 /** The VEVENTs of one event: the event or series (RRULE, EXDATE), then one per changed occurrence (RECURRENCE-ID). */
-export function icsEventsFor(event: IcsEvent, opts: IcsOptions): EventAttributes[] {
+export function icsEventsFor(event: IcsEvent, opts: IcsOptions): IcsAttributes[] {
   const tz = event.timeZone;
   const url = opts.pageUrl(event.slug);
   const durationMs = ms(event.end, tz) - ms(event.start, tz);
@@ -108,7 +111,7 @@ export function icsEventsFor(event: IcsEvent, opts: IcsOptions): EventAttributes
     startInputType: 'utc' as const,
     startOutputType: 'utc' as const,
   };
-  const master: EventAttributes = {
+  const master: IcsAttributes = {
     ...common,
     start: ms(event.start, tz),
     end: ms(event.end, tz),
@@ -122,7 +125,7 @@ export function icsEventsFor(event: IcsEvent, opts: IcsOptions): EventAttributes
   const overrides = [...event.overrides].sort((a, b) => a.occurrence.localeCompare(b.occurrence));
   return [
     master,
-    ...overrides.map((o): EventAttributes => {
+    ...overrides.map((o): IcsAttributes => {
       const start = ms(o.start ?? o.occurrence, tz);
       const end = o.end ? ms(o.end, tz) : start + durationMs;
       return {
