@@ -8,7 +8,7 @@ export function initShare(root: ParentNode = document): void {
   for (const box of root.querySelectorAll<HTMLElement>('[data-share]')) {
     const button = box.querySelector<HTMLButtonElement>('[data-share-button]');
     const status = box.querySelector<HTMLElement>('[data-share-status]');
-    const link = box.querySelector<HTMLInputElement>('[data-share-url]');
+    const link = box.querySelector<HTMLElement>('[data-share-url]');
     if (!button || !status) continue;
     button.hidden = false;
     button.addEventListener('click', async () => {
@@ -22,8 +22,9 @@ export function initShare(root: ParentNode = document): void {
       status.textContent = box.dataset[outcome === 'shared' ? 'msgShared' : outcome === 'copied' ? 'msgCopied' : 'msgManual'] ?? '';
       status.hidden = false;
       if (outcome === 'manual' && link) {
+        // Select the link's text so a long press or Ctrl+C copies it.
         link.focus();
-        link.select();
+        getSelection()?.selectAllChildren(link);
       }
     });
   }

@@ -54,7 +54,8 @@ test.describe('share button', () => {
     const page = await context.newPage();
     await page.goto(EVENT);
     await expect(page.locator('[data-share-button]')).toBeHidden();
-    await expect(page.getByLabel('活动链接')).toHaveValue(CANONICAL);
+    await expect(page.getByRole('link', { name: CANONICAL })).toHaveAttribute('href', CANONICAL);
+    await expect(page.locator('[data-share-url]')).toHaveText(CANONICAL);
     await expect(page.getByRole('img', { name: /二维码/ })).toBeVisible();
     await expect(page.getByRole('link', { name: '加入手机日历' })).toBeVisible();
     await context.close();

@@ -92,3 +92,21 @@ describe('social image', () => {
     expect(svg).toContain('width="1200" height="630"');
   });
 });
+
+describe('ended events', async () => {
+  const { hasEnded } = await import('../../src/lib/calendar/ended.ts');
+  const base = {
+    slug: 'x', start: '2026-12-05T09:00', end: '2026-12-05T11:00', timeZone: 'Asia/Shanghai', exceptions: [], overrides: [],
+    status: 'scheduled' as const, location: { name: 'a', address: 'b' }, statusNote: undefined, rrule: undefined as string | undefined,
+  };
+  it('is over once the last occurrence has ended, in Shanghai time', () => {
+    expect(hasEnded(base, new Date('2026-12-05T02:59:00Z'))).toBe(false); // 10:59 in Shanghai
+    expect(hasEnded(base, new Date('2026-12-05T03:00:00Z'))).toBe(true);
+  });
+  it('counts a series until its last date, and an open series never ends', () => {
+    const series = { ...base, rrule: 'FREQ=WEEKLY;COUNT=3' };
+    expect(hasEnded(series, new Date('2026-12-15T00:00:00Z'))).toBe(false);
+    expect(hasEnded(series, new Date('2026-12-19T04:00:00Z'))).toBe(true);
+    expect(hasEnded({ ...base, rrule: 'FREQ=WEEKLY' }, new Date('2030-01-01T00:00:00Z'))).toBe(false);
+  });
+});
