@@ -19,6 +19,8 @@ export default defineConfig({
     contentMedia(),
     pruneAssets(),
     sitemap({
+      // Posters are print views of event pages (noindex): keep them out of the sitemap.
+      filter: (page) => !page.endsWith('/poster/'),
       i18n: {
         defaultLocale: 'zh-hans',
         locales: { 'zh-hans': 'zh-Hans', 'zh-hant': 'zh-Hant', yue: 'yue-Hant', en: 'en' },
