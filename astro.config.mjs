@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
+import react from '@astrojs/react';
 import contentMedia from './src/integrations/content-media.ts';
 
 /** Public origin of the deployed site; used for canonical URLs, hreflang, the sitemap and share links. */
@@ -14,6 +15,8 @@ export default defineConfig({
   markdown: { syntaxHighlight: false },
   integrations: [
     contentMedia(),
+    // React only for islands (the quiz runner); every page is still server-rendered HTML.
+    react(),
     sitemap({
       i18n: {
         defaultLocale: 'zh-hans',
