@@ -220,3 +220,26 @@ test('zh-hant shows Traditional question text; en says the questions are in Chin
   await page.goto('/yue/self-check/health-literacy/');
   await expect(page.getByText('第 1 題，一共 21 題')).toBeVisible();
 });
+
+test('at 320 px in every text size: no horizontal scroll, targets at least 44 px (60 px in large sizes)', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  for (const [size, min] of [['standard', 44], ['large', 60], ['extra', 60]] as const) {
+    await page.addInitScript((s) => { if (s !== 'standard') localStorage.setItem('hc:size', s); }, size);
+    await page.goto('/self-check/diabetes-risk/');
+    await expect(step(page)).toBeVisible();
+    if (size !== 'standard') await expect(page.locator('html')).toHaveAttribute('data-size', size);
+    for (const state of ['radio', 'number']) {
+      if (state === 'number') await choose(page, '男');
+      const m = await page.evaluate((minPx) => {
+        const width = document.documentElement.clientWidth;
+        const wide = [...document.querySelectorAll('.quiz-page *')].filter((el) => el.getBoundingClientRect().right > width + 1).map((el) => el.className || el.tagName);
+        const small = [...document.querySelectorAll('.quiz-step button, .quiz-option, .quiz-number input')]
+          .map((el) => el.getBoundingClientRect()).filter((r) => r.height < minPx - 0.5).length;
+        return { wide, small };
+      }, min);
+      expect(m.wide, `${size} ${state}: wider than the screen`).toEqual([]);
+      expect(m.small, `${size} ${state}: targets under ${min} px`).toBe(0);
+    }
+    await page.evaluate(() => localStorage.clear());
+  }
+});

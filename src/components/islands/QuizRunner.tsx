@@ -2,7 +2,7 @@
  * Runs one quiz, one question at a time. Answers live only in this phone's localStorage (key `hc-quiz:<slug>`):
  * nothing is sent anywhere and nothing goes into the URL. Scoring is the pure engine in src/lib/quiz.
  */
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import {
   askedQuestions, hasCorrect, isAnswered, isCorrect, numberProblem, numberValue, recommendedArticles, scoreQuiz,
   type Answers, type AnswerValue, type QuizDef, type QuizQuestion,
@@ -104,7 +104,7 @@ export default function QuizRunner({ quiz, textLang, strings, articles, audience
 
   const showFeedback = q !== undefined && hasCorrect(q) && state.checked.includes(q.id);
 
-  function submit(e: FormEvent) {
+  function submit(e: { preventDefault(): void }) {
     e.preventDefault();
     if (!q) return;
     let answers = state.answers;
