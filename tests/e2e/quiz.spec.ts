@@ -108,6 +108,8 @@ test.describe('diabetes risk check', () => {
 
 test.describe('fall-risk check', () => {
   test('full run, resume after reload, back navigation, print view and clear my answers', async ({ page }) => {
+    // The reader picked "people with chronic disease" on the home page: the result offers that section too.
+    await page.addInitScript(() => localStorage.setItem('hc:audience', 'chronic'));
     await page.goto('/self-check/fall-risk/');
     // Yes to the first item (2 points) and the third (1), then reload.
     await choose(page, '是');
@@ -132,6 +134,8 @@ test.describe('fall-risk check', () => {
     await expect(result).toContainText('请和医生谈一谈');
     await expect(result.locator('.quiz-summary li')).toHaveCount(12);
     await expect(result.getByRole('link').first()).toHaveAttribute('href', /\/articles\//);
+    await expect(result.locator('.quiz-links a[href="/audiences/chronic/"]')).toHaveCount(1);
+    await expect(result.locator('.quiz-links a[href="/audiences/elders/"]')).toHaveCount(1);
     expect(await axe(page, 'fall-risk result')).toEqual([]);
 
     // Print view: the answers and the result, without the site navigation or the buttons.

@@ -7,6 +7,7 @@ import {
   askedQuestions, hasCorrect, isAnswered, isCorrect, numberProblem, numberValue, recommendedArticles, scoreQuiz,
   type Answers, type AnswerValue, type QuizDef, type QuizQuestion,
 } from '../../lib/quiz/engine.ts';
+import { AUDIENCE_STORAGE_KEY, readChoice } from '../../lib/home/order.ts';
 
 export interface QuizRunnerProps {
   quiz: QuizDef;
@@ -16,6 +17,8 @@ export interface QuizRunnerProps {
   strings: Record<string, string>;
   articles: Record<string, { href: string; title: string }>;
   audiences: Record<string, { href: string; name: string }>;
+  /** Per audience: articles on this quiz's topics, offered when the reader chose that audience on the home page. */
+  audienceArticles: Record<string, string[]>;
   /** A number formatter's locale. */
   intl: string;
 }
@@ -47,7 +50,7 @@ function fill(s: string | undefined, vars: Record<string, string | number> = {})
   return (s ?? '').replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(vars[k] ?? ''));
 }
 
-export default function QuizRunner({ quiz, textLang, strings, articles, audiences, intl }: QuizRunnerProps) {
+export default function QuizRunner({ quiz, textLang, strings, articles, audiences, audienceArticles, intl }: QuizRunnerProps) {
   const t = (k: string, vars?: Record<string, string | number>) => fill(strings[k], vars);
   const asked = askedQuestions(quiz);
   const [state, setState] = useState<Saved>(() => load(quiz.slug));
@@ -165,8 +168,17 @@ export default function QuizRunner({ quiz, textLang, strings, articles, audience
 
   if (state.done) {
     const result = scoreQuiz(quiz, state.answers);
-    const recs = recommendedArticles(quiz, state.answers, result).map((a) => articles[a]).filter((a) => a !== undefined);
-    const auds = (result.band?.recommend.audiences ?? []).map((a) => audiences[a]).filter((a) => a !== undefined);
+    // The audience chosen on the home page (kept on this phone too) adds its own reading and section.
+    let chosen: string | null = null;
+    try {
+      chosen = readChoice(localStorage.getItem(AUDIENCE_STORAGE_KEY), Object.keys(audiences));
+    } catch {
+      /* no storage */
+    }
+    const recIds = [...new Set([...recommendedArticles(quiz, state.answers, result), ...(chosen ? (audienceArticles[chosen] ?? []) : [])])];
+    const recs = recIds.map((a) => articles[a]).filter((a) => a !== undefined);
+    const audIds = [...new Set([...(chosen ? [chosen] : []), ...(result.band?.recommend.audiences ?? [])])];
+    const auds = audIds.map((a) => audiences[a]).filter((a) => a !== undefined);
     return (
       <section className="quiz-result" aria-labelledby={`${id}-rt`} data-quiz-state="result">
         <h2 id={`${id}-rt`} ref={setHeading} tabIndex={-1}>{t('resultTitle')}</h2>
