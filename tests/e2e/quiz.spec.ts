@@ -200,7 +200,7 @@ test.describe('health-literacy quiz', () => {
   });
 });
 
-test('with JavaScript off the page lists the questions and says the check needs JavaScript', async ({ browser }) => {
+test('with JavaScript off the page lists the questions and says the check needs JavaScript', async ({ browser, page: plain }) => {
   const ctx = await browser.newContext({ javaScriptEnabled: false });
   const page = await ctx.newPage();
   await page.goto('/self-check/diabetes-risk/');
@@ -209,6 +209,14 @@ test('with JavaScript off the page lists the questions and says the check needs 
   await expect(page.locator('.quiz-static-list > li')).toHaveCount(7);
   await expect(page.locator('.quiz-source')).toContainText('中国2型糖尿病防治指南（2020年版）');
   await ctx.close();
+  // axe needs JavaScript to run, so check the same static view on a page where the island is taken away.
+  await plain.goto('/self-check/diabetes-risk/');
+  await plain.evaluate(() => {
+    document.documentElement.removeAttribute('data-js');
+    document.querySelector('.quiz-app')?.remove();
+  });
+  await expect(plain.locator('.quiz-static')).toBeVisible();
+  expect(await axe(plain, 'no JavaScript')).toEqual([]);
 });
 
 test('zh-hant shows Traditional question text; en says the questions are in Chinese', async ({ page }) => {
