@@ -211,9 +211,11 @@ test('with JavaScript off the page lists the questions and says the check needs 
   await ctx.close();
   // axe needs JavaScript to run, so check the same static view on a page where the island is taken away.
   await plain.goto('/self-check/diabetes-risk/');
+  await expect(step(plain)).toBeVisible(); // the island has mounted (and hidden the static list)
   await plain.evaluate(() => {
     document.documentElement.removeAttribute('data-js');
     document.querySelector('.quiz-app')?.remove();
+    document.querySelectorAll<HTMLElement>('[data-quiz-static]').forEach((el) => (el.hidden = false));
   });
   await expect(plain.locator('.quiz-static')).toBeVisible();
   expect(await axe(plain, 'no JavaScript')).toEqual([]);
