@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
+import react from '@astrojs/react';
 import contentMedia from './src/integrations/content-media.ts';
 import pruneAssets from './src/integrations/prune-assets.ts';
 
@@ -18,6 +19,8 @@ export default defineConfig({
   integrations: [
     contentMedia(),
     pruneAssets(),
+    // React only for islands (the quiz runner); every page is still server-rendered HTML.
+    react(),
     sitemap({
       // Posters are print views of event pages (noindex): keep them out of the sitemap.
       filter: (page) => !page.endsWith('/poster/'),

@@ -125,3 +125,14 @@ describe('bad content names the file and the field path', () => {
     expect(msg).toMatch(/^Invalid content \(2 problems\)/);
   });
 });
+
+describe('quiz bands are checked when content loads (the build stops)', () => {
+  it('names the quiz file, the quiz and the band for a gap and an overlap', async () => {
+    const { cpSync, mkdirSync } = await import('node:fs');
+    mkdirSync(path.join(fx.dir(), 'quizzes'), { recursive: true });
+    cpSync(path.resolve('tests/fixtures/quizzes/gap.yaml'), path.join(fx.dir(), 'quizzes/gap.yaml'));
+    const msg = await problems();
+    expect(msg).toContain('content/quizzes/gap.yaml: results[1]: quiz "gap": bands "低分" and "重叠" overlap at score 1');
+    expect(msg).toContain('content/quizzes/gap.yaml: results: quiz "gap": reachable score 2 is in no result band');
+  });
+});

@@ -4,6 +4,7 @@
  */
 import type { Article, Audience, Family, HealthDay, HealthEvent, Quiz, SiteSettings, Topic } from '../model/index.ts';
 import type { ContentProblem } from './errors.ts';
+import { checkQuiz } from '../../lib/quiz/engine.ts';
 
 export interface Sourced<T> {
   data: T;
@@ -69,6 +70,8 @@ export function crossCheck(set: ContentSet): ContentProblem[] {
     q.data.questions.forEach((qq, i) => {
       problems.push(...unknownRefs(q.source, `questions[${i}].recommend`, qq.recommend, articles, 'article'));
     });
+    // Result bands must cover every reachable score exactly once; number bands must cover their range.
+    for (const p of checkQuiz(q.data)) problems.push({ source: q.source, path: p.path, message: p.message });
   }
   return problems;
 }

@@ -14,6 +14,8 @@ const numberBandSchema = z.object({
   min: z.number().optional(),
   max: z.number().optional(),
   points: z.number(),
+  /** Only when another question has this answer (option index), e.g. waist bands that differ by sex. */
+  when: z.object({ question: idSchema, option: z.number().int().min(0) }).optional(),
 });
 
 export const questionSchema = z.object({
