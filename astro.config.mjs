@@ -23,7 +23,10 @@ export default defineConfig({
     react(),
     sitemap({
       // Posters are print views of event pages (noindex): keep them out of the sitemap.
-      filter: (page) => !page.endsWith('/poster/'),
+      // Pre-rendered event filters (/events/for|type|topic/…) are the no-JavaScript versions of the list at
+      // /events/: same template, near-duplicate content, so they stay out of the sitemap too (the calendar
+      // e2e runs axe on them).
+      filter: (page) => !page.endsWith('/poster/') && !/\/events\/(for|type|topic)\//.test(page),
       i18n: {
         defaultLocale: 'zh-hans',
         locales: { 'zh-hans': 'zh-Hans', 'zh-hant': 'zh-Hant', yue: 'yue-Hant', en: 'en' },
