@@ -37,5 +37,5 @@ test('a stored value that is not an audience is ignored', async ({ page }) => {
   await page.evaluate(() => localStorage.setItem('hc:audience', '<b>x</b>'));
   await page.reload();
   expect((await order(page))[0]).toBe('elders');
-  await expect(page.locator('[aria-pressed="true"]')).toHaveCount(0);
+  await expect(page.locator('[data-audience-picker] [aria-pressed="true"]')).toHaveCount(0);
 });
