@@ -5,9 +5,9 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { AXE_TAGS } from './axe.ts';
 
 const TODAY = '2026-11-22';
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
 async function withSize(page: Page, size: 'standard' | 'extra'): Promise<void> {
   if (size === 'extra') await page.addInitScript(() => localStorage.setItem('hc:size', 'extra'));

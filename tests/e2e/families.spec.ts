@@ -1,8 +1,9 @@
 /** The healthy-family gallery: filters by year, award and habit, with and without JavaScript; family pages. */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { AXE_TAGS } from './axe.ts';
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+const TAGS = AXE_TAGS;
 const visibleCards = (page: import('@playwright/test').Page) => page.locator('[data-gallery] li[data-year]:visible');
 
 test('gallery filters by habit, award and year in place, keep the choice in the URL, and say how many', async ({ page }) => {

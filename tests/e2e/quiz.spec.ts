@@ -3,39 +3,13 @@
  * back navigation, the print view, "clear my answers", no request and nothing in the URL while a quiz is
  * taken, the no-JavaScript page, and axe on every quiz state in three display modes.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { axeViolations } from './axe.ts';
 
 // axe runs three times per state on a slow machine.
 test.describe.configure({ timeout: 180_000 });
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-const MODES = [
-  { name: 'standard', attrs: {} as Record<string, string>, enhanced: false },
-  { name: 'extra size', attrs: { 'data-size': 'extra' }, enhanced: false },
-  { name: 'high contrast', attrs: { 'data-contrast': 'high' }, enhanced: true },
-];
-
-async function axe(page: Page, state: string): Promise<string[]> {
-  const failures: string[] = [];
-  for (const mode of MODES) {
-    await page.evaluate((a) => {
-      const html = document.documentElement;
-      html.removeAttribute('data-size');
-      html.removeAttribute('data-contrast');
-      for (const [k, v] of Object.entries(a)) html.setAttribute(k, v);
-    }, mode.attrs);
-    let b = new AxeBuilder({ page }).withTags(TAGS);
-    if (mode.enhanced) b = b.options({ rules: { 'color-contrast-enhanced': { enabled: true } } });
-    const { violations } = await b.analyze();
-    for (const v of violations) failures.push(`${state} [${mode.name}]: ${v.id} ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-  }
-  await page.evaluate(() => {
-    document.documentElement.removeAttribute('data-size');
-    document.documentElement.removeAttribute('data-contrast');
-  });
-  return failures;
-}
+const axe = axeViolations;
 
 const step = (page: Page) => page.locator('[data-quiz-state="question"]');
 const next = (page: Page) => page.locator('[data-quiz-next]');

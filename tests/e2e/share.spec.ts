@@ -3,10 +3,9 @@
  * the feeds page, Open Graph tags and image, JSON-LD status, status banners, and axe on the new pages.
  */
 import { readdirSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
+import { axeViolations } from './axe.ts';
 import { expect, test, type Page } from '@playwright/test';
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const EVENT = '/events/baduanjin-saturday/';
 const CANONICAL = 'https://health.example.org/events/baduanjin-saturday/';
 
@@ -155,28 +154,11 @@ test.describe('poster', () => {
   });
 });
 
-const MODES = [
-  { name: 'standard', attrs: {} as Record<string, string>, enhanced: false },
-  { name: 'extra size', attrs: { 'data-size': 'extra' }, enhanced: false },
-  { name: 'high contrast', attrs: { 'data-contrast': 'high' }, enhanced: true },
-];
 for (const url of [EVENT, '/events/mini-marathon-winter/', '/en/events/carers-home-rehab-salon/', '/events/baduanjin-saturday/poster/', '/yue/events/mini-marathon-winter/poster/', '/events/feeds/', '/en/events/feeds/']) {
   test(`axe: ${url}`, async ({ page }) => {
     test.setTimeout(120_000);
     await page.goto(url);
-    const failures: string[] = [];
-    for (const mode of MODES) {
-      await page.evaluate((a) => {
-        const html = document.documentElement;
-        html.removeAttribute('data-size');
-        html.removeAttribute('data-contrast');
-        for (const [k, v] of Object.entries(a)) html.setAttribute(k, v);
-      }, mode.attrs);
-      let builder = new AxeBuilder({ page }).withTags(TAGS);
-      if (mode.enhanced) builder = builder.options({ rules: { 'color-contrast-enhanced': { enabled: true } } });
-      const { violations } = await builder.analyze();
-      for (const v of violations) failures.push(`[${mode.name}] ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-    }
+    const failures = await axeViolations(page, url);
     const width = await page.evaluate(() => { document.documentElement.removeAttribute('data-size'); return document.documentElement.scrollWidth; });
     expect(failures).toEqual([]);
     expect(width).toBeLessThanOrEqual(360);
