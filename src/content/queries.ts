@@ -2,7 +2,7 @@
  * The few ways pages read content. Thin wrappers over astro:content so pages stay short and consistent.
  */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
-import type { Locale } from '../i18n/locales.ts';
+import { LOCALES, LOCALE_INFO, type Locale } from '../i18n/locales.ts';
 import { occurrencesBetween, upcoming, type Occurrence } from '../lib/calendar/occurrences.ts';
 import { addMonths, observancesBetween } from '../lib/calendar/month.ts';
 import { EVENT_TYPES } from './model/event.ts';
@@ -115,4 +115,10 @@ export async function eventListData(days = 92) {
   const topics = allTopics.filter((x) => events.some((e) => e.topics.includes(x.id)));
   const types = EVENT_TYPES.filter((type) => events.some((e) => e.type === type));
   return { events, occurrences, observances, audiences, topics, allTopics, types: [...types] as string[], today };
+}
+
+/** Static paths of a page that exists for every event in every locale (the event page, its poster). */
+export async function eventPaths() {
+  const events = await getEvents();
+  return LOCALES.flatMap((locale) => events.map((e) => ({ params: { lang: LOCALE_INFO[locale].prefix || undefined, slug: e.slug }, props: { locale, slug: e.slug } })));
 }
