@@ -1,7 +1,7 @@
 /** Share helpers: the share/copy decision, subscription links, QR SVG, JSON-LD and the social image text. */
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
-import { eventJsonLd, isoWithOffset, jsonLdScript, schemaStatus } from '../../src/lib/share/jsonld.ts';
+import { eventJsonLd, familyJsonLd, isoWithOffset, jsonLdScript, schemaStatus } from '../../src/lib/share/jsonld.ts';
 import { absoluteUrl, qrSvg, webcalUrl } from '../../src/lib/share/links.ts';
 import { shareOrCopy } from '../../src/lib/share/share-action.ts';
 import { socialImageSvg, wrapText } from '../../src/lib/share/social-image.ts';
@@ -108,5 +108,17 @@ describe('ended events', async () => {
     expect(hasEnded(series, new Date('2026-12-15T00:00:00Z'))).toBe(false);
     expect(hasEnded(series, new Date('2026-12-19T04:00:00Z'))).toBe(true);
     expect(hasEnded({ ...base, rrule: 'FREQ=WEEKLY' }, new Date('2030-01-01T00:00:00Z'))).toBe(false);
+  });
+});
+
+describe('familyJsonLd', () => {
+  it('describes the story, its habits and award, and omits a missing image', () => {
+    const ld = familyJsonLd({ headline: '陈家', description: '减糖', inLanguage: 'zh-Hans', habits: ['少喝含糖饮料', '看配料表'], award: '健康家庭 2026', publisher: '中心' });
+    expect(ld).toEqual({
+      '@context': 'https://schema.org', '@type': 'Article', headline: '陈家', description: '减糖', inLanguage: 'zh-Hans',
+      about: [{ '@type': 'Thing', name: '少喝含糖饮料' }, { '@type': 'Thing', name: '看配料表' }],
+      award: '健康家庭 2026', publisher: { '@type': 'Organization', name: '中心' }, isAccessibleForFree: true,
+    });
+    expect(familyJsonLd({ headline: 'x', description: 'y', inLanguage: 'en', habits: [], award: 'a', publisher: 'p', image: 'https://h/x.jpg' }).image).toEqual(['https://h/x.jpg']);
   });
 });

@@ -72,3 +72,29 @@ export function eventJsonLd(i: EventJsonLdInput): Record<string, unknown> {
 export function jsonLdScript(data: unknown): string {
   return JSON.stringify(data).replace(/</g, '\\u003c');
 }
+
+export interface StoryJsonLdInput {
+  headline: string;
+  description: string;
+  inLanguage: string;
+  image?: string;
+  habits: string[];
+  award: string;
+  publisher: string;
+}
+
+/** schema.org Article for a healthy-family story: the habits it is about, the award, who published it. */
+export function familyJsonLd(i: StoryJsonLdInput): Record<string, unknown> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Article',
+    headline: i.headline,
+    description: i.description,
+    inLanguage: i.inLanguage,
+    ...(i.image ? { image: [i.image] } : {}),
+    about: i.habits.map((h) => ({ '@type': 'Thing', name: h })),
+    award: i.award,
+    publisher: { '@type': 'Organization', name: i.publisher },
+    isAccessibleForFree: true,
+  };
+}
