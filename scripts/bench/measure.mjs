@@ -133,7 +133,7 @@ export async function lighthouseRuns(targets) {
       });
     }
   } finally {
-    await chrome.kill();
+    chrome.kill();
   }
   return out;
 }
