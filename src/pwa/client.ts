@@ -14,13 +14,34 @@ const intl = document.documentElement.lang === 'en' ? 'en-GB' : document.documen
 const fill = (s: string | undefined, vars: Record<string, string | number>) =>
   (s ?? '').replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
 
-/** Shows a bar from its template inside the always-present live region, so it is announced. */
+declare const __PWA_STRINGS__: Record<string, Record<'updateReady' | 'update' | 'installText' | 'install' | 'notNow', string>>;
+/** The page's locale from <html lang> (zh-Hans, zh-Hant, yue-Hant, en). */
+const LANGS: Record<string, string> = { 'zh-hans': 'zh-hans', 'zh-hant': 'zh-hant', 'yue-hant': 'yue', en: 'en' };
+const strings = __PWA_STRINGS__[LANGS[document.documentElement.lang.toLowerCase()] ?? 'zh-hans'] ?? __PWA_STRINGS__['zh-hans'];
+
+function makeButton(text: string, attr: string, secondary = false): HTMLButtonElement {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.className = secondary ? 'button secondary' : 'button';
+  b.setAttribute(attr, '');
+  b.textContent = text;
+  return b;
+}
+
+/** Shows a bar inside the always-present live region (BaseLayout), so it is announced. */
 function showBar(name: 'update' | 'install'): HTMLElement | null {
   const region = document.querySelector<HTMLElement>('[data-pwa-bar]');
-  const tpl = document.querySelector<HTMLTemplateElement>(`template[data-pwa-${name}]`);
-  if (!region || !tpl || region.querySelector(`[data-pwa-${name}-bar]`)) return null;
-  region.append(tpl.content.cloneNode(true));
-  return region.querySelector<HTMLElement>(`[data-pwa-${name}-bar]`);
+  if (!region || region.querySelector(`[data-pwa-${name}-bar]`)) return null;
+  const bar = document.createElement('div');
+  bar.className = 'pwa-note';
+  bar.setAttribute(`data-pwa-${name}-bar`, '');
+  const p = document.createElement('p');
+  p.textContent = name === 'update' ? strings.updateReady : strings.installText;
+  bar.append(p);
+  if (name === 'update') bar.append(makeButton(strings.update, 'data-pwa-apply'));
+  else bar.append(makeButton(strings.install, 'data-pwa-install-go'), makeButton(strings.notNow, 'data-pwa-install-no', true));
+  region.append(bar);
+  return bar;
 }
 
 function announceUpdate(reg: ServiceWorkerRegistration): void {

@@ -4,7 +4,7 @@
  * offline pages, hubs, icons and search indexes, each with a revision, so every deploy is one atomic set.
  * Add it last in astro.config.mjs so it sees every other integration's output.
  */
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,6 +39,17 @@ export interface PwaBuildResult {
   warnings: string[];
 }
 
+/** The update and install bars' words in every locale (pwa.js builds the bars; pages carry no template). */
+function barStrings(): Record<string, Record<string, string>> {
+  const keys = ['updateReady', 'update', 'installText', 'install', 'notNow'];
+  return Object.fromEntries(
+    ['zh-hans', 'zh-hant', 'yue', 'en'].map((l) => {
+      const ui = JSON.parse(readFileSync(path.join(here, '..', 'i18n', 'ui', `${l}.json`), 'utf8')) as { offline: Record<string, string> };
+      return [l, Object.fromEntries(keys.map((k) => [k, ui.offline[k]]))];
+    }),
+  );
+}
+
 /** 1×1 AVIF and WebP images: the page stores only the picture formats the browser can decode. */
 async function imageProbes(): Promise<Record<string, string>> {
   const pixel = () => sharp({ create: { width: 1, height: 1, channels: 3, background: '#ffffff' } });
@@ -55,7 +66,7 @@ export async function buildPwa(dir: string): Promise<PwaBuildResult> {
     entryPoints: [path.join(here, 'client.ts')],
     outfile: path.join(dir, 'pwa.js'),
     format: 'esm',
-    define: { ...common.define, __IMAGE_PROBES__: JSON.stringify(await imageProbes()) },
+    define: { ...common.define, __IMAGE_PROBES__: JSON.stringify(await imageProbes()), __PWA_STRINGS__: JSON.stringify(barStrings()) },
   });
   const tmp = mkdtempSync(path.join(tmpdir(), 'hc-sw-'));
   try {
