@@ -18,7 +18,10 @@ const types = {
 };
 const compressible = /^(text\/|application\/(json|xml|manifest\+json)|image\/svg)/;
 
-/** Cache-Control for a site path: hashed build assets forever, everything else revalidated. */
+/**
+ * Cache-Control for a site path: hashed build assets (and ?v=<hash> URLs) forever; everything else — HTML, the
+ * service worker (sw.js, pwa.js) and the manifest included — revalidated on every use, so a deploy reaches readers.
+ */
 export function cacheControl(urlPath) {
   if (urlPath.startsWith('/_astro/') || /[?&]v=/.test(urlPath)) return 'public, max-age=31536000, immutable';
   return 'no-cache';

@@ -44,6 +44,7 @@ export const ICON_PATHS: Record<string, string> = {
   arrow: 'M5 12h14M13 6l6 6-6 6',
   alert: 'M12 3 2 21h20zM12 10v5M12 18v.01',
   source: 'M6 3h9l4 4v14H6zM14 3v5h5M9 13h7M9 17h7',
+  download: 'M12 3v12M7 10l5 5 5-5M4 19h16',
 };
 
 /** The sprite: one <symbol id="i-<name>"> per icon. Stroke settings are on each <svg> that uses it. */
