@@ -1,6 +1,6 @@
 /**
  * npm test: build once, then unit tests (in a foreign time zone, to prove dates do not depend on the machine),
- * checks over dist/, the performance budgets (scripts/bench/check-budgets.mjs), and Playwright e2e + axe against the built site.
+ * checks over dist/, and Playwright e2e + axe against the built site.
  * BUILD_NOW pins "today" so the tests see the same upcoming events and overdue list on any day.
  */
 import { spawnSync } from 'node:child_process';
@@ -16,5 +16,4 @@ function run(label, cmd, args, extra = {}) {
 
 run('build', 'npx', ['astro', 'build']);
 run('unit and dist tests (vitest, TZ=America/Los_Angeles)', 'npx', ['vitest', 'run'], { TZ: 'America/Los_Angeles' });
-run('performance budgets (sizes, no-JS reading, React, Lighthouse)', 'node', ['scripts/bench/check-budgets.mjs']);
 run('browser tests (Playwright + axe)', 'npx', ['playwright', 'test']);

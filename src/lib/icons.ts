@@ -47,9 +47,12 @@ export const ICON_PATHS: Record<string, string> = {
   download: 'M12 3v12M7 10l5 5 5-5M4 19h16',
 };
 
-/** The sprite: one <symbol id="i-<name>"> per icon. Stroke settings are on each <svg> that uses it. */
+/** The stroke every icon is drawn with; on each symbol, so the <svg> in a page carries only its size. */
+export const ICON_STROKE = 'fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"';
+
+/** The sprite: one <symbol id="i-<name>"> per icon, drawn in the current text colour. */
 export function iconSprite(): string {
-  const symbols = Object.entries(ICON_PATHS).map(([name, d]) => `<symbol id="i-${name}" viewBox="0 0 24 24"><path d="${d}"/></symbol>`);
+  const symbols = Object.entries(ICON_PATHS).map(([name, d]) => `<symbol id="i-${name}" viewBox="0 0 24 24" ${ICON_STROKE}><path d="${d}"/></symbol>`);
   return `<svg xmlns="http://www.w3.org/2000/svg">${symbols.join('')}</svg>`;
 }
 
