@@ -103,6 +103,7 @@ test.describe('without JavaScript', () => {
 });
 
 test('axe passes on the search page with results, in every reading mode', async ({ page }) => {
+  test.setTimeout(120_000); // two pages × three reading modes on a shared machine
   await page.goto('/search/?q=血压');
   await expect(first(page)).toBeVisible();
   await expect(page.locator('[data-search][data-loaded="detail"]')).toHaveCount(1);
