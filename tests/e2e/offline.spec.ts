@@ -29,8 +29,11 @@ async function firstVisit(page: Page, url = '/'): Promise<void> {
 async function save(page: Page): Promise<void> {
   const box = page.locator('[data-save-offline]');
   await expect(box).toBeVisible();
+  // One action at a time: "save" until saved, then "remove".
+  await expect(box.locator('[data-save-remove]')).toBeHidden();
   await box.locator('[data-save-go]').click();
   await expect(box.locator('[data-save-remove]')).toBeVisible({ timeout: 60_000 });
+  await expect(box.locator('[data-save-go]')).toBeHidden();
 }
 
 async function heroLoaded(page: Page): Promise<boolean> {
@@ -93,6 +96,7 @@ test("save the elders' hub on Wi-Fi, read every article with its pictures with n
   expect(articles.length).toBeGreaterThan(3);
   expect(articles).toContain(ARTICLE);
   const status = page.locator('[data-save-status]');
+  await expect(page.locator('[data-save-remove]')).toBeHidden();
   await page.locator('[data-save-go]').click();
   // Progress is shown while the articles are fetched.
   await expect(status).toContainText(/正在保存：\d+\/\d+/);
