@@ -20,7 +20,7 @@ const LOCALE = '{zh-hant/,yue/,en/,}';
 export const PRECACHE_GLOBS = [
   `${LOCALE}index.html`,
   `${LOCALE}offline/index.html`,
-  `${LOCALE}{audiences,topics,articles,events,self-check}/index.html`,
+  `${LOCALE}{audiences,topics,articles,events,self-check,search}/index.html`,
   `${LOCALE}{audiences,topics,self-check}/*/index.html`,
   `${LOCALE}simple/index.html`,
   '404.html',
