@@ -187,6 +187,11 @@ test.describe('updates', () => {
 
     await firstVisit(page, `${base}/articles/home-blood-pressure/`);
     await expect(page.locator('[data-v2]')).toHaveCount(0);
+    // The reader saved this article under version 1.
+    await save(page);
+    const savedBuild = () => page.evaluate(() => JSON.parse(localStorage.getItem('hc:offline-saved') ?? '[]')[0]?.build as string);
+    const v1Build = await savedBuild();
+    expect(v1Build).toMatch(/^[0-9a-f]{12}$/);
     const next = path.join(root, 'next');
     symlinkSync(v2, next);
     renameSync(next, site);
@@ -205,6 +210,12 @@ test.describe('updates', () => {
     await expect(page.locator('[data-v2]')).toHaveText('新版本内容');
     await page.goto(`${base}/`);
     await expect(page.locator('[data-v2]')).toHaveText('新版本内容');
+    // The saved copy is refreshed from version 2 in the background, so it reads the new text offline too.
+    await expect.poll(savedBuild, { timeout: 30_000 }).not.toBe(v1Build);
+    await page.context().setOffline(true);
+    await page.goto(`${base}/articles/home-blood-pressure/`);
+    await expect(page.locator('[data-v2]')).toHaveText('新版本内容');
+    await page.context().setOffline(false);
     // Old precache entries are gone: one version's files only.
     const keys = await page.evaluate(async () => {
       const names = await caches.keys();
