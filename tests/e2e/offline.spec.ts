@@ -111,6 +111,8 @@ test("save the elders' hub on Wi-Fi, read every article with its pictures with n
     await expect(reader.locator('article h1'), url).toBeVisible();
     const broken = await reader.locator('main img').evaluateAll((imgs: HTMLImageElement[]) => Promise.all(imgs.map(async (i) => { i.loading = 'eager'; await i.decode().catch(() => {}); return i.naturalWidth > 0 ? null : i.currentSrc || i.src; })));
     expect(broken.filter(Boolean), url).toEqual([]);
+    // Its own box says it is on the phone (saved with the hub).
+    await expect(reader.locator('[data-save-status]'), url).toContainText('已保存在这台手机上');
   }
   await reader.goto('/offline/');
   await expect(reader.locator('.saved-item', { hasText: '老年人' })).toContainText(`${articles.length} 篇文章`);
