@@ -7,13 +7,15 @@
 import { messageSW } from 'workbox-window';
 import { INSTALL_DISMISSED_KEY, SKIP_WAITING } from '../lib/offline/names.ts';
 import { formatBytes } from '../lib/offline/format.ts';
-import { pageIsSaved, readSaved, removeSaved, savePage } from '../scripts/offline-save.ts';
+import { pageIsAvailable, pageIsSaved, readSaved, refreshSaved, removeSaved, savePage } from '../scripts/offline-save.ts';
 import type { SavedKind } from '../lib/offline/saved.ts';
 
 const intl = document.documentElement.lang === 'en' ? 'en-GB' : document.documentElement.lang || 'zh-CN';
 const fill = (s: string | undefined, vars: Record<string, string | number>) =>
   (s ?? '').replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
 
+/** Identifies this build's precached files (set by src/pwa/index.ts). */
+declare const __BUILD_ID__: string;
 declare const __PWA_STRINGS__: Record<string, Record<'updateReady' | 'update' | 'installText' | 'install' | 'notNow', string>>;
 /** The page's locale from <html lang> (zh-Hans, zh-Hant, yue-Hant, en). */
 const LANGS: Record<string, string> = { 'zh-hans': 'zh-hans', 'zh-hant': 'zh-hant', 'yue-hant': 'yue', en: 'en' };
@@ -104,7 +106,7 @@ function initSaveBoxes(): void {
     };
     box.hidden = false;
     show(pageIsSaved(url));
-    if (pageIsSaved(url)) status.textContent = box.dataset.msgSaved ?? '';
+    if (pageIsAvailable(url)) status.textContent = box.dataset.msgSaved ?? '';
     go.addEventListener('click', async () => {
       go.disabled = true;
       progress.hidden = false;
@@ -113,6 +115,7 @@ function initSaveBoxes(): void {
           kind: (box.dataset.saveOffline ?? 'page') as SavedKind,
           title: box.dataset.title ?? document.title,
           audio: audio?.checked ?? false,
+          build: __BUILD_ID__,
           onProgress: ({ done, total }) => {
             progress.max = total;
             progress.value = done;
@@ -171,6 +174,8 @@ function renderOfflineList(): void {
 if ('caches' in window) {
   initSaveBoxes();
   renderOfflineList();
+  // Only under this build's service worker, so refreshed copies come with this build's files.
+  if (navigator.serviceWorker?.controller) void refreshSaved(__BUILD_ID__).then((n) => { if (n > 0) renderOfflineList(); });
 }
 void watchUpdates();
 offerInstall();

@@ -10,7 +10,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';
-import { injectManifest } from 'workbox-build';
+import { createHash } from 'node:crypto';
+import { getManifest, injectManifest } from 'workbox-build';
 import sharp from 'sharp';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -20,7 +21,7 @@ const LOCALE = '{zh-hant/,yue/,en/,}';
 export const PRECACHE_GLOBS = [
   `${LOCALE}index.html`,
   `${LOCALE}offline/index.html`,
-  `${LOCALE}{audiences,topics,articles,events,self-check}/index.html`,
+  `${LOCALE}{audiences,topics,articles,events,self-check,search}/index.html`,
   `${LOCALE}{audiences,topics,self-check}/*/index.html`,
   `${LOCALE}simple/index.html`,
   '404.html',
@@ -61,13 +62,23 @@ async function imageProbes(): Promise<Record<string, string>> {
 
 /** Builds pwa.js and sw.js into an already built site directory (tests call this on a copied dist/). */
 export async function buildPwa(dir: string): Promise<PwaBuildResult> {
+  const globs = {
+    globDirectory: dir,
+    // Search indexes come from another feature; list their patterns only when they exist.
+    globPatterns: PRECACHE_GLOBS.filter((g) => !/^(search-index|pagefind)\//.test(g) || existsSync(path.join(dir, g.split('/')[0]))),
+    globIgnores: ['sw.js', 'pwa.js'],
+    maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
+  };
+  // The build id: a hash of every precached file's revision (the same site gives the same id and the same pwa.js).
+  const { manifestEntries } = await getManifest(globs);
+  const buildId = createHash('sha256').update(JSON.stringify(manifestEntries.map((e) => [e.url, e.revision]))).digest('hex').slice(0, 12);
   const common = { bundle: true, minify: true, target: 'es2022', legalComments: 'none', define: { 'process.env.NODE_ENV': '"production"' }, logLevel: 'warning' } as const;
   await build({
     ...common,
     entryPoints: [path.join(here, 'client.ts')],
     outfile: path.join(dir, 'pwa.js'),
     format: 'esm',
-    define: { ...common.define, __IMAGE_PROBES__: JSON.stringify(await imageProbes()), __PWA_STRINGS__: JSON.stringify(barStrings()) },
+    define: { ...common.define, __IMAGE_PROBES__: JSON.stringify(await imageProbes()), __PWA_STRINGS__: JSON.stringify(barStrings()), __BUILD_ID__: JSON.stringify(buildId) },
   });
   const tmp = mkdtempSync(path.join(tmpdir(), 'hc-sw-'));
   try {
@@ -76,13 +87,10 @@ export async function buildPwa(dir: string): Promise<PwaBuildResult> {
     const { count, size, warnings } = await injectManifest({
       swSrc,
       swDest: path.join(dir, 'sw.js'),
-      globDirectory: dir,
-      // Search indexes come from another feature; list their patterns only when they exist.
-      globPatterns: PRECACHE_GLOBS.filter((g) => !/^(search-index|pagefind)\//.test(g) || existsSync(path.join(dir, g.split('/')[0]))),
+      ...globs,
       globIgnores: ['sw.js'],
       // Hashed file names are their own revision.
       dontCacheBustURLsMatching: /^_astro\//,
-      maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
     });
     return { count, size, warnings };
   } finally {

@@ -5,7 +5,7 @@
  */
 import { SAVED_CACHE, SAVED_INDEX_KEY } from '../lib/offline/names.ts';
 import { articleLinks, planPage } from '../lib/offline/plan.ts';
-import { isSaved, parseSaved, withSaved, withoutSaved, type SavedItem, type SavedKind } from '../lib/offline/saved.ts';
+import { isSaved, orphans, parseSaved, staleSaved, withSaved, withoutSaved, type SavedItem, type SavedKind } from '../lib/offline/saved.ts';
 
 export function readSaved(): SavedItem[] {
   try {
@@ -17,7 +17,12 @@ export function readSaved(): SavedItem[] {
 function writeSaved(list: SavedItem[]): void {
   localStorage.setItem(SAVED_INDEX_KEY, JSON.stringify(list));
 }
+/** Saved on its own (not only inside a saved hub): its box then offers "remove". */
 export function pageIsSaved(url: string): boolean {
+  return readSaved().some((x) => x.url === url);
+}
+/** Readable offline: saved on its own or as part of a saved hub. */
+export function pageIsAvailable(url: string): boolean {
   return isSaved(readSaved(), url);
 }
 
@@ -71,6 +76,8 @@ export interface SaveProgress {
 }
 export interface SaveOptions {
   kind: SavedKind;
+  /** The build this page comes from (see refreshSaved). */
+  build?: string;
   title: string;
   audio?: boolean;
   onProgress?: (p: SaveProgress) => void;
@@ -100,7 +107,7 @@ export async function savePage(url: string, opts: SaveOptions): Promise<SavedIte
     parts.add(a);
     opts.onProgress?.({ done: ++done, total });
   }
-  const item: SavedItem = { url: plan.page, title: opts.title, kind: opts.kind, parts: [...parts], bytes, savedAt: new Date().toISOString() };
+  const item: SavedItem = { url: plan.page, title: opts.title, kind: opts.kind, parts: [...parts], bytes, savedAt: new Date().toISOString(), build: opts.build, audio: opts.audio };
   writeSaved(withSaved(readSaved(), item));
   return item;
 }
@@ -111,4 +118,28 @@ export async function removeSaved(url: string): Promise<void> {
   const cache = await caches.open(SAVED_CACHE);
   await Promise.all(release.map((u) => cache.delete(u, { ignoreSearch: false })));
   writeSaved(list);
+}
+
+/**
+ * After a new version of the site has taken over, saved items from older builds are saved again (one at a
+ * time, while online), and files no item needs any more are deleted — so a saved page never mixes versions
+ * and corrections reach readers who read offline.
+ */
+export async function refreshSaved(build: string): Promise<number> {
+  let refreshed = 0;
+  for (const item of staleSaved(readSaved(), build)) {
+    if (!navigator.onLine) break;
+    try {
+      await savePage(item.url, { kind: item.kind, title: item.title, audio: item.audio, build });
+      refreshed++;
+    } catch {
+      // Keep the older copy; the next visit tries again.
+    }
+  }
+  if (refreshed > 0) {
+    const cache = await caches.open(SAVED_CACHE);
+    const stored = (await cache.keys()).map((r) => new URL(r.url).pathname + new URL(r.url).search);
+    await Promise.all(orphans(stored, readSaved()).map((u) => cache.delete(u)));
+  }
+  return refreshed;
 }

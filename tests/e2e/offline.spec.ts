@@ -29,8 +29,11 @@ async function firstVisit(page: Page, url = '/'): Promise<void> {
 async function save(page: Page): Promise<void> {
   const box = page.locator('[data-save-offline]');
   await expect(box).toBeVisible();
+  // One action at a time: "save" until saved, then "remove".
+  await expect(box.locator('[data-save-remove]')).toBeHidden();
   await box.locator('[data-save-go]').click();
   await expect(box.locator('[data-save-remove]')).toBeVisible({ timeout: 60_000 });
+  await expect(box.locator('[data-save-go]')).toBeHidden();
 }
 
 async function heroLoaded(page: Page): Promise<boolean> {
@@ -93,6 +96,7 @@ test("save the elders' hub on Wi-Fi, read every article with its pictures with n
   expect(articles.length).toBeGreaterThan(3);
   expect(articles).toContain(ARTICLE);
   const status = page.locator('[data-save-status]');
+  await expect(page.locator('[data-save-remove]')).toBeHidden();
   await page.locator('[data-save-go]').click();
   // Progress is shown while the articles are fetched.
   await expect(status).toContainText(/正在保存：\d+\/\d+/);
@@ -107,6 +111,8 @@ test("save the elders' hub on Wi-Fi, read every article with its pictures with n
     await expect(reader.locator('article h1'), url).toBeVisible();
     const broken = await reader.locator('main img').evaluateAll((imgs: HTMLImageElement[]) => Promise.all(imgs.map(async (i) => { i.loading = 'eager'; await i.decode().catch(() => {}); return i.naturalWidth > 0 ? null : i.currentSrc || i.src; })));
     expect(broken.filter(Boolean), url).toEqual([]);
+    // Its own box says it is on the phone (saved with the hub).
+    await expect(reader.locator('[data-save-status]'), url).toContainText('已保存在这台手机上');
   }
   await reader.goto('/offline/');
   await expect(reader.locator('.saved-item', { hasText: '老年人' })).toContainText(`${articles.length} 篇文章`);
@@ -183,6 +189,11 @@ test.describe('updates', () => {
 
     await firstVisit(page, `${base}/articles/home-blood-pressure/`);
     await expect(page.locator('[data-v2]')).toHaveCount(0);
+    // The reader saved this article under version 1.
+    await save(page);
+    const savedBuild = () => page.evaluate(() => JSON.parse(localStorage.getItem('hc:offline-saved') ?? '[]')[0]?.build as string);
+    const v1Build = await savedBuild();
+    expect(v1Build).toMatch(/^[0-9a-f]{12}$/);
     const next = path.join(root, 'next');
     symlinkSync(v2, next);
     renameSync(next, site);
@@ -201,6 +212,12 @@ test.describe('updates', () => {
     await expect(page.locator('[data-v2]')).toHaveText('新版本内容');
     await page.goto(`${base}/`);
     await expect(page.locator('[data-v2]')).toHaveText('新版本内容');
+    // The saved copy is refreshed from version 2 in the background, so it reads the new text offline too.
+    await expect.poll(savedBuild, { timeout: 30_000 }).not.toBe(v1Build);
+    await page.context().setOffline(true);
+    await page.goto(`${base}/articles/home-blood-pressure/`);
+    await expect(page.locator('[data-v2]')).toHaveText('新版本内容');
+    await page.context().setOffline(false);
     // Old precache entries are gone: one version's files only.
     const keys = await page.evaluate(async () => {
       const names = await caches.keys();

@@ -1,7 +1,7 @@
 /** Offline helpers: what a save stores, what a removal may delete, sizes, cache names, the manifest, the SW globs. */
 import { describe, expect, it } from 'vitest';
 import { articleLinks, assetsInHtml, audioInHtml, imagesInHtml, localPath, planPage, srcsetUrls } from '../../src/lib/offline/plan.ts';
-import { isSaved, parseSaved, withSaved, withoutSaved, type SavedItem } from '../../src/lib/offline/saved.ts';
+import { isSaved, orphans, parseSaved, staleSaved, withSaved, withoutSaved, type SavedItem } from '../../src/lib/offline/saved.ts';
 import { formatBytes } from '../../src/lib/offline/format.ts';
 import { offlinePathFor, SAVED_CACHE, PAGES_CACHE, IMAGES_CACHE } from '../../src/lib/offline/names.ts';
 import { ICONS, iconSvg, webManifest } from '../../src/lib/offline/manifest.ts';
@@ -65,6 +65,11 @@ describe('the saved list', () => {
     const list = [item('/hub/', ['/a/'], 'hub')];
     expect(isSaved(list, '/a/')).toBe(true);
     expect(isSaved(list, '/b/')).toBe(false);
+  });
+  it('after a deploy, items from other builds are refreshed and files nothing lists are deleted', () => {
+    const list = [{ ...item('/a/', ['/_astro/old.css']), build: 'v1' }, { ...item('/b/', ['/_astro/new.css']), build: 'v2' }, item('/c/', [])];
+    expect(staleSaved(list, 'v2').map((x) => x.url)).toEqual(['/a/', '/c/']);
+    expect(orphans(['/a/', '/_astro/old.css', '/_astro/new.css', '/gone/'], [list[1], { ...list[0], parts: ['/_astro/new.css'] }])).toEqual(['/_astro/old.css', '/gone/']);
   });
   it('survives a broken stored value', () => {
     expect(parseSaved(null)).toEqual([]);

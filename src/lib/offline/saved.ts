@@ -14,6 +14,10 @@ export interface SavedItem {
   bytes: number;
   /** ISO time of saving. */
   savedAt: string;
+  /** The site build it was saved from (pwa.js's BUILD_ID); another build means it is refreshed when online. */
+  build?: string;
+  /** Whether the reader chose to keep the audio too. */
+  audio?: boolean;
 }
 
 export function parseSaved(json: string | null): SavedItem[] {
@@ -42,4 +46,15 @@ export function withoutSaved(list: SavedItem[], url: string): { list: SavedItem[
 
 export function isSaved(list: SavedItem[], url: string): boolean {
   return list.some((x) => x.url === url || (x.kind === 'hub' && x.parts.includes(url)));
+}
+
+/** Items saved from another build than the current one: refreshed in the background when online. */
+export function staleSaved(list: SavedItem[], build: string): SavedItem[] {
+  return list.filter((x) => x.build !== build);
+}
+
+/** Stored URLs that no item lists any more (after a refresh replaced an item's parts). */
+export function orphans(stored: string[], list: SavedItem[]): string[] {
+  const kept = new Set(list.flatMap((x) => [x.url, ...x.parts]));
+  return stored.filter((u) => !kept.has(u));
 }
