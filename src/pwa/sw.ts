@@ -75,8 +75,9 @@ registerRoute(
 );
 
 // Precached files (hashed CSS/JS, icons, search indexes) straight from the precache. Registered after the
-// navigation route, so precached hubs are still fetched network-first.
-addRoute();
+// navigation route, so precached hubs are still fetched network-first. Pages ask for the icon sprite as
+// /icons.svg?v=<hash>: the version parameter is ignored when matching the precached /icons.svg.
+addRoute({ ignoreURLParametersMatching: [/^utm_/, /^fbclid$/, /^v$/] });
 
 registerRoute(
   ({ request, url }) => url.origin === self.location.origin && (request.destination === 'style' || request.destination === 'script' || request.destination === 'worker' || url.pathname.endsWith('.json')),
