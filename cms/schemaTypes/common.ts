@@ -1,7 +1,7 @@
 /** Building blocks shared by the document types, mirroring src/content/model/common.ts and article.ts. */
 import { ImageIcon } from '@sanity/icons/Image';
 import { InfoOutlineIcon } from '@sanity/icons/InfoOutline';
-import { defineArrayMember, defineField, defineType, type Rule, type SlugRule } from 'sanity';
+import { defineArrayMember, defineField, defineType, type ArrayRule, type DateRule, type SlugRule, type TextRule } from 'sanity';
 
 /** The site's rules (src/content/model/common.ts): a summary is one or two sentences. */
 export const SUMMARY_MAX = 120;
@@ -17,7 +17,7 @@ export function summaryField(locale: 'zh' | 'en' = 'zh', required = true) {
     description: `一两句话，不超过 ${max} 个字符；显示在列表和分享卡片上。`,
     type: 'text',
     rows: 3,
-    validation: (rule: Rule) => {
+    validation: (rule: TextRule) => {
       const r = rule.max(max).error(`摘要最多 ${max} 个字符（一两句话）`);
       return required ? r.required().error('摘要必填') : r;
     },
@@ -47,7 +47,7 @@ export function refsField(name: string, title: string, to: 'audience' | 'topic' 
     type: 'array',
     group,
     of: [defineArrayMember({ type: 'reference', to: [{ type: to }] })],
-    validation: (rule: Rule) => (min > 0 ? rule.required().min(min).error(`至少选 ${min} 个`) : rule).unique(),
+    validation: (rule: ArrayRule<unknown[]>) => (min > 0 ? rule.required().min(min).error(`至少选 ${min} 个`) : rule).unique(),
   });
 }
 
@@ -58,7 +58,7 @@ export function dateField(name: string, title: string, description?: string, req
     description,
     type: 'date',
     options: { dateFormat: 'YYYY-MM-DD' },
-    validation: (rule: Rule) => (required ? rule.required() : rule),
+    validation: (rule: DateRule) => (required ? rule.required() : rule),
   });
 }
 

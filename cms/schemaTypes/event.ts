@@ -1,6 +1,6 @@
 /** 活动: mirrors src/content/model/event.ts. Times are local wall-clock times (YYYY-MM-DDTHH:mm) in `timeZone`. */
 import { CalendarIcon } from '@sanity/icons/Calendar';
-import { defineArrayMember, defineField, defineType, type Rule } from 'sanity';
+import { defineArrayMember, defineField, defineType, type Rule, type StringRule } from 'sanity';
 import { LOCAL_DATE_TIME, refsField, summaryField } from './common.ts';
 import { translationsField } from './locale.ts';
 import { idField } from './common.ts';
@@ -20,7 +20,7 @@ function localTime(name: string, title: string, required: boolean) {
     name, title, type: 'string',
     description: '当地时间，写成 2026-12-05T09:30',
     placeholder: '2026-12-05T09:30',
-    validation: (rule: Rule) => {
+    validation: (rule: StringRule) => {
       const r = rule.regex(LOCAL_DATE_TIME, { name: 'YYYY-MM-DDTHH:mm' });
       return required ? r.required() : r;
     },

@@ -5,7 +5,7 @@
  * converted from Simplified by OpenCC, en falls back to Chinese with a notice. Editors leave a locale empty
  * to get that fallback.
  */
-import { defineField, defineType, type Rule } from 'sanity';
+import { defineField, defineType, type StringRule } from 'sanity';
 
 export const LOCALE_FIELDS = [
   { name: 'zh_hans', locale: 'zh-hans', title: '简体中文（原文）' },
@@ -30,7 +30,7 @@ function localeObject(name: string, title: string, type: 'string' | 'text') {
         title: l.title,
         type,
         ...(type === 'text' ? { rows: 2 } : {}),
-        validation: l.name === 'zh_hans' ? (rule: Rule) => rule.required().error('简体中文必填') : undefined,
+        validation: l.name === 'zh_hans' ? (rule: StringRule) => rule.required().error('简体中文必填') : undefined,
       }),
     ),
   });

@@ -34,7 +34,7 @@ export function quizDef(doc: QuizDoc): QuizDef {
       bands: (q.bands ?? []) as QuizDef['questions'][number]['bands'],
       scored: q.scored ?? true,
       recommend: [],
-    })) as QuizDef['questions'],
+    })) as unknown as QuizDef['questions'],
     results: (doc.results ?? []).map((r) => ({
       min: r.min ?? 0, max: r.max ?? 0, title: r.title ?? '', advice: '', recommend: { articles: [], audiences: [] },
     })),
