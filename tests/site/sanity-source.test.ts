@@ -40,9 +40,13 @@ beforeAll(async () => {
   rmSync(OUT, { recursive: true, force: true });
   const started = Date.now();
   exitCode = await new Promise<number | null>((resolve) => {
+    // Vitest puts NODE_ENV=test, MODE, DEV … in process.env; a build inheriting them is a development build
+    // (React's dev bundle, dev-only attributes). Build as `npm test` does.
+    const VITEST_ENV = new Set(['NODE_ENV', 'MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL', 'TEST']);
+    const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !VITEST_ENV.has(k) && !k.startsWith('VITEST')));
     const child = spawn('npx', ['astro', 'build'], {
       env: {
-        ...process.env, ASTRO_TELEMETRY_DISABLED: '1', OUT_DIR: OUT,
+        ...inherited, ASTRO_TELEMETRY_DISABLED: '1', OUT_DIR: OUT,
         CONTENT_SOURCE: 'sanity', SANITY_PROJECT_ID: server.projectId, SANITY_DATASET: server.dataset, SANITY_API_HOST: server.url,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
