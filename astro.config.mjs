@@ -4,6 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import react from '@astrojs/react';
 import contentMedia from './src/integrations/content-media.ts';
 import pruneAssets from './src/integrations/prune-assets.ts';
+import pwa from './src/pwa/index.ts';
 
 /** Public origin of the deployed site; used for canonical URLs, hreflang, the sitemap and share links. */
 const site = process.env.SITE_URL ?? 'https://health.example.org';
@@ -26,12 +27,14 @@ export default defineConfig({
       // Pre-rendered event filters (/events/for|type|topic/…) are the no-JavaScript versions of the list at
       // /events/: same template, near-duplicate content, so they stay out of the sitemap too (the calendar
       // e2e runs axe on them).
-      filter: (page) => !page.endsWith('/poster/') && !/\/events\/(for|type|topic)\//.test(page),
+      filter: (page) => !page.endsWith('/poster/') && !page.endsWith('/offline/') && !/\/events\/(for|type|topic)\//.test(page),
       i18n: {
         defaultLocale: 'zh-hans',
         locales: { 'zh-hans': 'zh-Hans', 'zh-hant': 'zh-Hant', yue: 'yue-Hant', en: 'en' },
       },
     }),
+    // Last: the service worker's precache lists what every integration above has written to dist/.
+    pwa(),
   ],
   devToolbar: { enabled: false },
 });

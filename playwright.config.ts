@@ -24,7 +24,11 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },
-  projects: [{ name: 'chromium' }],
+  // Service workers stay off except in the offline spec, so no spec sees another's cached pages.
+  projects: [
+    { name: 'chromium', testIgnore: /offline\.spec\.ts$/, use: { serviceWorkers: 'block' } },
+    { name: 'offline', testMatch: /offline\.spec\.ts$/, use: { serviceWorkers: 'allow' } },
+  ],
   webServer: {
     // Serves the already-built dist/ (npm test builds it once).
     command: `node scripts/serve.mjs dist ${PORT}`,

@@ -34,6 +34,12 @@ createServer((req, res) => {
     return res.end();
   }
   const file = r?.file ?? path.join(root, '404.html');
-  res.writeHead(r ? 200 : 404, { 'Content-Type': types[path.extname(file)] ?? 'application/octet-stream' });
+  const headers = { 'Content-Type': types[path.extname(file)] ?? 'application/octet-stream' };
+  // The service worker and the manifest must be revalidated on every check, so a deploy reaches readers;
+  // hashed assets never change.
+  const base = path.basename(file);
+  if (base === 'sw.js' || base === 'pwa.js' || base.endsWith('.webmanifest') || base.endsWith('.html')) headers['Cache-Control'] = 'no-cache';
+  else if (file.includes(`${path.sep}_astro${path.sep}`)) headers['Cache-Control'] = 'public, max-age=31536000, immutable';
+  res.writeHead(r ? 200 : 404, headers);
   createReadStream(file).pipe(res);
 }).listen(port, '127.0.0.1', () => console.log(`serving ${root} at http://127.0.0.1:${port}/`));

@@ -3,42 +3,14 @@
  * back navigation, the print view, "clear my answers", no request and nothing in the URL while a quiz is
  * taken, the no-JavaScript page, and axe on every quiz state in three display modes.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { axeViolations } from './axe.ts';
+import { choose, diabetes, next, step, typeNumber } from './quiz-steps.ts';
 
 // axe runs three times per state on a slow machine.
 test.describe.configure({ timeout: 180_000 });
 
 const axe = axeViolations;
-
-const step = (page: Page) => page.locator('[data-quiz-state="question"]');
-const next = (page: Page) => page.locator('[data-quiz-next]');
-
-/** Answers the current question and waits until the next question (or the result) is shown. */
-async function advance(page: Page, answer: () => Promise<void>): Promise<void> {
-  const before = await step(page).getAttribute('data-question');
-  await answer();
-  await next(page).click();
-  await expect(page.locator(`[data-quiz-state="question"][data-question="${before}"]`)).toHaveCount(0);
-}
-async function choose(page: Page, label: string | RegExp): Promise<void> {
-  await advance(page, () => step(page).getByRole('radio', { name: label, exact: typeof label === 'string' }).check());
-}
-async function typeNumber(page: Page, value: string): Promise<void> {
-  await advance(page, () => step(page).getByRole('textbox').fill(value));
-}
-
-/** Diabetes check: height 150 cm, so weight 49.5 kg is BMI 22.0. */
-async function diabetes(page: Page, v: { sex: '女' | '男'; age: number; weight: number; waist: number; sbp: number; family: '有' | '没有' }) {
-  await expect(step(page)).toHaveAttribute('data-question', 'sex');
-  await choose(page, v.sex);
-  await typeNumber(page, String(v.age));
-  await typeNumber(page, '150');
-  await typeNumber(page, String(v.weight));
-  await typeNumber(page, String(v.waist));
-  await typeNumber(page, String(v.sbp));
-  await choose(page, v.family);
-}
 
 test.describe('diabetes risk check', () => {
   test('boundary 24 vs 25, with every request after load failing and nothing in the URL', async ({ page }) => {

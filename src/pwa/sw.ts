@@ -1,0 +1,108 @@
+/// <reference lib="webworker" />
+/**
+ * The service worker (bundled with esbuild, then workbox-build injects the precache manifest).
+ * - Precache: shell, CSS/JS, offline pages, hubs, icons, search indexes — one revisioned set per deploy, so a
+ *   version's HTML and the assets it names arrive together; entries of older deploys are deleted on activate.
+ * - Pages: network first (3 s), then the reader's saved copy, a copy met while browsing, the precached copy,
+ *   and at last the offline page of the page's language — never the browser's error page.
+ * - CSS/JS: stale-while-revalidate; also found in the saved cache (pages saved under an older deploy keep the
+ *   hashed files they were built with).
+ * - Images: cache first with a bounded, expiring cache; saved pictures are found first.
+ * - A new version waits until the reader presses "update" (SKIP_WAITING); never a forced reload.
+ */
+import { addRoute, cleanupOutdatedCaches, matchPrecache, precache } from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { CacheFirst, NetworkFirst, StaleWhileRevalidate } from 'workbox-strategies';
+import { ExpirationPlugin } from 'workbox-expiration';
+import { CacheableResponsePlugin } from 'workbox-cacheable-response';
+import { clientsClaim } from 'workbox-core';
+import type { WorkboxPlugin } from 'workbox-core/types.js';
+import {
+  ASSETS_CACHE, IMAGES_CACHE, PAGES_MAX_ENTRIES, IMAGES_MAX_AGE_SECONDS, IMAGES_MAX_ENTRIES, NETWORK_TIMEOUT_SECONDS, PAGES_CACHE,
+  SAVED_CACHE, SKIP_WAITING, offlinePathFor,
+} from '../lib/offline/names.ts';
+
+declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
+
+cleanupOutdatedCaches();
+// The first visit's page is controlled at once (so what it loads is cached); later versions wait for "update".
+clientsClaim();
+precache(self.__WB_MANIFEST);
+
+/** The reader's saved copy of a URL (ignoring a query string, as pages are saved without one). */
+async function saved(request: Request | string): Promise<Response | undefined> {
+  const cache = await caches.open(SAVED_CACHE);
+  return cache.match(request, { ignoreSearch: true, ignoreVary: true });
+}
+
+/** Falls back to a saved copy, then any cache, when a strategy's own cache has nothing. */
+const fromAnyCache: WorkboxPlugin = {
+  cachedResponseWillBeUsed: async ({ request, cachedResponse }) =>
+    cachedResponse ?? (await saved(request)) ?? (await caches.match(request, { ignoreVary: true })) ?? null,
+};
+const okOnly = new CacheableResponsePlugin({ statuses: [0, 200] });
+
+const pages = new NetworkFirst({
+  cacheName: PAGES_CACHE,
+  networkTimeoutSeconds: NETWORK_TIMEOUT_SECONDS,
+  plugins: [new CacheableResponsePlugin({ statuses: [200] }), new ExpirationPlugin({ maxEntries: PAGES_MAX_ENTRIES, purgeOnQuotaError: true })],
+});
+
+function pageKey(url: URL): string {
+  return url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`;
+}
+
+registerRoute(
+  new NavigationRoute(async (options) => {
+    const url = new URL(options.request.url);
+    // A saved copy wins only when the network does not answer: online readers get the current page.
+    try {
+      const response = await pages.handle(options);
+      if (response && response.ok) return response;
+      if (response && response.status !== 404) throw new Error(`status ${response.status}`);
+      return response;
+    } catch {
+      const key = pageKey(url);
+      return (
+        (await saved(key)) ??
+        (await caches.match(key, { cacheName: PAGES_CACHE, ignoreSearch: true })) ??
+        (await matchPrecache(`${key}index.html`)) ??
+        (await matchPrecache(`${offlinePathFor(url.pathname)}index.html`)) ??
+        Response.error()
+      );
+    }
+  }),
+);
+
+// Precached files (hashed CSS/JS, icons, search indexes) straight from the precache. Registered after the
+// navigation route, so precached hubs are still fetched network-first.
+addRoute();
+
+registerRoute(
+  ({ request, url }) => url.origin === self.location.origin && (request.destination === 'style' || request.destination === 'script' || request.destination === 'worker' || url.pathname.endsWith('.json')),
+  new StaleWhileRevalidate({ cacheName: ASSETS_CACHE, plugins: [okOnly, fromAnyCache] }),
+);
+
+registerRoute(
+  ({ request, url }) => url.origin === self.location.origin && request.destination === 'image',
+  new CacheFirst({
+    cacheName: IMAGES_CACHE,
+    plugins: [okOnly, new ExpirationPlugin({ maxEntries: IMAGES_MAX_ENTRIES, maxAgeSeconds: IMAGES_MAX_AGE_SECONDS, purgeOnQuotaError: true }), fromAnyCache],
+  }),
+);
+
+// Audio a reader saved plays offline; other audio streams from the network (range requests, large files).
+registerRoute(
+  ({ request, url }) => url.origin === self.location.origin && (request.destination === 'audio' || url.pathname.startsWith('/media/')),
+  async ({ request }) => {
+    try {
+      return await fetch(request);
+    } catch {
+      return (await saved(request)) ?? Response.error();
+    }
+  },
+);
+
+self.addEventListener('message', (event) => {
+  if (event.data?.type === SKIP_WAITING) void self.skipWaiting();
+});
