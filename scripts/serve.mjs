@@ -1,45 +1,67 @@
 /**
- * A tiny static server for dist/ used by the tests (no dependencies): directory URLs serve index.html,
- * unknown paths get 404.html with status 404, like a CDN. Usage: node scripts/serve.mjs dist 4322
+ * A tiny static server for dist/ used by the tests and the benchmarks (no dependencies): directory URLs serve
+ * index.html, unknown paths get 404.html with status 404, like a CDN. Text responses are gzipped when the
+ * client accepts it, and cache headers follow the README's CDN guidance, so Lighthouse measures what a CDN
+ * would send. Usage: node scripts/serve.mjs dist 4322
  */
 import { createServer } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createGzip } from 'node:zlib';
 
-const root = path.resolve(process.argv[2] ?? 'dist');
-const port = Number(process.argv[3] ?? 4322);
 const types = {
   '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
   '.json': 'application/json', '.xml': 'application/xml', '.svg': 'image/svg+xml', '.png': 'image/png',
   '.jpg': 'image/jpeg', '.webp': 'image/webp', '.avif': 'image/avif', '.ics': 'text/calendar; charset=utf-8',
   '.ogg': 'audio/ogg', '.mp3': 'audio/mpeg', '.m4a': 'audio/mp4', '.webmanifest': 'application/manifest+json', '.txt': 'text/plain',
 };
+const compressible = /^(text\/|application\/(json|xml|manifest\+json)|image\/svg)/;
 
-function resolve(urlPath) {
-  let p = decodeURIComponent(urlPath.split('?')[0]);
-  const file = path.join(root, p);
-  if (!file.startsWith(root)) return null;
-  if (existsSync(file) && statSync(file).isDirectory()) {
-    if (!p.endsWith('/')) return { redirect: `${p}/` };
-    const index = path.join(file, 'index.html');
-    return existsSync(index) ? { file: index } : null;
-  }
-  return existsSync(file) ? { file } : null;
+/**
+ * Cache-Control for a site path: hashed build assets (and ?v=<hash> URLs) forever; everything else — HTML, the
+ * service worker (sw.js, pwa.js) and the manifest included — revalidated on every use, so a deploy reaches readers.
+ */
+export function cacheControl(urlPath) {
+  if (urlPath.startsWith('/_astro/') || /[?&]v=/.test(urlPath)) return 'public, max-age=31536000, immutable';
+  return 'no-cache';
 }
 
-createServer((req, res) => {
-  const r = resolve(req.url ?? '/');
-  if (r?.redirect) {
-    res.writeHead(301, { Location: r.redirect });
-    return res.end();
-  }
-  const file = r?.file ?? path.join(root, '404.html');
-  const headers = { 'Content-Type': types[path.extname(file)] ?? 'application/octet-stream' };
-  // The service worker and the manifest must be revalidated on every check, so a deploy reaches readers;
-  // hashed assets never change.
-  const base = path.basename(file);
-  if (base === 'sw.js' || base === 'pwa.js' || base.endsWith('.webmanifest') || base.endsWith('.html')) headers['Cache-Control'] = 'no-cache';
-  else if (file.includes(`${path.sep}_astro${path.sep}`)) headers['Cache-Control'] = 'public, max-age=31536000, immutable';
-  res.writeHead(r ? 200 : 404, headers);
-  createReadStream(file).pipe(res);
-}).listen(port, '127.0.0.1', () => console.log(`serving ${root} at http://127.0.0.1:${port}/`));
+/** An http.Server serving `root` (not yet listening). */
+export function createStaticServer(rootDir) {
+  const root = path.resolve(rootDir);
+  const resolve = (urlPath) => {
+    const p = decodeURIComponent(urlPath.split('?')[0]);
+    const file = path.join(root, p);
+    if (!file.startsWith(root)) return null;
+    if (existsSync(file) && statSync(file).isDirectory()) {
+      if (!p.endsWith('/')) return { redirect: `${p}/` };
+      const index = path.join(file, 'index.html');
+      return existsSync(index) ? { file: index } : null;
+    }
+    return existsSync(file) ? { file } : null;
+  };
+  return createServer((req, res) => {
+    const r = resolve(req.url ?? '/');
+    if (r?.redirect) {
+      res.writeHead(301, { Location: r.redirect });
+      return res.end();
+    }
+    const file = r?.file ?? path.join(root, '404.html');
+    const type = types[path.extname(file)] ?? 'application/octet-stream';
+    const gzip = compressible.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    res.writeHead(r ? 200 : 404, {
+      'Content-Type': type,
+      'Cache-Control': cacheControl(req.url ?? '/'),
+      ...(gzip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
+    });
+    const stream = createReadStream(file);
+    (gzip ? stream.pipe(createGzip()) : stream).pipe(res);
+  });
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const root = path.resolve(process.argv[2] ?? 'dist');
+  const port = Number(process.argv[3] ?? 4322);
+  createStaticServer(root).listen(port, '127.0.0.1', () => console.log(`serving ${root} at http://127.0.0.1:${port}/`));
+}

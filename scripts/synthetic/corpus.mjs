@@ -96,8 +96,11 @@ function syntheticBody(rand, template, headingPool, blockPool) {
  * Write a corpus of `articles` articles and `events` events (real ones included) to `outDir`.
  * `translated` is the share of synthetic articles that get human translations (copied from their template's
  * translations where the template has them). Returns the counts written.
+ *
+ * @param {{ outDir: string, articles?: number, events?: number, translated?: number, seed?: number, source?: string }} options
+ * @returns {Promise<{ articles: number, syntheticArticles: number, translations: number, events: number }>}
  */
-export async function generateCorpus({ outDir, articles = 1000, events = 100, translated = 0.25, seed = 20261122, source = path.join(ROOT, 'content') } = {}) {
+export async function generateCorpus({ outDir, articles = 1000, events = 100, translated = 0.25, seed = 20261122, source = path.join(ROOT, 'content') }) {
   if (!outDir) throw new Error('generateCorpus: outDir is required');
   const rand = prng(seed);
   await rm(outDir, { recursive: true, force: true });

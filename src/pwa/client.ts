@@ -7,7 +7,7 @@
 import { messageSW } from 'workbox-window';
 import { INSTALL_DISMISSED_KEY, SKIP_WAITING } from '../lib/offline/names.ts';
 import { formatBytes } from '../lib/offline/format.ts';
-import { pageIsSaved, readSaved, refreshSaved, removeSaved, savePage } from '../scripts/offline-save.ts';
+import { pageIsAvailable, pageIsSaved, readSaved, refreshSaved, removeSaved, savePage } from '../scripts/offline-save.ts';
 import type { SavedKind } from '../lib/offline/saved.ts';
 
 const intl = document.documentElement.lang === 'en' ? 'en-GB' : document.documentElement.lang || 'zh-CN';
@@ -106,7 +106,7 @@ function initSaveBoxes(): void {
     };
     box.hidden = false;
     show(pageIsSaved(url));
-    if (pageIsSaved(url)) status.textContent = box.dataset.msgSaved ?? '';
+    if (pageIsAvailable(url)) status.textContent = box.dataset.msgSaved ?? '';
     go.addEventListener('click', async () => {
       go.disabled = true;
       progress.hidden = false;

@@ -29,6 +29,7 @@ export const PRECACHE_GLOBS = [
   'pwa.js',
   'manifest.webmanifest',
   'favicon.svg',
+  'icons.svg',
   'icons/*.png',
   'search-index/**/*.json',
   'pagefind/**/*.{js,css,json}',

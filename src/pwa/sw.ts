@@ -7,7 +7,7 @@
  *   and at last the offline page of the page's language — never the browser's error page.
  * - CSS/JS: stale-while-revalidate; also found in the saved cache (pages saved under an older deploy keep the
  *   hashed files they were built with).
- * - Images: cache first with a bounded, expiring cache; saved pictures are found first.
+ * - Images: cache first with a bounded, expiring cache; saved pictures are found there too.
  * - A new version waits until the reader presses "update" (SKIP_WAITING); never a forced reload.
  */
 import { addRoute, cleanupOutdatedCaches, matchPrecache, precache } from 'workbox-precaching';
@@ -75,8 +75,9 @@ registerRoute(
 );
 
 // Precached files (hashed CSS/JS, icons, search indexes) straight from the precache. Registered after the
-// navigation route, so precached hubs are still fetched network-first.
-addRoute();
+// navigation route, so precached hubs are still fetched network-first. Pages ask for the icon sprite as
+// /icons.svg?v=<hash>: the version parameter is ignored when matching the precached /icons.svg.
+addRoute({ ignoreURLParametersMatching: [/^utm_/, /^fbclid$/, /^v$/] });
 
 registerRoute(
   ({ request, url }) => url.origin === self.location.origin && (request.destination === 'style' || request.destination === 'script' || request.destination === 'worker' || url.pathname.endsWith('.json')),
@@ -102,6 +103,13 @@ registerRoute(
     }
   },
 );
+
+// Pages met while browsing belong to the build that served them: a new version drops them, so a timed-out
+// navigation never gets an older build's HTML whose hashed CSS/JS the new precache no longer holds. (Saved pages
+// keep their own CSS/JS and are saved again from the new build by pwa.js.)
+self.addEventListener('activate', (event) => {
+  event.waitUntil(caches.delete(PAGES_CACHE));
+});
 
 self.addEventListener('message', (event) => {
   if (event.data?.type === SKIP_WAITING) void self.skipWaiting();

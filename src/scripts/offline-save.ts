@@ -17,7 +17,12 @@ export function readSaved(): SavedItem[] {
 function writeSaved(list: SavedItem[]): void {
   localStorage.setItem(SAVED_INDEX_KEY, JSON.stringify(list));
 }
+/** Saved on its own (not only inside a saved hub): its box then offers "remove". */
 export function pageIsSaved(url: string): boolean {
+  return readSaved().some((x) => x.url === url);
+}
+/** Readable offline: saved on its own or as part of a saved hub. */
+export function pageIsAvailable(url: string): boolean {
   return isSaved(readSaved(), url);
 }
 

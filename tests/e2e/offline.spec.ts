@@ -3,7 +3,7 @@
  * after one visit, home and hubs load offline; a saved article and its picture load; a hub saves every article
  * with progress; an unsaved page shows the offline page; the saved list removes items; pages still render with
  * half the requests failing; the diabetes self-check is taken offline with no request; and after a rebuild the
- * update is announced and applied only when the reader asks.
+ * update is announced and applied only when the reader asks; search works offline after one visit.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, renameSync, writeFileSync } from 'node:fs';
@@ -111,6 +111,8 @@ test("save the elders' hub on Wi-Fi, read every article with its pictures with n
     await expect(reader.locator('article h1'), url).toBeVisible();
     const broken = await reader.locator('main img').evaluateAll((imgs: HTMLImageElement[]) => Promise.all(imgs.map(async (i) => { i.loading = 'eager'; await i.decode().catch(() => {}); return i.naturalWidth > 0 ? null : i.currentSrc || i.src; })));
     expect(broken.filter(Boolean), url).toEqual([]);
+    // Its own box says it is on the phone (saved with the hub).
+    await expect(reader.locator('[data-save-status]'), url).toContainText('已保存在这台手机上');
   }
   await reader.goto('/offline/');
   await expect(reader.locator('.saved-item', { hasText: '老年人' })).toContainText(`${articles.length} 篇文章`);
@@ -246,4 +248,15 @@ test('install offer is polite: shown once the browser allows it, dismissible and
   await offer();
   await page.waitForTimeout(500);
   await expect(bar).toHaveCount(0);
+});
+
+test('search works offline after one visit (index and page precached)', async ({ page, context }) => {
+  await firstVisit(page);
+  await context.setOffline(true);
+  for (const [url, q] of [['/search/', '血壓'], ['/search/', 'gxy'], ['/yue/search/', '高血壓']]) {
+    await page.goto(url);
+    await expect(page.locator('[data-offline-page]')).toHaveCount(0);
+    await page.getByTestId('search-input').fill(q);
+    await expect(page.getByTestId('search-result').first(), `${url} ${q}`).toHaveAttribute('data-id', /^(home-blood-pressure|low-salt-blood-pressure)$/);
+  }
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addPinyinRuby } from '../../src/lib/text/pinyin.ts';
+import { addPinyinRuby, articlePinyin, pinyinScript } from '../../src/lib/text/pinyin.ts';
 
 /** The exact markup expected for `chars` read as the space-separated `readings`, one ruby per character. */
 function ruby(chars: string, readings: string): string {
@@ -104,5 +104,22 @@ describe('addPinyinRuby', () => {
     expect(addPinyinRuby('', 'hans')).toBe('');
     expect(addPinyinRuby('', 'hant')).toBe('');
     expect(addPinyinRuby('<p>120, 110 &amp; 119</p>', 'hans')).toBe('<p>120, 110 &amp; 119</p>');
+  });
+});
+
+describe('the pinyin file of an article (/articles/<slug>/pinyin.json)', () => {
+  it('annotates Simplified and Traditional texts only', () => {
+    expect(pinyinScript('zh-hans')).toBe('hans');
+    expect(pinyinScript('zh-hant')).toBe('hant');
+    expect(pinyinScript('yue')).toBeNull();
+    expect(pinyinScript('en')).toBeNull();
+  });
+
+  it('escapes the plain-text title and summary before annotating, and keeps the body’s markup', () => {
+    const parts = articlePinyin('血压<高>', '少吃盐 & 多走路', '<p><strong>量</strong>血压</p>', 'hans');
+    expect(parts.title).toBe(`${ruby('血', 'xuè')}${ruby('压', 'yā')}&lt;${ruby('高', 'gāo')}&gt;`);
+    expect(parts.summary).toContain('&amp;');
+    expect(parts.summary).not.toContain('<script');
+    expect(parts.body).toBe(`<p><strong>${ruby('量', 'liáng')}</strong>${ruby('血', 'xuè')}${ruby('压', 'yā')}</p>`);
   });
 });

@@ -1,13 +1,15 @@
 /**
- * The one stylesheet is edited by several people and merged often; a block left open by a merge silently
+ * The stylesheets are edited by several people and merged often; a block left open by a merge silently
  * moves every later rule into an @media block. Every block must close where it opened.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
-describe('src/styles/global.css', () => {
+const sheets = readdirSync('src/styles').filter((f) => f.endsWith('.css'));
+
+describe.each(sheets)('src/styles/%s', (sheet) => {
   it('closes every block, and section comments sit at the top level', () => {
-    const css = readFileSync('src/styles/global.css', 'utf8').replace(/"(?:[^"\\]|\\.)*"/g, '""');
+    const css = readFileSync(`src/styles/${sheet}`, 'utf8').replace(/"(?:[^"\\]|\\.)*"/g, '""');
     let depth = 0;
     const problems: string[] = [];
     css.split('\n').forEach((line, i) => {

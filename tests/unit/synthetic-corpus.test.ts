@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadLocalContent } from '../../src/content/loaders/local.ts';
-// @ts-expect-error plain ESM script without types
 import { generateCorpus } from '../../scripts/synthetic/corpus.mjs';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'hc-corpus-'));

@@ -26,6 +26,7 @@
  */
 import { Converter } from 'opencc-js';
 import { customPinyin, pinyin } from 'pinyin-pro';
+import { escapeHtml } from './escape.ts';
 
 export type Script = 'hans' | 'hant';
 
@@ -279,4 +280,21 @@ export function addPinyinRuby(html: string, script: 'hans' | 'hant'): string {
   endContext();
   annotate(out, contexts, script);
   return out.join('');
+}
+
+/** Which pinyin an article text gets: Mandarin readings for Simplified and Traditional text, none otherwise. */
+export function pinyinScript(textLocale: string): Script | null {
+  return textLocale === 'zh-hans' ? 'hans' : textLocale === 'zh-hant' ? 'hant' : null;
+}
+
+/** The parts of an article page the pinyin toggle swaps, annotated (the body of /articles/<slug>/pinyin.json). */
+export interface ArticlePinyin {
+  title: string;
+  summary: string;
+  body: string;
+}
+
+/** Title and summary are plain text (escaped here); the body is the rendered HTML. */
+export function articlePinyin(title: string, summary: string, bodyHtml: string, script: Script): ArticlePinyin {
+  return { title: addPinyinRuby(escapeHtml(title), script), summary: addPinyinRuby(escapeHtml(summary), script), body: addPinyinRuby(bodyHtml, script) };
 }

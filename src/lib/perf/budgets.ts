@@ -1,0 +1,112 @@
+/**
+ * The performance budgets, and their evaluation over measured pages. Pure: measurements in, verdicts out.
+ */
+import type { PageKind } from './pages.ts';
+
+export const BUDGETS = {
+  /** gzip bytes of HTML + CSS + JS together on every reading page. */
+  readingTotalGzip: 14 * 1024,
+  /** Lighthouse (mobile preset) scores, 0–100, on every page type. */
+  lighthousePerformance: 95,
+  lighthouseAccessibility: 100,
+  /** A reading page must show at least this much text in <main> before any script runs. */
+  minMainText: 80,
+  /** Inline <head> script allowed before paint (the display-preferences pre-paint snippet). */
+  inlineHeadJs: 1024,
+} as const;
+
+/** One measured page (sizes) of a type. */
+export interface PageMeasurement {
+  kind: PageKind;
+  file: string;
+  reading: boolean;
+  reactAllowed: boolean;
+  total: number;
+  gzip: { html: number; css: number; js: number };
+  /** gzip of render-blocking external scripts. */
+  blockingJs: number;
+  inlineHeadJs: number;
+  react: boolean;
+  mainText: number;
+  missing: string[];
+}
+
+export interface LighthouseScores {
+  kind: PageKind;
+  url: string;
+  performance: number;
+  accessibility: number;
+  bestPractices: number;
+  seo: number;
+  lcpMs: number;
+  tbtMs: number;
+  cls: number;
+}
+
+export interface Verdict {
+  ok: boolean;
+  kind: PageKind;
+  rule: string;
+  message: string;
+}
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+/** Every budget over every measured page; one verdict per page-rule that fails, one per rule and type that passes. */
+export function evaluate(pages: readonly PageMeasurement[], lighthouse: readonly LighthouseScores[] = []): Verdict[] {
+  const out: Verdict[] = [];
+  const kinds = [...new Set(pages.map((p) => p.kind))];
+  for (const kind of kinds) {
+    const of = pages.filter((p) => p.kind === kind);
+    const rule = (name: string, failing: PageMeasurement[], describe: (p: PageMeasurement) => string, passMessage: string) => {
+      if (failing.length === 0) out.push({ ok: true, kind, rule: name, message: passMessage });
+      for (const p of failing.slice(0, 5)) out.push({ ok: false, kind, rule: name, message: `${p.file}: ${describe(p)}` });
+      if (failing.length > 5) out.push({ ok: false, kind, rule: name, message: `…and ${failing.length - 5} more ${kind} pages` });
+    };
+    rule('files exist', of.filter((p) => p.missing.length > 0), (p) => `references missing files ${p.missing.join(', ')}`, `${of.length} pages load only files that exist`);
+    if (of[0].reading) {
+      const largest = of.reduce((a, b) => (b.total > a.total ? b : a));
+      rule(
+        'size',
+        of.filter((p) => p.total > BUDGETS.readingTotalGzip),
+        (p) => `${kb(p.total)} gzip (HTML ${kb(p.gzip.html)} + CSS ${kb(p.gzip.css)} + JS ${kb(p.gzip.js)}) is over the ${kb(BUDGETS.readingTotalGzip)} budget by ${kb(p.total - BUDGETS.readingTotalGzip)}`,
+        `${of.length} pages ≤ ${kb(BUDGETS.readingTotalGzip)} (largest ${kb(largest.total)}: ${largest.file})`,
+      );
+      rule(
+        'readable without JS',
+        of.filter((p) => p.blockingJs > 0 || p.inlineHeadJs > BUDGETS.inlineHeadJs || p.mainText < BUDGETS.minMainText),
+        (p) =>
+          p.blockingJs > 0
+            ? `${p.blockingJs} B of render-blocking script`
+            : p.inlineHeadJs > BUDGETS.inlineHeadJs
+              ? `${p.inlineHeadJs} B of inline <head> script (allowed ${BUDGETS.inlineHeadJs} B)`
+              : `only ${p.mainText} characters of text in <main> before scripts run`,
+        `${of.length} pages readable before any script runs`,
+      );
+    }
+    rule(
+      'React only where an island needs it',
+      of.filter((p) => p.react && !p.reactAllowed),
+      () => 'loads React, but this page type has no React island',
+      of.some((p) => p.react) ? `React loaded (this page type's island needs it)` : `${of.length} pages load no React`,
+    );
+  }
+  for (const l of lighthouse) {
+    const scoreRule = (name: string, value: number, min: number) =>
+      out.push({
+        ok: value >= min,
+        kind: l.kind,
+        rule: `Lighthouse ${name}`,
+        message: value >= min ? `${l.url}: ${value} ≥ ${min}` : `${l.url}: ${value} is below ${min} (LCP ${Math.round(l.lcpMs)} ms, TBT ${Math.round(l.tbtMs)} ms, CLS ${l.cls.toFixed(3)})`,
+      });
+    scoreRule('performance', l.performance, BUDGETS.lighthousePerformance);
+    scoreRule('accessibility', l.accessibility, BUDGETS.lighthouseAccessibility);
+  }
+  return out;
+}
+
+/** A short multi-line report: failures first, then passes. */
+export function formatVerdicts(verdicts: readonly Verdict[]): string {
+  const line = (v: Verdict) => `${v.ok ? '  ok  ' : 'FAIL  '}${v.kind.padEnd(9)} ${v.rule}: ${v.message}`;
+  return [...verdicts.filter((v) => !v.ok), ...verdicts.filter((v) => v.ok)].map(line).join('\n');
+}
