@@ -2,10 +2,12 @@
  * Search benchmark: our index (fuse.js over build-time core + detail files) against Pagefind 1.6 on the same
  * synthetic corpus, in Chromium with 4× CPU throttling.
  *
- * For each size (1,000 and 5,000 articles by default) it generates a corpus (scripts/synthetic/corpus.mjs),
- * builds the site into a folder outside dist/ (CONTENT_DIR + OUT_DIR), runs Pagefind's Node API over the
- * zh-hans pages (the <main> of each, as our index covers one locale), serves the folder on 127.0.0.1 and
- * measures in the browser:
+ * For each size (1,000 and 5,000 articles by default) it generates a corpus (scripts/synthetic/corpus.mjs) and
+ * makes both indexes of the zh-hans documents. By default without an Astro build (a 5,000-article site is
+ * 20,000+ pages, too slow for a shared 2-core machine): our index by the site's own code (searchDocs +
+ * buildIndex), Pagefind's from the same documents as custom records with the full body text. With --astro it
+ * builds the real site (CONTENT_DIR + OUT_DIR outside dist/) and runs Pagefind over the <main> of its zh-hans
+ * pages. The folder is served on 127.0.0.1 and measured in Chromium:
  *   - index bytes, raw and gzip: ours = core + detail; Pagefind = every file of its bundle the run fetched
  *     (JS, WASM, entry, meta, index chunks and fragments), and the whole bundle on disk for reference;
  *   - time to fetch and build the index: ours = fetch + parse + fuse.js set-up (core, then with detail);
@@ -15,12 +17,13 @@
  *
  *   npm run bench:search                      # both sizes
  *   npm run bench:search -- --sizes 1000      # one size
- *   npm run bench:search -- --reuse           # keep built sites from an earlier run with the same options
+ *   npm run bench:search -- --reuse           # keep indexes built by an earlier run with the same options
+ *   npm run bench:search -- --astro --sizes 300   # through a real Astro build of the synthetic site
  * Work folder: $BENCH_DIR or /tmp/hc-bench-search. Port: $BENCH_PORT or 4401.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +31,9 @@ import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 import { chromium } from '@playwright/test';
 import { generateCorpus } from '../synthetic/corpus.mjs';
+import { loadLocalContent } from '../../src/content/loaders/local.ts';
+import { buildIndex } from '../../src/lib/search/build.ts';
+import { searchDocs } from '../../src/lib/search/docs.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
@@ -37,6 +43,7 @@ const arg = (name, fallback) => {
 };
 const SIZES = String(arg('sizes', '1000,5000')).split(',').map(Number);
 const REUSE = args.includes('--reuse');
+const ASTRO = args.includes('--astro');
 const WORK = path.resolve(process.env.BENCH_DIR ?? '/tmp/hc-bench-search');
 const PORT = Number(process.env.BENCH_PORT ?? 4401);
 const EVENTS = 100;
@@ -67,11 +74,11 @@ function walk(dir) {
   });
 }
 
-async function buildSite(n) {
+async function buildAstroSite(n) {
   const corpus = path.join(WORK, `corpus-${n}`);
   const site = path.join(WORK, `site-${n}`);
   const stampFile = path.join(WORK, `site-${n}.stamp`);
-  const stamp = JSON.stringify({ n, events: EVENTS });
+  const stamp = JSON.stringify({ n, events: EVENTS, astro: true });
   if (REUSE && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp && existsSync(path.join(site, 'pagefind'))) return site;
   let t = Date.now();
   await generateCorpus({ outDir: corpus, articles: n, events: EVENTS, translated: 0.25 });
@@ -102,6 +109,77 @@ async function buildSite(n) {
   writeFileSync(stampFile, stamp);
   return site;
 }
+
+
+const HEADING = /^(#{2,3})\s+(.+)$/gm;
+/** Markdown to the words a reader sees (good enough for Pagefind's full-text index). */
+const plain = (md) => md.replace(/^#+\s+/gm, '').replace(/[*_`>|[\]()-]/g, ' ').replace(/\s+/g, ' ').trim();
+
+/**
+ * The fast path (default): no Astro build. Our zh-hans index is made by the same code the site uses
+ * (searchDocs + buildIndex) from the synthetic content folder; Pagefind indexes the same documents as custom
+ * records holding what the page's <main> shows (title, summary, full body). A bare page hosts both.
+ */
+async function buildDirect(n) {
+  const corpus = path.join(WORK, `corpus-${n}`);
+  const site = path.join(WORK, `direct-${n}`);
+  const stampFile = path.join(WORK, `direct-${n}.stamp`);
+  const stamp = JSON.stringify({ n, events: EVENTS });
+  if (REUSE && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return site;
+  let t = Date.now();
+  await generateCorpus({ outDir: corpus, articles: n, events: EVENTS, translated: 0.25 });
+  const set = await loadLocalContent(corpus);
+  const articles = set.articles.map((x) => x.data);
+  const families = set.families.map((x) => x.data).filter((f) => !f.hidden);
+  const input = {
+    articles,
+    articleTexts: new Map(articles.map((a) => [a.slug, { title: a.title, summary: a.summary, headings: [...a.body.matchAll(HEADING)].map((m) => ({ depth: m[1].length, text: m[2] })) }])),
+    events: set.events.map((x) => x.data),
+    families,
+    familyTexts: new Map(families.map((f) => [f.slug, { title: f.displayName, summary: f.summary, habits: f.habits }])),
+    quizzes: set.quizzes.map((x) => x.data),
+    audiences: set.audiences.map((x) => x.data),
+    topics: set.topics.map((x) => x.data),
+  };
+  const { docs, audiences, topics } = searchDocs('zh-hans', input);
+  const built = buildIndex(docs, { locale: 'zh-hans', base: '', dir: '/search-index/zh-hans', audiences, topics });
+  await rm(site, { recursive: true, force: true });
+  await mkdir(path.join(site, 'search-index/zh-hans'), { recursive: true });
+  await mkdir(path.join(site, 'search'), { recursive: true });
+  writeFileSync(path.join(site, `search-index/zh-hans/${built.coreHash}.json`), built.coreJson);
+  writeFileSync(path.join(site, `search-index/zh-hans/${built.detailHash}.json`), built.detailJson);
+  writeFileSync(path.join(site, 'search/index.html'), `<!doctype html><html lang="zh-Hans"><meta charset="utf-8"><title>bench</title><div data-search data-index="/search-index/zh-hans/${built.coreHash}.json"></div></html>`);
+  console.error(`[bench] corpus and our index for ${n} articles (${docs.length} documents) in ${((Date.now() - t) / 1000).toFixed(1)} s; Pagefind…`);
+
+  t = Date.now();
+  const body = new Map([
+    ...articles.map((a) => [`article:${a.slug}`, plain(a.body)]),
+    ...input.events.map((e) => [`event:${e.slug}`, plain(e.description)]),
+    ...families.map((f) => [`family:${f.slug}`, plain(f.story)]),
+    ...input.quizzes.map((q) => [`quiz:${q.slug}`, plain(q.intro)]),
+  ]);
+  const pagefind = await import('pagefind');
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
+  const PATHS = { article: '/articles/', event: '/events/', family: '/families/', quiz: '/self-check/', hub: '/' };
+  for (const d of docs) {
+    const r = await index.addCustomRecord({
+      url: `${PATHS[d.type]}${d.id}/`,
+      content: [d.title, d.summary, ...d.headings, body.get(`${d.type}:${d.id}`) ?? ''].join('\n'),
+      language: 'zh',
+      meta: { title: d.title },
+    });
+    if (r.errors.length) throw new Error(`pagefind ${d.id}: ${r.errors.join('; ')}`);
+  }
+  const w = await index.writeFiles({ outputPath: path.join(site, 'pagefind') });
+  if (w.errors.length) throw new Error(`pagefind write: ${w.errors.join('; ')}`);
+  await pagefind.close();
+  console.error(`[bench] Pagefind indexed ${docs.length} records in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  writeFileSync(stampFile, stamp);
+  return site;
+}
+
+const buildSite = (n) => (ASTRO ? buildAstroSite(n) : buildDirect(n));
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm', '.css': 'text/css' };
 
@@ -214,7 +292,7 @@ for (const n of SIZES) {
   console.error(`[bench] ${n}: measured`);
 }
 
-console.log(`\nSearch benchmark — Chromium, ${THROTTLE}× CPU throttling, ${QUERIES.length} queries, zh-hans index (${EVENTS} events)`);
+console.log(`\nSearch benchmark — Chromium, ${THROTTLE}× CPU throttling, ${QUERIES.length} queries, zh-hans index (+${EVENTS} events, families, quizzes, hubs; ${ASTRO ? 'built Astro site' : 'index built directly from the corpus'})`);
 console.log('ours = fuse.js over core+detail JSON; pf = Pagefind 1.6 (files fetched during the run); ratio = ours / pf\n');
 const head = ['articles', 'metric', 'ours', 'pagefind', 'ratio'];
 const table = [];

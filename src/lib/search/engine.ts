@@ -5,18 +5,23 @@
  */
 import Fuse, { type FuseResultMatch, type FuseOptionKey } from 'fuse.js';
 import { tokenize } from './tokenize.ts';
-import { DOC_TYPES, type CoreDoc, type CoreIndex, type DetailIndex, type DocType } from './types.ts';
+import { DOC_TYPES, type CoreIndex, type DetailIndex, type DocType } from './types.ts';
 
-interface Doc extends CoreDoc {
+/** What fuse.js matches: the core fields. Keywords stay separate entries: a page matching several ranks higher. */
+interface Doc {
+  i: number;
+  ti: string;
+  k: string[];
+  p: string[];
   /** audience and topic names */
   n: string[];
-  s?: string;
-  h?: string;
 }
 
 export type Range = readonly [number, number];
 
 export interface SearchHit {
+  /** Position in the index. */
+  index: number;
   id: string;
   type: DocType;
   url: string;
@@ -36,9 +41,8 @@ const KEYS: Array<FuseOptionKey<Doc>> = [
   { name: 'k', weight: 3 },
   { name: 'p', weight: 2 },
   { name: 'n', weight: 0.5 },
-  { name: 's', weight: 0.8 },
-  { name: 'h', weight: 0.5 },
 ];
+const SEP = '|';
 
 /** Hits scoring worse than this are dropped (see search()). */
 export const MAX_SCORE = 0.75;
@@ -58,12 +62,20 @@ export interface Engine {
 
 export function createEngine(core: CoreIndex, detail?: DetailIndex): Engine {
   if (detail && detail.docs.length !== core.docs.length) throw new Error('search index: detail does not match core');
-  const docs: Doc[] = core.docs.map((d, n) => ({
-    ...d,
+  const docs: Doc[] = core.docs.map((d, i) => ({
+    i,
+    ti: d.ti,
+    k: d.k,
+    p: d.p,
     n: [...d.a.map((x) => core.audiences[x]), ...d.o.map((x) => core.topics[x])].filter(Boolean),
-    s: detail?.docs[n][0],
-    h: detail?.docs[n][1],
   }));
+  // Summaries and headings are not fuzzy-matched (that doubles set-up and query time at 5,000 articles): a page
+  // whose summary or headings contain the whole query is added after the fuzzy hits; all hits show the summary.
+  const detailText = detail?.docs.map(([s, h]) => `${s}\n${h}`.toLowerCase());
+  // Cheap pre-filter: fuse.js scans every record with Bitap, so each query first keeps only the records that
+  // share a Han character, or a letter bigram/trigram, with the query (the fuzzy match needs that much anyway),
+  // and fuse.js scores just those. Its document frequencies still come from the whole index.
+  const haystacks = docs.map((d) => [d.ti, ...d.k, ...d.p, ...d.n].join(SEP).toLowerCase());
   const fuse = new Fuse(docs, {
     keys: KEYS,
     useTokenSearch: true,
@@ -79,34 +91,80 @@ export function createEngine(core: CoreIndex, detail?: DetailIndex): Engine {
     search(query: string, limit = 60): SearchHit[] {
       const q = query.trim().slice(0, 64);
       if (!q) return [];
+      const terms = tokenize(q);
       // Fuse's score is 0 for a perfect match and 1 for none. Above MAX_SCORE only stray single characters
       // matched (量子计算机 shares 量 and 机 with 量血压 and 血压机): better to say nothing was found.
-      return fuse
-        .search(q, { limit })
+      const index = fuse.getIndex();
+      const all = index.records;
+      const grams = probes(terms);
+      index.setIndexRecords(all.filter((r) => grams.some((g) => haystacks[r.i].includes(g))));
+      let found;
+      try {
+        found = fuse.search(q, { limit });
+      } finally {
+        index.setIndexRecords(all);
+      }
+      const hits = found
         .filter((r) => (r.score ?? 1) <= MAX_SCORE)
-        .map((r) => toHit(core, r.item, r.score ?? 1, r.matches ?? []));
+        .map((r) => toHit(core, detail, r.item.i, r.score ?? 1, r.matches ?? [], terms));
+      if (detailText && hits.length < limit) {
+        const lower = q.toLowerCase();
+        const seen = new Set(hits.map((h) => h.index));
+        for (let i = 0; i < detailText.length && hits.length < limit; i++) {
+          if (!seen.has(i) && detailText[i].includes(lower)) hits.push(toHit(core, detail, i, MAX_SCORE, [], terms));
+        }
+      }
+      return hits;
     },
   };
 }
 
-function toHit(core: CoreIndex, d: Doc, score: number, matches: ReadonlyArray<FuseResultMatch>): SearchHit {
+/** Substrings a record must contain one of to be worth scoring: Han characters, and letter n-grams of words. */
+export function probes(terms: string[]): string[] {
+  const out = new Set<string>();
+  for (const t of terms) {
+    if (/\p{Script=Han}/u.test(t)) {
+      for (const c of t) out.add(c);
+      continue;
+    }
+    const n = t.length >= 5 ? 3 : 2;
+    if (t.length <= n) out.add(t);
+    else for (let i = 0; i + n <= t.length; i++) out.add(t.slice(i, i + n));
+  }
+  return [...out];
+}
+
+/** Where the query's words occur literally in a text (for marking summaries). */
+function literalMarks(text: string, terms: string[]): Range[] {
+  const lower = text.toLowerCase();
+  const out: Range[] = [];
+  for (const t of terms) {
+    for (let at = lower.indexOf(t); at >= 0; at = lower.indexOf(t, at + t.length)) out.push([at, at + t.length - 1]);
+  }
+  return out;
+}
+
+function toHit(core: CoreIndex, detail: DetailIndex | undefined, index: number, score: number, matches: ReadonlyArray<FuseResultMatch>, terms: string[]): SearchHit {
+  const d = core.docs[index];
   const type = DOC_TYPES[d.t];
-  const of = (key: string) => matches.filter((m) => m.key === key);
-  const titleMarks = of('ti').flatMap((m) => m.indices);
+  const of = (key: string) => matches.find((m) => m.key === key);
+  const titleMarks = [...(of('ti')?.indices ?? [])];
   let via: SearchHit['via'];
   if (titleMarks.length === 0) {
-    const m = of('k')[0] ?? of('p')[0];
+    const m = of('k') ?? of('p');
     if (m?.value) via = { text: m.value, marks: [...m.indices] };
   }
+  const summary = detail?.docs[index][0];
   return {
+    index,
     id: d.i,
     type,
     url: docUrl(core.base, type, d.i),
     title: d.ti,
     titleMarks,
     via,
-    summary: d.s,
-    summaryMarks: of('s').flatMap((m) => m.indices),
+    summary,
+    summaryMarks: summary ? literalMarks(summary, terms) : [],
     audiences: d.a.map((x) => core.audiences[x] ?? x),
     score,
   };

@@ -13,8 +13,25 @@ function words(text: string): string[] {
   return out;
 }
 
-/** Lower-cased words, then the single Han characters of each multi-character Han word; no duplicates. */
+const ASCII = /^[\x00-\x7f]*$/;
+const ASCII_WORDS = /[a-z0-9]+/g;
+const memo = new Map<string, string[]>();
+
+/**
+ * Lower-cased words, then the single Han characters of each multi-character Han word; no duplicates.
+ * Memoised (keywords repeat across pages), and plain ASCII (pinyin, English) skips the segmenter.
+ */
 export function tokenize(text: string): string[] {
+  let hit = memo.get(text);
+  if (!hit) {
+    hit = ASCII.test(text) ? [...new Set(text.toLowerCase().match(ASCII_WORDS) ?? [])] : segment(text);
+    if (memo.size > 20_000) memo.clear();
+    memo.set(text, hit);
+  }
+  return hit;
+}
+
+function segment(text: string): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   const add = (t: string) => {
