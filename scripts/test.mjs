@@ -1,5 +1,5 @@
 /**
- * npm test: build once, then unit tests (in a foreign time zone, to prove dates do not depend on the machine),
+ * npm test: check the Sanity Studio (generated types current, Studio builds), build once, then unit tests (in a foreign time zone, to prove dates do not depend on the machine),
  * checks over dist/, and Playwright e2e + axe against the built site.
  * BUILD_NOW pins "today" so the tests see the same upcoming events and overdue list on any day.
  */
@@ -14,6 +14,17 @@ function run(label, cmd, args, extra = {}) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
+// The Studio (cms/): its extracted schema and the GROQ result types are committed; regenerate them and fail if
+// they differ (a schema or query changed without `npm run cms:typegen`), then build the Studio as a deploy would.
+// No Sanity account is needed: the Studio builds with a placeholder project ID.
+run('Sanity schema + typegen up to date, Studio builds', 'sh', ['-c', [
+  'cd cms',
+  'npx sanity schema extract --path schema.json --force',
+  'npx sanity typegen generate',
+  'cd ..',
+  'git diff --exit-code -- cms/schema.json src/content/sanity/sanity.types.ts',
+  'cd cms && npx sanity build --yes',
+].join(' && ')], { DO_NOT_TRACK: '1', SANITY_TELEMETRY_DISABLED: '1' });
 run('build', 'npx', ['astro', 'build']);
 run('unit and dist tests (vitest, TZ=America/Los_Angeles)', 'npx', ['vitest', 'run'], { TZ: 'America/Los_Angeles' });
 run('browser tests (Playwright + axe)', 'npx', ['playwright', 'test']);

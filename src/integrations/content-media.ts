@@ -31,7 +31,8 @@ export default function contentMedia(contentDir = process.env.CONTENT_DIR ?? 'co
       },
       'astro:build:done': async ({ dir, logger }) => {
         const set = await getContentSet();
-        const used = set.articles.flatMap((a) => a.data.audio.map((t) => t.src));
+        // Audio uploaded in Sanity (a CDN URL) is linked from the CDN, not copied.
+        const used = set.articles.flatMap((a) => a.data.audio.map((t) => t.src)).filter((src) => !/^https?:\/\//.test(src));
         const root = path.dirname(source);
         for (const src of used) {
           const target = path.join(fileURLToPath(dir), src);

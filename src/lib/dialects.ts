@@ -15,6 +15,7 @@ export const DIALECT_NAMES: Record<AudioTrack['dialect'], { name: string; lang: 
 
 /** Public URL of a media file named in content (paths are relative to content/, e.g. media/audio/x.mp3). */
 export function mediaUrl(src: string): string {
+  if (/^https?:\/\//.test(src)) return src; // uploaded in Sanity: served by its CDN
   return `/${src.replace(/^\/+/, '')}`;
 }
 

@@ -1,10 +1,11 @@
 /**
- * Where content comes from. CONTENT_SOURCE=local (default) reads content/; the Sanity source is wired here
- * when it exists, and must produce the same ContentSet.
+ * Where content comes from. CONTENT_SOURCE=local (default) reads content/; CONTENT_SOURCE=sanity runs GROQ
+ * against a Sanity dataset (loaders/sanity.ts). Both produce the same validated ContentSet.
  */
 import path from 'node:path';
 import type { ContentSet } from './content-set.ts';
 import { loadLocalContent } from './local.ts';
+import { loadSanityContent, resetSanityContent, type SanityEnv } from './sanity.ts';
 
 export type ContentSourceName = 'local' | 'sanity';
 
@@ -23,9 +24,7 @@ export function getContentSet(env: Record<string, string | undefined> = process.
   if (!cached) {
     const source = contentSourceName(env);
     if (source === 'sanity') {
-      cached = Promise.reject(
-        new Error('CONTENT_SOURCE=sanity: the Sanity loader is not part of this build yet. Build from content/ (CONTENT_SOURCE=local).'),
-      );
+      cached = loadSanityContent(env as SanityEnv);
     } else {
       cached = loadLocalContent(env.CONTENT_DIR ?? path.resolve('content'));
     }
@@ -36,4 +35,5 @@ export function getContentSet(env: Record<string, string | undefined> = process.
 /** Forget the cached content (dev server file changes, tests). */
 export function resetContentSet(): void {
   cached = undefined;
+  resetSanityContent();
 }

@@ -1,0 +1,23 @@
+/**
+ * Where the Studio reads and writes: the Sanity project and dataset, from the environment
+ * (cms/.env or the shell). `sanity build` works without them (CI has no Sanity account), using a placeholder
+ * project ID that no real project has; `sanity dev` and `sanity deploy` need the real values.
+ */
+export const PLACEHOLDER_PROJECT_ID = 'set-project-id';
+
+function read(name: string): string | undefined {
+  // process.env in the CLI; Vite replaces process.env.SANITY_STUDIO_* in the Studio bundle.
+  const value = typeof process !== 'undefined' ? process.env[name] : undefined;
+  return value && value.trim() ? value.trim() : undefined;
+}
+
+export const projectId = read('SANITY_STUDIO_PROJECT_ID') ?? PLACEHOLDER_PROJECT_ID;
+export const dataset = read('SANITY_STUDIO_DATASET') ?? 'production';
+export const hasProject = projectId !== PLACEHOLDER_PROJECT_ID;
+
+if (!hasProject && typeof console !== 'undefined') {
+  console.warn(
+    'SANITY_STUDIO_PROJECT_ID is not set: the Studio is built with a placeholder project and cannot load content. ' +
+      'Copy cms/.env.example to cms/.env and fill in the project ID from sanity.io/manage.',
+  );
+}

@@ -1,0 +1,85 @@
+/** 健康科普文章: mirrors src/content/model/article.ts. */
+import { DocumentTextIcon } from '@sanity/icons/DocumentText';
+import { defineArrayMember, defineField, defineType, type Rule } from 'sanity';
+import { dateField, idField, refsField, summaryField } from './common.ts';
+import { translationsField } from './locale.ts';
+
+export const MAX_REVIEW_YEARS = 3;
+
+function addYears(date: string, years: number): string {
+  const [y, m, d] = date.split('-');
+  return `${Number(y) + years}-${m}-${d}`;
+}
+
+/** next review after the review date and at most three years after it (the model's rule). */
+export function checkNextReview(next: string | undefined, reviewed: string | undefined): true | string {
+  if (!next || !reviewed) return true;
+  if (next <= reviewed) return '下次复审日期必须晚于审核日期';
+  if (next > addYears(reviewed, MAX_REVIEW_YEARS)) return `下次复审最晚在审核后 ${MAX_REVIEW_YEARS} 年内`;
+  return true;
+}
+
+export const articleTranslation = defineType({
+  name: 'articleTranslation',
+  title: '文章译文',
+  type: 'object',
+  fields: [
+    defineField({ name: 'title', title: '标题', type: 'string', validation: (r) => r.required().max(120) }),
+    summaryField('en'),
+    defineField({ name: 'body', title: '正文', type: 'richText', validation: (r) => r.required().min(1) }),
+    defineField({ name: 'translator', title: '译者', type: 'string' }),
+  ],
+});
+
+const stringList = (name: string, title: string, description: string) =>
+  defineField({
+    name, title, description, type: 'array', group: 'search',
+    of: [defineArrayMember({ type: 'string' })], options: { layout: 'tags' },
+  });
+
+export const article = defineType({
+  name: 'article',
+  title: '科普文章',
+  type: 'document',
+  icon: DocumentTextIcon,
+  groups: [
+    { name: 'content', title: '内容', default: true },
+    { name: 'review', title: '审核' },
+    { name: 'search', title: '搜索' },
+    { name: 'media', title: '图片和音频' },
+    { name: 'translations', title: '翻译' },
+  ],
+  fields: [
+    defineField({ name: 'title', title: '标题', description: '60 字以内，说清楚这篇讲什么。', type: 'string', group: 'content', validation: (r) => r.required().max(60) }),
+    { ...idField('slug', 'title'), group: 'content' },
+    { ...summaryField(), group: 'content' },
+    defineField({ name: 'body', title: '正文', description: '用小标题分段，短句，多用列表。', type: 'richText', group: 'content', validation: (r) => r.required().min(1).error('正文不能为空') }),
+    refsField('audiences', '适合人群', 'audience', 1, 'content'),
+    refsField('topics', '主题', 'topic', 1, 'content'),
+    defineField({ name: 'featured', title: '首页推荐', type: 'boolean', group: 'content', initialValue: false }),
+    stringList('keywords', '关键词', '搜索用的关键词。'),
+    stringList('aliases', '别名和常见写法', '方言说法、俗称、常见错别字，例如 血压高、高血圧。'),
+    defineField({ name: 'hero', title: '题图', type: 'contentImage', group: 'media' }),
+    defineField({ name: 'audio', title: '方言朗读', type: 'array', group: 'media', of: [defineArrayMember({ type: 'audioTrack' })] }),
+    defineField({ name: 'reviewer', title: '审核人', type: 'reviewer', group: 'review', validation: (r) => r.required() }),
+    { ...dateField('reviewedAt', '审核日期'), group: 'review' },
+    {
+      ...dateField('nextReviewDue', '下次复审', `审核后 ${MAX_REVIEW_YEARS} 年内。到期的文章会出现在“待复审”里。`),
+      group: 'review',
+      validation: (rule: Rule) =>
+        rule.required().custom((value: string | undefined, ctx) => checkNextReview(value, (ctx.document as { reviewedAt?: string } | undefined)?.reviewedAt)),
+    },
+    defineField({
+      name: 'sources', title: '参考来源', description: '至少一条：国家指南、权威机构发布的资料。', type: 'array', group: 'review',
+      of: [defineArrayMember({ type: 'citation' })], validation: (r) => r.required().min(1).error('文章至少需要一条参考来源'),
+    }),
+    { ...dateField('updatedAt', '更新日期'), group: 'review' },
+    translationsField('articleTranslation'),
+  ],
+  orderings: [{ title: '下次复审（最早）', name: 'nextReviewAsc', by: [{ field: 'nextReviewDue', direction: 'asc' }] }],
+  preview: {
+    select: { title: 'title', subtitle: 'summary', media: 'hero', due: 'nextReviewDue' },
+    prepare: ({ title, subtitle, media, due }) => ({ title, subtitle: due ? `复审 ${due} · ${subtitle ?? ''}` : subtitle, media }),
+  },
+});
+

@@ -1,0 +1,197 @@
+/** Building blocks shared by the document types, mirroring src/content/model/common.ts and article.ts. */
+import { ImageIcon } from '@sanity/icons/Image';
+import { InfoOutlineIcon } from '@sanity/icons/InfoOutline';
+import { defineArrayMember, defineField, defineType, type ArrayRule, type DateRule, type SlugRule, type TextRule } from 'sanity';
+
+/** The site's rules (src/content/model/common.ts): a summary is one or two sentences. */
+export const SUMMARY_MAX = 120;
+export const SUMMARY_MAX_EN = 280;
+export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+
+export function summaryField(locale: 'zh' | 'en' = 'zh', required = true) {
+  const max = locale === 'en' ? SUMMARY_MAX_EN : SUMMARY_MAX;
+  return defineField({
+    name: 'summary',
+    title: '摘要',
+    description: `一两句话，不超过 ${max} 个字符；显示在列表和分享卡片上。`,
+    type: 'text',
+    rows: 3,
+    validation: (rule: TextRule) => {
+      const r = rule.max(max).error(`摘要最多 ${max} 个字符（一两句话）`);
+      return required ? r.required().error('摘要必填') : r;
+    },
+  });
+}
+
+/** A slug or id (lower-case letters, digits, hyphens): the page address. */
+export function idField(name: 'slug' | 'id', source: string | undefined, title = '网址标识') {
+  return defineField({
+    name,
+    title,
+    description: '小写字母、数字和连字符，例如 home-blood-pressure。发布后不要再改，否则旧链接会失效。',
+    type: 'slug',
+    options: source ? { source, maxLength: 80 } : { maxLength: 80 },
+    validation: (rule: SlugRule) =>
+      rule.required().custom((value) =>
+        !value?.current || ID_PATTERN.test(value.current) ? true : '只能用小写字母、数字和连字符（如 home-blood-pressure）',
+      ),
+  });
+}
+
+/** References to audience or topic documents (the site stores their ids). */
+export function refsField(name: string, title: string, to: 'audience' | 'topic' | 'article', min = 0, group?: string) {
+  return defineField({
+    name,
+    title,
+    type: 'array',
+    group,
+    of: [defineArrayMember({ type: 'reference', to: [{ type: to }] })],
+    validation: (rule: ArrayRule<unknown[]>) => (min > 0 ? rule.required().min(min).error(`至少选 ${min} 个`) : rule).unique(),
+  });
+}
+
+export function dateField(name: string, title: string, description?: string, required = true) {
+  return defineField({
+    name,
+    title,
+    description,
+    type: 'date',
+    options: { dateFormat: 'YYYY-MM-DD' },
+    validation: (rule: DateRule) => (required ? rule.required() : rule),
+  });
+}
+
+/** An image with required alt text (src in the site's model is the uploaded asset). */
+export const contentImage = defineType({
+  name: 'contentImage',
+  title: '图片',
+  type: 'image',
+  icon: ImageIcon,
+  options: { hotspot: true },
+  fields: [
+    defineField({
+      name: 'alt',
+      title: '替代文字',
+      description: '给看不见图片的人听的描述：图里有什么、为什么重要。必填。',
+      type: 'string',
+      validation: (rule) => rule.required().error('每张图片都需要替代文字'),
+    }),
+    defineField({ name: 'credit', title: '作者 / 来源', type: 'string' }),
+    defineField({ name: 'license', title: '授权', type: 'string' }),
+  ],
+  validation: (rule) =>
+    rule.custom((value: { asset?: unknown; alt?: string } | undefined) =>
+      !value || !value.asset || (value.alt && value.alt.trim()) ? true : '每张图片都需要替代文字',
+    ),
+});
+
+export const reviewer = defineType({
+  name: 'reviewer',
+  title: '审核人',
+  type: 'object',
+  fields: [
+    defineField({ name: 'name', title: '姓名', type: 'string', validation: (r) => r.required() }),
+    defineField({ name: 'role', title: '职称 / 岗位', type: 'string', validation: (r) => r.required() }),
+  ],
+});
+
+/** A cited source (the model's `sourceSchema`). */
+export const citation = defineType({
+  name: 'citation',
+  title: '参考来源',
+  type: 'object',
+  fields: [
+    defineField({ name: 'title', title: '标题', type: 'string', validation: (r) => r.required() }),
+    defineField({ name: 'publisher', title: '发布机构', type: 'string', validation: (r) => r.required() }),
+    defineField({ name: 'year', title: '年份', type: 'number', validation: (r) => r.required().integer().min(1900).max(2100) }),
+    defineField({ name: 'url', title: '网址', type: 'url' }),
+  ],
+  preview: { select: { title: 'title', subtitle: 'publisher' } },
+});
+
+export const DIALECTS = [
+  { value: 'cmn', title: '普通话' },
+  { value: 'yue', title: '粤语' },
+  { value: 'nan', title: '闽南话' },
+  { value: 'wuu', title: '吴语（上海话）' },
+  { value: 'sc', title: '四川话' },
+  { value: 'hak', title: '客家话' },
+];
+
+export const audioTrack = defineType({
+  name: 'audioTrack',
+  title: '方言音频',
+  type: 'object',
+  fields: [
+    defineField({ name: 'dialect', title: '方言', type: 'string', options: { list: DIALECTS }, validation: (r) => r.required() }),
+    defineField({ name: 'src', title: '音频文件', type: 'file', options: { accept: 'audio/*' }, validation: (r) => r.required() }),
+    defineField({ name: 'durationSec', title: '时长（秒）', type: 'number', validation: (r) => r.required().positive() }),
+    defineField({
+      name: 'transcriptOf',
+      title: '朗读的是哪种文字',
+      type: 'string',
+      options: { list: [
+        { value: 'zh-hans', title: '简体' }, { value: 'zh-hant', title: '繁體' }, { value: 'yue', title: '粤语' }, { value: 'en', title: 'English' },
+      ] },
+    }),
+  ],
+  preview: { select: { title: 'dialect', subtitle: 'durationSec' } },
+});
+
+/** A highlighted note inside a body (rendered as a quoted paragraph, like a Markdown blockquote). */
+export const callout = defineType({
+  name: 'callout',
+  title: '提示框',
+  type: 'object',
+  icon: InfoOutlineIcon,
+  fields: [
+    defineField({ name: 'tone', title: '类型', type: 'string', options: { list: [
+      { value: 'note', title: '提示' }, { value: 'warning', title: '注意' },
+    ] }, initialValue: 'note' }),
+    defineField({ name: 'text', title: '内容', type: 'text', rows: 3, validation: (r) => r.required() }),
+  ],
+  preview: { select: { title: 'text', subtitle: 'tone' } },
+});
+
+/** Rich text: what the site's Markdown can say (headings, lists, bold, links, images with alt, callouts). */
+export const richText = defineType({
+  name: 'richText',
+  title: '正文',
+  type: 'array',
+  of: [
+    defineArrayMember({
+      type: 'block',
+      styles: [
+        { title: '正文', value: 'normal' },
+        { title: '小标题', value: 'h2' },
+        { title: '三级标题', value: 'h3' },
+        { title: '四级标题', value: 'h4' },
+        { title: '引用', value: 'blockquote' },
+      ],
+      lists: [
+        { title: '项目列表', value: 'bullet' },
+        { title: '编号列表', value: 'number' },
+      ],
+      marks: {
+        decorators: [
+          { title: '加粗', value: 'strong' },
+          { title: '斜体', value: 'em' },
+          { title: '代码', value: 'code' },
+        ],
+        annotations: [
+          defineArrayMember({
+            name: 'link',
+            title: '链接',
+            type: 'object',
+            fields: [defineField({ name: 'href', title: '网址', type: 'url', validation: (r) => r.required().uri({ allowRelative: true, scheme: ['http', 'https', 'tel', 'mailto'] }) })],
+          }),
+        ],
+      },
+    }),
+    defineArrayMember({ type: 'contentImage' }),
+    defineArrayMember({ type: 'callout' }),
+  ],
+});
+
+export const commonTypes = [contentImage, reviewer, citation, audioTrack, callout, richText];

@@ -1,0 +1,21 @@
+/** Every schema type of the Studio: one document type per document type of src/content/model. */
+import { article, articleTranslation } from './article.ts';
+import { audience, topic } from './audience.ts';
+import { commonTypes } from './common.ts';
+import { event, eventLocation, eventTranslation } from './event.ts';
+import { family, familyTranslation } from './family.ts';
+import { healthDay } from './healthDay.ts';
+import { localeString, localeText } from './locale.ts';
+import { quiz, quizTranslation } from './quiz.ts';
+import { siteSettings } from './siteSettings.ts';
+
+/** Documents that exist once (edited from the desk, never created or deleted). */
+export const SINGLETONS = new Set(['siteSettings']);
+
+export const DOCUMENT_TYPES = ['article', 'event', 'family', 'quiz', 'audience', 'topic', 'healthDay', 'siteSettings'] as const;
+
+export const schemaTypes = [
+  localeString, localeText, ...commonTypes,
+  articleTranslation, eventLocation, eventTranslation, familyTranslation, quizTranslation,
+  article, event, family, quiz, audience, topic, healthDay, siteSettings,
+];

@@ -1,0 +1,111 @@
+/**
+ * The Sanity source end to end without an account: content/ → export NDJSON → loopback query API (groq-js) →
+ * the real @sanity/client → mapping → the same Zod schemas. The result must equal the git source entry for
+ * entry; invalid documents are left out and reported by id and field path, and STRICT=1 refuses them.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { loadLocalContent } from '../../src/content/loaders/local.ts';
+import type { ContentSet } from '../../src/content/loaders/content-set.ts';
+import { ContentError } from '../../src/content/loaders/errors.ts';
+import { loadSanityContent, mapOptions, resetSanityContent, type SanityEnv } from '../../src/content/loaders/sanity.ts';
+import { exportNdjson } from '../../scripts/cms-export.ts';
+import { readNdjson, startLoopback, type Loopback } from '../helpers/sanity-loopback.ts';
+
+type Doc = ReturnType<typeof readNdjson>[number];
+let local: ContentSet;
+let docs: Doc[];
+const servers: Loopback[] = [];
+
+beforeAll(async () => {
+  local = await loadLocalContent('content');
+  docs = readNdjson(exportNdjson(local, 'content').ndjson);
+});
+afterAll(async () => {
+  await Promise.all(servers.map((s) => s.close()));
+});
+
+async function serve(documents: Doc[]): Promise<{ env: SanityEnv; server: Loopback }> {
+  const server = await startLoopback(documents);
+  servers.push(server);
+  resetSanityContent();
+  return { server, env: { SANITY_PROJECT_ID: server.projectId, SANITY_DATASET: server.dataset, SANITY_API_HOST: server.url } };
+}
+
+const byKey = (list: Array<{ data: object }>) =>
+  list.map((e) => e.data as { id?: string; slug?: string }).sort((a, b) => ((a.id ?? a.slug)! < (b.id ?? b.slug)! ? -1 : 1));
+const KINDS = ['audiences', 'topics', 'healthDays', 'articles', 'events', 'families', 'quizzes'] as const;
+
+/** A copy of the export with one document changed. */
+function edit(id: string, change: (d: Record<string, any>) => void): Doc[] {
+  return docs.map((d) => {
+    if (d._id !== id) return d;
+    const copy = structuredClone(d);
+    change(copy);
+    return copy;
+  });
+}
+
+describe('CONTENT_SOURCE=sanity', () => {
+  it('produces exactly the content the git source produces, with one request per build', async () => {
+    const { env, server } = await serve(docs);
+    const set = await loadSanityContent(env);
+    for (const k of KINDS) expect(byKey(set[k]), k).toEqual(byKey(local[k]));
+    expect(set.siteSettings.data).toEqual(local.siteSettings.data);
+    expect(set.articles.find((a) => a.data.slug === 'home-blood-pressure')?.source).toBe('article.home-blood-pressure');
+    await loadSanityContent(env);
+    expect(server.requests).toBe(1);
+  });
+
+  it('leaves out invalid documents and reports each by id and field path', async () => {
+    let bad = edit('article.home-blood-pressure', (d) => { d.summary = '长'.repeat(130); });
+    bad = bad.map((d) => (d._id === 'family.chen-family-less-sugar' ? (({ consent: _c, ...rest }) => rest)(structuredClone(d)) as Doc : d));
+    bad = bad.map((d) => (d._id === 'event.cpr-aed-training' ? { ...structuredClone(d), end: '2020-01-01T08:00' } : d));
+    bad = bad.map((d) => (d._id === 'article.stroke-be-fast' ? { ...structuredClone(d), audiences: [{ _type: 'reference', _key: 'x', _ref: 'audience.nobody' }] } : d));
+    const { env } = await serve(bad);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const set = await loadSanityContent(env);
+    const printed = warn.mock.calls.flat().join('\n');
+    warn.mockRestore();
+    expect(printed).toMatch(/article\.home-blood-pressure: summary: summary must be one or two sentences/);
+    expect(printed).toMatch(/family\.chen-family-less-sugar: consent: a family is published only with recorded consent/);
+    expect(printed).toMatch(/event\.cpr-aed-training: end: event ends/);
+    expect(printed).toMatch(/article\.stroke-be-fast: audiences\[0\]/);
+    expect(set.articles.map((a) => a.data.slug)).not.toContain('home-blood-pressure');
+    expect(set.articles.map((a) => a.data.slug)).not.toContain('stroke-be-fast');
+    expect(set.families.map((f) => f.data.slug)).not.toContain('chen-family-less-sugar');
+    expect(set.events.map((e) => e.data.slug)).not.toContain('cpr-aed-training');
+    expect(set.articles.length).toBe(local.articles.length - 2);
+    expect(set.events.length).toBe(local.events.length - 1);
+    expect(set.families.length).toBe(local.families.length - 1);
+  });
+
+  it('leaves out a quiz whose result bands miss a reachable score (the cross-check)', async () => {
+    const { env } = await serve(edit('quiz.fall-risk', (d) => { d.results[0].max = d.results[0].min; }));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const set = await loadSanityContent(env);
+    const printed = warn.mock.calls.flat().join('\n');
+    warn.mockRestore();
+    expect(printed).toMatch(/quiz\.fall-risk: results: quiz "fall-risk": reachable score \d+ is in no result band/);
+    expect(set.quizzes.map((q) => q.data.slug)).toEqual(local.quizzes.map((q) => q.data.slug).filter((s) => s !== 'fall-risk'));
+  });
+
+  it('with STRICT=1 fails instead, listing every problem', async () => {
+    const { env } = await serve(edit('event.cpr-aed-training', (d) => { d.end = '2020-01-01T08:00'; }));
+    const error = await loadSanityContent({ ...env, STRICT: '1' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ContentError);
+    expect((error as ContentError).problems).toEqual([expect.objectContaining({ source: 'event.cpr-aed-training', path: 'end' })]);
+  });
+
+  it('says which setting is missing', async () => {
+    resetSanityContent();
+    await expect(loadSanityContent({ SANITY_DATASET: 'production' })).rejects.toThrow(/needs SANITY_PROJECT_ID/);
+  });
+
+  it('serves an asset this repository does not have from the CDN, sized with width and height', () => {
+    const opts = mapOptions({ SANITY_PROJECT_ID: 'abc123', SANITY_DATASET: 'production' });
+    const asset = { _id: `image-${'a'.repeat(40)}-2400x1600-jpg`, metadata: { dimensions: { width: 2400, height: 1600 } } };
+    expect(opts.assetSrc(asset, 'image')).toBe(`https://cdn.sanity.io/images/abc123/production/${'a'.repeat(40)}-2400x1600.jpg?w=1200&h=800&auto=format`);
+    const file = { _id: `file-${'b'.repeat(40)}-mp3`, url: 'https://cdn.sanity.io/files/abc123/production/b.mp3' };
+    expect(opts.assetSrc(file, 'file')).toBe(file.url);
+  });
+});
