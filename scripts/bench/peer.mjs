@@ -26,8 +26,10 @@ export function ensurePeerInstalled() {
   const marker = path.join(FIXTURE, 'node_modules/@astrojs/starlight/package.json');
   if (existsSync(marker)) return;
   process.stderr.write('peer: installing Starlight into scripts/bench/starlight/node_modules (once)…\n');
-  const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--workspaces=false'], { cwd: FIXTURE, stdio: ['ignore', 'inherit', 'inherit'] });
-  if (r.status !== 0) throw new Error('peer: npm ci failed in scripts/bench/starlight');
+  const npm = (args) => spawnSync('npm', [...args, '--no-audit', '--no-fund', '--workspaces=false'], { cwd: FIXTURE, stdio: ['ignore', 'inherit', 'inherit'] });
+  // npm ci refuses a lock that lacks an optional platform package the registry mirror does not carry
+  // (napi-windows-process-start-time); npm install then installs the same locked versions without saving.
+  if (npm(['ci']).status !== 0 && npm(['install', '--no-save']).status !== 0) throw new Error('peer: npm install failed in scripts/bench/starlight');
 }
 
 /** Write the corpus's articles as Starlight docs: originals at the root locale, translations under their locale. */
