@@ -1,6 +1,6 @@
 /**
  * npm test: check the Sanity Studio (generated types current, Studio builds), build once, then unit tests (in a foreign time zone, to prove dates do not depend on the machine),
- * checks over dist/, and Playwright e2e + axe against the built site.
+ * checks over dist/, the performance budgets, and Playwright e2e + axe against the built site.
  * BUILD_NOW pins "today" so the tests see the same upcoming events and overdue list on any day.
  */
 import { spawnSync } from 'node:child_process';
@@ -27,4 +27,7 @@ run('Sanity schema + typegen up to date, Studio builds', 'sh', ['-c', [
 ].join(' && ')], { DO_NOT_TRACK: '1', SANITY_TELEMETRY_DISABLED: '1' });
 run('build', 'npx', ['astro', 'build']);
 run('unit and dist tests (vitest, TZ=America/Los_Angeles)', 'npx', ['vitest', 'run'], { TZ: 'America/Los_Angeles' });
+// Budgets over the built site: reading pages ≤ 14 KB gzip, readable without JS, React only on the quiz, and
+// Lighthouse (mobile) performance ≥ 95 / accessibility 100 on one page of each type.
+run('performance budgets (npm run check:budgets)', 'node', ['scripts/bench/check-budgets.mjs']);
 run('browser tests (Playwright + axe)', 'npx', ['playwright', 'test']);

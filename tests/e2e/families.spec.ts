@@ -5,16 +5,18 @@ import { AXE_TAGS } from './axe.ts';
 
 const TAGS = AXE_TAGS;
 const visibleCards = (page: import('@playwright/test').Page) => page.locator('[data-gallery] li[data-year]:visible');
+/** The gallery's count: a live region of its own (the update/install bar is another role=status on every page). */
+const galleryStatus = (page: import('@playwright/test').Page) => page.getByRole('status').and(page.locator('[data-gallery-status]'));
 
 test('gallery filters by habit, award and year in place, keep the choice in the URL, and say how many', async ({ page }) => {
   await page.goto('/families/');
   await expect(visibleCards(page)).toHaveCount(6);
-  await expect(page.getByRole('status')).toHaveText('共 6 个家庭');
+  await expect(galleryStatus(page)).toHaveText('共 6 个家庭');
   await page.getByText('按荣誉或好习惯筛选').click();
 
   await page.getByRole('group', { name: '荣誉' }).getByRole('button', { name: '无烟家庭' }).click();
   await expect(visibleCards(page)).toHaveCount(1);
-  await expect(page.getByRole('status')).toHaveText('共 1 个家庭');
+  await expect(galleryStatus(page)).toHaveText('共 1 个家庭');
   await expect(page).toHaveURL(/award=/);
   await page.getByRole('group', { name: '荣誉' }).getByRole('button', { name: '全部' }).click();
 

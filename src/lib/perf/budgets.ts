@@ -15,6 +15,21 @@ export const BUDGETS = {
   inlineHeadJs: 1024,
 } as const;
 
+/**
+ * Reading pages allowed over the 14 KB budget, each up to its own ceiling and for a stated reason. Every run
+ * prints them (rule "size: allowed exception"), so an exception is never silent; a page past its ceiling, or
+ * any other page over 14 KB, still fails. Matched on the path after the locale prefix.
+ */
+export const SIZE_EXCEPTIONS: Readonly<Record<string, { maxGzip: number; reason: string }>> = {
+  'articles/fall-prevention-at-home/index.html': {
+    maxGzip: 15 * 1024,
+    reason:
+      'the one sample article with a hero picture, two dialect recordings and the read-aloud control, so it carries every reading tool (their markup and code ~3 KB gzip), next to ~5.9 KB of text',
+  },
+};
+
+const withoutLocale = (file: string) => file.replace(/^(zh-hant|yue|en)\//, '');
+
 /** One measured page (sizes) of a type. */
 export interface PageMeasurement {
   kind: PageKind;
@@ -66,9 +81,15 @@ export function evaluate(pages: readonly PageMeasurement[], lighthouse: readonly
     rule('files exist', of.filter((p) => p.missing.length > 0), (p) => `references missing files ${p.missing.join(', ')}`, `${of.length} pages load only files that exist`);
     if (of[0].reading) {
       const largest = of.reduce((a, b) => (b.total > a.total ? b : a));
+      const over = of.filter((p) => p.total > BUDGETS.readingTotalGzip);
+      const excepted = over.filter((p) => p.total <= (SIZE_EXCEPTIONS[withoutLocale(p.file)]?.maxGzip ?? 0));
+      for (const p of excepted) {
+        const e = SIZE_EXCEPTIONS[withoutLocale(p.file)];
+        out.push({ ok: true, kind, rule: 'size: allowed exception', message: `${p.file}: ${kb(p.total)} gzip, within its own ${kb(e.maxGzip)} ceiling (${e.reason})` });
+      }
       rule(
         'size',
-        of.filter((p) => p.total > BUDGETS.readingTotalGzip),
+        over.filter((p) => !excepted.includes(p)),
         (p) => `${kb(p.total)} gzip (HTML ${kb(p.gzip.html)} + CSS ${kb(p.gzip.css)} + JS ${kb(p.gzip.js)}) is over the ${kb(BUDGETS.readingTotalGzip)} budget by ${kb(p.total - BUDGETS.readingTotalGzip)}`,
         `${of.length} pages ≤ ${kb(BUDGETS.readingTotalGzip)} (largest ${kb(largest.total)}: ${largest.file})`,
       );
