@@ -6,13 +6,13 @@
  *
  *   npm run bench:pwa            (env: DIST=dist, BENCH_PORT=4501, RUNS=9, ARTICLE=/articles/fall-prevention-at-home/)
  */
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { getManifest } from 'workbox-build';
 import { chromium } from '@playwright/test';
-import { PRECACHE_GLOBS } from '../../src/pwa/index.ts';
+import { precacheGlobs } from '../../src/pwa/index.ts';
+import { CHROMIUM, serve } from './measure.mjs';
 
 const dist = path.resolve(process.env.DIST ?? 'dist');
 const port = Number(process.env.BENCH_PORT ?? 4501);
@@ -21,18 +21,15 @@ const article = process.env.ARTICLE ?? '/articles/fall-prevention-at-home/';
 const kb = (n) => `${(n / 1000).toFixed(1)} kB`;
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 
-const globs = PRECACHE_GLOBS.filter((g) => !/^(search-index|pagefind)\//.test(g) || existsSync(path.join(dist, g.split('/')[0])));
-const { manifestEntries, size } = await getManifest({ globDirectory: dist, globPatterns: globs, globIgnores: ['sw.js'], maximumFileSizeToCacheInBytes: 3 * 1024 * 1024 });
+const { manifestEntries, size } = await getManifest({ globDirectory: dist, globPatterns: precacheGlobs(dist), globIgnores: ['sw.js'], maximumFileSizeToCacheInBytes: 3 * 1024 * 1024 });
 const gzipTotal = manifestEntries.reduce((n, e) => n + gz(path.join(dist, e.url)), 0);
 console.log(`precache: ${manifestEntries.length} files, ${kb(size)} raw, ${kb(gzipTotal)} gzip`);
 console.log(`sw.js: ${kb(gz(path.join(dist, 'sw.js')))} gzip; pwa.js (loaded after load): ${kb(gz(path.join(dist, 'pwa.js')))} gzip`);
 
-const server = spawn(process.execPath, ['scripts/serve.mjs', dist, String(port)], { stdio: 'ignore' });
-const base = `http://127.0.0.1:${port}`;
+const server = await serve(dist, port);
+const base = server.origin;
 try {
-  for (let i = 0; i < 50 && !(await fetch(base).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 100));
-  const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-  const browser = await chromium.launch({ executablePath: systemChromium, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
   const context = await browser.newContext({ serviceWorkers: 'allow', viewport: { width: 360, height: 780 }, locale: 'zh-CN' });
   const page = await context.newPage();
   await page.goto(`${base}${article}`);
@@ -63,5 +60,5 @@ try {
   console.log(`saved article offline (${article}): first contentful paint median ${times[Math.floor(times.length / 2)].toFixed(0)} ms over ${runs} runs (min ${times[0].toFixed(0)}, max ${times.at(-1).toFixed(0)})`);
   await browser.close();
 } finally {
-  server.kill();
+  await server.close();
 }

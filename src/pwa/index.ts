@@ -35,6 +35,11 @@ export const PRECACHE_GLOBS = [
   'pagefind/**/*.{js,css,json}',
 ];
 
+/** The precache patterns for a built site: optional features' folders (search indexes) only when they exist. */
+export function precacheGlobs(dir: string): string[] {
+  return PRECACHE_GLOBS.filter((g) => !/^(search-index|pagefind)\//.test(g) || existsSync(path.join(dir, g.split('/')[0])));
+}
+
 export interface PwaBuildResult {
   count: number;
   size: number;
@@ -64,8 +69,7 @@ async function imageProbes(): Promise<Record<string, string>> {
 export async function buildPwa(dir: string): Promise<PwaBuildResult> {
   const globs = {
     globDirectory: dir,
-    // Search indexes come from another feature; list their patterns only when they exist.
-    globPatterns: PRECACHE_GLOBS.filter((g) => !/^(search-index|pagefind)\//.test(g) || existsSync(path.join(dir, g.split('/')[0]))),
+    globPatterns: precacheGlobs(dir),
     globIgnores: ['sw.js', 'pwa.js'],
     maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
   };
