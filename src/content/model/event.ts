@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, imageSchema, localDateTimeSchema, summaryFor, summarySchema } from './common.ts';
+import { idSchema, imageSchema, localDateTimeSchema, summaryFor, summarySchema, translationsSchema, type TranslatedLocale } from './common.ts';
 
 export const EVENT_TYPES = [
   'lecture', 'clinic', 'screening', 'exercise', 'training', 'festival', 'vaccination', 'tcm', 'other',
@@ -23,7 +23,7 @@ export const occurrenceOverrideSchema = z.object({
   note: z.string().optional(),
 });
 
-const eventTranslationFor = (locale: string) =>
+const eventTranslationFor = (locale: TranslatedLocale) =>
   z.object({
     title: z.string().trim().min(1),
     summary: summaryFor(locale),
@@ -65,13 +65,7 @@ export const eventSchema = z
     /** Raised by editors each time a published event changes (iCalendar SEQUENCE). */
     sequence: z.number().int().min(0).default(0),
     updatedAt: z.string().optional(),
-    translations: z
-      .object({
-        'zh-hant': eventTranslationFor('zh-hant').optional(),
-        yue: eventTranslationFor('yue').optional(),
-        en: eventTranslationFor('en').optional(),
-      })
-      .default({}),
+    translations: translationsSchema(eventTranslationFor).default({}),
   })
   .superRefine((e, ctx) => {
     if (e.end <= e.start) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { sourceSchema } from './article.ts';
-import { idSchema, summarySchema } from './common.ts';
+import { idSchema, summarySchema, translationsSchema } from './common.ts';
 
 const optionSchema = z.object({
   label: z.string().trim().min(1),
@@ -71,13 +71,7 @@ export const quizSchema = z.object({
   disclaimer: z.string().trim().min(1),
   audiences: z.array(idSchema).default([]),
   topics: z.array(idSchema).default([]),
-  translations: z
-    .object({
-      'zh-hant': quizTranslationSchema.optional(),
-      yue: quizTranslationSchema.optional(),
-      en: quizTranslationSchema.optional(),
-    })
-    .default({}),
+  translations: translationsSchema(() => quizTranslationSchema).default({}),
 });
 export type Quiz = z.infer<typeof quizSchema>;
 export type Question = z.infer<typeof questionSchema>;

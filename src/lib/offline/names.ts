@@ -2,6 +2,8 @@
  * Names shared by the service worker, the page scripts and the tests. Changing SAVED_CACHE would orphan what
  * readers saved, so it carries its own version, independent of site deploys.
  */
+import { registry } from '../../i18n/registry.ts';
+
 export const CACHE_PREFIX = 'hc';
 /** What a reader chose to keep: pages, their pictures and audio, and the CSS/JS those pages were built with. */
 export const SAVED_CACHE = `${CACHE_PREFIX}-saved-v1`;
@@ -23,8 +25,8 @@ export const INSTALL_DISMISSED_KEY = 'hc:install-dismissed';
 /** Message a page sends a waiting service worker to take over. */
 export const SKIP_WAITING = 'SKIP_WAITING';
 
-/** The locale prefixes of the site (zh-hans has none). */
-const PREFIXES = ['zh-hant', 'yue', 'en'];
+/** The locale prefixes of the site (the source locale has none). */
+const PREFIXES = registry.prefixes;
 
 /** Path of the offline page for the locale a path belongs to: /yue/articles/x/ → /yue/offline/. */
 export function offlinePathFor(pathname: string): string {
