@@ -8,7 +8,7 @@
  * Everything that shows content text (articles, families, events, quizzes, taxonomy names, alt text, places)
  * goes through resolveText, so a new locale or a changed rule is one edit in the registry.
  */
-import { registry, type Locale, type OpenccTarget, type Registry, type TranslatedLocale } from '../../i18n/registry.ts';
+import { registry, type Locale, type OpenccTarget, type TranslatedLocale } from '../../i18n/registry.ts';
 import { toTraditional } from '../text/convert.ts';
 
 /** How the shown text relates to the requested locale. */
@@ -32,17 +32,16 @@ export function resolveText<T>(
   original: T,
   human: Partial<Record<TranslatedLocale, T | undefined>>,
   convert: (value: T, target: OpenccTarget) => T = convertStrings,
-  reg: Registry<string> = registry,
 ): Resolved<T> {
-  const source = reg.source as Locale;
+  const source: Locale = registry.source;
   if (locale === source) return { textLocale: source, kind: 'original', value: original };
-  const chain = reg.chain(locale) as readonly Locale[];
+  const chain = registry.chain(locale);
   for (const c of chain) {
     if (c === source) break;
     const h = human[c as TranslatedLocale];
     if (h) return { textLocale: c, kind: c === locale ? 'human' : 'fallback', value: h };
   }
-  const target = reg.info[locale]?.opencc;
+  const target = registry.info[locale]?.opencc;
   if (!target) return { textLocale: source, kind: 'fallback', value: original };
   // Converted text is in the Traditional locale nearest the source in the chain (yue's converted text is zh-Hant).
   const textLocale = chain[chain.length - 2] ?? locale;
