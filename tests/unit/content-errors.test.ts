@@ -110,7 +110,7 @@ describe('bad content names the file and the field path', () => {
 
   it('raw HTML in an article body', async () => {
     edit('articles/salt.md', '吃盐多会让血压升高。', '吃盐多会让血压升高。<script>alert(1)</script>');
-    expect(await problems()).toContain('content/articles/salt.md: body: raw HTML is not allowed in content; use Markdown');
+    expect(await problems()).toContain('content/articles/salt.md: body: line 15: raw HTML <script> is not allowed; write it in Markdown');
   });
 
   it('media file that does not exist', async () => {
