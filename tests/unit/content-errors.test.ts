@@ -113,6 +113,16 @@ describe('bad content names the file and the field path', () => {
     expect(await problems()).toContain('content/articles/salt.md: body: line 15: raw HTML <script> is not allowed; write it in Markdown');
   });
 
+  it('unknown field names the nearest known field', async () => {
+    edit('families/wang.md', /^consent:/m, 'hiden: true\nconsent:');
+    expect(await problems()).toContain('content/families/wang.md: hiden: unknown field — did you mean hidden?');
+  });
+
+  it('unknown nested field in a translation', async () => {
+    writeFileSync(path.join(fx.dir(), 'articles/salt.en.md'), '---\ntitle: Salt\nsummary: Less salt.\ntranslater: A\n---\nText.\n');
+    expect(await problems()).toContain('content/articles/salt.en.md: translater: unknown field — did you mean translator?');
+  });
+
   it('media file that does not exist', async () => {
     edit('events/walk.yaml', 'type: exercise', 'type: exercise\nimage: { src: media/missing.jpg, alt: 广场 }');
     expect(await problems()).toContain('content/events/walk.yaml: image.src: file not found: content/media/missing.jpg');
