@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { LOCALES, registry, TRANSLATED_LOCALES, type Locale, type TranslatedLocale } from '../../i18n/registry.ts';
+import { checkMarkdown } from '../../lib/markdown/check.ts';
 
 export type { Locale, TranslatedLocale };
 export const localeSchema = z.enum(LOCALES);
@@ -15,7 +16,7 @@ export const localeSchema = z.enum(LOCALES);
  */
 export function translationsSchema<S extends z.ZodType>(make: (locale: TranslatedLocale) => S) {
   const schemas = perTranslatedLocale(make);
-  return z.object(Object.fromEntries(TRANSLATED_LOCALES.map((l) => [l, schemas[l].optional()])) as Record<TranslatedLocale, z.ZodOptional<S>>);
+  return z.strictObject(Object.fromEntries(TRANSLATED_LOCALES.map((l) => [l, schemas[l].optional()])) as Record<TranslatedLocale, z.ZodOptional<S>>);
 }
 
 /** One schema per translated locale (the local loader checks each translation file against its locale's). */
@@ -54,14 +55,14 @@ export const localDateTimeSchema = z
   }, 'is not a real date and time');
 
 /** A string given per locale; Simplified Chinese is always required. */
-export const localizedStringSchema = z.object({
+export const localizedStringSchema = z.strictObject({
   [registry.source]: z.string().min(1),
   ...translationsSchema(() => z.string().min(1)).shape,
 } as { [registry.source]: z.ZodString } & Record<TranslatedLocale, z.ZodOptional<z.ZodString>>);
 export type LocalizedString = z.infer<typeof localizedStringSchema>;
 
 /** An image with required alternative text. `src` is relative to content/ (e.g. media/x.jpg). */
-export const imageSchema = z.object({
+export const imageSchema = z.strictObject({
   src: z.string().min(1),
   alt: z.string().trim().min(1, 'every image needs alt text'),
   credit: z.string().optional(),
@@ -77,7 +78,10 @@ export const summarySchema = summaryOf(SUMMARY_MAX);
 /** The summary rule for a locale (its registry entry's summaryMax). */
 export const summaryFor = (locale: Locale) => summaryOf(registry.info[locale].summaryMax);
 
-/** Markdown body: no raw HTML is passed through to the site. */
-export const markdownSchema = z
-  .string()
-  .refine((s) => !/<\/?[a-zA-Z][^>]*>|<!--/.test(s.replace(/```[\s\S]*?```|`[^`]*`/g, '')), 'raw HTML is not allowed in content; use Markdown');
+/**
+ * Markdown body: no raw HTML, and links and images only with allowed URL schemes (src/lib/markdown/check.ts).
+ * Each issue carries the body line in `params.line`; the content/ loader turns it into the file's line.
+ */
+export const markdownSchema = z.string().superRefine((s, ctx) => {
+  for (const p of checkMarkdown(s)) ctx.addIssue({ code: 'custom', message: p.message, params: { line: p.line } });
+});
