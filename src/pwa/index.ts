@@ -91,7 +91,7 @@ export async function buildPwa(dir: string): Promise<PwaBuildResult> {
   const tmp = mkdtempSync(path.join(tmpdir(), 'hc-sw-'));
   try {
     const swSrc = path.join(tmp, 'sw.js');
-    await build({ ...common, entryPoints: [path.join(here, 'sw.ts')], outfile: swSrc, format: 'iife' });
+    await build({ ...common, entryPoints: [path.join(here, 'sw.ts')], outfile: swSrc, format: 'iife', define: { ...common.define, __LOCALE_PREFIXES__: JSON.stringify(registry.prefixes) } });
     const { count, size, warnings } = await injectManifest({
       swSrc,
       swDest: path.join(dir, 'sw.js'),

@@ -22,6 +22,8 @@ import {
   SAVED_CACHE, SKIP_WAITING, offlinePathFor,
 } from '../lib/offline/names.ts';
 
+/** The locale registry's URL prefixes (set by src/pwa/index.ts). */
+declare const __LOCALE_PREFIXES__: readonly string[];
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
 
 cleanupOutdatedCaches();
@@ -67,7 +69,7 @@ registerRoute(
         (await saved(key)) ??
         (await caches.match(key, { cacheName: PAGES_CACHE, ignoreSearch: true })) ??
         (await matchPrecache(`${key}index.html`)) ??
-        (await matchPrecache(`${offlinePathFor(url.pathname)}index.html`)) ??
+        (await matchPrecache(`${offlinePathFor(url.pathname, __LOCALE_PREFIXES__)}index.html`)) ??
         Response.error()
       );
     }

@@ -51,7 +51,7 @@ describe('a registry with a fifth locale', () => {
     const pwa = await import('../../src/pwa/index.ts');
     expect(pwa.PRECACHE_GLOBS[0]).toBe('{zh-hant/,yue/,en/,fr/,}index.html');
     const names = await import('../../src/lib/offline/names.ts');
-    expect(names.offlinePathFor('/fr/articles/x/')).toBe('/fr/offline/');
+    expect(names.offlinePathFor('/fr/articles/x/', registry.prefixes)).toBe('/fr/offline/');
     const pages = await import('../../src/lib/perf/pages.ts');
     expect(pages.pageKind('fr/articles/x/index.html')).toBe('article');
   });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { articleLinks, assetsInHtml, audioInHtml, imagesInHtml, localPath, planPage, srcsetUrls } from '../../src/lib/offline/plan.ts';
 import { isSaved, orphans, parseSaved, staleSaved, withSaved, withoutSaved, type SavedItem } from '../../src/lib/offline/saved.ts';
 import { formatBytes } from '../../src/lib/offline/format.ts';
+import { registry } from '../../src/i18n/registry.ts';
 import { offlinePathFor, SAVED_CACHE, PAGES_CACHE, IMAGES_CACHE } from '../../src/lib/offline/names.ts';
 import { ICONS, iconSvg, webManifest } from '../../src/lib/offline/manifest.ts';
 import { REGISTER_SCRIPT } from '../../src/lib/offline/register.ts';
@@ -91,10 +92,10 @@ describe('names and sizes', () => {
     expect(SAVED_CACHE).toMatch(/-v\d+$/);
   });
   it('sends an unsaved page to the offline page of its language', () => {
-    expect(offlinePathFor('/articles/x/')).toBe('/offline/');
-    expect(offlinePathFor('/yue/articles/x/')).toBe('/yue/offline/');
-    expect(offlinePathFor('/zh-hant/')).toBe('/zh-hant/offline/');
-    expect(offlinePathFor('/english-article/')).toBe('/offline/');
+    expect(offlinePathFor('/articles/x/', registry.prefixes)).toBe('/offline/');
+    expect(offlinePathFor('/yue/articles/x/', registry.prefixes)).toBe('/yue/offline/');
+    expect(offlinePathFor('/zh-hant/', registry.prefixes)).toBe('/zh-hant/offline/');
+    expect(offlinePathFor('/english-article/', registry.prefixes)).toBe('/offline/');
   });
 });
 

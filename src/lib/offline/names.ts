@@ -2,8 +2,6 @@
  * Names shared by the service worker, the page scripts and the tests. Changing SAVED_CACHE would orphan what
  * readers saved, so it carries its own version, independent of site deploys.
  */
-import { registry } from '../../i18n/registry.ts';
-
 export const CACHE_PREFIX = 'hc';
 /** What a reader chose to keep: pages, their pictures and audio, and the CSS/JS those pages were built with. */
 export const SAVED_CACHE = `${CACHE_PREFIX}-saved-v1`;
@@ -25,11 +23,12 @@ export const INSTALL_DISMISSED_KEY = 'hc:install-dismissed';
 /** Message a page sends a waiting service worker to take over. */
 export const SKIP_WAITING = 'SKIP_WAITING';
 
-/** The locale prefixes of the site (the source locale has none). */
-const PREFIXES = registry.prefixes;
-
-/** Path of the offline page for the locale a path belongs to: /yue/articles/x/ → /yue/offline/. */
-export function offlinePathFor(pathname: string): string {
+/**
+ * Path of the offline page for the locale a path belongs to: /yue/articles/x/ → /yue/offline/.
+ * `prefixes`: the locale registry's URL prefixes (the service worker gets them at build time, so the registry
+ * itself is not bundled into browser code).
+ */
+export function offlinePathFor(pathname: string, prefixes: readonly string[]): string {
   const first = pathname.split('/')[1] ?? '';
-  return PREFIXES.includes(first) ? `/${first}/offline/` : '/offline/';
+  return prefixes.includes(first) ? `/${first}/offline/` : '/offline/';
 }
