@@ -15,6 +15,15 @@
 export declare const internalGroqTypeReferenceTo: unique symbol;
 
 // Source: schema.json
+export type Approval = {
+  reviewer?: string;
+  reviewerTitle?: string;
+  approvedAt?: string;
+  profileId?: string;
+  userId?: string;
+  contentHash?: string;
+};
+
 export type Geo = {
   lat?: number;
   lng?: number;
@@ -50,6 +59,18 @@ export type LocaleString = {
   zh_hant?: string;
   yue?: string;
   en?: string;
+};
+
+export type ReviewerProfile = {
+  _id: string;
+  _type: "reviewerProfile";
+  _createdAt: string;
+  _updatedAt: string;
+  _rev: string;
+  name?: string;
+  title?: string;
+  userId?: string;
+  active?: boolean;
 };
 
 export type TopicReference = {
@@ -227,6 +248,18 @@ export type Quiz = {
     yue?: QuizTranslation;
     en?: QuizTranslation;
   };
+  review?: ReviewRecord;
+};
+
+export type ReviewRecord = {
+  _type: "reviewRecord";
+  status?: "draft" | "inReview" | "approved" | "published";
+  approval?: Approval;
+  history?: Array<
+    {
+      _key: string;
+    } & ReviewHistoryEntry
+  >;
 };
 
 export type QuizTranslation = {
@@ -488,6 +521,7 @@ export type Article = {
     } & SourceReference
   >;
   updatedAt?: string;
+  review?: ReviewRecord;
   translations?: {
     zh_hant?: ArticleTranslation;
     yue?: ArticleTranslation;
@@ -507,6 +541,16 @@ export type Reviewer = {
   _type: "reviewer";
   name?: string;
   role?: string;
+};
+
+export type ReviewHistoryEntry = {
+  _type: "reviewHistoryEntry";
+  at?: string;
+  action?: "submit" | "approve" | "reject" | "publish";
+  by?: string;
+  userId?: string;
+  comment?: string;
+  contentHash?: string;
 };
 
 export type Source = {
@@ -662,9 +706,11 @@ export type Geopoint = {
 };
 
 export type AllSanitySchemaTypes =
+  | Approval
   | Geo
   | SiteSettings
   | LocaleString
+  | ReviewerProfile
   | TopicReference
   | AudienceReference
   | HealthDay
@@ -674,6 +720,7 @@ export type AllSanitySchemaTypes =
   | Audience
   | ArticleReference
   | Quiz
+  | ReviewRecord
   | QuizTranslation
   | SourceReference
   | QuizSource
@@ -688,6 +735,7 @@ export type AllSanitySchemaTypes =
   | Article
   | ArticleTranslation
   | Reviewer
+  | ReviewHistoryEntry
   | Source
   | Callout
   | SanityFileAssetReference
