@@ -12,8 +12,6 @@ import { siteSettings } from './siteSettings.ts';
 /** Documents that exist once (edited from the desk, never created or deleted). */
 export const SINGLETONS = new Set(['siteSettings']);
 
-export const DOCUMENT_TYPES = ['article', 'event', 'family', 'quiz', 'audience', 'topic', 'healthDay', 'siteSettings'] as const;
-
 export const schemaTypes = [
   localeString, localeText, ...commonTypes,
   articleTranslation, eventLocation, eventTranslation, familyTranslation, quizTranslation,
