@@ -110,7 +110,17 @@ describe('bad content names the file and the field path', () => {
 
   it('raw HTML in an article body', async () => {
     edit('articles/salt.md', '吃盐多会让血压升高。', '吃盐多会让血压升高。<script>alert(1)</script>');
-    expect(await problems()).toContain('content/articles/salt.md: body: raw HTML is not allowed in content; use Markdown');
+    expect(await problems()).toContain('content/articles/salt.md: body: line 15: raw HTML <script> is not allowed; write it in Markdown');
+  });
+
+  it('unknown field names the nearest known field', async () => {
+    edit('families/wang.md', /^consent:/m, 'hiden: true\nconsent:');
+    expect(await problems()).toContain('content/families/wang.md: hiden: unknown field — did you mean hidden?');
+  });
+
+  it('unknown nested field in a translation', async () => {
+    writeFileSync(path.join(fx.dir(), 'articles/salt.en.md'), '---\ntitle: Salt\nsummary: Less salt.\ntranslater: A\n---\nText.\n');
+    expect(await problems()).toContain('content/articles/salt.en.md: translater: unknown field — did you mean translator?');
   });
 
   it('media file that does not exist', async () => {

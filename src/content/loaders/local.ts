@@ -43,27 +43,34 @@ async function readYaml(ctx: Ctx, file: string): Promise<unknown> {
 }
 
 /** Splits a Markdown file into its YAML front matter and body. */
-export function splitFrontMatter(text: string): { data: unknown; body: string } {
-  const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text.replace(/^\uFEFF/, ''));
+export function splitFrontMatter(text: string): { data: unknown; body: string; bodyLine: number } {
+  const t = text.replace(/^\uFEFF/, '');
+  const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(t);
   if (!m) throw new Error('missing YAML front matter between --- lines');
-  return { data: yaml.load(m[1]) ?? {}, body: m[2] };
+  const body = m[2]!;
+  // Lines of the file before the body's first non-blank line (the loader trims the body).
+  const start = t.length - body.trimStart().length;
+  const bodyLine = t.slice(0, start).split('\n').length - 1;
+  return { data: yaml.load(m[1]!) ?? {}, body, bodyLine };
 }
 
-async function readMarkdown(ctx: Ctx, file: string): Promise<{ data: Record<string, unknown>; body: string } | undefined> {
+async function readMarkdown(ctx: Ctx, file: string): Promise<{ data: Record<string, unknown>; body: string; bodyLine: number } | undefined> {
   try {
-    const { data, body } = splitFrontMatter(await readFile(file, 'utf8'));
+    const { data, body, bodyLine } = splitFrontMatter(await readFile(file, 'utf8'));
     if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new Error('front matter must be a mapping of fields');
-    return { data: data as Record<string, unknown>, body };
+    return { data: data as Record<string, unknown>, body, bodyLine };
   } catch (e) {
     ctx.problems.push({ source: rel(ctx, file), path: '', message: `cannot read Markdown: ${(e as Error).message.split('\n')[0]}` });
     return undefined;
   }
 }
 
-function parse<S extends z.ZodType>(ctx: Ctx, schema: S, source: string, raw: unknown, prefix: PropertyKey[] = []): z.infer<S> | undefined {
+function parse<S extends z.ZodType>(
+  ctx: Ctx, schema: S, source: string, raw: unknown, prefix: PropertyKey[] = [], lineOffsets?: Record<string, number>,
+): z.infer<S> | undefined {
   const r = schema.safeParse(raw);
   if (!r.success) {
-    ctx.problems.push(...zodProblems(source, r.error, prefix));
+    ctx.problems.push(...zodProblems(source, r.error, prefix, { schema, lineOffsets }));
     return undefined;
   }
   return r.data;
@@ -112,10 +119,10 @@ async function readMarkdownDocs(
   bodyField: string,
   translationSchemas: Record<(typeof TRANSLATION_LOCALES)[number], z.ZodType>,
   translationBodyField: string,
-): Promise<Array<{ source: string; raw: Record<string, unknown> }>> {
+): Promise<Array<{ source: string; raw: Record<string, unknown>; lineOffsets: Record<string, number> }>> {
   const files = await listFiles(dir, '.md');
   const originals = files.filter((f) => !/\.(zh-hant|yue|en)\.md$/.test(f));
-  const docs: Array<{ source: string; raw: Record<string, unknown> }> = [];
+  const docs: Array<{ source: string; raw: Record<string, unknown>; lineOffsets: Record<string, number> }> = [];
   for (const file of files) {
     const m = /([^/\\]+)\.([a-z-]+)\.md$/.exec(file);
     if (m && !(TRANSLATION_LOCALES as readonly string[]).includes(m[2])) {
@@ -133,11 +140,13 @@ async function readMarkdownDocs(
       if (!existsSync(tfile)) continue;
       const tmd = await readMarkdown(ctx, tfile);
       if (!tmd) continue;
-      const t = parse(ctx, translationSchemas[locale], rel(ctx, tfile), { ...tmd.data, [translationBodyField]: tmd.body.trim() });
+      const t = parse(ctx, translationSchemas[locale], rel(ctx, tfile), { ...tmd.data, [translationBodyField]: tmd.body.trim() }, [], {
+        [translationBodyField]: tmd.bodyLine,
+      });
       if (t) translations[locale] = t;
     }
     raw.translations = translations;
-    docs.push({ source: rel(ctx, file), raw });
+    docs.push({ source: rel(ctx, file), raw, lineOffsets: { [bodyField]: md.bodyLine } });
   }
   for (const file of files) {
     const m = /([^/\\]+)\.(zh-hant|yue|en)\.md$/.exec(file);
@@ -178,7 +187,7 @@ export async function loadLocalContent(root: string): Promise<ContentSet> {
 
   const articles: ContentSet['articles'] = [];
   for (const doc of await readMarkdownDocs(ctx, path.join(r, 'articles'), 'body', articleTranslationSchemas, 'body')) {
-    const data = parse(ctx, articleSchema, doc.source, doc.raw);
+    const data = parse(ctx, articleSchema, doc.source, doc.raw, [], doc.lineOffsets);
     if (!data) continue;
     checkMedia(ctx, doc.source, [
       ...(data.hero ? [{ path: 'hero.src', src: data.hero.src }] : []),
@@ -189,7 +198,7 @@ export async function loadLocalContent(root: string): Promise<ContentSet> {
 
   const families: ContentSet['families'] = [];
   for (const doc of await readMarkdownDocs(ctx, path.join(r, 'families'), 'story', familyTranslationSchemas, 'story')) {
-    const data = parse(ctx, familySchema, doc.source, doc.raw);
+    const data = parse(ctx, familySchema, doc.source, doc.raw, [], doc.lineOffsets);
     if (!data) continue;
     checkMedia(ctx, doc.source, data.photos.map((p, i) => ({ path: `photos[${i}].src`, src: p.src })));
     families.push({ data, source: doc.source });
