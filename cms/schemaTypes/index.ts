@@ -14,8 +14,6 @@ import { reviewerProfile, reviewHistoryEntry, reviewRecord } from './review.ts';
 /** Documents that exist once (edited from the desk, never created or deleted). */
 export const SINGLETONS = new Set(['siteSettings']);
 
-export const DOCUMENT_TYPES = ['article', 'event', 'family', 'quiz', 'audience', 'topic', 'healthDay', 'source', 'reviewerProfile', 'siteSettings'] as const;
-
 export const schemaTypes = [
   localeString, localeText, ...commonTypes,
   articleTranslation, eventLocation, eventTranslation, familyTranslation, quizTranslation, quizSource, reviewHistoryEntry, reviewRecord,
