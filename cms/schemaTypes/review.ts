@@ -16,17 +16,34 @@ export const reviewerProfile = defineType({
   description: '可以审核健康内容的医生。审核通过时，文章的审核人和审核日期按这里的资料自动填写。',
   fields: [
     defineField({ name: 'name', title: '姓名', type: 'string', validation: (r) => r.required() }),
-    defineField({ name: 'title', title: '职称 / 岗位', description: '显示在文章上，例如 全科主治医师。', type: 'string', validation: (r) => r.required() }),
     defineField({
-      name: 'userId', title: 'Sanity 用户 ID',
-      description: '这位医生登录 Studio 用的账号的用户 ID（sanity.io/manage 的成员列表里可以看到，形如 p1AbCdEf）。',
-      type: 'string', validation: (r) => r.required().regex(/^[A-Za-z0-9_-]+$/, { name: '用户 ID' }),
+      name: 'title',
+      title: '职称 / 岗位',
+      description: '显示在文章上，例如 全科主治医师。',
+      type: 'string',
+      validation: (r) => r.required(),
     }),
-    defineField({ name: 'active', title: '有效', description: '离职或不再审核时关掉，不要删除（审核记录里还用得到）。', type: 'boolean', initialValue: true }),
+    defineField({
+      name: 'userId',
+      title: 'Sanity 用户 ID',
+      description: '这位医生登录 Studio 用的账号的用户 ID（sanity.io/manage 的成员列表里可以看到，形如 p1AbCdEf）。',
+      type: 'string',
+      validation: (r) => r.required().regex(/^[A-Za-z0-9_-]+$/, { name: '用户 ID' }),
+    }),
+    defineField({
+      name: 'active',
+      title: '有效',
+      description: '离职或不再审核时关掉，不要删除（审核记录里还用得到）。',
+      type: 'boolean',
+      initialValue: true,
+    }),
   ],
   preview: {
     select: { title: 'name', subtitle: 'title', active: 'active' },
-    prepare: ({ title, subtitle, active }) => ({ title, subtitle: active === false ? `${subtitle ?? ''}（已停用）` : subtitle }),
+    prepare: ({ title, subtitle, active }) => ({
+      title,
+      subtitle: active === false ? `${subtitle ?? ''}（已停用）` : subtitle,
+    }),
   },
 });
 
@@ -49,7 +66,9 @@ export const reviewHistoryEntry = defineType({
     select: { at: 'at', action: 'action', by: 'by', comment: 'comment' },
     prepare: ({ at, action, by, comment }) => ({
       title: `${ACTION_LABEL[action as keyof typeof ACTION_LABEL] ?? action} · ${by ?? ''}`,
-      subtitle: [at ? new Date(at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) : '', comment].filter(Boolean).join(' · '),
+      subtitle: [at ? new Date(at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) : '', comment]
+        .filter(Boolean)
+        .join(' · '),
     }),
   },
 });
@@ -61,23 +80,39 @@ export const reviewRecord = defineType({
   fields: [
     defineField({ name: 'status', title: '状态', type: 'string', options: { list: stateList } }),
     defineField({
-      name: 'approval', title: '审核通过', type: 'object',
+      name: 'approval',
+      title: '审核通过',
+      type: 'object',
       fields: [
         defineField({ name: 'reviewer', title: '审核人', type: 'string' }),
         defineField({ name: 'reviewerTitle', title: '职称', type: 'string' }),
         defineField({ name: 'approvedAt', title: '审核日期', type: 'date' }),
         defineField({ name: 'profileId', title: '审核人资料', type: 'string' }),
         defineField({ name: 'userId', title: '用户 ID', type: 'string' }),
-        defineField({ name: 'contentHash', title: '审核时的内容指纹', description: '内容再改动，指纹就对不上，需要重新审核。', type: 'string' }),
+        defineField({
+          name: 'contentHash',
+          title: '审核时的内容指纹',
+          description: '内容再改动，指纹就对不上，需要重新审核。',
+          type: 'string',
+        }),
       ],
     }),
-    defineField({ name: 'history', title: '审核记录', type: 'array', of: [defineArrayMember({ type: 'reviewHistoryEntry' })] }),
+    defineField({
+      name: 'history',
+      title: '审核记录',
+      type: 'array',
+      of: [defineArrayMember({ type: 'reviewHistoryEntry' })],
+    }),
   ],
 });
 
 /** The read-only review field every health document has. */
 export const reviewField = (group?: string) =>
   defineField({
-    name: 'review', title: '医学审核', type: 'reviewRecord', group, readOnly: true,
+    name: 'review',
+    title: '医学审核',
+    type: 'reviewRecord',
+    group,
+    readOnly: true,
     description: '由“提交审核”“审核通过”“退回修改”“发布”按钮填写，不能手动修改。',
   });

@@ -14,18 +14,34 @@ import { ThumbsDownIcon } from '@sanity/icons/ThumbsDown';
 import { Button, Flex, Stack, Text, TextArea } from '@sanity/ui';
 import { useEffect, useState } from 'react';
 import {
-  useClient, useCurrentUser, useDocumentOperation,
-  type DocumentActionComponent, type DocumentActionProps, type DocumentBadgeComponent, type SanityClient,
+  useClient,
+  useCurrentUser,
+  useDocumentOperation,
+  type DocumentActionComponent,
+  type DocumentActionProps,
+  type DocumentBadgeComponent,
+  type SanityClient,
 } from 'sanity';
 import { previewUrl } from '../env.ts';
 import { todayInChina } from '../structure/index.ts';
 import {
-  ACTION_LABEL, can, daysOverdue, isHealthType, reviewerProfileOf, reviewStatus, RULES, STATE_LABEL, transition,
-  type Actor, type ReviewAction, type ReviewerProfile,
+  ACTION_LABEL,
+  can,
+  daysOverdue,
+  isHealthType,
+  reviewerProfileOf,
+  reviewStatus,
+  RULES,
+  STATE_LABEL,
+  transition,
+  type Actor,
+  type ReviewAction,
+  type ReviewerProfile,
 } from './rules.ts';
 
 const API_VERSION = '2025-02-19';
-const PROFILES_QUERY = '*[_type == "reviewerProfile" && !(_id in path("drafts.**"))]{ _id, name, title, userId, active }';
+const PROFILES_QUERY =
+  '*[_type == "reviewerProfile" && !(_id in path("drafts.**"))]{ _id, name, title, userId, active }';
 
 let profilesCache: { client: SanityClient; promise: Promise<ReviewerProfile[]> } | undefined;
 
@@ -38,8 +54,12 @@ function useReviewerProfiles(): ReviewerProfile[] {
       profilesCache = { client, promise: client.fetch<ReviewerProfile[]>(PROFILES_QUERY).catch(() => []) };
     }
     let live = true;
-    profilesCache.promise.then((p) => { if (live) setProfiles(p); });
-    return () => { live = false; };
+    profilesCache.promise.then((p) => {
+      if (live) setProfiles(p);
+    });
+    return () => {
+      live = false;
+    };
   }, [client]);
   return profiles;
 }
@@ -56,8 +76,15 @@ function useWorkflow(props: DocumentActionProps) {
   const status = reviewStatus({ draft: props.draft, published: props.published });
   const run = (action: ReviewAction, comment?: string): string | undefined => {
     const t = transition(action, {
-      type: props.type, draft: props.draft, published: props.published, actor, profiles, comment,
-      now: new Date().toISOString(), today: todayInChina(), key: `${action}-${Date.now().toString(36)}`,
+      type: props.type,
+      draft: props.draft,
+      published: props.published,
+      actor,
+      profiles,
+      comment,
+      now: new Date().toISOString(),
+      today: todayInChina(),
+      key: `${action}-${Date.now().toString(36)}`,
     });
     if (!t.ok) return t.reason;
     ops.patch.execute([{ set: t.set }]);
@@ -96,10 +123,17 @@ function reviewDecision(action: 'approve' | 'reject'): DocumentActionComponent {
     // Only reviewers see these, and only in a state where they apply.
     if (!reviewerProfileOf(actor?.userId, profiles) || !RULES[action].from.includes(status.state)) return null;
     const d = can(action, status, actor, profiles);
-    const close = () => { setOpen(false); setComment(''); setError(undefined); };
+    const close = () => {
+      setOpen(false);
+      setComment('');
+      setError(undefined);
+    };
     const submit = () => {
       const reason = run(action, comment);
-      if (reason) { setError(reason); return; }
+      if (reason) {
+        setError(reason);
+        return;
+      }
       close();
       props.onComplete();
     };
@@ -129,10 +163,19 @@ function reviewDecision(action: 'approve' | 'reject'): DocumentActionComponent {
               placeholder={approve ? '审核意见（必填）' : '修改意见（必填）'}
               aria-label={approve ? '审核意见' : '修改意见'}
             />
-            {error && <Text size={1} style={{ color: 'var(--card-badge-critical-fg-color, #c00)' }}>{error}</Text>}
+            {error && (
+              <Text size={1} style={{ color: 'var(--card-badge-critical-fg-color, #c00)' }}>
+                {error}
+              </Text>
+            )}
             <Flex gap={2} justify="flex-end">
               <Button mode="ghost" text="取消" onClick={close} />
-              <Button tone={approve ? 'positive' : 'caution'} text={ACTION_LABEL[action]} disabled={!comment.trim()} onClick={submit} />
+              <Button
+                tone={approve ? 'positive' : 'caution'}
+                text={ACTION_LABEL[action]}
+                disabled={!comment.trim()}
+                onClick={submit}
+              />
             </Flex>
           </Stack>
         ),
@@ -157,7 +200,13 @@ export const ReviewedPublishAction: DocumentActionComponent = (props) => {
     icon: PublishIcon,
     tone: 'positive',
     disabled: blocked,
-    title: !d.allowed ? d.reason : !props.draft ? '没有未发布的修改' : status.approval ? `${status.approval.reviewer} 已于 ${status.approval.approvedAt} 审核通过` : undefined,
+    title: !d.allowed
+      ? d.reason
+      : !props.draft
+        ? '没有未发布的修改'
+        : status.approval
+          ? `${status.approval.reviewer} 已于 ${status.approval.approvedAt} 审核通过`
+          : undefined,
     onHandle: () => {
       run('publish');
       props.onComplete();
@@ -197,7 +246,11 @@ PreviewAction.displayName = 'PreviewAction';
 /** The workflow's actions for a health document, with Sanity's publish replaced. */
 export function healthDocumentActions(prev: DocumentActionComponent[]): DocumentActionComponent[] {
   return [
-    SubmitForReviewAction, ApproveAction, ReviewedPublishAction, RequestChangesAction, PreviewAction,
+    SubmitForReviewAction,
+    ApproveAction,
+    ReviewedPublishAction,
+    RequestChangesAction,
+    PreviewAction,
     ...prev.filter((a) => a.action !== 'publish'),
   ];
 }
@@ -209,7 +262,9 @@ export const ReviewStateBadge: DocumentBadgeComponent = (props) => {
   const color = status.state === 'approved' ? 'success' : status.state === 'inReview' ? 'warning' : undefined;
   return {
     label: status.stale ? `${STATE_LABEL.inReview}（审核后有修改）` : STATE_LABEL[status.state],
-    title: status.approval ? `${status.approval.reviewer}（${status.approval.reviewerTitle}）${status.approval.approvedAt} 审核通过` : undefined,
+    title: status.approval
+      ? `${status.approval.reviewer}（${status.approval.reviewerTitle}）${status.approval.approvedAt} 审核通过`
+      : undefined,
     color,
   };
 };
@@ -221,6 +276,10 @@ export const OverdueBadge: DocumentBadgeComponent = (props) => {
   const doc = (props.draft ?? props.published) as { nextReviewDue?: string } | null;
   const days = daysOverdue(doc?.nextReviewDue, todayInChina());
   if (days === 0) return null;
-  return { label: `复审已过期 ${days} 天`, title: `下次复审日期 ${doc?.nextReviewDue} 已过：请医生复审并更新审核日期`, color: 'danger' };
+  return {
+    label: `复审已过期 ${days} 天`,
+    title: `下次复审日期 ${doc?.nextReviewDue} 已过：请医生复审并更新审核日期`,
+    color: 'danger',
+  };
 };
 OverdueBadge.displayName = 'OverdueBadge';

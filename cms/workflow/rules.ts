@@ -17,16 +17,25 @@ export const isHealthType = (type: string): type is HealthType => (HEALTH_TYPES 
 
 export type ReviewState = 'draft' | 'inReview' | 'approved' | 'published';
 export const STATE_LABEL: Record<ReviewState, string> = {
-  draft: '草稿', inReview: '待医学审核', approved: '审核通过', published: '已发布',
+  draft: '草稿',
+  inReview: '待医学审核',
+  approved: '审核通过',
+  published: '已发布',
 };
 
 export type ReviewAction = 'submit' | 'approve' | 'reject' | 'publish';
 export const ACTION_LABEL: Record<ReviewAction, string> = {
-  submit: '提交审核', approve: '审核通过', reject: '退回修改', publish: '发布',
+  submit: '提交审核',
+  approve: '审核通过',
+  reject: '退回修改',
+  publish: '发布',
 };
 
 /** Who may take each action, from which states, whether a comment is required, and where it leads. */
-export const RULES: Record<ReviewAction, { who: 'editor' | 'reviewer'; from: ReviewState[]; comment: boolean; to: ReviewState }> = {
+export const RULES: Record<
+  ReviewAction,
+  { who: 'editor' | 'reviewer'; from: ReviewState[]; comment: boolean; to: ReviewState }
+> = {
   submit: { who: 'editor', from: ['draft'], comment: false, to: 'inReview' },
   approve: { who: 'reviewer', from: ['inReview'], comment: true, to: 'approved' },
   reject: { who: 'reviewer', from: ['inReview', 'approved'], comment: true, to: 'draft' },
@@ -81,13 +90,25 @@ type Doc = Record<string, unknown> & { review?: ReviewRecord };
  * (reviewer, review dates). A change to anything else after approval needs a new approval.
  */
 export const NOT_CONTENT = new Set([
-  '_id', '_rev', '_createdAt', '_updatedAt', '_originalId', '_system', 'review', 'reviewer', 'reviewedAt', 'nextReviewDue', 'updatedAt',
+  '_id',
+  '_rev',
+  '_createdAt',
+  '_updatedAt',
+  '_originalId',
+  '_system',
+  'review',
+  'reviewer',
+  'reviewedAt',
+  'nextReviewDue',
+  'updatedAt',
 ]);
 
 function stable(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stable).join(',')}]`;
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stable(v)}`).join(',')}}`;
   }
   return JSON.stringify(value ?? null);
@@ -126,7 +147,8 @@ export function reviewStatus({ draft, published }: { draft?: Doc | null; publish
   const current = draft ?? published;
   if (!current) return { state: 'draft', stale: false };
   const record = current.review ?? {};
-  const approval = record.approval && record.approval.contentHash === contentHash(current) ? record.approval : undefined;
+  const approval =
+    record.approval && record.approval.contentHash === contentHash(current) ? record.approval : undefined;
   if (!draft) return { state: 'published', stale: false, approval };
   const status = record.status ?? 'draft';
   if (status === 'approved' || status === 'published') {
@@ -142,7 +164,10 @@ export interface Actor {
 }
 
 /** The active reviewer profile of a user, if any. */
-export function reviewerProfileOf(userId: string | undefined, profiles: readonly ReviewerProfile[]): ReviewerProfile | undefined {
+export function reviewerProfileOf(
+  userId: string | undefined,
+  profiles: readonly ReviewerProfile[],
+): ReviewerProfile | undefined {
   if (!userId) return undefined;
   return profiles.find((p) => p.userId === userId && p.active !== false);
 }
@@ -150,14 +175,20 @@ export function reviewerProfileOf(userId: string | undefined, profiles: readonly
 export type Decision = { allowed: true } | { allowed: false; reason: string };
 
 /** May this person take this action on a document in this state? */
-export function can(action: ReviewAction, status: ReviewStatus, actor: Actor | null, profiles: readonly ReviewerProfile[]): Decision {
+export function can(
+  action: ReviewAction,
+  status: ReviewStatus,
+  actor: Actor | null,
+  profiles: readonly ReviewerProfile[],
+): Decision {
   const rule = RULES[action];
   if (!actor) return { allowed: false, reason: '请先登录' };
   if (rule.who === 'reviewer' && !reviewerProfileOf(actor.userId, profiles)) {
     return { allowed: false, reason: '只有审核人（在“审核人”里有有效资料的医生）可以审核' };
   }
   if (!rule.from.includes(status.state)) {
-    if (action === 'publish' && status.stale) return { allowed: false, reason: '审核通过后内容又改过，需要重新审核才能发布' };
+    if (action === 'publish' && status.stale)
+      return { allowed: false, reason: '审核通过后内容又改过，需要重新审核才能发布' };
     if (action === 'publish') return { allowed: false, reason: '医学审核通过后才能发布' };
     return { allowed: false, reason: `当前状态是“${STATE_LABEL[status.state]}”，不能${ACTION_LABEL[action]}` };
   }
@@ -174,7 +205,9 @@ export const MAX_REVIEW_YEARS = 3;
 
 /** The next review date after an approval today: the one set, if it is still ahead and within 3 years; else a year on. */
 export function nextReviewAfterApproval(current: unknown, today: string): string {
-  return typeof current === 'string' && current > today && current <= addYears(today, MAX_REVIEW_YEARS) ? current : addYears(today, 1);
+  return typeof current === 'string' && current > today && current <= addYears(today, MAX_REVIEW_YEARS)
+    ? current
+    : addYears(today, 1);
 }
 
 export interface TransitionInput {
@@ -192,8 +225,7 @@ export interface TransitionInput {
 }
 
 export type Transition =
-  | { ok: true; state: ReviewState; set: Record<string, unknown>; entry: HistoryEntry }
-  | { ok: false; reason: string };
+  { ok: true; state: ReviewState; set: Record<string, unknown>; entry: HistoryEntry } | { ok: false; reason: string };
 
 /**
  * What an action changes: the fields to set on the draft (the whole review record, and for an approved article
@@ -209,8 +241,13 @@ export function transition(action: ReviewAction, input: TransitionInput): Transi
   const hash = contentHash(current);
   const profile = reviewerProfileOf(input.actor!.userId, input.profiles);
   const entry: HistoryEntry = {
-    _key: input.key, _type: 'reviewHistoryEntry', at: input.now, action,
-    by: profile?.name ?? input.actor!.name, userId: input.actor!.userId, contentHash: hash,
+    _key: input.key,
+    _type: 'reviewHistoryEntry',
+    at: input.now,
+    action,
+    by: profile?.name ?? input.actor!.name,
+    userId: input.actor!.userId,
+    contentHash: hash,
     ...(comment ? { comment } : {}),
   };
   const record = current.review ?? {};
@@ -219,8 +256,12 @@ export function transition(action: ReviewAction, input: TransitionInput): Transi
   const set: Record<string, unknown> = {};
   if (action === 'approve') {
     const approval: Approval = {
-      contentHash: hash, profileId: profile!._id, reviewer: profile!.name, reviewerTitle: profile!.title,
-      userId: profile!.userId, approvedAt: input.today,
+      contentHash: hash,
+      profileId: profile!._id,
+      reviewer: profile!.name,
+      reviewerTitle: profile!.title,
+      userId: profile!.userId,
+      approvedAt: input.today,
     };
     set.review = { _type: 'reviewRecord', status: to, approval, history };
     if (input.type === 'article') {
@@ -231,7 +272,12 @@ export function transition(action: ReviewAction, input: TransitionInput): Transi
   } else if (action === 'reject') {
     set.review = { _type: 'reviewRecord', status: to, history };
   } else {
-    set.review = { _type: 'reviewRecord', status: to, ...(record.approval ? { approval: record.approval } : {}), history };
+    set.review = {
+      _type: 'reviewRecord',
+      status: to,
+      ...(record.approval ? { approval: record.approval } : {}),
+      history,
+    };
   }
   return { ok: true, state: to, set, entry };
 }

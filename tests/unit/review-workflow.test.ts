@@ -5,8 +5,18 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  can, contentHash, daysOverdue, nextReviewAfterApproval, reviewStatus, RULES, transition,
-  type Actor, type ReviewAction, type ReviewerProfile, type ReviewState, type TransitionInput,
+  can,
+  contentHash,
+  daysOverdue,
+  nextReviewAfterApproval,
+  reviewStatus,
+  RULES,
+  transition,
+  type Actor,
+  type ReviewAction,
+  type ReviewerProfile,
+  type ReviewState,
+  type TransitionInput,
 } from '../../cms/workflow/rules.ts';
 
 const profiles: ReviewerProfile[] = [
@@ -19,16 +29,41 @@ const retired: Actor = { userId: 'pRetired', name: 'Li' };
 
 type Doc = Record<string, any>;
 const article = (extra: Doc = {}): Doc => ({
-  _id: 'drafts.article.home-blood-pressure', _type: 'article', _rev: 'r1', title: '为什么要在家量血压？',
-  body: [{ _type: 'block', _key: 'b0', children: [{ _type: 'span', _key: 's0', text: '家里量的血压 135/85 mmHg 或以上偏高。' }] }],
-  reviewer: { name: '旧审核人', role: '医师' }, reviewedAt: '2025-01-01', nextReviewDue: '2026-01-01', ...extra,
+  _id: 'drafts.article.home-blood-pressure',
+  _type: 'article',
+  _rev: 'r1',
+  title: '为什么要在家量血压？',
+  body: [
+    {
+      _type: 'block',
+      _key: 'b0',
+      children: [{ _type: 'span', _key: 's0', text: '家里量的血压 135/85 mmHg 或以上偏高。' }],
+    },
+  ],
+  reviewer: { name: '旧审核人', role: '医师' },
+  reviewedAt: '2025-01-01',
+  nextReviewDue: '2026-01-01',
+  ...extra,
 });
 
 let n = 0;
-function step(action: ReviewAction, draft: Doc | null, actor: Actor | null, comment?: string, published: Doc | null = null) {
+function step(
+  action: ReviewAction,
+  draft: Doc | null,
+  actor: Actor | null,
+  comment?: string,
+  published: Doc | null = null,
+) {
   const input: TransitionInput = {
-    type: String((draft ?? published)?._type), draft, published, actor, profiles, comment,
-    now: '2026-12-05T03:00:00.000Z', today: '2026-12-05', key: `h${n++}`,
+    type: String((draft ?? published)?._type),
+    draft,
+    published,
+    actor,
+    profiles,
+    comment,
+    now: '2026-12-05T03:00:00.000Z',
+    today: '2026-12-05',
+    key: `h${n++}`,
   };
   return transition(action, input);
 }
@@ -74,14 +109,21 @@ describe('review workflow: who may do what', () => {
     };
     for (const action of Object.keys(RULES) as ReviewAction[]) {
       for (const s of states) {
-        expect(can(action, status(s), editor, profiles).allowed, `editor ${action} in ${s}`).toBe(table[action].editor.includes(s));
-        expect(can(action, status(s), doctor, profiles).allowed, `reviewer ${action} in ${s}`).toBe(table[action].reviewer.includes(s));
+        expect(can(action, status(s), editor, profiles).allowed, `editor ${action} in ${s}`).toBe(
+          table[action].editor.includes(s),
+        );
+        expect(can(action, status(s), doctor, profiles).allowed, `reviewer ${action} in ${s}`).toBe(
+          table[action].reviewer.includes(s),
+        );
       }
     }
   });
 
   it('an inactive reviewer profile and a signed-out user may not approve', () => {
-    expect(can('approve', status('inReview'), retired, profiles)).toMatchObject({ allowed: false, reason: expect.stringContaining('审核人') });
+    expect(can('approve', status('inReview'), retired, profiles)).toMatchObject({
+      allowed: false,
+      reason: expect.stringContaining('审核人'),
+    });
     expect(can('approve', status('inReview'), null, profiles).allowed).toBe(false);
     expect(can('approve', status('inReview'), doctor, []).allowed).toBe(false);
   });
@@ -104,14 +146,25 @@ describe('review workflow: who may do what', () => {
     d = apply(d, 'reject', doctor, '第 2 段的数字请注明来源。');
     expect(state(d)).toBe('draft');
     expect(d.review.approval).toBeUndefined();
-    expect(d.review.history.at(-1)).toMatchObject({ action: 'reject', by: '张文（虚构）', userId: 'pDoctor', comment: '第 2 段的数字请注明来源。', at: '2026-12-05T03:00:00.000Z' });
+    expect(d.review.history.at(-1)).toMatchObject({
+      action: 'reject',
+      by: '张文（虚构）',
+      userId: 'pDoctor',
+      comment: '第 2 段的数字请注明来源。',
+      at: '2026-12-05T03:00:00.000Z',
+    });
   });
 });
 
 describe('review workflow: an edit after approval sends it back to review', () => {
   it('a changed body makes the approval stale: 待医学审核, and 发布 is refused', () => {
     let d = apply(apply(article(), 'submit', editor), 'approve', doctor, '内容准确。');
-    d = { ...d, body: [{ ...d.body[0], children: [{ _type: 'span', _key: 's0', text: '家里量的血压 140/90 mmHg 或以上偏高。' }] }] };
+    d = {
+      ...d,
+      body: [
+        { ...d.body[0], children: [{ _type: 'span', _key: 's0', text: '家里量的血压 140/90 mmHg 或以上偏高。' }] },
+      ],
+    };
     expect(reviewStatus({ draft: d })).toMatchObject({ state: 'inReview', stale: true });
     expect(step('publish', d, editor)).toEqual({ ok: false, reason: '审核通过后内容又改过，需要重新审核才能发布' });
     // The reviewer approves again; now it can be published.
@@ -126,7 +179,12 @@ describe('review workflow: an edit after approval sends it back to review', () =
     d = { ...published, _id: 'drafts.article.home-blood-pressure', title: '在家量血压' };
     expect(reviewStatus({ draft: d, published })).toMatchObject({ state: 'inReview', stale: true });
     // Changing only what approval fills in (dates, reviewer) or the update date is not a content change.
-    const unchanged = { ...published, _id: 'drafts.article.home-blood-pressure', updatedAt: '2026-12-06', _rev: 'other' };
+    const unchanged = {
+      ...published,
+      _id: 'drafts.article.home-blood-pressure',
+      updatedAt: '2026-12-06',
+      _rev: 'other',
+    };
     expect(reviewStatus({ draft: unchanged, published }).state).toBe('approved');
   });
 
@@ -145,8 +203,18 @@ describe('review workflow: approval fills the reviewer from the profile', () => 
   it('sets reviewer, reviewedAt (today) and a next review date on an article', () => {
     const t = step('approve', apply(article(), 'submit', editor), doctor, '准确。');
     expect(t.ok && t.set).toMatchObject({
-      reviewer: { name: '张文（虚构）', role: '全科主治医师' }, reviewedAt: '2026-12-05', nextReviewDue: '2027-12-05',
-      review: { status: 'approved', approval: { reviewer: '张文（虚构）', reviewerTitle: '全科主治医师', profileId: 'reviewerProfile.zhang', approvedAt: '2026-12-05' } },
+      reviewer: { name: '张文（虚构）', role: '全科主治医师' },
+      reviewedAt: '2026-12-05',
+      nextReviewDue: '2027-12-05',
+      review: {
+        status: 'approved',
+        approval: {
+          reviewer: '张文（虚构）',
+          reviewerTitle: '全科主治医师',
+          profileId: 'reviewerProfile.zhang',
+          approvedAt: '2026-12-05',
+        },
+      },
     });
   });
 
