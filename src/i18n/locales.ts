@@ -8,10 +8,6 @@ export const DEFAULT_LOCALE: Locale = SOURCE_LOCALE;
 export type LocaleInfo = LocaleDef;
 export const LOCALE_INFO: Readonly<Record<Locale, LocaleInfo>> = registry.info;
 
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
-}
-
 /** Path of a page in a locale: localePath('en', '/articles/x/') → '/en/articles/x/'. */
 export function localePath(locale: Locale, path = '/'): string {
   const clean = path.startsWith('/') ? path : `/${path}`;

@@ -41,7 +41,7 @@ export interface LocaleDef {
   /** Where a missing text comes from, in order, after the locale itself; ends with the source locale. */
   readonly fallback: readonly string[];
   /** OpenCC target the source text is converted into when no human text exists; none: shown in the source. */
-  readonly opencc?: OpenccTarget;
+  readonly convert?: OpenccTarget;
   /** Writing system, for checks (a Traditional page must not show Simplified-only characters). */
   readonly script: 'Hans' | 'Hant' | 'Latn';
   /**
@@ -118,12 +118,12 @@ export const registry = defineLocales([
   },
   {
     id: 'zh-hant', prefix: 'zh-hant', bcp47: 'zh-Hant-TW', htmlLang: 'zh-Hant', label: '繁體中文', cmsTitle: '繁體中文',
-    intl: 'zh-Hant-TW', ogLocale: 'zh_TW', speech: 'zh-HK', fonts: 'tc', fallback: ['zh-hans'], opencc: 'tw', script: 'Hant',
+    intl: 'zh-Hant-TW', ogLocale: 'zh_TW', speech: 'zh-HK', fonts: 'tc', fallback: ['zh-hans'], convert: 'tw', script: 'Hant',
     summaryMax: 120, titleMax: 60,
   },
   {
     id: 'yue', prefix: 'yue', bcp47: 'yue-Hant-HK', htmlLang: 'yue-Hant', label: '粵語', cmsTitle: '粤语（繁體）',
-    intl: 'zh-Hant-HK', ogLocale: 'zh_HK', speech: 'zh-HK', fonts: 'hk', fallback: ['zh-hant', 'zh-hans'], opencc: 'hk',
+    intl: 'zh-Hant-HK', ogLocale: 'zh_HK', speech: 'zh-HK', fonts: 'hk', fallback: ['zh-hant', 'zh-hans'], convert: 'hk',
     script: 'Hant', nativeChars: '晒吓', summaryMax: 120, titleMax: 60,
   },
   {

@@ -49,9 +49,13 @@ describe('a registry with a fifth locale', () => {
 
   it('service worker globs, offline page names and perf helpers', async () => {
     const pwa = await import('../../src/pwa/index.ts');
-    expect(pwa.PRECACHE_GLOBS[0]).toBe('{zh-hant/,yue/,en/,fr/,}index.html');
+    expect(pwa.PRECACHE_PAGES[0]).toBe('{zh-hant/,yue/,en/,fr/,}index.html');
     const names = await import('../../src/lib/offline/names.ts');
-    expect(names.offlinePathFor('/fr/articles/x/', registry.prefixes)).toBe('/fr/offline/');
+    expect(names.offlinePathFor('/fr/articles/x/')).toBe('/fr/offline/');
+    expect(names.OFFLINE_LOCALES).toContain('fr');
+    expect(names.parseOfflineLocale('fr')).toBe('fr');
+    const { REGISTER_SCRIPT } = await import('../../src/lib/offline/register.ts');
+    expect(REGISTER_SCRIPT).toContain('"fr"');
     const pages = await import('../../src/lib/perf/pages.ts');
     expect(pages.pageKind('fr/articles/x/index.html')).toBe('article');
   });

@@ -7,4 +7,3 @@ import en from './en.json' with { type: 'json' };
 
 /** The source locale's strings define the keys; `satisfies` makes a locale without a strings file an error. */
 export const UI_RESOURCES = { 'zh-hans': zhHans, 'zh-hant': zhHant, yue, en } as const satisfies Record<Locale, object>;
-export type UiStrings = typeof zhHans;

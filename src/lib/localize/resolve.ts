@@ -41,7 +41,7 @@ export function resolveText<T>(
     const h = human[c as TranslatedLocale];
     if (h) return { textLocale: c, kind: c === locale ? 'human' : 'fallback', value: h };
   }
-  const target = registry.info[locale]?.opencc;
+  const target = registry.info[locale]?.convert;
   if (!target) return { textLocale: source, kind: 'fallback', value: original };
   // Converted text is in the Traditional locale nearest the source in the chain (yue's converted text is zh-Hant).
   const textLocale = chain[chain.length - 2] ?? locale;

@@ -2,6 +2,8 @@
  * Names shared by the service worker, the page scripts and the tests. Changing SAVED_CACHE would orphan what
  * readers saved, so it carries its own version, independent of site deploys.
  */
+import { LOCALES, registry, SOURCE_LOCALE, type Locale } from '../../i18n/registry.ts';
+
 export const CACHE_PREFIX = 'hc';
 /** What a reader chose to keep: pages, their pictures and audio, and the CSS/JS those pages were built with. */
 export const SAVED_CACHE = `${CACHE_PREFIX}-saved-v1`;
@@ -23,12 +25,39 @@ export const INSTALL_DISMISSED_KEY = 'hc:install-dismissed';
 /** Message a page sends a waiting service worker to take over. */
 export const SKIP_WAITING = 'SKIP_WAITING';
 
-/**
- * Path of the offline page for the locale a path belongs to: /yue/articles/x/ → /yue/offline/.
- * `prefixes`: the locale registry's URL prefixes (the service worker gets them at build time, so the registry
- * itself is not bundled into browser code).
- */
-export function offlinePathFor(pathname: string, prefixes: readonly string[]): string {
+/** The site's locales as the service worker knows them, from the locale registry (the source has no prefix). */
+export const OFFLINE_LOCALES = LOCALES;
+export type OfflineLocale = Locale;
+const BY_PREFIX = new Map<string, Locale>(LOCALES.map((l) => [registry.info[l].prefix, l]));
+
+/** The locale a site path belongs to: /yue/articles/x/ → yue, /articles/x/ → zh-hans. */
+export function localeOfPath(pathname: string): OfflineLocale {
   const first = pathname.split('/')[1] ?? '';
-  return prefixes.includes(first) ? `/${first}/offline/` : '/offline/';
+  return (first && BY_PREFIX.get(first)) || SOURCE_LOCALE;
+}
+
+/** A locale named in a service worker's script URL (?locale=…), or the default for anything else. */
+export function parseOfflineLocale(value: string | null | undefined): OfflineLocale {
+  return (OFFLINE_LOCALES as readonly string[]).includes(value ?? '') ? (value as OfflineLocale) : SOURCE_LOCALE;
+}
+
+export interface ManifestEntry {
+  url: string;
+  revision: string | null;
+}
+
+/** A precache entry with the locales it serves (src/lib/offline/precache.ts); no `l` means every locale. */
+export interface LocaleEntry extends ManifestEntry {
+  l?: OfflineLocale[];
+}
+
+/** The precache entries one locale installs. */
+export function entriesFor(manifest: readonly LocaleEntry[], locale: OfflineLocale): ManifestEntry[] {
+  return manifest.filter((e) => !e.l || e.l.includes(locale)).map(({ url, revision }) => ({ url, revision }));
+}
+
+/** Path of the offline page for the locale a path belongs to: /yue/articles/x/ → /yue/offline/. */
+export function offlinePathFor(pathname: string): string {
+  const prefix = registry.info[localeOfPath(pathname)].prefix;
+  return prefix ? `/${prefix}/offline/` : '/offline/';
 }
