@@ -20,6 +20,38 @@ describe('valid fixture', () => {
   });
 });
 
+describe('sources cited by id (content/sources.yaml)', () => {
+  const LIST = '- { id: dietary-guidelines, title: 中国居民膳食指南（2022）, publisher: 中国营养学会, year: 2022, edition: "2022" }\n';
+
+  it('resolves an id to the list entry, so every article cites it the same way', async () => {
+    writeFileSync(path.join(fx.dir(), 'sources.yaml'), LIST);
+    edit('articles/salt.md', /^sources:\n.*\n/m, 'sources: [dietary-guidelines]\n');
+    const set = await loadLocalContent(fx.dir());
+    expect(set.articles[0].data.sources).toEqual([
+      { id: 'dietary-guidelines', title: '中国居民膳食指南（2022）', publisher: '中国营养学会', year: 2022, edition: '2022' },
+    ]);
+    expect(set.sources.map((e) => e.data.id)).toEqual(['dietary-guidelines']);
+  });
+
+  it('an unknown id names the file and the field', async () => {
+    writeFileSync(path.join(fx.dir(), 'sources.yaml'), LIST);
+    edit('articles/salt.md', /^sources:\n.*\n/m, 'sources: [dietary-guidelines, dietary-guidelines-2016]\n');
+    const msg = await problems();
+    expect(msg).toContain('content/articles/salt.md: sources[1]: unknown source id "dietary-guidelines-2016"');
+    expect(msg).not.toContain('sources[0]');
+  });
+
+  it('an id with no source list at all is unknown too', async () => {
+    edit('articles/salt.md', /^sources:\n.*\n/m, 'sources: [dietary-guidelines]\n');
+    expect(await problems()).toContain('content/articles/salt.md: sources[0]: unknown source id "dietary-guidelines"');
+  });
+
+  it('a list entry without a publisher names the list file and the field', async () => {
+    writeFileSync(path.join(fx.dir(), 'sources.yaml'), '- { id: x, title: 某指南, year: 2020 }\n');
+    expect(await problems()).toContain('content/sources.yaml: [0].publisher: ');
+  });
+});
+
 describe('bad content names the file and the field path', () => {
   it('missing reviewer', async () => {
     edit('articles/salt.md', /^reviewer:.*\n/m, '');

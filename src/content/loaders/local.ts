@@ -3,6 +3,7 @@
  * into a validated ContentSet. No Astro imports, so unit tests and scripts can use it directly.
  *
  *   content/taxonomies/audiences.yaml, topics.yaml   lists
+ *   content/sources.yaml                              the sources articles and self-checks cite by id
  *   content/health-days.yaml, site.yaml
  *   content/articles/<slug>.md                        zh-hans original
  *   content/articles/<slug>.<locale>.md               human translation (zh-hant, yue, en)
@@ -17,8 +18,9 @@ import * as yaml from 'js-yaml';
 import type { z } from 'zod';
 import {
   articleSchema, articleTranslationSchemas, audienceSchema, eventSchema, familySchema, familyTranslationSchemas,
-  healthDaySchema, quizSchema, siteSettingsSchema, topicSchema,
+  healthDaySchema, quizSchema, siteSettingsSchema, sourceEntrySchema, topicSchema,
 } from '../model/index.ts';
+import { resolveSource, resolveSources } from './citations.ts';
 import { crossCheck, type ContentSet, type Sourced } from './content-set.ts';
 import { ContentError, zodProblems, type ContentProblem } from './errors.ts';
 
@@ -212,6 +214,10 @@ export async function loadLocalContent(root: string): Promise<ContentSet> {
   const audiences = await readList(ctx, path.join(r, 'taxonomies/audiences.yaml'), audienceSchema);
   const topics = await readList(ctx, path.join(r, 'taxonomies/topics.yaml'), topicSchema);
   const healthDays = await readList(ctx, path.join(r, 'health-days.yaml'), healthDaySchema);
+  // Optional: content that cites only written-out sources (a test fixture) needs no list.
+  const sourcesFile = path.join(r, 'sources.yaml');
+  const sources = existsSync(sourcesFile) ? await readList(ctx, sourcesFile, sourceEntrySchema) : [];
+  const sourceList = new Map(sources.map((s) => [s.data.id, s.data]));
 
   const siteFile = path.join(r, 'site.yaml');
   const siteRaw = existsSync(siteFile) ? normaliseDates(await readYaml(ctx, siteFile)) : undefined;
@@ -220,7 +226,10 @@ export async function loadLocalContent(root: string): Promise<ContentSet> {
 
   const articles: ContentSet['articles'] = [];
   for (const doc of await readMarkdownDocs(ctx, path.join(r, 'articles'), 'body', articleTranslationSchemas, 'body')) {
-    const data = parse(ctx, articleSchema, doc.source, doc.raw, [], doc.lineOffsets);
+    const before = ctx.problems.length;
+    const raw = { ...doc.raw, sources: resolveSources(doc.raw.sources, sourceList, doc.source, ctx.problems) };
+    if (ctx.problems.length > before) continue;
+    const data = parse(ctx, articleSchema, doc.source, raw, [], doc.lineOffsets);
     if (!data) continue;
     checkMedia(ctx, doc.source, [
       ...(data.hero ? [{ path: 'hero.src', src: data.hero.src }] : []),
@@ -247,9 +256,9 @@ export async function loadLocalContent(root: string): Promise<ContentSet> {
     ['audiences.yaml', 'topics.yaml'].find((k) => k === n.toLowerCase().replace(/\.yml$/, '.yaml')));
   await checkFolder(
     ctx, r,
-    (n) => ['health-days.yaml', 'site.yaml'].includes(n) || ROOT_FOLDERS.includes(n) || n.toLowerCase() === 'readme.md',
-    'content/ holds health-days.yaml, site.yaml and the folders articles, events, families, quizzes, taxonomies and media',
-    (n) => ['health-days.yaml', 'site.yaml'].find((k) => k === n.toLowerCase().replace(/\.yml$/, '.yaml')),
+    (n) => ['health-days.yaml', 'site.yaml', 'sources.yaml'].includes(n) || ROOT_FOLDERS.includes(n) || n.toLowerCase() === 'readme.md',
+    'content/ holds health-days.yaml, site.yaml, sources.yaml and the folders articles, events, families, quizzes, taxonomies and media',
+    (n) => ['health-days.yaml', 'site.yaml', 'sources.yaml'].find((k) => k === n.toLowerCase().replace(/\.yml$/, '.yaml')),
   );
 
   const events: ContentSet['events'] = [];
@@ -268,13 +277,16 @@ export async function loadLocalContent(root: string): Promise<ContentSet> {
     const raw = normaliseDates(await readYaml(ctx, file));
     if (raw === undefined) continue;
     const source = rel(ctx, file);
-    const data = parse(ctx, quizSchema, source, { ...(raw as object), slug: baseName(file) });
+    const before = ctx.problems.length;
+    const cited = resolveSource((raw as { source?: unknown } | null)?.source, sourceList, source, ctx.problems);
+    if (ctx.problems.length > before) continue;
+    const data = parse(ctx, quizSchema, source, { ...(raw as object), source: cited, slug: baseName(file) });
     if (data) quizzes.push({ data, source });
   }
 
   if (ctx.problems.length > 0 || !site) throw new ContentError(ctx.problems);
   const set: ContentSet = {
-    audiences, topics, articles, events, healthDays, families, quizzes,
+    audiences, topics, sources, articles, events, healthDays, families, quizzes,
     siteSettings: { data: site, source: rel(ctx, siteFile) },
   };
   const cross = crossCheck(set);

@@ -9,12 +9,22 @@ export const reviewerSchema = z.strictObject({
 });
 
 export const sourceSchema = z.strictObject({
+  /** The id in content/sources.yaml (or the Sanity source document) this citation came from. */
+  id: idSchema.optional(),
   title: z.string().trim().min(1),
   publisher: z.string().trim().min(1),
   year: z.number().int().min(1900).max(2100),
+  /** The edition in words (e.g. 2024年修订版) when the title carries one. */
+  edition: z.string().trim().min(1).optional(),
   url: z.url().optional(),
+  /** The part of the source a self-check uses (e.g. 中国糖尿病风险评分表). */
+  section: z.string().trim().min(1).optional(),
 });
 export type Source = z.infer<typeof sourceSchema>;
+
+/** One entry of the shared source list (content/sources.yaml; a `source` document in Sanity). */
+export const sourceEntrySchema = sourceSchema.omit({ section: true }).extend({ id: idSchema });
+export type SourceEntry = z.infer<typeof sourceEntrySchema>;
 
 /** Dialects and languages an audio track can be in; each is shown by its own name. */
 export const DIALECTS = ['cmn', 'yue', 'nan', 'wuu', 'sc', 'hak'] as const;
