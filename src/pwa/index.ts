@@ -31,7 +31,8 @@ export const PRECACHE_GLOBS = [
   'favicon.svg',
   'icons.svg',
   'icons/*.png',
-  'search-index/**/*.json',
+  // Search: each locale's manifest only; shards and doc files are cached as they are used (src/pwa/search-route.ts).
+  'search-index/*/*.json',
   'pagefind/**/*.{js,css,json}',
 ];
 
