@@ -131,6 +131,10 @@ export function initSearch(): void {
   }
 
   input.addEventListener('focus', () => void load().catch(() => {}), { once: true });
+  // On a phone the on-screen keyboard takes the lower half: bring the box to the top so results show above it.
+  input.addEventListener('focus', () => {
+    if (window.matchMedia('(max-width: 40rem)').matches) root.scrollIntoView({ block: 'start' });
+  });
   input.addEventListener('input', () => {
     window.clearTimeout(timer);
     timer = window.setTimeout(() => void run(input.value), 150);
