@@ -2,7 +2,8 @@
  * A tiny static server for dist/ used by the tests and the benchmarks (no dependencies): directory URLs serve
  * index.html, unknown paths get 404.html with status 404, like a CDN. Text responses are gzipped when the
  * client accepts it, and cache headers follow the README's CDN guidance, so Lighthouse measures what a CDN
- * would send. Usage: node scripts/serve.mjs dist 4322
+ * would send. Usage: node scripts/serve.mjs dist [port] — without a port (or with 0) the system picks a free one;
+ * the first line printed names the address ("serving <dir> at http://127.0.0.1:<port>/").
  */
 import { createServer } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
@@ -62,6 +63,6 @@ export function createStaticServer(rootDir) {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const root = path.resolve(process.argv[2] ?? 'dist');
-  const port = Number(process.argv[3] ?? 4322);
-  createStaticServer(root).listen(port, '127.0.0.1', () => console.log(`serving ${root} at http://127.0.0.1:${port}/`));
+  const server = createStaticServer(root);
+  server.listen(Number(process.argv[3] ?? 0), '127.0.0.1', () => console.log(`serving ${root} at http://127.0.0.1:${server.address().port}/`));
 }

@@ -84,11 +84,11 @@ export function measureDist(dist) {
   });
 }
 
-/** Serve dist on 127.0.0.1:port until close() is called. */
-export async function serve(dist, port) {
+/** Serve dist on 127.0.0.1 until close() is called; port 0 (the default) lets the system pick a free one. */
+export async function serve(dist, port = 0) {
   const server = createStaticServer(dist);
   await new Promise((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', resolve));
-  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) };
+  return { origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
 }
 
 /**

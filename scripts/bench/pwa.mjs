@@ -4,7 +4,7 @@
  *   - sw.js and pwa.js, gzip;
  *   - time to first contentful paint of a saved article opened offline in Chromium (median of RUNS).
  *
- *   npm run bench:pwa            (env: DIST=dist, BENCH_PORT=4501, RUNS=9, ARTICLE=/articles/fall-prevention-at-home/)
+ *   npm run bench:pwa            (env: DIST=dist, BENCH_PORT=free port, RUNS=9, ARTICLE=/articles/fall-prevention-at-home/)
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,7 +15,7 @@ import { precacheGlobs } from '../../src/pwa/index.ts';
 import { CHROMIUM, serve } from './measure.mjs';
 
 const dist = path.resolve(process.env.DIST ?? 'dist');
-const port = Number(process.env.BENCH_PORT ?? 4501);
+const port = Number(process.env.BENCH_PORT ?? 0);
 const runs = Number(process.env.RUNS ?? 9);
 const article = process.env.ARTICLE ?? '/articles/fall-prevention-at-home/';
 const kb = (n) => `${(n / 1000).toFixed(1)} kB`;

@@ -19,7 +19,7 @@
  *   npm run bench:search -- --sizes 1000      # one size
  *   npm run bench:search -- --reuse           # keep indexes built by an earlier run with the same options
  *   npm run bench:search -- --astro --sizes 300   # through a real Astro build of the synthetic site
- * Work folder: $BENCH_DIR or /tmp/hc-bench-search. Port: $BENCH_PORT or 4401.
+ * Work folder: $BENCH_DIR or /tmp/hc-bench-search. Port: $BENCH_PORT or a free one.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -45,7 +45,8 @@ const SIZES = String(arg('sizes', '1000,5000')).split(',').map(Number);
 const REUSE = args.includes('--reuse');
 const ASTRO = args.includes('--astro');
 const WORK = path.resolve(process.env.BENCH_DIR ?? '/tmp/hc-bench-search');
-const PORT = Number(process.env.BENCH_PORT ?? 4401);
+const PORT_WANTED = Number(process.env.BENCH_PORT ?? 0);
+let PORT = PORT_WANTED;
 const EVENTS = 100;
 const THROTTLE = 4;
 
@@ -201,7 +202,10 @@ function serve(site, engineJs) {
     res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
     res.end(body);
   });
-  return new Promise((resolve) => server.listen(PORT, '127.0.0.1', () => resolve({ server, sent })));
+  return new Promise((resolve) => server.listen(PORT_WANTED, '127.0.0.1', () => {
+    PORT = server.address().port;
+    resolve({ server, sent });
+  }));
 }
 
 const pct = (list, p) => {

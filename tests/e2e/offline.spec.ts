@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { buildPwa } from '../../src/pwa/index.ts';
+import { freePort } from '../../scripts/free-port.mjs';
 import { diabetes, step } from './quiz-steps.ts';
 import { axeViolations } from './axe.ts';
 
@@ -167,7 +168,7 @@ test.describe('updates', () => {
   });
 
   test('a rebuild is announced; "update" applies it and shows the new content, never on its own', async ({ page }) => {
-    const port = Number(process.env.E2E_PORT ?? 4322) + 1;
+    const port = await freePort();
     root = mkdtempSync(path.join(tmpdir(), 'hc-update-'));
     const v1 = path.join(root, 'v1');
     const v2 = path.join(root, 'v2');
