@@ -2,7 +2,7 @@
  * The search index of each locale, built once per build from the content collections (memoised: the index
  * endpoint and the search page both ask for it). The pure work is in src/lib/search/build.ts.
  */
-import { LOCALES, localePath, type Locale } from '../i18n/locales.ts';
+import { localePath, type Locale } from '../i18n/locales.ts';
 import { buildIndex, type BuiltIndex } from '../lib/search/build.ts';
 import { searchDocs } from '../lib/search/docs.ts';
 import { getArticles, getArticleTexts, getAudiences, getEvents, getFamilies, getFamilyTexts, getQuizzes, getTopics, now } from './queries.ts';
