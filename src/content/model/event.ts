@@ -34,7 +34,7 @@ const eventTranslationFor = (locale: string) =>
   });
 
 export const eventSchema = z
-  .object({
+  .strictObject({
     slug: idSchema,
     title: z.string().trim().min(1).max(60),
     summary: summarySchema,
@@ -69,7 +69,7 @@ export const eventSchema = z
     sequence: z.number().int().min(0).default(0),
     updatedAt: z.string().optional(),
     translations: z
-      .object({
+      .strictObject({
         'zh-hant': eventTranslationFor('zh-hant').optional(),
         yue: eventTranslationFor('yue').optional(),
         en: eventTranslationFor('en').optional(),

@@ -31,7 +31,7 @@ export const questionSchema = z.strictObject({
   bands: z.array(numberBandSchema).default([]),
   /** A value computed from other answers, e.g. BMI from height and weight. */
   derived: z
-    .object({ formula: z.literal('bmi'), inputs: z.tuple([idSchema, idSchema]) })
+    .strictObject({ formula: z.literal('bmi'), inputs: z.tuple([idSchema, idSchema]) })
     .optional(),
   /** Inputs that are collected but score nothing themselves (e.g. height, weight for BMI). */
   scored: z.boolean().default(true),
@@ -44,7 +44,7 @@ export const resultBandSchema = z.strictObject({
   title: z.string().trim().min(1),
   advice: z.string().trim().min(1),
   recommend: z
-    .object({ articles: z.array(idSchema).default([]), audiences: z.array(idSchema).default([]) })
+    .strictObject({ articles: z.array(idSchema).default([]), audiences: z.array(idSchema).default([]) })
     .default({ articles: [], audiences: [] }),
 });
 
@@ -72,7 +72,7 @@ export const quizSchema = z.strictObject({
   audiences: z.array(idSchema).default([]),
   topics: z.array(idSchema).default([]),
   translations: z
-    .object({
+    .strictObject({
       'zh-hant': quizTranslationSchema.optional(),
       yue: quizTranslationSchema.optional(),
       en: quizTranslationSchema.optional(),
