@@ -57,7 +57,7 @@ function addYears(date: string, years: number): string {
 
 /** An article as written by an editor; the body is Markdown in the original (zh-hans). */
 export const articleSchema = z
-  .object({
+  .strictObject({
     slug: idSchema,
     title: z.string().trim().min(1).max(60),
     summary: summarySchema,
