@@ -27,7 +27,8 @@ run('Sanity schema + typegen up to date, Studio builds', 'sh', ['-c', [
 ].join(' && ')], { DO_NOT_TRACK: '1', SANITY_TELEMETRY_DISABLED: '1' });
 run('build', 'npx', ['astro', 'build']);
 run('unit and dist tests (vitest, TZ=America/Los_Angeles)', 'npx', ['vitest', 'run'], { TZ: 'America/Los_Angeles' });
-// Budgets over the built site: reading pages ≤ 14 KB gzip, readable without JS, React only on the quiz, and
-// Lighthouse (mobile) performance ≥ 95 / accessibility 100 on one page of each type.
-run('performance budgets (npm run check:budgets)', 'node', ['scripts/bench/check-budgets.mjs']);
+// Byte budgets over the built site: reading pages ≤ 14 KB gzip, readable without JS, React only on the quiz.
+// (Lighthouse scores move with machine load: they are in `npm run bench`, not here.)
+run('byte budgets (npm run check:budgets)', 'node', ['scripts/bench/check-budgets.mjs']);
+// Browser tests; the axe sweep covers one page per template × locale (every page: npm run test:a11y:all).
 run('browser tests (Playwright + axe)', 'npx', ['playwright', 'test']);
