@@ -15,7 +15,10 @@ export default defineConfig({
   // OUT_DIR lets a test build a variant of the site (e.g. with a family hidden) without touching dist/.
   outDir: process.env.OUT_DIR ?? './dist',
   build: { format: 'directory' },
-  // Markdown from editors is rendered without raw-HTML passthrough (the model rejects raw HTML too).
+  // Astro's Markdown renderer passes raw HTML through. Bodies are safe because (1) the content model refuses
+  // raw HTML and links/images with unsafe URL schemes, naming file and line (src/lib/markdown/check.ts), and
+  // (2) every rendered body is parsed and sanitised to an allow-list (src/lib/markdown/sanitize.ts, called
+  // by the content loaders), so nothing executable reaches dist/ whatever the source.
   markdown: { syntaxHighlight: false },
   integrations: [
     contentMedia(),

@@ -70,8 +70,9 @@ export const article = defineType({
         rule.required().custom((value: string | undefined, ctx) => checkNextReview(value, (ctx.document as { reviewedAt?: string } | undefined)?.reviewedAt)),
     },
     defineField({
-      name: 'sources', title: '参考来源', description: '至少一条：国家指南、权威机构发布的资料。', type: 'array', group: 'review',
-      of: [defineArrayMember({ type: 'citation' })], validation: (r) => r.required().min(1).error('文章至少需要一条参考来源'),
+      name: 'sources', title: '参考来源', description: '至少一条：从“参考来源”列表里选（国家指南、权威机构发布的资料）；列表里没有的，先在那里新建。', type: 'array', group: 'review',
+      of: [defineArrayMember({ type: 'reference', to: [{ type: 'source' }] })],
+      validation: (r) => r.required().min(1).error('文章至少需要一条参考来源').unique(),
     }),
     { ...dateField('updatedAt', '更新日期'), group: 'review' },
     translationsField('articleTranslation'),

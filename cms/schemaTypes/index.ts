@@ -8,14 +8,15 @@ import { healthDay } from './healthDay.ts';
 import { localeString, localeText } from './locale.ts';
 import { quiz, quizTranslation } from './quiz.ts';
 import { siteSettings } from './siteSettings.ts';
+import { quizSource, source } from './source.ts';
 
 /** Documents that exist once (edited from the desk, never created or deleted). */
 export const SINGLETONS = new Set(['siteSettings']);
 
-export const DOCUMENT_TYPES = ['article', 'event', 'family', 'quiz', 'audience', 'topic', 'healthDay', 'siteSettings'] as const;
+export const DOCUMENT_TYPES = ['article', 'event', 'family', 'quiz', 'audience', 'topic', 'healthDay', 'source', 'siteSettings'] as const;
 
 export const schemaTypes = [
   localeString, localeText, ...commonTypes,
-  articleTranslation, eventLocation, eventTranslation, familyTranslation, quizTranslation,
-  article, event, family, quiz, audience, topic, healthDay, siteSettings,
+  articleTranslation, eventLocation, eventTranslation, familyTranslation, quizTranslation, quizSource,
+  article, event, family, quiz, audience, topic, healthDay, source, siteSettings,
 ];

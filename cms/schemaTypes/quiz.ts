@@ -170,7 +170,7 @@ export const quiz = defineType({
       name: 'results', title: '结果区间', description: '每一个能得到的总分都必须恰好落在一个区间里。', type: 'array', group: 'content',
       of: [resultBand], validation: (r) => r.required().min(1).custom((_v, ctx) => checkBands(ctx.document as QuizDoc | undefined)),
     }),
-    defineField({ name: 'source', title: '量表来源', type: 'citation', group: 'content', validation: (r) => r.required() }),
+    defineField({ name: 'source', title: '量表来源', type: 'quizSource', group: 'content', validation: (r) => r.required() }),
     defineField({ name: 'disclaimer', title: '免责说明', type: 'text', rows: 2, group: 'content', validation: (r) => r.required() }),
     refsField('audiences', '人群', 'audience', 0, 'content'),
     refsField('topics', '主题', 'topic', 0, 'content'),

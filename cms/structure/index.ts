@@ -72,6 +72,7 @@ export const structure: StructureResolver = (S) => {
       S.documentTypeListItem('healthDay').title('健康宣传日'),
       S.documentTypeListItem('audience').title('人群'),
       S.documentTypeListItem('topic').title('主题'),
+      S.documentTypeListItem('source').title('参考来源'),
       S.divider(),
       S.listItem().title('网站设置').icon(CogIcon).child(S.document().schemaType('siteSettings').documentId('siteSettings')),
     ]);

@@ -33,7 +33,7 @@ async function serve(documents: Doc[]): Promise<{ env: SanityEnv; server: Loopba
 
 const byKey = (list: Array<{ data: object }>) =>
   list.map((e) => e.data as { id?: string; slug?: string }).sort((a, b) => ((a.id ?? a.slug)! < (b.id ?? b.slug)! ? -1 : 1));
-const KINDS = ['audiences', 'topics', 'healthDays', 'articles', 'events', 'families', 'quizzes'] as const;
+const KINDS = ['audiences', 'topics', 'sources', 'healthDays', 'articles', 'events', 'families', 'quizzes'] as const;
 
 /** A copy of the export with one document changed. */
 function edit(id: string, change: (d: Record<string, any>) => void): Doc[] {

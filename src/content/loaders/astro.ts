@@ -10,6 +10,7 @@ import { getContentSet, resetContentSet } from './source.ts';
 import type { ContentSet, Sourced } from './content-set.ts';
 import { convertStrings, resolveText } from '../../lib/localize/resolve.ts';
 import { toTraditional } from '../../lib/text/convert.ts';
+import { sanitizeHtml } from '../../lib/markdown/sanitize.ts';
 import { overdueReport } from '../../lib/review.ts';
 import { buildNow, localDate } from '../../lib/time.ts';
 
@@ -78,7 +79,9 @@ async function renderLocalized<T extends TextFields>(
   extra: Record<string, unknown>,
 ): Promise<void> {
   const r = resolveText(locale, original, human, (v, variant) => convertStrings(v, variant));
-  const rendered = await ctx.renderMarkdown(r.value.body);
+  // Content checks refuse raw HTML and unsafe links before this; the sanitiser makes sure of it whatever the source.
+  const md = await ctx.renderMarkdown(r.value.body);
+  const rendered = { ...md, html: sanitizeHtml(md.html) };
   const { body: _body, ...fields } = r.value;
   const data = await ctx.parseData({
     id,

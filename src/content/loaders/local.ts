@@ -3,6 +3,7 @@
  * into a validated ContentSet. No Astro imports, so unit tests and scripts can use it directly.
  *
  *   content/taxonomies/audiences.yaml, topics.yaml   lists
+ *   content/sources.yaml                              the sources articles and self-checks cite by id
  *   content/health-days.yaml, site.yaml
  *   content/articles/<slug>.md                        zh-hans original
  *   content/articles/<slug>.<locale>.md               human translation (zh-hant, yue, en)
@@ -17,8 +18,9 @@ import * as yaml from 'js-yaml';
 import type { z } from 'zod';
 import {
   articleSchema, articleTranslationSchemas, audienceSchema, eventSchema, familySchema, familyTranslationSchemas,
-  healthDaySchema, quizSchema, siteSettingsSchema, topicSchema,
+  healthDaySchema, quizSchema, siteSettingsSchema, sourceEntrySchema, topicSchema,
 } from '../model/index.ts';
+import { resolveSource, resolveSources } from './citations.ts';
 import { crossCheck, type ContentSet, type Sourced } from './content-set.ts';
 import { ContentError, zodProblems, type ContentProblem } from './errors.ts';
 
@@ -43,27 +45,34 @@ async function readYaml(ctx: Ctx, file: string): Promise<unknown> {
 }
 
 /** Splits a Markdown file into its YAML front matter and body. */
-export function splitFrontMatter(text: string): { data: unknown; body: string } {
-  const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text.replace(/^\uFEFF/, ''));
+export function splitFrontMatter(text: string): { data: unknown; body: string; bodyLine: number } {
+  const t = text.replace(/^\uFEFF/, '');
+  const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(t);
   if (!m) throw new Error('missing YAML front matter between --- lines');
-  return { data: yaml.load(m[1]) ?? {}, body: m[2] };
+  const body = m[2]!;
+  // Lines of the file before the body's first non-blank line (the loader trims the body).
+  const start = t.length - body.trimStart().length;
+  const bodyLine = t.slice(0, start).split('\n').length - 1;
+  return { data: yaml.load(m[1]!) ?? {}, body, bodyLine };
 }
 
-async function readMarkdown(ctx: Ctx, file: string): Promise<{ data: Record<string, unknown>; body: string } | undefined> {
+async function readMarkdown(ctx: Ctx, file: string): Promise<{ data: Record<string, unknown>; body: string; bodyLine: number } | undefined> {
   try {
-    const { data, body } = splitFrontMatter(await readFile(file, 'utf8'));
+    const { data, body, bodyLine } = splitFrontMatter(await readFile(file, 'utf8'));
     if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new Error('front matter must be a mapping of fields');
-    return { data: data as Record<string, unknown>, body };
+    return { data: data as Record<string, unknown>, body, bodyLine };
   } catch (e) {
     ctx.problems.push({ source: rel(ctx, file), path: '', message: `cannot read Markdown: ${(e as Error).message.split('\n')[0]}` });
     return undefined;
   }
 }
 
-function parse<S extends z.ZodType>(ctx: Ctx, schema: S, source: string, raw: unknown, prefix: PropertyKey[] = []): z.infer<S> | undefined {
+function parse<S extends z.ZodType>(
+  ctx: Ctx, schema: S, source: string, raw: unknown, prefix: PropertyKey[] = [], lineOffsets?: Record<string, number>,
+): z.infer<S> | undefined {
   const r = schema.safeParse(raw);
   if (!r.success) {
-    ctx.problems.push(...zodProblems(source, r.error, prefix));
+    ctx.problems.push(...zodProblems(source, r.error, prefix, { schema, lineOffsets }));
     return undefined;
   }
   return r.data;
@@ -112,10 +121,10 @@ async function readMarkdownDocs(
   bodyField: string,
   translationSchemas: Record<(typeof TRANSLATION_LOCALES)[number], z.ZodType>,
   translationBodyField: string,
-): Promise<Array<{ source: string; raw: Record<string, unknown> }>> {
+): Promise<Array<{ source: string; raw: Record<string, unknown>; lineOffsets: Record<string, number> }>> {
   const files = await listFiles(dir, '.md');
   const originals = files.filter((f) => !/\.(zh-hant|yue|en)\.md$/.test(f));
-  const docs: Array<{ source: string; raw: Record<string, unknown> }> = [];
+  const docs: Array<{ source: string; raw: Record<string, unknown>; lineOffsets: Record<string, number> }> = [];
   for (const file of files) {
     const m = /([^/\\]+)\.([a-z-]+)\.md$/.exec(file);
     if (m && !(TRANSLATION_LOCALES as readonly string[]).includes(m[2])) {
@@ -133,11 +142,13 @@ async function readMarkdownDocs(
       if (!existsSync(tfile)) continue;
       const tmd = await readMarkdown(ctx, tfile);
       if (!tmd) continue;
-      const t = parse(ctx, translationSchemas[locale], rel(ctx, tfile), { ...tmd.data, [translationBodyField]: tmd.body.trim() });
+      const t = parse(ctx, translationSchemas[locale], rel(ctx, tfile), { ...tmd.data, [translationBodyField]: tmd.body.trim() }, [], {
+        [translationBodyField]: tmd.bodyLine,
+      });
       if (t) translations[locale] = t;
     }
     raw.translations = translations;
-    docs.push({ source: rel(ctx, file), raw });
+    docs.push({ source: rel(ctx, file), raw, lineOffsets: { [bodyField]: md.bodyLine } });
   }
   for (const file of files) {
     const m = /([^/\\]+)\.(zh-hant|yue|en)\.md$/.exec(file);
@@ -170,6 +181,10 @@ export async function loadLocalContent(root: string): Promise<ContentSet> {
   const audiences = await readList(ctx, path.join(r, 'taxonomies/audiences.yaml'), audienceSchema);
   const topics = await readList(ctx, path.join(r, 'taxonomies/topics.yaml'), topicSchema);
   const healthDays = await readList(ctx, path.join(r, 'health-days.yaml'), healthDaySchema);
+  // Optional: content that cites only written-out sources (a test fixture) needs no list.
+  const sourcesFile = path.join(r, 'sources.yaml');
+  const sources = existsSync(sourcesFile) ? await readList(ctx, sourcesFile, sourceEntrySchema) : [];
+  const sourceList = new Map(sources.map((s) => [s.data.id, s.data]));
 
   const siteFile = path.join(r, 'site.yaml');
   const siteRaw = existsSync(siteFile) ? normaliseDates(await readYaml(ctx, siteFile)) : undefined;
@@ -178,7 +193,10 @@ export async function loadLocalContent(root: string): Promise<ContentSet> {
 
   const articles: ContentSet['articles'] = [];
   for (const doc of await readMarkdownDocs(ctx, path.join(r, 'articles'), 'body', articleTranslationSchemas, 'body')) {
-    const data = parse(ctx, articleSchema, doc.source, doc.raw);
+    const before = ctx.problems.length;
+    const raw = { ...doc.raw, sources: resolveSources(doc.raw.sources, sourceList, doc.source, ctx.problems) };
+    if (ctx.problems.length > before) continue;
+    const data = parse(ctx, articleSchema, doc.source, raw, [], doc.lineOffsets);
     if (!data) continue;
     checkMedia(ctx, doc.source, [
       ...(data.hero ? [{ path: 'hero.src', src: data.hero.src }] : []),
@@ -189,7 +207,7 @@ export async function loadLocalContent(root: string): Promise<ContentSet> {
 
   const families: ContentSet['families'] = [];
   for (const doc of await readMarkdownDocs(ctx, path.join(r, 'families'), 'story', familyTranslationSchemas, 'story')) {
-    const data = parse(ctx, familySchema, doc.source, doc.raw);
+    const data = parse(ctx, familySchema, doc.source, doc.raw, [], doc.lineOffsets);
     if (!data) continue;
     checkMedia(ctx, doc.source, data.photos.map((p, i) => ({ path: `photos[${i}].src`, src: p.src })));
     families.push({ data, source: doc.source });
@@ -211,13 +229,16 @@ export async function loadLocalContent(root: string): Promise<ContentSet> {
     const raw = normaliseDates(await readYaml(ctx, file));
     if (raw === undefined) continue;
     const source = rel(ctx, file);
-    const data = parse(ctx, quizSchema, source, { ...(raw as object), slug: path.basename(file, '.yaml') });
+    const before = ctx.problems.length;
+    const cited = resolveSource((raw as { source?: unknown } | null)?.source, sourceList, source, ctx.problems);
+    if (ctx.problems.length > before) continue;
+    const data = parse(ctx, quizSchema, source, { ...(raw as object), source: cited, slug: path.basename(file, '.yaml') });
     if (data) quizzes.push({ data, source });
   }
 
   if (ctx.problems.length > 0 || !site) throw new ContentError(ctx.problems);
   const set: ContentSet = {
-    audiences, topics, articles, events, healthDays, families, quizzes,
+    audiences, topics, sources, articles, events, healthDays, families, quizzes,
     siteSettings: { data: site, source: rel(ctx, siteFile) },
   };
   const cross = crossCheck(set);

@@ -12,7 +12,8 @@ import { createClient, type SanityClient } from '@sanity/client';
 import { createImageUrlBuilder } from '@sanity/image-url';
 import type { z } from 'zod';
 import {
-  articleSchema, audienceSchema, eventSchema, familySchema, healthDaySchema, quizSchema, siteSettingsSchema, topicSchema,
+  articleSchema, audienceSchema, eventSchema, familySchema, healthDaySchema, quizSchema, siteSettingsSchema, sourceEntrySchema,
+  topicSchema,
 } from '../model/index.ts';
 import { crossCheck, type ContentSet, type Sourced } from './content-set.ts';
 import { ContentError, formatProblem, zodProblems, type ContentProblem } from './errors.ts';
@@ -116,6 +117,8 @@ export function contentFromSanity(result: CONTENT_QUERY_RESULT, opts: MapOptions
   const audiences = each(result.audiences, audienceSchema, fromSanity.taxonomy);
   const topics = each(result.topics, topicSchema, fromSanity.taxonomy);
   const healthDays = each(result.healthDays, healthDaySchema, fromSanity.healthDay);
+  // Written-out citations exported from content without a source list have no id: they are not list entries.
+  const sources = each((result.sources ?? []).filter((s) => s.id), sourceEntrySchema, fromSanity.source);
   let articles = each(result.articles, articleSchema, (d) => fromSanity.article(d, opts));
   let events = each(result.events, eventSchema, (d) => fromSanity.event(d, opts));
   let families = each(result.families, familySchema, (d) => fromSanity.family(d, opts));
@@ -127,7 +130,7 @@ export function contentFromSanity(result: CONTENT_QUERY_RESULT, opts: MapOptions
     if (!result.siteSettings) problems.push({ source: 'siteSettings', path: '', message: 'the dataset has no published site settings document' });
     throw new ContentError(problems);
   }
-  let set: ContentSet = { audiences, topics, articles, events, healthDays, families, quizzes, siteSettings: settings };
+  let set: ContentSet = { audiences, topics, sources, articles, events, healthDays, families, quizzes, siteSettings: settings };
   // Cross-entry rules (unknown references, duplicate slugs, quiz bands): leave out the documents they name.
   // Repeat, since leaving one out can orphan a reference to it.
   for (let round = 0; round < 5; round++) {

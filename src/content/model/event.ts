@@ -6,15 +6,15 @@ export const EVENT_TYPES = [
 ] as const;
 export const EVENT_STATUSES = ['scheduled', 'cancelled', 'postponed', 'moved'] as const;
 
-export const locationSchema = z.object({
+export const locationSchema = z.strictObject({
   name: z.string().trim().min(1),
   address: z.string().trim().min(1),
-  geo: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).optional(),
+  geo: z.strictObject({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).optional(),
 });
 export type EventLocation = z.infer<typeof locationSchema>;
 
 /** A change to one occurrence of a recurring series, keyed by the occurrence's original local start. */
-export const occurrenceOverrideSchema = z.object({
+export const occurrenceOverrideSchema = z.strictObject({
   occurrence: localDateTimeSchema,
   status: z.enum(EVENT_STATUSES),
   start: localDateTimeSchema.optional(),
@@ -24,7 +24,7 @@ export const occurrenceOverrideSchema = z.object({
 });
 
 const eventTranslationFor = (locale: string) =>
-  z.object({
+  z.strictObject({
     title: z.string().trim().min(1),
     summary: summaryFor(locale),
     description: z.string().optional(),
@@ -50,7 +50,7 @@ export const eventSchema = z
     organiser: z.string().trim().min(1),
     audiences: z.array(idSchema).min(1),
     topics: z.array(idSchema).default([]),
-    signUp: z.object({
+    signUp: z.strictObject({
       how: z.enum(['none', 'walk-in', 'phone', 'wechat', 'url']),
       phone: z.string().optional(),
       url: z.url().optional(),
@@ -58,7 +58,7 @@ export const eventSchema = z
       note: z.string().optional(),
     }),
     accessibility: z.string().optional(),
-    volunteersWanted: z.object({ count: z.number().int().positive().optional(), note: z.string() }).optional(),
+    volunteersWanted: z.strictObject({ count: z.number().int().positive().optional(), note: z.string() }).optional(),
     status: z.enum(EVENT_STATUSES).default('scheduled'),
     statusNote: z.string().optional(),
     image: imageSchema.optional(),

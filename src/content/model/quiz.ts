@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { sourceSchema } from './article.ts';
 import { idSchema, summarySchema } from './common.ts';
 
-const optionSchema = z.object({
+const optionSchema = z.strictObject({
   label: z.string().trim().min(1),
   points: z.number().default(0),
   correct: z.boolean().optional(),
@@ -10,15 +10,15 @@ const optionSchema = z.object({
 });
 
 /** For number questions: the points a value earns, by half-open range [min, max). */
-const numberBandSchema = z.object({
+const numberBandSchema = z.strictObject({
   min: z.number().optional(),
   max: z.number().optional(),
   points: z.number(),
   /** Only when another question has this answer (option index), e.g. waist bands that differ by sex. */
-  when: z.object({ question: idSchema, option: z.number().int().min(0) }).optional(),
+  when: z.strictObject({ question: idSchema, option: z.number().int().min(0) }).optional(),
 });
 
-export const questionSchema = z.object({
+export const questionSchema = z.strictObject({
   id: idSchema,
   text: z.string().trim().min(1),
   type: z.enum(['single', 'multi', 'boolean', 'number']),
@@ -38,7 +38,7 @@ export const questionSchema = z.object({
   recommend: z.array(idSchema).default([]),
 });
 
-export const resultBandSchema = z.object({
+export const resultBandSchema = z.strictObject({
   min: z.number(),
   max: z.number(),
   title: z.string().trim().min(1),
@@ -48,18 +48,18 @@ export const resultBandSchema = z.object({
     .default({ articles: [], audiences: [] }),
 });
 
-const quizTranslationSchema = z.object({
+const quizTranslationSchema = z.strictObject({
   title: z.string().min(1),
   intro: z.string().min(1),
   disclaimer: z.string().min(1),
   /** Per question id: text, explanation and option labels in the same order as the original. */
   questions: z
-    .record(z.string(), z.object({ text: z.string().min(1), explain: z.string().optional(), options: z.array(z.string()).optional(), optionExplains: z.array(z.string().optional()).optional(), unit: z.string().optional() }))
+    .record(z.string(), z.strictObject({ text: z.string().min(1), explain: z.string().optional(), options: z.array(z.string()).optional(), optionExplains: z.array(z.string().optional()).optional(), unit: z.string().optional() }))
     .default({}),
-  results: z.array(z.object({ title: z.string().min(1), advice: z.string().min(1) })).optional(),
+  results: z.array(z.strictObject({ title: z.string().min(1), advice: z.string().min(1) })).optional(),
 });
 
-export const quizSchema = z.object({
+export const quizSchema = z.strictObject({
   slug: idSchema,
   kind: z.enum(['knowledge', 'risk']),
   title: z.string().trim().min(1),

@@ -210,7 +210,7 @@ export type Quiz = {
     _type: "resultBand";
     _key: string;
   }>;
-  source?: Citation;
+  source?: QuizSource;
   disclaimer?: string;
   audiences?: Array<
     {
@@ -252,12 +252,17 @@ export type QuizTranslation = {
   }>;
 };
 
-export type Citation = {
-  _type: "citation";
-  title?: string;
-  publisher?: string;
-  year?: number;
-  url?: string;
+export type SourceReference = {
+  _ref: string;
+  _type: "reference";
+  _weak?: boolean;
+  [internalGroqTypeReferenceTo]?: "source";
+};
+
+export type QuizSource = {
+  _type: "quizSource";
+  source?: SourceReference;
+  section?: string;
 };
 
 export type Family = {
@@ -480,7 +485,7 @@ export type Article = {
   sources?: Array<
     {
       _key: string;
-    } & Citation
+    } & SourceReference
   >;
   updatedAt?: string;
   translations?: {
@@ -502,6 +507,20 @@ export type Reviewer = {
   _type: "reviewer";
   name?: string;
   role?: string;
+};
+
+export type Source = {
+  _id: string;
+  _type: "source";
+  _createdAt: string;
+  _updatedAt: string;
+  _rev: string;
+  id?: Slug;
+  title?: string;
+  publisher?: string;
+  year?: number;
+  edition?: string;
+  url?: string;
 };
 
 export type Callout = {
@@ -656,7 +675,8 @@ export type AllSanitySchemaTypes =
   | ArticleReference
   | Quiz
   | QuizTranslation
-  | Citation
+  | SourceReference
+  | QuizSource
   | Family
   | FamilyTranslation
   | RichText
@@ -668,6 +688,7 @@ export type AllSanitySchemaTypes =
   | Article
   | ArticleTranslation
   | Reviewer
+  | Source
   | Callout
   | SanityFileAssetReference
   | AudioTrack
@@ -684,7 +705,7 @@ export type AllSanitySchemaTypes =
 
 // Source: ../src/content/sanity/queries.ts
 // Variable: CONTENT_QUERY
-// Query: {  "audiences": *[_type == "audience" && !(_id in path("drafts.**"))] | order(order asc) { _id, "id": id.current, name, description, icon, order },  "topics": *[_type == "topic" && !(_id in path("drafts.**"))] | order(order asc) { _id, "id": id.current, name, description, icon, order },  "healthDays": *[_type == "healthDay" && !(_id in path("drafts.**"))] | order(_id asc) {    _id, "id": id.current, name, rule, "topics": topics[]->id.current, "audiences": audiences[]->id.current  },  "articles": *[_type == "article" && !(_id in path("drafts.**"))] | order(slug.current asc) {    _id, title, "slug": slug.current, summary,    body[]{ ..., _type == "contentImage" => { "asset": asset-> } },    "audiences": audiences[]->id.current, "topics": topics[]->id.current,    keywords, aliases, featured,    hero{ alt, credit, license, "asset": asset-> },    audio[]{ dialect, durationSec, transcriptOf, "asset": src.asset-> },    reviewer, reviewedAt, nextReviewDue, sources, updatedAt,    translations{      zh_hant{ title, summary, translator, body[]{ ..., _type == "contentImage" => { "asset": asset-> } } },      yue{ title, summary, translator, body[]{ ..., _type == "contentImage" => { "asset": asset-> } } },      en{ title, summary, translator, body[]{ ..., _type == "contentImage" => { "asset": asset-> } } }    }  },  "events": *[_type == "event" && !(_id in path("drafts.**"))] | order(slug.current asc) {    _id, title, "slug": slug.current, summary, description, type, start, end, timeZone, rrule, exceptions, overrides,    location, organiser, "audiences": audiences[]->id.current, "topics": topics[]->id.current, signUp, accessibility,    volunteersWanted, status, statusNote, image{ alt, credit, license, "asset": asset-> }, sequence, updatedAt, translations  },  "families": *[_type == "family" && !(_id in path("drafts.**"))] | order(slug.current asc) {    _id, displayName, "slug": slug.current, members, summary,    story[]{ ..., _type == "contentImage" => { "asset": asset-> } },    photos[]{ alt, credit, license, "asset": asset-> },    habits, award, building, consent, hidden, fictional,    "audiences": audiences[]->id.current, "topics": topics[]->id.current,    translations{      zh_hant{ displayName, members, summary, habits, awardTitle, story[]{ ..., _type == "contentImage" => { "asset": asset-> } } },      yue{ displayName, members, summary, habits, awardTitle, story[]{ ..., _type == "contentImage" => { "asset": asset-> } } },      en{ displayName, members, summary, habits, awardTitle, story[]{ ..., _type == "contentImage" => { "asset": asset-> } } }    }  },  "quizzes": *[_type == "quiz" && !(_id in path("drafts.**"))] | order(slug.current asc) {    _id, "slug": slug.current, kind, title, summary, intro,    questions[]{ ..., "recommend": recommend[]->slug.current },    results[]{ ..., "recommend": { "articles": recommend.articles[]->slug.current, "audiences": recommend.audiences[]->id.current } },    source, disclaimer, "audiences": audiences[]->id.current, "topics": topics[]->id.current, translations  },  "siteSettings": *[_type == "siteSettings" && !(_id in path("drafts.**"))] | order(_id asc) [0] {    _id, communityName, centreName, tagline, contact, emergency, defaultLocale, sampleNotice  }}
+// Query: {  "audiences": *[_type == "audience" && !(_id in path("drafts.**"))] | order(order asc) { _id, "id": id.current, name, description, icon, order },  "topics": *[_type == "topic" && !(_id in path("drafts.**"))] | order(order asc) { _id, "id": id.current, name, description, icon, order },  "sources": *[_type == "source" && !(_id in path("drafts.**"))] | order(_id asc) { _id, "id": id.current, title, publisher, year, edition, url },  "healthDays": *[_type == "healthDay" && !(_id in path("drafts.**"))] | order(_id asc) {    _id, "id": id.current, name, rule, "topics": topics[]->id.current, "audiences": audiences[]->id.current  },  "articles": *[_type == "article" && !(_id in path("drafts.**"))] | order(slug.current asc) {    _id, title, "slug": slug.current, summary,    body[]{ ..., _type == "contentImage" => { "asset": asset-> } },    "audiences": audiences[]->id.current, "topics": topics[]->id.current,    keywords, aliases, featured,    hero{ alt, credit, license, "asset": asset-> },    audio[]{ dialect, durationSec, transcriptOf, "asset": src.asset-> },    reviewer, reviewedAt, nextReviewDue, updatedAt,    "sources": sources[]->{ "id": id.current, title, publisher, year, edition, url },    translations{      zh_hant{ title, summary, translator, body[]{ ..., _type == "contentImage" => { "asset": asset-> } } },      yue{ title, summary, translator, body[]{ ..., _type == "contentImage" => { "asset": asset-> } } },      en{ title, summary, translator, body[]{ ..., _type == "contentImage" => { "asset": asset-> } } }    }  },  "events": *[_type == "event" && !(_id in path("drafts.**"))] | order(slug.current asc) {    _id, title, "slug": slug.current, summary, description, type, start, end, timeZone, rrule, exceptions, overrides,    location, organiser, "audiences": audiences[]->id.current, "topics": topics[]->id.current, signUp, accessibility,    volunteersWanted, status, statusNote, image{ alt, credit, license, "asset": asset-> }, sequence, updatedAt, translations  },  "families": *[_type == "family" && !(_id in path("drafts.**"))] | order(slug.current asc) {    _id, displayName, "slug": slug.current, members, summary,    story[]{ ..., _type == "contentImage" => { "asset": asset-> } },    photos[]{ alt, credit, license, "asset": asset-> },    habits, award, building, consent, hidden, fictional,    "audiences": audiences[]->id.current, "topics": topics[]->id.current,    translations{      zh_hant{ displayName, members, summary, habits, awardTitle, story[]{ ..., _type == "contentImage" => { "asset": asset-> } } },      yue{ displayName, members, summary, habits, awardTitle, story[]{ ..., _type == "contentImage" => { "asset": asset-> } } },      en{ displayName, members, summary, habits, awardTitle, story[]{ ..., _type == "contentImage" => { "asset": asset-> } } }    }  },  "quizzes": *[_type == "quiz" && !(_id in path("drafts.**"))] | order(slug.current asc) {    _id, "slug": slug.current, kind, title, summary, intro,    questions[]{ ..., "recommend": recommend[]->slug.current },    results[]{ ..., "recommend": { "articles": recommend.articles[]->slug.current, "audiences": recommend.audiences[]->id.current } },    "source": source{ section, ...source->{ "id": id.current, title, publisher, year, edition, url } }, disclaimer, "audiences": audiences[]->id.current, "topics": topics[]->id.current, translations  },  "siteSettings": *[_type == "siteSettings" && !(_id in path("drafts.**"))] | order(_id asc) [0] {    _id, communityName, centreName, tagline, contact, emergency, defaultLocale, sampleNotice  }}
 export type CONTENT_QUERY_RESULT = {
   audiences: Array<{
     _id: string;
@@ -701,6 +722,15 @@ export type CONTENT_QUERY_RESULT = {
     description: LocaleText | null;
     icon: string | null;
     order: number | null;
+  }>;
+  sources: Array<{
+    _id: string;
+    id: string | null;
+    title: string | null;
+    publisher: string | null;
+    year: number | null;
+    edition: string | null;
+    url: string | null;
   }>;
   healthDays: Array<{
     _id: string;
@@ -839,12 +869,15 @@ export type CONTENT_QUERY_RESULT = {
     reviewer: Reviewer | null;
     reviewedAt: string | null;
     nextReviewDue: string | null;
-    sources: Array<
-      {
-        _key: string;
-      } & Citation
-    > | null;
     updatedAt: string | null;
+    sources: Array<{
+      id: string | null;
+      title: string | null;
+      publisher: string | null;
+      year: number | null;
+      edition: string | null;
+      url: string | null;
+    }> | null;
     translations: {
       zh_hant: {
         title: string | null;
@@ -1480,7 +1513,20 @@ export type CONTENT_QUERY_RESULT = {
       _type: "resultBand";
       _key: string;
     }> | null;
-    source: Citation | null;
+    source:
+      | {
+          section: string | null;
+          id: string | null;
+          title: string | null;
+          publisher: string | null;
+          year: number | null;
+          edition: string | null;
+          url: string | null;
+        }
+      | {
+          section: string | null;
+        }
+      | null;
     disclaimer: string | null;
     audiences: Array<string | null> | null;
     topics: Array<string | null> | null;
