@@ -7,8 +7,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DIST, loadContent } from '../helpers/env.ts';
+import { DOC_TYPES } from '../../src/lib/search/types.ts';
 
-const DIST = path.resolve('dist');
+const content = await loadContent();
+
 const LOCALES = [
   { locale: 'zh-hans', prefix: '' },
   { locale: 'zh-hant', prefix: '/zh-hant' },
@@ -41,9 +44,12 @@ describe.skipIf(!built)('search index files', () => {
       expect(path.basename(core.detail, '.json')).toBe(hashOf(detailText));
       expect(JSON.parse(detailText).docs).toHaveLength(core.docs.length);
       expect(readdirSync(path.join(DIST, 'search-index', locale)).sort()).toEqual([path.basename(url!), path.basename(core.detail)].sort());
-      // Every kind of page is searchable, and the hypertension article carries its pinyin and Traditional keys.
-      expect(new Set(core.docs.map((d: { t: number }) => d.t))).toEqual(new Set([0, 1, 2, 3, 4]));
-      const bp = core.docs.find((d: { i: string }) => d.i === 'home-blood-pressure');
+      // Every kind of page the content has is searchable, and an article keyed 高血压 (the sample and the
+      // centre-real fixture both have one) carries its pinyin and Traditional keys.
+      const has = { article: content.articles.length, event: content.events.length, family: content.families.length, quiz: content.quizzes.length, hub: 1 };
+      expect(new Set(core.docs.map((d: { t: number }) => d.t))).toEqual(new Set(DOC_TYPES.flatMap((t, i) => (has[t] ? [i] : []))));
+      const bp = core.docs.find((d: { t: number; k: string[] }) => d.t === DOC_TYPES.indexOf('article') && d.k.includes('高血压'));
+      expect(bp, 'an article keyed 高血压').toBeTruthy();
       expect(bp.p).toEqual(expect.arrayContaining(['gaoxueya', 'gxy']));
       expect([...bp.k, bp.ti].join(' ')).toMatch(/血壓/);
       expect([...bp.k, bp.ti].join(' ')).toMatch(/血压/);
