@@ -8,6 +8,7 @@ import { defineArrayMember, defineField, defineType } from 'sanity';
 import { checkQuiz, type QuizDef } from '../../src/lib/quiz/engine.ts';
 import { ID_PATTERN, idField, refsField, summaryField } from './common.ts';
 import { translationsField } from './locale.ts';
+import { reviewField } from './review.ts';
 
 const idString = (name: string, title: string, required = true) =>
   defineField({
@@ -154,6 +155,7 @@ export const quiz = defineType({
   icon: CheckmarkCircleIcon,
   groups: [
     { name: 'content', title: '内容', default: true },
+    { name: 'review', title: '审核' },
     { name: 'translations', title: '翻译' },
   ],
   validation: (rule) => rule.custom((doc) => checkBands(doc as QuizDoc | undefined)),
@@ -175,6 +177,7 @@ export const quiz = defineType({
     refsField('audiences', '人群', 'audience', 0, 'content'),
     refsField('topics', '主题', 'topic', 0, 'content'),
     translationsField('quizTranslation'),
+    reviewField('review'),
   ],
   preview: { select: { title: 'title', subtitle: 'summary' } },
 });

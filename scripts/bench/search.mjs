@@ -239,10 +239,10 @@ async function measure(site, engineJs) {
             const { createEngine } = window.__hcSearch;
             const t0 = now();
             const core = await (await fetch(indexUrl)).json();
-            let e = createEngine(core);
+            createEngine(core);
             const coreMs = now() - t0;
             const detail = await (await fetch(core.detail)).json();
-            e = createEngine(core, detail);
+            const e = createEngine(core, detail);
             const loadMs = now() - t0;
             for (const q of queries) {
               const t = now();

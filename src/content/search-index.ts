@@ -2,7 +2,7 @@
  * The search index of each locale, built once per build from the content collections (memoised: the index
  * endpoint and the search page both ask for it). The pure work is in src/lib/search/build.ts.
  */
-import { LOCALES, localePath, type Locale } from '../i18n/locales.ts';
+import { localePath, type Locale } from '../i18n/locales.ts';
 import { buildIndex, type BuiltIndex } from '../lib/search/build.ts';
 import { searchDocs } from '../lib/search/docs.ts';
 import { getArticles, getArticleTexts, getAudiences, getEvents, getFamilies, getFamilyTexts, getQuizzes, getTopics } from './queries.ts';
@@ -32,14 +32,4 @@ export function searchIndex(locale: Locale): Promise<BuiltIndex> {
 /** URL of a locale's core index file (the one the search page loads first). */
 export async function searchIndexUrl(locale: Locale): Promise<string> {
   return `${SEARCH_INDEX_DIR}/${locale}/${(await searchIndex(locale)).coreHash}.json`;
-}
-
-/** Every index file URL of every locale, for precaching (the service worker can also glob search-index/**\/*.json). */
-export async function searchIndexFiles(): Promise<string[]> {
-  const out: string[] = [];
-  for (const locale of LOCALES) {
-    const b = await searchIndex(locale);
-    out.push(`${SEARCH_INDEX_DIR}/${locale}/${b.coreHash}.json`, `${SEARCH_INDEX_DIR}/${locale}/${b.detailHash}.json`);
-  }
-  return out;
 }

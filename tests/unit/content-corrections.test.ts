@@ -25,7 +25,10 @@ describe('citations', () => {
     const dir = 'content/articles';
     for (const f of readdirSync(dir).filter((n) => /^[a-z0-9-]+\.md$/.test(n))) {
       const { data } = splitFrontMatter(readFileSync(path.join(dir, f), 'utf8')) as { data: { sources: unknown[] } };
-      expect(data.sources.every((s) => typeof s === 'string'), f).toBe(true);
+      expect(
+        data.sources.every((s) => typeof s === 'string'),
+        f,
+      ).toBe(true);
     }
     for (const q of readdirSync('content/quizzes')) {
       const raw = yaml.load(readFileSync(path.join('content/quizzes', q), 'utf8')) as { source: unknown };
@@ -44,7 +47,9 @@ describe('citations', () => {
   });
 
   it('no article or self-check cites a superseded edition', () => {
-    const cited = [...set.articles.flatMap((a) => a.data.sources), ...set.quizzes.map((q) => q.data.source)].map((s) => s.title);
+    const cited = [...set.articles.flatMap((a) => a.data.sources), ...set.quizzes.map((q) => q.data.source)].map(
+      (s) => s.title,
+    );
     for (const [old, current] of Object.entries(SUPERSEDED)) {
       expect(cited, old).not.toContain(old);
       expect(cited, current).toContain(current);
@@ -54,7 +59,13 @@ describe('citations', () => {
   });
 
   it('the same guideline has the same publisher (身体活动指南, 失眠指南, 孕前和孕期保健指南)', () => {
-    const publisher = (t: string) => new Set(set.articles.flatMap((a) => a.data.sources).filter((s) => s.title.startsWith(t)).map((s) => s.publisher));
+    const publisher = (t: string) =>
+      new Set(
+        set.articles
+          .flatMap((a) => a.data.sources)
+          .filter((s) => s.title.startsWith(t))
+          .map((s) => s.publisher),
+      );
     expect([...publisher('中国人群身体活动指南')]).toEqual(['国家卫生健康委员会疾病预防控制局']);
     expect([...publisher('中国成人失眠诊断与治疗指南')]).toEqual(['中华医学会神经病学分会睡眠障碍学组']);
     expect([...publisher('孕前和孕期保健指南')]).toEqual(['中华医学会妇产科学分会产科学组']);
@@ -83,7 +94,10 @@ describe('corrected facts, in every locale', () => {
 
   it('diabetes self-check: waist midway between the lowest rib and the top of the hip bone (WS/T 428-2013), every locale', () => {
     const q = set.quizzes.find((x) => x.data.slug === 'diabetes-risk')!.data;
-    const texts = [q.questions.find((x) => x.id === 'waist')!.text, ...Object.values(q.translations).map((t) => t!.questions.waist!.text)];
+    const texts = [
+      q.questions.find((x) => x.id === 'waist')!.text,
+      ...Object.values(q.translations).map((t) => t!.questions.waist!.text),
+    ];
     expect(texts.length).toBe(1 + Object.keys(q.translations).length);
     for (const t of texts) {
       expect(t).toMatch(/肋骨/);

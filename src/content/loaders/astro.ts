@@ -4,7 +4,6 @@
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { LOCALES, type Locale } from '../model/common.ts';
-import type { Article } from '../model/article.ts';
 import type { Family } from '../model/family.ts';
 import { getContentSet, resetContentSet } from './source.ts';
 import type { ContentSet, Sourced } from './content-set.ts';
@@ -132,5 +131,3 @@ export const familyTextsLoader: Loader = {
     }
   },
 };
-
-export type { Article };

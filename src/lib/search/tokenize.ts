@@ -13,7 +13,7 @@ function words(text: string): string[] {
   return out;
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
+const ASCII = /^\p{ASCII}*$/u;
 const ASCII_WORDS = /[a-z0-9]+/g;
 const memo = new Map<string, string[]>();
 
