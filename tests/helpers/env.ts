@@ -11,6 +11,3 @@ export const DIST = path.resolve(process.env.DIST ?? 'dist');
 
 /** The content set under test, loaded once per test file. */
 export const loadContent = () => loadLocalContent(CONTENT_DIR);
-
-/** Whether site.yaml marks the content as a sample (it carries a sample notice): the sample-only rules apply. */
-export const isSample = async () => Boolean((await loadContent()).siteSettings.data.sampleNotice);

@@ -4,7 +4,7 @@
  * distinct class names (the most components shown), then the largest — so the sweep's size follows the number
  * of templates × locales, not the number of articles. Nothing here names a slug of the sample content.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export interface Route {
@@ -145,11 +145,6 @@ export function sweepPlan(
 
 /** The URL paths in a must-sweep file: one per line; blank lines and # comments ignored. */
 export function readMustSweep(file: string): string[] {
-  let text = '';
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return [];
-  }
-  return text.split('\n').map((l) => l.replace(/#.*/, '').trim()).filter(Boolean);
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8').split('\n').map((l) => l.replace(/#.*/, '').trim()).filter(Boolean);
 }
