@@ -4,7 +4,9 @@ import sitemap from '@astrojs/sitemap';
 import react from '@astrojs/react';
 import contentMedia from './src/integrations/content-media.ts';
 import pruneAssets from './src/integrations/prune-assets.ts';
+import cspPrune from './src/integrations/csp-prune.ts';
 import pwa from './src/pwa/index.ts';
+import { cspDirectives, CSP_STYLE_RESOURCES } from './src/lib/security/headers.ts';
 
 /** Public origin of the deployed site; used for canonical URLs, hreflang, the sitemap and share links. */
 const site = process.env.SITE_URL ?? 'https://health.example.org';
@@ -23,6 +25,7 @@ export default defineConfig({
   integrations: [
     contentMedia(),
     pruneAssets(),
+    cspPrune(),
     // React only for islands (the quiz runner); every page is still server-rendered HTML.
     react(),
     sitemap({
@@ -40,4 +43,8 @@ export default defineConfig({
     pwa(),
   ],
   devToolbar: { enabled: false },
+  // Content-Security-Policy in a <meta> on every page: script-src and style-src with the hashes of the page's
+  // scripts and styles (no 'unsafe-inline' for scripts), plus the directives in src/lib/security/headers.ts.
+  // frame-ancestors cannot be set from a <meta>: the host sends it (SECURITY_HEADERS, README "Headers").
+  security: { csp: { directives: cspDirectives({ sanity: process.env.CONTENT_SOURCE === 'sanity' }), styleDirective: { resources: [...CSP_STYLE_RESOURCES] } } },
 });

@@ -10,6 +10,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createGzip } from 'node:zlib';
+import { SECURITY_HEADERS } from '../src/lib/security/headers.ts';
 
 const types = {
   '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
@@ -61,6 +62,8 @@ export function createStaticServer(rootDir) {
     res.writeHead(r ? 200 : 404, {
       'Content-Type': type,
       'Cache-Control': cacheControl(req.url ?? '/'),
+      // frame-ancestors and the rest of what a <meta> cannot carry (the README's header table).
+      ...Object.fromEntries(SECURITY_HEADERS),
       ...(gzip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
     });
     const stream = createReadStream(file);

@@ -6,6 +6,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { PAGE_TYPES, groupPages, representative, fileToUrl } from './lib/pages.ts';
 import { pageResources } from './lib/resources.ts';
+import { cspMetaGzipCost } from '../../src/lib/security/csp-prune.ts';
 import { createStaticServer } from '../serve.mjs';
 
 export const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
@@ -63,7 +64,8 @@ export function measureDist(dist) {
   const read = reader(dist);
   return PAGE_TYPES.map((type) => {
     const pages = groups[type.kind].map((file) => {
-      const r = pageResources(fileToUrl(file), readFileSync(path.join(dist, file), 'utf8'), read);
+      const html = readFileSync(path.join(dist, file), 'utf8');
+      const r = pageResources(fileToUrl(file), html, read);
       return {
         kind: type.kind,
         file,
@@ -71,6 +73,7 @@ export function measureDist(dist) {
         reactAllowed: type.react,
         total: r.total,
         gzip: r.gzip,
+        cspMeta: type.reading ? cspMetaGzipCost(html) : 0,
         blockingJs: r.resources.filter((x) => x.kind === 'js' && x.blocking).reduce((s, x) => s + x.gzip, 0),
         inlineHeadJs: r.jsBeforeReadable - r.resources.filter((x) => x.kind === 'js' && x.blocking).reduce((s, x) => s + x.gzip, 0),
         jsBeforeReadable: r.jsBeforeReadable,

@@ -1,9 +1,11 @@
 /**
  * Offline, with the service worker active on the built site (the only spec where service workers run):
- * after one visit, home and hubs load offline; a saved article and its picture load; a hub saves every article
- * with progress; an unsaved page shows the offline page; the saved list removes items; pages still render with
- * half the requests failing; the diabetes self-check is taken offline with no request; and after a rebuild the
- * update is announced and applied only when the reader asks; search works offline after one visit.
+ * after one visit, home and hubs of the reader's language load offline (and only that language is precached);
+ * pages of other languages read once load offline too; a saved article and its picture load; a hub saves every
+ * article with progress; an unsaved page shows the offline page of its language; the saved list removes items;
+ * pages still render with half the requests failing; the diabetes self-check, once opened, is taken offline with
+ * no request; after a rebuild the update is announced and applied only when the reader asks; search, once used,
+ * works offline.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, renameSync, writeFileSync } from 'node:fs';
@@ -44,8 +46,22 @@ async function heroLoaded(page: Page): Promise<boolean> {
 const ELDERS_HUB = '/audiences/elders/';
 const ARTICLE = '/articles/fall-prevention-at-home/';
 
+/** Paths in the service worker's precache. */
+async function precached(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const name = (await caches.keys()).find((n) => n.includes('precache'))!;
+    return (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname);
+  });
+}
+
 test('after one visit, home and hubs load offline; an unsaved page lands on the offline page', async ({ page, context }) => {
   await firstVisit(page);
+  // Only the reader's language is installed: no page of another language, no self-check, no search index.
+  const installed = await precached(page);
+  expect(installed).toEqual(expect.arrayContaining(['/index.html', '/offline/index.html', `${ELDERS_HUB}index.html`]));
+  expect(installed.filter((p) => /^\/(zh-hant|yue|en)\/|^\/self-check\/[^/]+\/|^\/search-index\//.test(p))).toEqual([]);
+  // Pages of other languages, read once, are kept for offline too.
+  for (const url of ['/zh-hant/', '/en/audiences/elders/', '/yue/']) expect((await page.goto(url))?.ok(), url).toBe(true);
   await context.setOffline(true);
   for (const url of ['/', '/audiences/', ELDERS_HUB, '/topics/', '/self-check/', '/zh-hant/', '/en/audiences/elders/']) {
     const response = await page.goto(url);
@@ -140,10 +156,14 @@ test('saved pages still render when half the requests fail', async ({ page, cont
   expect(failed).toBeGreaterThan(0);
 });
 
-test('the diabetes self-check works offline after one visit: 24 vs 25 points, no request while answering', async ({ page, context }) => {
+test('the diabetes self-check, once opened, works offline: 24 vs 25 points, no request while answering', async ({ page, context }) => {
   await firstVisit(page);
+  // Not precached (it needs React): the page and its island are kept when first opened.
+  await page.goto('/self-check/diabetes-risk/');
+  await expect(step(page)).toBeVisible();
   await context.setOffline(true);
   await page.goto('/self-check/diabetes-risk/');
+  await expect(page.locator('[data-offline-page]')).toHaveCount(0);
   await expect(step(page)).toBeVisible();
   const requests: string[] = [];
   context.on('request', (r) => requests.push(r.url()));
@@ -251,8 +271,13 @@ test('install offer is polite: shown once the browser allows it, dismissible and
   await expect(bar).toHaveCount(0);
 });
 
-test('search works offline after one visit (index and page precached)', async ({ page, context }) => {
+test('search, once used, works offline (the index is cached when first used, not precached)', async ({ page, context }) => {
   await firstVisit(page);
+  for (const [url, q] of [['/search/', '血压'], ['/yue/search/', '高血壓']]) {
+    await page.goto(url);
+    await page.getByTestId('search-input').fill(q);
+    await expect(page.getByTestId('search-result').first(), `${url} ${q}`).toBeVisible();
+  }
   await context.setOffline(true);
   for (const [url, q] of [['/search/', '血壓'], ['/search/', 'gxy'], ['/yue/search/', '高血壓']]) {
     await page.goto(url);

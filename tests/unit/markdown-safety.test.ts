@@ -62,3 +62,22 @@ describe('sanitizeHtml', () => {
     expect(sanitizeHtml('<ruby>血<rt>xuè</rt></ruby>', { ruby: true })).toBe('<ruby>血<rt>xuè</rt></ruby>');
   });
 });
+
+describe('per-page CSP', () => {
+  it('keeps only the hashes of the inline scripts and styles the page has', async () => {
+    const { pruneCspHashes, cspMetaGzipCost } = await import('../../src/lib/security/csp-prune.ts');
+    const { scriptHash } = await import('../../src/lib/security/headers.ts');
+    const own = scriptHash('a()');
+    const other = scriptHash('b()');
+    const html = `<!doctype html><html><head><meta http-equiv="content-security-policy" content="default-src 'self'; img-src 'self' data:; script-src 'self' '${own}' '${other}'; style-src 'self' 'sha256-x'; style-src-attr 'unsafe-inline'"><script>a()</script></head><body><p>t</p></body></html>`;
+    const out = pruneCspHashes(html);
+    expect(out).toContain(`script-src 'self' '${own}';style-src 'self'"`);
+    expect(out).not.toContain(other);
+    // No style attribute on the page: style-src-attr goes too; img-src stays (offline saving probes data: images).
+    expect(out).not.toContain('style-src-attr');
+    expect(out).toContain("img-src 'self' data:");
+    expect(pruneCspHashes(html.replace('<p>', '<p style="color:red">'))).toContain("style-src-attr 'unsafe-inline'");
+    expect(cspMetaGzipCost(out)).toBeGreaterThan(0);
+    expect(pruneCspHashes('<p>no policy</p>')).toBe('<p>no policy</p>');
+  });
+});

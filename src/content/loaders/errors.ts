@@ -26,16 +26,20 @@ export function formatProblem(p: ContentProblem): string {
 /** The known key closest to a mistyped one, if it is close enough to be a likely typo. */
 export function nearestKey(key: string, known: readonly string[]): string | undefined {
   const lower = key.toLowerCase();
+  const sorted = (s: string) => [...s].sort().join('');
   let best: string | undefined;
   let bestD = Infinity;
   for (const k of known) {
-    const d = k.toLowerCase() === lower ? 0 : distance(lower, k.toLowerCase());
+    const kl = k.toLowerCase();
+    // Swapped letters (nmae, dya) count as one edit.
+    const d = kl === lower ? 0 : kl.length === lower.length && sorted(kl) === sorted(lower) ? 1 : distance(lower, kl);
     if (d < bestD) {
       best = k;
       bestD = d;
     }
   }
-  return best !== undefined && bestD <= Math.max(2, Math.floor(Math.max(key.length, best.length) / 3)) ? best : undefined;
+  if (best === undefined) return undefined;
+  return bestD <= Math.max(1, Math.floor(Math.max(key.length, best.length) / 3)) ? best : undefined;
 }
 
 /** The message for a field the model does not know. */

@@ -11,7 +11,7 @@
  *   content/families/<slug>.md (+ .<locale>.md)
  *   content/quizzes/<slug>.yaml
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as yaml from 'js-yaml';
@@ -78,10 +78,43 @@ function parse<S extends z.ZodType>(
   return r.data;
 }
 
-async function listFiles(dir: string, ext: string): Promise<string[]> {
+async function listFiles(dir: string, ext: string | readonly string[]): Promise<string[]> {
   if (!existsSync(dir)) return [];
-  return (await readdir(dir)).filter((f) => f.endsWith(ext)).sort().map((f) => path.join(dir, f));
+  const exts = typeof ext === 'string' ? [ext] : ext;
+  return (await readdir(dir)).filter((f) => exts.some((e) => f.endsWith(e))).sort().map((f) => path.join(dir, f));
 }
+
+const YAML_EXTS = ['.yaml', '.yml'] as const;
+const baseName = (file: string) => path.basename(file).replace(/\.(ya?ml|md)$/, '');
+
+/**
+ * Every file in a content folder must be one the loader reads: a file it would skip (x.MD, notes.txt, a
+ * sub-folder) is an error rather than content that silently never appears. Hidden files (.gitkeep) are fine.
+ */
+async function checkFolder(ctx: Ctx, dir: string, reads: (name: string) => boolean, what: string, rename?: (name: string) => string | undefined): Promise<void> {
+  if (!existsSync(dir)) return;
+  for (const name of (await readdir(dir)).sort()) {
+    if (name.startsWith('.')) continue;
+    const full = path.join(dir, name);
+    const isDir = statSync(full).isDirectory();
+    if (reads(name) && isDir === ROOT_FOLDERS.includes(name)) continue;
+    if (isDir) {
+      ctx.problems.push({ source: rel(ctx, full), path: '', message: `folders are not read here (${what})` });
+    } else if (!reads(name)) {
+      const better = rename?.(name);
+      ctx.problems.push({ source: rel(ctx, full), path: '', message: `file is not read: ${what}${better ? ` — rename it to ${better}` : ''}` });
+    }
+  }
+}
+
+const ROOT_FOLDERS = ['articles', 'events', 'families', 'quizzes', 'taxonomies', 'media'];
+
+const lowerExt = (name: string, exts: readonly string[]) => {
+  const m = /^(.*)(\.[^.]+)$/.exec(name);
+  if (!m) return undefined;
+  const ext = m[2]!.toLowerCase();
+  return exts.includes(ext) ? `${m[1]}${ext}` : ext === '.markdown' && exts.includes('.md') ? `${m[1]}.md` : undefined;
+};
 
 /** YAML dates (2026-01-02) become Date objects; the model wants the written form back. */
 function normaliseDates(value: unknown): unknown {
@@ -213,26 +246,41 @@ export async function loadLocalContent(root: string): Promise<ContentSet> {
     families.push({ data, source: doc.source });
   }
 
+  const md = (name: string) => name.endsWith('.md');
+  const yml = (name: string) => name.endsWith('.yaml') || name.endsWith('.yml');
+  await checkFolder(ctx, path.join(r, 'articles'), md, 'articles are <slug>.md or <slug>.<locale>.md', (n) => lowerExt(n, ['.md']));
+  await checkFolder(ctx, path.join(r, 'families'), md, 'families are <slug>.md or <slug>.<locale>.md', (n) => lowerExt(n, ['.md']));
+  await checkFolder(ctx, path.join(r, 'events'), yml, 'events are <slug>.yaml', (n) => lowerExt(n, ['.yaml', '.yml']));
+  await checkFolder(ctx, path.join(r, 'quizzes'), yml, 'quizzes are <slug>.yaml', (n) => lowerExt(n, ['.yaml', '.yml']));
+  await checkFolder(ctx, path.join(r, 'taxonomies'), (n) => n === 'audiences.yaml' || n === 'topics.yaml', 'this folder holds audiences.yaml and topics.yaml', (n) =>
+    ['audiences.yaml', 'topics.yaml'].find((k) => k === n.toLowerCase().replace(/\.yml$/, '.yaml')));
+  await checkFolder(
+    ctx, r,
+    (n) => ['health-days.yaml', 'site.yaml', 'sources.yaml'].includes(n) || ROOT_FOLDERS.includes(n) || n.toLowerCase() === 'readme.md',
+    'content/ holds health-days.yaml, site.yaml, sources.yaml and the folders articles, events, families, quizzes, taxonomies and media',
+    (n) => ['health-days.yaml', 'site.yaml', 'sources.yaml'].find((k) => k === n.toLowerCase().replace(/\.yml$/, '.yaml')),
+  );
+
   const events: ContentSet['events'] = [];
-  for (const file of await listFiles(path.join(r, 'events'), '.yaml')) {
+  for (const file of await listFiles(path.join(r, 'events'), YAML_EXTS)) {
     const raw = normaliseDates(await readYaml(ctx, file));
     if (raw === undefined) continue;
     const source = rel(ctx, file);
-    const data = parse(ctx, eventSchema, source, { ...(raw as object), slug: path.basename(file, '.yaml') });
+    const data = parse(ctx, eventSchema, source, { ...(raw as object), slug: baseName(file) });
     if (!data) continue;
     if (data.image) checkMedia(ctx, source, [{ path: 'image.src', src: data.image.src }]);
     events.push({ data, source });
   }
 
   const quizzes: ContentSet['quizzes'] = [];
-  for (const file of await listFiles(path.join(r, 'quizzes'), '.yaml')) {
+  for (const file of await listFiles(path.join(r, 'quizzes'), YAML_EXTS)) {
     const raw = normaliseDates(await readYaml(ctx, file));
     if (raw === undefined) continue;
     const source = rel(ctx, file);
     const before = ctx.problems.length;
     const cited = resolveSource((raw as { source?: unknown } | null)?.source, sourceList, source, ctx.problems);
     if (ctx.problems.length > before) continue;
-    const data = parse(ctx, quizSchema, source, { ...(raw as object), source: cited, slug: path.basename(file, '.yaml') });
+    const data = parse(ctx, quizSchema, source, { ...(raw as object), source: cited, slug: baseName(file) });
     if (data) quizzes.push({ data, source });
   }
 

@@ -60,7 +60,7 @@ function addYears(date: string, years: number): string {
 
 /** An article as written by an editor; the body is Markdown in the original (zh-hans). */
 export const articleSchema = z
-  .object({
+  .strictObject({
     slug: idSchema,
     title: z.string().trim().min(1).max(60),
     summary: summarySchema,
@@ -73,7 +73,7 @@ export const articleSchema = z
     hero: imageSchema.optional(),
     audio: z.array(audioTrackSchema).default([]),
     translations: z
-      .object({
+      .strictObject({
         'zh-hant': articleTranslationSchemas['zh-hant'].optional(),
         yue: articleTranslationSchemas.yue.optional(),
         en: articleTranslationSchemas.en.optional(),

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { idSchema, imageSchema, localDateTimeSchema, summaryFor, summarySchema } from './common.ts';
+import { checkRrule } from '../../lib/calendar/rrule-check.ts';
+import { seriesStarts } from '../../lib/calendar/occurrences.ts';
+import { floating } from '../../lib/calendar/zoned.ts';
 
 export const EVENT_TYPES = [
   'lecture', 'clinic', 'screening', 'exercise', 'training', 'festival', 'vaccination', 'tcm', 'other',
@@ -31,7 +34,7 @@ const eventTranslationFor = (locale: string) =>
   });
 
 export const eventSchema = z
-  .object({
+  .strictObject({
     slug: idSchema,
     title: z.string().trim().min(1).max(60),
     summary: summarySchema,
@@ -42,7 +45,7 @@ export const eventSchema = z
     end: localDateTimeSchema,
     timeZone: z.string().default('Asia/Shanghai'),
     /** RFC 5545 recurrence rule without DTSTART, e.g. FREQ=WEEKLY;BYDAY=TU;UNTIL=20270228T235959Z */
-    rrule: z.string().regex(/^FREQ=(DAILY|WEEKLY|MONTHLY|YEARLY)(;[A-Z]+=[^;]+)*$/, 'must be an RRULE such as FREQ=WEEKLY;BYDAY=TU').optional(),
+    rrule: z.string().optional(),
     /** Local starts of occurrences that do not take place (EXDATE). */
     exceptions: z.array(localDateTimeSchema).default([]),
     overrides: z.array(occurrenceOverrideSchema).default([]),
@@ -66,7 +69,7 @@ export const eventSchema = z
     sequence: z.number().int().min(0).default(0),
     updatedAt: z.string().optional(),
     translations: z
-      .object({
+      .strictObject({
         'zh-hant': eventTranslationFor('zh-hant').optional(),
         yue: eventTranslationFor('yue').optional(),
         en: eventTranslationFor('en').optional(),
@@ -93,5 +96,29 @@ export const eventSchema = z
         ctx.addIssue({ code: 'custom', path: ['overrides', i, 'end'], message: 'moved occurrence ends before it starts' });
       }
     });
+    if (e.rrule !== undefined) {
+      const problems = checkRrule(e.rrule, e.start);
+      for (const message of problems) ctx.addIssue({ code: 'custom', path: ['rrule'], message });
+      if (problems.length) return;
+    }
+    // Every exception and override names an occurrence of the series (its original local start).
+    const keys = [...e.exceptions, ...e.overrides.map((o) => o.occurrence)];
+    if (keys.length === 0 || e.end <= e.start) return;
+    const last = keys.reduce((a, b) => (a > b ? a : b));
+    const starts = seriesStarts(e, new Date(floating(last).getTime() + 86400_000));
+    const known = new Set(starts);
+    const check = (key: string, path: PropertyKey[]) => {
+      if (known.has(key)) return;
+      const nearest = starts.reduce<string | undefined>(
+        (best, s) => (best === undefined || Math.abs(floating(s).getTime() - floating(key).getTime()) < Math.abs(floating(best).getTime() - floating(key).getTime()) ? s : best),
+        undefined,
+      );
+      ctx.addIssue({
+        code: 'custom', path,
+        message: `${key} is not an occurrence of this event${e.rrule ? '' : ` (it takes place once, at ${e.start})`}${e.rrule && nearest ? ` (nearest occurrence: ${nearest})` : ''}`,
+      });
+    };
+    e.exceptions.forEach((x, i) => check(x, ['exceptions', i]));
+    e.overrides.forEach((o, i) => check(o.occurrence, ['overrides', i, 'occurrence']));
   });
 export type HealthEvent = z.infer<typeof eventSchema>;

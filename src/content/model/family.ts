@@ -37,7 +37,7 @@ export const familySchema = z.strictObject({
   audiences: z.array(idSchema).default([]),
   topics: z.array(idSchema).default([]),
   translations: z
-    .object({
+    .strictObject({
       'zh-hant': familyTranslationSchemas['zh-hant'].optional(),
       yue: familyTranslationSchemas.yue.optional(),
       en: familyTranslationSchemas.en.optional(),

@@ -31,7 +31,7 @@ export const questionSchema = z.strictObject({
   bands: z.array(numberBandSchema).default([]),
   /** A value computed from other answers, e.g. BMI from height and weight. */
   derived: z
-    .object({ formula: z.literal('bmi'), inputs: z.tuple([idSchema, idSchema]) })
+    .strictObject({ formula: z.literal('bmi'), inputs: z.tuple([idSchema, idSchema]) })
     .optional(),
   /** Inputs that are collected but score nothing themselves (e.g. height, weight for BMI). */
   scored: z.boolean().default(true),
@@ -44,7 +44,7 @@ export const resultBandSchema = z.strictObject({
   title: z.string().trim().min(1),
   advice: z.string().trim().min(1),
   recommend: z
-    .object({ articles: z.array(idSchema).default([]), audiences: z.array(idSchema).default([]) })
+    .strictObject({ articles: z.array(idSchema).default([]), audiences: z.array(idSchema).default([]) })
     .default({ articles: [], audiences: [] }),
 });
 
@@ -72,12 +72,52 @@ export const quizSchema = z.strictObject({
   audiences: z.array(idSchema).default([]),
   topics: z.array(idSchema).default([]),
   translations: z
-    .object({
+    .strictObject({
       'zh-hant': quizTranslationSchema.optional(),
       yue: quizTranslationSchema.optional(),
       en: quizTranslationSchema.optional(),
     })
     .default({}),
+}).superRefine((q, ctx) => {
+  const first = new Map<string, number>();
+  q.questions.forEach((qq, i) => {
+    const seen = first.get(qq.id);
+    if (seen !== undefined) ctx.addIssue({ code: 'custom', path: ['questions', i, 'id'], message: `duplicate question id "${qq.id}" (also questions[${seen}])` });
+    else first.set(qq.id, i);
+    if (qq.type === 'boolean' && qq.options.length !== 2) {
+      ctx.addIssue({ code: 'custom', path: ['questions', i, 'options'], message: `a yes/no question needs exactly 2 options (has ${qq.options.length})` });
+    } else if ((qq.type === 'single' || qq.type === 'multi') && qq.options.length < 2) {
+      ctx.addIssue({ code: 'custom', path: ['questions', i, 'options'], message: `a ${qq.type === 'single' ? 'single' : 'multiple'}-choice question needs at least 2 options (has ${qq.options.length})` });
+    }
+  });
+  const ids = [...first.keys()];
+  q.questions.forEach((qq, i) => {
+    qq.bands.forEach((b, j) => {
+      if (b.when && !first.has(b.when.question)) {
+        ctx.addIssue({ code: 'custom', path: ['questions', i, 'bands', j, 'when', 'question'], message: `unknown question id "${b.when.question}" (known: ${ids.join(', ')})` });
+      }
+    });
+    qq.derived?.inputs.forEach((id, j) => {
+      if (!first.has(id)) ctx.addIssue({ code: 'custom', path: ['questions', i, 'derived', 'inputs', j], message: `unknown question id "${id}" (known: ${ids.join(', ')})` });
+    });
+  });
+  for (const [locale, t] of Object.entries(q.translations)) {
+    if (!t) continue;
+    for (const [id, tq] of Object.entries(t.questions)) {
+      const i = first.get(id);
+      if (i === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['translations', locale, 'questions', id], message: `no question has the id "${id}" (known: ${ids.join(', ')})` });
+        continue;
+      }
+      const n = q.questions[i]!.options.length;
+      if (tq.options && tq.options.length !== n) {
+        ctx.addIssue({ code: 'custom', path: ['translations', locale, 'questions', id, 'options'], message: `has ${tq.options.length} option labels; the question has ${n} options` });
+      }
+    }
+    if (t.results && t.results.length !== q.results.length) {
+      ctx.addIssue({ code: 'custom', path: ['translations', locale, 'results'], message: `has ${t.results.length} results; the quiz has ${q.results.length}` });
+    }
+  }
 });
 export type Quiz = z.infer<typeof quizSchema>;
 export type Question = z.infer<typeof questionSchema>;
