@@ -1,7 +1,7 @@
 /** The benchmark's page model: which files are which page type, what a page loads, and the budget verdicts. */
 import { describe, expect, it } from 'vitest';
 import { PAGE_TYPES, fileToUrl, groupPages, pageKind, representative } from '../../scripts/bench/lib/pages.ts';
-import { attributes, gzipSize, mainTextLength, pageResources, resolveUrl, staticImports } from '../../scripts/bench/lib/resources.ts';
+import { attributes, gzipSize, mainTextLength, pageResources, resolveUrl, staticImports } from '../../src/lib/perf/resources.ts';
 import { BUDGETS, SIZE_EXCEPTIONS, evaluate, formatVerdicts, type PageMeasurement } from '../../scripts/bench/lib/budgets.ts';
 
 describe('page types', () => {
