@@ -96,7 +96,7 @@ function useWorkflow(props: DocumentActionProps) {
 
 export const SubmitForReviewAction: DocumentActionComponent = (props) => {
   const { profiles, actor, status, run } = useWorkflow(props);
-  if (!isHealthType(props.type) || status.state !== 'draft' || !props.draft) return null;
+  if (!isHealthType(props.type) || !(status.state === 'draft' || status.stale) || !props.draft) return null;
   const d = can('submit', status, actor, profiles);
   return {
     label: ACTION_LABEL.submit,

@@ -24,6 +24,7 @@ import {
   ASSETS_CACHE, IMAGES_CACHE, PAGES_MAX_ENTRIES, IMAGES_MAX_AGE_SECONDS, IMAGES_MAX_ENTRIES, NETWORK_TIMEOUT_SECONDS, PAGES_CACHE,
   SAVED_CACHE, SKIP_WAITING, entriesFor, localeOfPath, offlinePathFor, parseOfflineLocale, type LocaleEntry,
 } from '../lib/offline/names.ts';
+import { registerSearchIndexRoute } from './search-route.ts';
 
 declare const self: ServiceWorkerGlobalScope;
 /** Every locale's precache entries, each naming its locales (written in by src/pwa/index.ts). */
@@ -98,6 +99,9 @@ registerRoute(
 // navigation route, so precached hubs are still fetched network-first. Pages ask for the icon sprite as
 // /icons.svg?v=<hash>: the version parameter is ignored when matching the precached /icons.svg.
 addRoute({ ignoreURLParametersMatching: [/^utm_/, /^fbclid$/, /^v$/] });
+
+// Search index shards and doc files: their own cache-first route (src/pwa/search-route.ts).
+registerSearchIndexRoute(fromAnyCache);
 
 registerRoute(
   ({ request, url }) => url.origin === self.location.origin && (request.destination === 'style' || request.destination === 'script' || request.destination === 'worker' || url.pathname.endsWith('.json')),

@@ -167,6 +167,12 @@ describe('review workflow: an edit after approval sends it back to review', () =
     };
     expect(reviewStatus({ draft: d })).toMatchObject({ state: 'inReview', stale: true });
     expect(step('publish', d, editor)).toEqual({ ok: false, reason: '审核通过后内容又改过，需要重新审核才能发布' });
+    // The editor submits it again, so it is listed for the reviewers (review.status), without the old approval.
+    expect(can('submit', reviewStatus({ draft: d }), editor, profiles).allowed).toBe(true);
+    d = apply(d, 'submit', editor);
+    expect(d.review).toMatchObject({ status: 'inReview' });
+    expect(d.review.approval).toBeUndefined();
+    expect(reviewStatus({ draft: d })).toMatchObject({ state: 'inReview', stale: false });
     // The reviewer approves again; now it can be published.
     d = apply(d, 'approve', doctor, '改得对。');
     expect(state(d)).toBe('approved');

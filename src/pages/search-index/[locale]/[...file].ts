@@ -1,4 +1,7 @@
-/** The search index files: /search-index/<locale>/<hash>.json, a core and a detail file per locale. */
+/**
+ * The search index files of each locale: /search-index/<locale>/<hash>.json (the manifest the search page
+ * names) and, under /search-index/<locale>/<build>/, the token shards and per-result doc files it names.
+ */
 import type { APIRoute } from 'astro';
 import { LOCALES } from '../../../i18n/locales.ts';
 import { searchIndex } from '../../../content/search-index.ts';
@@ -7,12 +10,11 @@ export async function getStaticPaths() {
   const paths = [];
   for (const locale of LOCALES) {
     const b = await searchIndex(locale);
-    paths.push({ params: { locale, hash: b.coreHash }, props: { json: b.coreJson } });
-    paths.push({ params: { locale, hash: b.detailHash }, props: { json: b.detailJson } });
+    paths.push({ params: { locale, file: `${b.manifestHash}.json` }, props: { json: b.manifestJson } });
+    for (const [file, json] of b.files) paths.push({ params: { locale, file }, props: { json } });
   }
   return paths;
 }
 
 export const GET: APIRoute = ({ props }) =>
   new Response((props as { json: string }).json, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
-
