@@ -5,7 +5,7 @@
  * the list on the offline page. Strings come from the page (server-rendered in the page's locale).
  */
 import { messageSW } from 'workbox-window';
-import { INSTALL_DISMISSED_KEY, SKIP_WAITING } from '../lib/offline/names.ts';
+import { INSTALL_DISMISSED_KEY, KEEP_LANDING_PAGE, SKIP_WAITING } from '../lib/offline/names.ts';
 import { formatBytes } from '../lib/offline/format.ts';
 import { pageIsAvailable, pageIsSaved, readSaved, refreshSaved, removeSaved, savePage } from '../scripts/offline-save.ts';
 import type { SavedKind } from '../lib/offline/saved.ts';
@@ -71,6 +71,24 @@ async function watchUpdates(): Promise<void> {
   track(reg.installing);
   reg.addEventListener('updatefound', () => track(reg.installing));
   document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') void reg.update().catch(() => {}); });
+}
+
+/**
+ * The first page a reader opens loads before the service worker runs: once the worker takes control, ask it to
+ * keep this page and its CSS/JS, so the page first landed on (an article from a chat link, a self-check) reads
+ * offline too.
+ */
+function keepLandingPage(): void {
+  const sw = navigator.serviceWorker;
+  if (!sw || sw.controller) return;
+  sw.addEventListener('controllerchange', () => {
+    const assets = performance
+      .getEntriesByType('resource')
+      .map((e) => new URL(e.name, location.href))
+      .filter((u) => u.origin === location.origin && /\.(js|css)$/.test(u.pathname))
+      .map((u) => u.pathname);
+    sw.controller?.postMessage({ type: KEEP_LANDING_PAGE, page: location.pathname, assets });
+  }, { once: true });
 }
 
 type InstallEvent = Event & { prompt: () => Promise<void>; userChoice: Promise<unknown> };
@@ -177,6 +195,7 @@ if ('caches' in window) {
   // Only under this build's service worker, so refreshed copies come with this build's files.
   if (navigator.serviceWorker?.controller) void refreshSaved(__BUILD_ID__).then((n) => { if (n > 0) renderOfflineList(); });
 }
+keepLandingPage();
 void watchUpdates();
 offerInstall();
 window.addEventListener('hc:install', offerInstall);

@@ -22,6 +22,8 @@ export const SAVED_INDEX_KEY = 'hc:offline-saved';
 export const INSTALL_DISMISSED_KEY = 'hc:install-dismissed';
 /** Message a page sends a waiting service worker to take over. */
 export const SKIP_WAITING = 'SKIP_WAITING';
+/** Message the page a reader first landed on sends once the new worker controls it: keep me and my CSS/JS. */
+export const KEEP_LANDING_PAGE = 'KEEP_LANDING_PAGE';
 
 /** The site's locales as the service worker knows them (zh-hans, the default, has no path prefix). */
 export const OFFLINE_LOCALES = ['zh-hans', 'zh-hant', 'yue', 'en'] as const;
