@@ -10,16 +10,15 @@ import { formatBytes } from '../lib/offline/format.ts';
 import { pageIsAvailable, pageIsSaved, readSaved, refreshSaved, removeSaved, savePage } from '../scripts/offline-save.ts';
 import type { SavedKind } from '../lib/offline/saved.ts';
 
-const intl = document.documentElement.lang === 'en' ? 'en-GB' : document.documentElement.lang || 'zh-CN';
 const fill = (s: string | undefined, vars: Record<string, string | number>) =>
   (s ?? '').replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
 
 /** Identifies this build's precached files (set by src/pwa/index.ts). */
 declare const __BUILD_ID__: string;
-declare const __PWA_STRINGS__: Record<string, Record<'updateReady' | 'update' | 'installText' | 'install' | 'notNow', string>>;
-/** The page's locale from <html lang> (zh-Hans, zh-Hant, yue-Hant, en). */
-const LANGS: Record<string, string> = { 'zh-hans': 'zh-hans', 'zh-hant': 'zh-hant', 'yue-hant': 'yue', en: 'en' };
-const strings = __PWA_STRINGS__[LANGS[document.documentElement.lang.toLowerCase()] ?? 'zh-hans'] ?? __PWA_STRINGS__['zh-hans'];
+/** Per locale, keyed by <html lang> in lower case (from the locale registry; '' is the source locale). */
+declare const __PWA_STRINGS__: Record<string, Record<'updateReady' | 'update' | 'installText' | 'install' | 'notNow' | 'intl', string>>;
+const strings = __PWA_STRINGS__[document.documentElement.lang.toLowerCase()] ?? __PWA_STRINGS__['']!;
+const intl = strings.intl;
 
 function makeButton(text: string, attr: string, secondary = false): HTMLButtonElement {
   const b = document.createElement('button');
