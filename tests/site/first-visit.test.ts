@@ -30,20 +30,26 @@ describe.skipIf(!built)('first visit with the service worker', async () => {
     const entries = entriesFor(manifest, locale);
     const precache = entries.reduce((n, e) => n + gz(e.url), 0);
     const total = page.total + gz('sw.js') + gz('pwa.js') + precache;
-    expect(total, `page ${page.total} + sw.js ${gz('sw.js')} + pwa.js ${gz('pwa.js')} + precache ${precache} (${entries.length} files)`).toBeLessThanOrEqual(FIRST_VISIT_BUDGET);
+    expect(
+      total,
+      `page ${page.total} + sw.js ${gz('sw.js')} + pwa.js ${gz('pwa.js')} + precache ${precache} (${entries.length} files)`,
+    ).toBeLessThanOrEqual(FIRST_VISIT_BUDGET);
   });
 
-  it.each(OFFLINE_LOCALES)('%s: the precache holds only this locale, and no self-check, search index or article', (locale) => {
-    const urls = entriesFor(manifest, locale).map((e) => `/${e.url}`);
-    const others = OFFLINE_LOCALES.filter((l) => l !== locale && l !== OFFLINE_LOCALES[0]);
-    const stray = urls.filter(
-      (u) =>
-        others.some((l) => u.startsWith(`/${l}/`)) ||
-        (locale !== OFFLINE_LOCALES[0] && u.endsWith('.html') && !u.startsWith(`/${locale}/`) && u !== '/404.html') ||
-        /\/self-check\/[^/]+\/|\/articles\/[^/]+\/|^\/search-index\//.test(u) ||
-        /react-dom|react\.transitional/.test(u.endsWith('.js') ? (read(u) ?? '') : ''),
-    );
-    expect(stray).toEqual([]);
-    expect(urls).toContain(locale === OFFLINE_LOCALES[0] ? '/index.html' : `/${locale}/index.html`);
-  });
+  it.each(OFFLINE_LOCALES)(
+    '%s: the precache holds only this locale, and no self-check, search index or article',
+    (locale) => {
+      const urls = entriesFor(manifest, locale).map((e) => `/${e.url}`);
+      const others = OFFLINE_LOCALES.filter((l) => l !== locale && l !== OFFLINE_LOCALES[0]);
+      const stray = urls.filter(
+        (u) =>
+          others.some((l) => u.startsWith(`/${l}/`)) ||
+          (locale !== OFFLINE_LOCALES[0] && u.endsWith('.html') && !u.startsWith(`/${locale}/`) && u !== '/404.html') ||
+          /\/self-check\/[^/]+\/|\/articles\/[^/]+\/|^\/search-index\//.test(u) ||
+          /react-dom|react\.transitional/.test(u.endsWith('.js') ? (read(u) ?? '') : ''),
+      );
+      expect(stray).toEqual([]);
+      expect(urls).toContain(locale === OFFLINE_LOCALES[0] ? '/index.html' : `/${locale}/index.html`);
+    },
+  );
 });
