@@ -56,7 +56,7 @@ describe('a registry with a fifth locale', () => {
     expect(names.parseOfflineLocale('fr')).toBe('fr');
     const { REGISTER_SCRIPT } = await import('../../src/lib/offline/register.ts');
     expect(REGISTER_SCRIPT).toContain('"fr"');
-    const pages = await import('../../src/lib/perf/pages.ts');
+    const pages = await import('../../scripts/bench/lib/pages.ts');
     expect(pages.pageKind('fr/articles/x/index.html')).toBe('article');
   });
 

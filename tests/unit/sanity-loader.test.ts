@@ -4,6 +4,7 @@
  * entry; invalid documents are left out and reported by id and field path, and STRICT=1 refuses them.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { SAMPLE } from '../helpers/sample.ts';
 import { loadLocalContent } from '../../src/content/loaders/local.ts';
 import type { ContentSet } from '../../src/content/loaders/content-set.ts';
 import { ContentError } from '../../src/content/loaders/errors.ts';
@@ -45,7 +46,7 @@ function edit(id: string, change: (d: Record<string, any>) => void): Doc[] {
   });
 }
 
-describe('CONTENT_SOURCE=sanity', () => {
+describe.runIf(SAMPLE)('CONTENT_SOURCE=sanity', () => {
   it('produces exactly the content the git source produces, with one request per build', async () => {
     const { env, server } = await serve(docs);
     const set = await loadSanityContent(env);
