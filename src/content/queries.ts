@@ -151,5 +151,5 @@ export async function eventListData(days = 92) {
   const audiences = allAudiences.filter((a) => events.some((e) => e.audiences.includes(a.id)));
   const topics = allTopics.filter((x) => events.some((e) => e.topics.includes(x.id)));
   const types = EVENT_TYPES.filter((type) => events.some((e) => e.type === type));
-  return { events, occurrences, observances, audiences, topics, allTopics, types: [...types] as string[], today };
+  return { events, occurrences, observances, audiences, topics, allTopics, types, today };
 }
