@@ -4,7 +4,9 @@ import sitemap from '@astrojs/sitemap';
 import react from '@astrojs/react';
 import contentMedia from './src/integrations/content-media.ts';
 import pruneAssets from './src/integrations/prune-assets.ts';
+import cspPrune from './src/integrations/csp-prune.ts';
 import pwa from './src/pwa/index.ts';
+import { cspDirectives, CSP_STYLE_RESOURCES } from './src/lib/security/headers.ts';
 
 /** Public origin of the deployed site; used for canonical URLs, hreflang, the sitemap and share links. */
 const site = process.env.SITE_URL ?? 'https://health.example.org';
@@ -15,11 +17,15 @@ export default defineConfig({
   // OUT_DIR lets a test build a variant of the site (e.g. with a family hidden) without touching dist/.
   outDir: process.env.OUT_DIR ?? './dist',
   build: { format: 'directory' },
-  // Markdown from editors is rendered without raw-HTML passthrough (the model rejects raw HTML too).
+  // Astro's Markdown renderer passes raw HTML through. Bodies are safe because (1) the content model refuses
+  // raw HTML and links/images with unsafe URL schemes, naming file and line (src/lib/markdown/check.ts), and
+  // (2) every rendered body is parsed and sanitised to an allow-list (src/lib/markdown/sanitize.ts, called
+  // by the content loaders), so nothing executable reaches dist/ whatever the source.
   markdown: { syntaxHighlight: false },
   integrations: [
     contentMedia(),
     pruneAssets(),
+    cspPrune(),
     // React only for islands (the quiz runner); every page is still server-rendered HTML.
     react(),
     sitemap({
@@ -37,4 +43,8 @@ export default defineConfig({
     pwa(),
   ],
   devToolbar: { enabled: false },
+  // Content-Security-Policy in a <meta> on every page: script-src and style-src with the hashes of the page's
+  // scripts and styles (no 'unsafe-inline' for scripts), plus the directives in src/lib/security/headers.ts.
+  // frame-ancestors cannot be set from a <meta>: the host sends it (SECURITY_HEADERS, README "Headers").
+  security: { csp: { directives: cspDirectives({ sanity: process.env.CONTENT_SOURCE === 'sanity' }), styleDirective: { resources: [...CSP_STYLE_RESOURCES] } } },
 });

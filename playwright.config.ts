@@ -1,14 +1,21 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { defineConfig, devices } from '@playwright/test';
 
 /** Debian's Chromium when present (Playwright's own download is not available everywhere); else Playwright's. */
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-const PORT = Number(process.env.E2E_PORT ?? 4322);
+// A port that is free now, chosen once by the runner and passed to its workers through the environment (they
+// load this file again); E2E_PORT overrides it. The run always starts its own server: a server already
+// listening there (another checkout's) makes the run fail instead of being tested by mistake.
+process.env.E2E_PORT ||= execFileSync(process.execPath, ['scripts/free-port.mjs'], { encoding: 'utf8' }).trim();
+const PORT = Number(process.env.E2E_PORT);
 
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
-  workers: process.env.CI ? 2 : undefined,
+  // One worker per core the machine gives this process (E2E_WORKERS overrides, e.g. to share a machine).
+  workers: Number(process.env.E2E_WORKERS) || availableParallelism(),
   retries: 0,
   reporter: [['list']],
   timeout: 30_000,
@@ -33,7 +40,7 @@ export default defineConfig({
     // Serves the already-built dist/ (npm test builds it once).
     command: `node scripts/serve.mjs dist ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: !process.env.CI,
+    reuseExistingServer: false,
     timeout: 30_000,
   },
 });

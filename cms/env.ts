@@ -14,6 +14,11 @@ function read(name: string): string | undefined {
 export const projectId = read('SANITY_STUDIO_PROJECT_ID') ?? PLACEHOLDER_PROJECT_ID;
 export const dataset = read('SANITY_STUDIO_DATASET') ?? 'production';
 export const hasProject = projectId !== PLACEHOLDER_PROJECT_ID;
+/**
+ * The preview site (a build or `astro dev` with CONTENT_SOURCE=sanity SANITY_PERSPECTIVE=drafts, see README):
+ * the 预览 action opens <this>/articles/<slug>/. Unset: the action says so.
+ */
+export const previewUrl = read('SANITY_STUDIO_PREVIEW_URL');
 
 if (!hasProject && typeof console !== 'undefined') {
   console.warn(

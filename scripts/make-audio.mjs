@@ -95,7 +95,7 @@ function run(cmd, argv) {
   try {
     return execFileSync(cmd, argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (e) {
-    throw new Error(`${cmd} failed: ${e.stderr || e.message}`);
+    throw new Error(`${cmd} failed: ${e.stderr || e.message}`, { cause: e });
   }
 }
 

@@ -2,13 +2,15 @@
  * A tiny static server for dist/ used by the tests and the benchmarks (no dependencies): directory URLs serve
  * index.html, unknown paths get 404.html with status 404, like a CDN. Text responses are gzipped when the
  * client accepts it, and cache headers follow the README's CDN guidance, so Lighthouse measures what a CDN
- * would send. Usage: node scripts/serve.mjs dist 4322
+ * would send. Usage: node scripts/serve.mjs dist [port] — without a port (or with 0) the system picks a free one;
+ * the first line printed names the address ("serving <dir> at http://127.0.0.1:<port>/").
  */
 import { createServer } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createGzip } from 'node:zlib';
+import { SECURITY_HEADERS } from '../src/lib/security/headers.ts';
 
 const types = {
   '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
@@ -53,6 +55,8 @@ export function createStaticServer(rootDir) {
     res.writeHead(r ? 200 : 404, {
       'Content-Type': type,
       'Cache-Control': cacheControl(req.url ?? '/'),
+      // frame-ancestors and the rest of what a <meta> cannot carry (the README's header table).
+      ...Object.fromEntries(SECURITY_HEADERS),
       ...(gzip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
     });
     const stream = createReadStream(file);
@@ -62,6 +66,6 @@ export function createStaticServer(rootDir) {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const root = path.resolve(process.argv[2] ?? 'dist');
-  const port = Number(process.argv[3] ?? 4322);
-  createStaticServer(root).listen(port, '127.0.0.1', () => console.log(`serving ${root} at http://127.0.0.1:${port}/`));
+  const server = createStaticServer(root);
+  server.listen(Number(process.argv[3] ?? 0), '127.0.0.1', () => console.log(`serving ${root} at http://127.0.0.1:${server.address().port}/`));
 }

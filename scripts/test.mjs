@@ -14,6 +14,7 @@ function run(label, cmd, args, extra = {}) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
+run('lint (ESLint, stylelint, knip, astro check: npm run lint)', 'npm', ['run', 'lint']);
 // The Studio (cms/): its extracted schema and the GROQ result types are committed; regenerate them and fail if
 // they differ (a schema or query changed without `npm run cms:typegen`), then build the Studio as a deploy would.
 // No Sanity account is needed: the Studio builds with a placeholder project ID.

@@ -3,12 +3,21 @@ import { DocumentTextIcon } from '@sanity/icons/DocumentText';
 import { defineArrayMember, defineField, defineType, type Rule } from 'sanity';
 import { dateField, idField, refsField, summaryField } from './common.ts';
 import { translationsField } from './locale.ts';
+import { reviewField } from './review.ts';
+import { todayInChina } from '../structure/index.ts';
+import { daysOverdue } from '../workflow/rules.ts';
 
 export const MAX_REVIEW_YEARS = 3;
 
 function addYears(date: string, years: number): string {
   const [y, m, d] = date.split('-');
   return `${Number(y) + years}-${m}-${d}`;
+}
+
+/** A warning when the next review date has passed (the build's review report lists these articles too). */
+export function checkOverdue(next: string | undefined, today: string): true | string {
+  const days = daysOverdue(next, today);
+  return days === 0 ? true : `已过复审日期 ${days} 天：请医生复审，审核通过后会更新审核日期`;
 }
 
 /** next review after the review date and at most three years after it (the model's rule). */
@@ -66,14 +75,19 @@ export const article = defineType({
     {
       ...dateField('nextReviewDue', '下次复审', `审核后 ${MAX_REVIEW_YEARS} 年内。到期的文章会出现在“待复审”里。`),
       group: 'review',
-      validation: (rule: Rule) =>
+      validation: (rule: Rule) => [
         rule.required().custom((value: string | undefined, ctx) => checkNextReview(value, (ctx.document as { reviewedAt?: string } | undefined)?.reviewedAt)),
+        // Overdue is a warning, not an error: the article stays online while the review is arranged.
+        rule.custom((value: string | undefined) => checkOverdue(value, todayInChina())).warning(),
+      ],
     },
     defineField({
-      name: 'sources', title: '参考来源', description: '至少一条：国家指南、权威机构发布的资料。', type: 'array', group: 'review',
-      of: [defineArrayMember({ type: 'citation' })], validation: (r) => r.required().min(1).error('文章至少需要一条参考来源'),
+      name: 'sources', title: '参考来源', description: '至少一条：从“参考来源”列表里选（国家指南、权威机构发布的资料）；列表里没有的，先在那里新建。', type: 'array', group: 'review',
+      of: [defineArrayMember({ type: 'reference', to: [{ type: 'source' }] })],
+      validation: (r) => r.required().min(1).error('文章至少需要一条参考来源').unique(),
     }),
     { ...dateField('updatedAt', '更新日期'), group: 'review' },
+    reviewField('review'),
     translationsField('articleTranslation'),
   ],
   orderings: [{ title: '下次复审（最早）', name: 'nextReviewAsc', by: [{ field: 'nextReviewDue', direction: 'asc' }] }],

@@ -96,20 +96,6 @@ export const reviewer = defineType({
   ],
 });
 
-/** A cited source (the model's `sourceSchema`). */
-export const citation = defineType({
-  name: 'citation',
-  title: '参考来源',
-  type: 'object',
-  fields: [
-    defineField({ name: 'title', title: '标题', type: 'string', validation: (r) => r.required() }),
-    defineField({ name: 'publisher', title: '发布机构', type: 'string', validation: (r) => r.required() }),
-    defineField({ name: 'year', title: '年份', type: 'number', validation: (r) => r.required().integer().min(1900).max(2100) }),
-    defineField({ name: 'url', title: '网址', type: 'url' }),
-  ],
-  preview: { select: { title: 'title', subtitle: 'publisher' } },
-});
-
 export const DIALECTS = [
   { value: 'cmn', title: '普通话' },
   { value: 'yue', title: '粤语' },
@@ -194,4 +180,4 @@ export const richText = defineType({
   ],
 });
 
-export const commonTypes = [contentImage, reviewer, citation, audioTrack, callout, richText];
+export const commonTypes = [contentImage, reviewer, audioTrack, callout, richText];

@@ -8,14 +8,14 @@ import { healthDay } from './healthDay.ts';
 import { localeString, localeText } from './locale.ts';
 import { quiz, quizTranslation } from './quiz.ts';
 import { siteSettings } from './siteSettings.ts';
+import { quizSource, source } from './source.ts';
+import { reviewerProfile, reviewHistoryEntry, reviewRecord } from './review.ts';
 
 /** Documents that exist once (edited from the desk, never created or deleted). */
 export const SINGLETONS = new Set(['siteSettings']);
 
-export const DOCUMENT_TYPES = ['article', 'event', 'family', 'quiz', 'audience', 'topic', 'healthDay', 'siteSettings'] as const;
-
 export const schemaTypes = [
   localeString, localeText, ...commonTypes,
-  articleTranslation, eventLocation, eventTranslation, familyTranslation, quizTranslation,
-  article, event, family, quiz, audience, topic, healthDay, siteSettings,
+  articleTranslation, eventLocation, eventTranslation, familyTranslation, quizTranslation, quizSource, reviewHistoryEntry, reviewRecord,
+  article, event, family, quiz, audience, topic, healthDay, source, reviewerProfile, siteSettings,
 ];

@@ -8,6 +8,7 @@ import { defineArrayMember, defineField, defineType } from 'sanity';
 import { checkQuiz, type QuizDef } from '../../src/lib/quiz/engine.ts';
 import { ID_PATTERN, idField, refsField, summaryField } from './common.ts';
 import { translationsField } from './locale.ts';
+import { reviewField } from './review.ts';
 
 const idString = (name: string, title: string, required = true) =>
   defineField({
@@ -154,6 +155,7 @@ export const quiz = defineType({
   icon: CheckmarkCircleIcon,
   groups: [
     { name: 'content', title: '内容', default: true },
+    { name: 'review', title: '审核' },
     { name: 'translations', title: '翻译' },
   ],
   validation: (rule) => rule.custom((doc) => checkBands(doc as QuizDoc | undefined)),
@@ -170,11 +172,12 @@ export const quiz = defineType({
       name: 'results', title: '结果区间', description: '每一个能得到的总分都必须恰好落在一个区间里。', type: 'array', group: 'content',
       of: [resultBand], validation: (r) => r.required().min(1).custom((_v, ctx) => checkBands(ctx.document as QuizDoc | undefined)),
     }),
-    defineField({ name: 'source', title: '量表来源', type: 'citation', group: 'content', validation: (r) => r.required() }),
+    defineField({ name: 'source', title: '量表来源', type: 'quizSource', group: 'content', validation: (r) => r.required() }),
     defineField({ name: 'disclaimer', title: '免责说明', type: 'text', rows: 2, group: 'content', validation: (r) => r.required() }),
     refsField('audiences', '人群', 'audience', 0, 'content'),
     refsField('topics', '主题', 'topic', 0, 'content'),
     translationsField('quizTranslation'),
+    reviewField('review'),
   ],
   preview: { select: { title: 'title', subtitle: 'summary' } },
 });

@@ -3,9 +3,11 @@
  * review, families still waiting for consent, then every type, and the one site-settings document.
  */
 import { CalendarIcon } from '@sanity/icons/Calendar';
+import { CheckmarkCircleIcon } from '@sanity/icons/CheckmarkCircle';
 import { ClockIcon } from '@sanity/icons/Clock';
 import { CogIcon } from '@sanity/icons/Cog';
 import { HomeIcon } from '@sanity/icons/Home';
+import { UserIcon } from '@sanity/icons/User';
 import { UsersIcon } from '@sanity/icons/Users';
 import { WarningOutlineIcon } from '@sanity/icons/WarningOutline';
 import type { StructureResolver } from 'sanity/structure';
@@ -30,6 +32,8 @@ export const QUERIES = {
   upcoming: '_type == "event" && (end >= $today || defined(rrule))',
   past: '_type == "event" && end < $today && !defined(rrule)',
   dueForReview: '_type == "article" && nextReviewDue <= $soon',
+  // Drafts a reviewer has to look at (an approval made stale by an edit shows as a badge on the document).
+  inMedicalReview: '_type in ["article", "quiz"] && _id in path("drafts.**") && review.status == "inReview"',
   awaitingConsent: '_type == "family" && (!defined(consent.recordedAt) || !defined(consent.by))',
 };
 
@@ -61,6 +65,10 @@ export const structure: StructureResolver = (S) => {
           .params({ soon: addDays(today, REVIEW_WARNING_DAYS) })
           .defaultOrdering([{ field: 'nextReviewDue', direction: 'asc' }]),
       ),
+      S.listItem().title('待医学审核').icon(CheckmarkCircleIcon).child(
+        S.documentList().title('已提交、等待医生审核').filter(QUERIES.inMedicalReview)
+          .defaultOrdering([{ field: '_updatedAt', direction: 'asc' }]),
+      ),
       S.listItem().title('待家庭同意').icon(WarningOutlineIcon).child(
         S.documentList().title('还没有记录同意的家庭').schemaType('family').filter(QUERIES.awaitingConsent),
       ),
@@ -72,6 +80,8 @@ export const structure: StructureResolver = (S) => {
       S.documentTypeListItem('healthDay').title('健康宣传日'),
       S.documentTypeListItem('audience').title('人群'),
       S.documentTypeListItem('topic').title('主题'),
+      S.documentTypeListItem('source').title('参考来源'),
+      S.documentTypeListItem('reviewerProfile').title('审核人').icon(UserIcon),
       S.divider(),
       S.listItem().title('网站设置').icon(CogIcon).child(S.document().schemaType('siteSettings').documentId('siteSettings')),
     ]);

@@ -4,7 +4,7 @@
  * script runs, React only on pages whose island needs it, and Lighthouse (mobile) performance ≥ 95 and
  * accessibility 100 on one page of each type. Exits 1 with the failing pages and bytes when a budget is broken.
  *
- *   node scripts/bench/check-budgets.mjs [--dist dist] [--no-lighthouse] [--port 4701]
+ *   node scripts/bench/check-budgets.mjs [--dist dist] [--no-lighthouse] [--port N]  (default: a free port)
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -15,7 +15,7 @@ import { CHROMIUM, lighthouseRuns, measureDist, serve } from './measure.mjs';
 const args = process.argv.slice(2);
 const opt = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
 const dist = path.resolve(opt('--dist', 'dist'));
-const port = Number(opt('--port', process.env.BENCH_PORT ?? 4701));
+const port = Number(opt('--port', process.env.BENCH_PORT ?? 0));
 if (!existsSync(path.join(dist, 'index.html'))) {
   console.error(`no built site at ${dist}: run the build first`);
   process.exit(2);

@@ -6,6 +6,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { PAGE_TYPES, groupPages, representative, fileToUrl } from '../../src/lib/perf/pages.ts';
 import { pageResources } from '../../src/lib/perf/resources.ts';
+import { cspMetaGzipCost } from '../../src/lib/security/csp-prune.ts';
 import { createStaticServer } from '../serve.mjs';
 
 export const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
@@ -63,7 +64,8 @@ export function measureDist(dist) {
   const read = reader(dist);
   return PAGE_TYPES.map((type) => {
     const pages = groups[type.kind].map((file) => {
-      const r = pageResources(fileToUrl(file), readFileSync(path.join(dist, file), 'utf8'), read);
+      const html = readFileSync(path.join(dist, file), 'utf8');
+      const r = pageResources(fileToUrl(file), html, read);
       return {
         kind: type.kind,
         file,
@@ -71,6 +73,7 @@ export function measureDist(dist) {
         reactAllowed: type.react,
         total: r.total,
         gzip: r.gzip,
+        cspMeta: type.reading ? cspMetaGzipCost(html) : 0,
         blockingJs: r.resources.filter((x) => x.kind === 'js' && x.blocking).reduce((s, x) => s + x.gzip, 0),
         inlineHeadJs: r.jsBeforeReadable - r.resources.filter((x) => x.kind === 'js' && x.blocking).reduce((s, x) => s + x.gzip, 0),
         jsBeforeReadable: r.jsBeforeReadable,
@@ -84,11 +87,11 @@ export function measureDist(dist) {
   });
 }
 
-/** Serve dist on 127.0.0.1:port until close() is called. */
-export async function serve(dist, port) {
+/** Serve dist on 127.0.0.1 until close() is called; port 0 (the default) lets the system pick a free one. */
+export async function serve(dist, port = 0) {
   const server = createStaticServer(dist);
   await new Promise((resolve, reject) => server.once('error', reject).listen(port, '127.0.0.1', resolve));
-  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) };
+  return { origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
 }
 
 /**

@@ -1,320 +1,317 @@
 /**
- * Search benchmark: our index (fuse.js over build-time core + detail files) against Pagefind 1.6 on the same
- * synthetic corpus, in Chromium with 4× CPU throttling.
+ * Search benchmark: our sharded index against Pagefind 1.6, like for like, in Chromium at 4× CPU throttling.
  *
- * For each size (1,000 and 5,000 articles by default) it generates a corpus (scripts/synthetic/corpus.mjs) and
- * makes both indexes of the zh-hans documents. By default without an Astro build (a 5,000-article site is
- * 20,000+ pages, too slow for a shared 2-core machine): our index by the site's own code (searchDocs +
- * buildIndex), Pagefind's from the same documents as custom records with the full body text. With --astro it
- * builds the real site (CONTENT_DIR + OUT_DIR outside dist/) and runs Pagefind over the <main> of its zh-hans
- * pages. The folder is served on 127.0.0.1 and measured in Chromium:
- *   - index bytes, raw and gzip: ours = core + detail; Pagefind = every file of its bundle the run fetched
- *     (JS, WASM, entry, meta, index chunks and fragments), and the whole bundle on disk for reference;
- *   - time to fetch and build the index: ours = fetch + parse + fuse.js set-up (core, then with detail);
- *     Pagefind = import pagefind.js + init() (WASM, entry, metadata);
- *   - per-query time, p50 and p95, over the 50 queries below (Pagefind: search() plus data() of the top 10,
- *     which is what a results list needs; ours returns display-ready hits).
+ * For each size (1,000 and 5,000 articles by default; any size ≤ the real content means the real content only)
+ * it generates a corpus (scripts/synthetic/corpus.mjs: real content + synthetic articles recombined sentence by
+ * sentence from articles on the same subject, + 100 events) and builds, per locale, both indexes of the same
+ * documents: ours by the site's own code (searchDocs + buildIndex, scripts/bench/search-local.mjs); Pagefind's
+ * as custom records holding what a page shows (title, summary, headings, body, audience/topic names, event type
+ * and place) plus the keywords and aliases (which pages do not show: Pagefind gets them so it is not judged on
+ * words it was never given). A bare page per locale hosts both; a static server counts what it sends.
  *
- *   npm run bench:search                      # both sizes
- *   npm run bench:search -- --sizes 1000      # one size
- *   npm run bench:search -- --reuse           # keep indexes built by an earlier run with the same options
- *   npm run bench:search -- --astro --sizes 300   # through a real Astro build of the synthetic site
- * Work folder: $BENCH_DIR or /tmp/hc-bench-search. Port: $BENCH_PORT or 4401.
+ * Both engines are timed the same way in the same page, interleaved (ours, Pagefind, Pagefind, ours, …), each
+ * round in a fresh browser context (empty cache):
+ *   - setup: from nothing to ready to search — load the engine code + fetch the manifest (ours) / import
+ *     pagefind.js + init() (Pagefind: WASM, entry, metadata);
+ *   - first search: setup + one query + the display data of its top 10 (ours: rank + hits; Pagefind: search()
+ *     + data() of the top 10) — every fetch included;
+ *   - warm searches: every further zh-hans query of the relevance set the same way, p50 and p95 (fetching only
+ *     what that query needs and is not loaded yet, on both sides);
+ *   - bytes (gzip, as a server would send them; already-compressed Pagefind files counted as they are), engine
+ *     code included on both sides: for the first search, and for the first 10 searches;
+ *   - relevance: hit@1 / hit@3 over tests/fixtures/search-relevance.yaml (every locale), the same judged answers
+ *     for both; at scale, a synthetic article counts as good when the real article it was made from is.
+ *
+ *   npm run bench:search                           # 1,000 and 5,000 articles
+ *   npm run bench:search -- --sizes 1000 --rounds 3 --json /tmp/search.json --reuse
+ * Work folder: $BENCH_DIR or /tmp/hc-bench-search. Port: $BENCH_PORT or a free one.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
+import * as yaml from 'js-yaml';
 import { chromium } from '@playwright/test';
 import { generateCorpus } from '../synthetic/corpus.mjs';
 import { loadLocalContent } from '../../src/content/loaders/local.ts';
-import { buildIndex } from '../../src/lib/search/build.ts';
-import { searchDocs } from '../../src/lib/search/docs.ts';
+import { parseRelevance, scoreRelevance } from '../../src/lib/search/relevance.ts';
+import { idOfUrl, localIndex } from './search-local.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
-const arg = (name, fallback) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : fallback;
-};
+const arg = (name, fallback) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback);
 const SIZES = String(arg('sizes', '1000,5000')).split(',').map(Number);
+const ROUNDS = Number(arg('rounds', 3));
 const REUSE = args.includes('--reuse');
-const ASTRO = args.includes('--astro');
+const JSON_OUT = arg('json', undefined);
 const WORK = path.resolve(process.env.BENCH_DIR ?? '/tmp/hc-bench-search');
-const PORT = Number(process.env.BENCH_PORT ?? 4401);
+const PORT_WANTED = Number(process.env.BENCH_PORT ?? 0);
 const EVENTS = 100;
 const THROTTLE = 4;
+const TOP = 10;
+const BASES = { 'zh-hans': '', 'zh-hant': '/zh-hant', yue: '/yue', en: '/en' };
+const HTML_LANG = { 'zh-hans': 'zh-Hans', 'zh-hant': 'zh-Hant', yue: 'yue-Hant', en: 'en' };
+const PF_LANG = { 'zh-hans': 'zh', 'zh-hant': 'zh', yue: 'zh', en: 'en' };
 
-/** 50 queries a resident might type: words, partial words, pinyin, initials, Traditional, dialect, English, typos. */
-export const QUERIES = [
-  '血压', '高血压', '量血压', '血压计', '家庭血压', 'gaoxueya', 'gxy', 'xueya', '血壓', '高血壓',
-  '食咸', '口重', '少盐', '减盐', '低盐饮食', '糖尿病', 'tangniaobing', 'tnb', '血糖', '控糖',
-  '中风', '脑卒中', 'zhongfeng', '跌倒', '防跌倒', 'diedao', '骨质疏松', '疫苗', '流感疫苗', '接种',
-  '近视', 'jinshi', '龋齿', '蛀牙', '母乳喂养', '母乳', '产后', '抑郁', '睡眠', '失眠',
-  '戒烟', '二手烟', '八段锦', '太极', '心肺复苏', 'AED', '痴呆', '老年人', 'blood pressure', '母乳喂羊',
-];
+const CASES = parseRelevance(yaml.load(readFileSync(path.join(ROOT, 'tests/fixtures/search-relevance.yaml'), 'utf8')));
+const LOCALES = [...new Set(CASES.map((c) => c.locale))];
+/** The first searches of the rounds (common subjects), then the zh-hans relevance queries as warm searches. */
+const FIRST = ['高血压', '头晕', '八段锦', '流感疫苗', '睡不着'];
 
-function run(cmd, argv, env) {
-  return new Promise((resolve, reject) => {
-    const p = spawn(cmd, argv, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
-    let err = '';
-    p.stderr.on('data', (d) => (err += d));
-    p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${argv.join(' ')} exited ${code}\n${err.slice(-2000)}`))));
-  });
-}
-
-function walk(dir) {
-  return readdirSync(dir).flatMap((name) => {
-    const p = path.join(dir, name);
-    return statSync(p).isDirectory() ? walk(p) : [p];
-  });
-}
-
-async function buildAstroSite(n) {
+async function buildSite(n) {
   const corpus = path.join(WORK, `corpus-${n}`);
   const site = path.join(WORK, `site-${n}`);
   const stampFile = path.join(WORK, `site-${n}.stamp`);
-  const stamp = JSON.stringify({ n, events: EVENTS, astro: true });
-  if (REUSE && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp && existsSync(path.join(site, 'pagefind'))) return site;
+  const src = readFileSync(path.join(ROOT, 'src/lib/search/build.ts'), 'utf8') + readFileSync(path.join(ROOT, 'scripts/synthetic/corpus.mjs'), 'utf8');
+  const stamp = JSON.stringify({ n, events: EVENTS, locales: LOCALES, src: src.length });
+  if (REUSE && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return { site, templates: JSON.parse(readFileSync(path.join(WORK, `templates-${n}.json`), 'utf8')) };
   let t = Date.now();
-  await generateCorpus({ outDir: corpus, articles: n, events: EVENTS, translated: 0.25 });
-  console.error(`[bench] corpus of ${n} articles in ${((Date.now() - t) / 1000).toFixed(1)} s; building the site…`);
-  t = Date.now();
-  await run(process.execPath, [path.join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
-    CONTENT_DIR: corpus, OUT_DIR: site, BUILD_NOW: '2026-11-22T09:00:00+08:00', ASTRO_TELEMETRY_DISABLED: '1',
-  });
-  console.error(`[bench] site built in ${((Date.now() - t) / 1000).toFixed(0)} s; Pagefind…`);
-  t = Date.now();
-  const pagefind = await import('pagefind');
-  const { index, errors } = await pagefind.createIndex({ rootSelector: 'main' });
-  if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
-  // The zh-hans pages only: our index is per locale too.
-  const skip = /^(zh-hant|yue|en|search-index|pagefind|_astro|media)\//;
-  let pages = 0;
-  for (const f of walk(site)) {
-    const rel = path.relative(site, f).split(path.sep).join('/');
-    if (!rel.endsWith('.html') || skip.test(rel) || rel === '404.html') continue;
-    const r = await index.addHTMLFile({ url: `/${rel.replace(/index\.html$/, '')}`, content: await readFile(f, 'utf8') });
-    if (r.errors.length) throw new Error(`pagefind ${rel}: ${r.errors.join('; ')}`);
-    pages++;
-  }
-  const w = await index.writeFiles({ outputPath: path.join(site, 'pagefind') });
-  if (w.errors.length) throw new Error(`pagefind write: ${w.errors.join('; ')}`);
-  await pagefind.close();
-  console.error(`[bench] Pagefind indexed ${pages} pages in ${((Date.now() - t) / 1000).toFixed(1)} s`);
-  writeFileSync(stampFile, stamp);
-  return site;
-}
-
-
-const HEADING = /^(#{2,3})\s+(.+)$/gm;
-/** Markdown to the words a reader sees (good enough for Pagefind's full-text index). */
-const plain = (md) => md.replace(/^#+\s+/gm, '').replace(/[*_`>|[\]()-]/g, ' ').replace(/\s+/g, ' ').trim();
-
-/**
- * The fast path (default): no Astro build. Our zh-hans index is made by the same code the site uses
- * (searchDocs + buildIndex) from the synthetic content folder; Pagefind indexes the same documents as custom
- * records holding what the page's <main> shows (title, summary, full body). A bare page hosts both.
- */
-async function buildDirect(n) {
-  const corpus = path.join(WORK, `corpus-${n}`);
-  const site = path.join(WORK, `direct-${n}`);
-  const stampFile = path.join(WORK, `direct-${n}.stamp`);
-  const stamp = JSON.stringify({ n, events: EVENTS });
-  if (REUSE && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return site;
-  let t = Date.now();
-  await generateCorpus({ outDir: corpus, articles: n, events: EVENTS, translated: 0.25 });
+  const gen = await generateCorpus({ outDir: corpus, articles: n, events: EVENTS, translated: 0.25 });
+  writeFileSync(path.join(WORK, `templates-${n}.json`), JSON.stringify(gen.templates));
   const set = await loadLocalContent(corpus);
-  const articles = set.articles.map((x) => x.data);
-  const families = set.families.map((x) => x.data).filter((f) => !f.hidden);
-  const input = {
-    articles,
-    articleTexts: new Map(articles.map((a) => [a.slug, { title: a.title, summary: a.summary, headings: [...a.body.matchAll(HEADING)].map((m) => ({ depth: m[1].length, text: m[2] })) }])),
-    events: set.events.map((x) => x.data),
-    families,
-    familyTexts: new Map(families.map((f) => [f.slug, { title: f.displayName, summary: f.summary, habits: f.habits }])),
-    quizzes: set.quizzes.map((x) => x.data),
-    audiences: set.audiences.map((x) => x.data),
-    topics: set.topics.map((x) => x.data),
-  };
-  const { docs, audiences, topics } = searchDocs('zh-hans', input);
-  const built = buildIndex(docs, { locale: 'zh-hans', base: '', dir: '/search-index/zh-hans', audiences, topics });
+  console.error(`[bench] corpus: ${set.articles.length} articles, ${set.events.length} events (${((Date.now() - t) / 1000).toFixed(1)} s)`);
   await rm(site, { recursive: true, force: true });
-  await mkdir(path.join(site, 'search-index/zh-hans'), { recursive: true });
-  await mkdir(path.join(site, 'search'), { recursive: true });
-  writeFileSync(path.join(site, `search-index/zh-hans/${built.coreHash}.json`), built.coreJson);
-  writeFileSync(path.join(site, `search-index/zh-hans/${built.detailHash}.json`), built.detailJson);
-  writeFileSync(path.join(site, 'search/index.html'), `<!doctype html><html lang="zh-Hans"><meta charset="utf-8"><title>bench</title><div data-search data-index="/search-index/zh-hans/${built.coreHash}.json"></div></html>`);
-  console.error(`[bench] corpus and our index for ${n} articles (${docs.length} documents) in ${((Date.now() - t) / 1000).toFixed(1)} s; Pagefind…`);
-
-  t = Date.now();
-  const body = new Map([
-    ...articles.map((a) => [`article:${a.slug}`, plain(a.body)]),
-    ...input.events.map((e) => [`event:${e.slug}`, plain(e.description)]),
-    ...families.map((f) => [`family:${f.slug}`, plain(f.story)]),
-    ...input.quizzes.map((q) => [`quiz:${q.slug}`, plain(q.intro)]),
-  ]);
   const pagefind = await import('pagefind');
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
-  const PATHS = { article: '/articles/', event: '/events/', family: '/families/', quiz: '/self-check/', hub: '/' };
-  for (const d of docs) {
-    const r = await index.addCustomRecord({
-      url: `${PATHS[d.type]}${d.id}/`,
-      content: [d.title, d.summary, ...d.headings, body.get(`${d.type}:${d.id}`) ?? ''].join('\n'),
-      language: 'zh',
-      meta: { title: d.title },
-    });
-    if (r.errors.length) throw new Error(`pagefind ${d.id}: ${r.errors.join('; ')}`);
+  for (const locale of LOCALES) {
+    t = Date.now();
+    const { docs, built } = await localIndex(set, locale);
+    const dir = path.join(site, 'search-index', locale);
+    await mkdir(dir, { recursive: true });
+    await writeFile(path.join(dir, `${built.manifestHash}.json`), built.manifestJson);
+    for (const [file, json] of built.files) {
+      await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
+      await writeFile(path.join(dir, file), json);
+    }
+    const page = path.join(site, BASES[locale].slice(1), 'search');
+    await mkdir(page, { recursive: true });
+    await writeFile(path.join(page, 'index.html'), `<!doctype html><html lang="${HTML_LANG[locale]}"><meta charset="utf-8"><title>bench</title><div data-search data-index="/search-index/${locale}/${built.manifestHash}.json" data-pagefind="/pagefind-${locale}/pagefind.js"></div></html>`);
+    const ours = (Date.now() - t) / 1000;
+    t = Date.now();
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
+    const aud = Object.fromEntries(set.audiences.map((a) => [a.data.id, a.data.name[locale] ?? a.data.name['zh-hans']]));
+    const top = Object.fromEntries(set.topics.map((x) => [x.data.id, x.data.name[locale] ?? x.data.name['zh-hans']]));
+    for (const d of docs) {
+      const url = docUrl(locale, d);
+      const r = await index.addCustomRecord({
+        url,
+        content: [d.title, d.summary, ...d.headings, d.body ?? '', ...d.keywords, ...d.audiences.map((a) => aud[a]), ...d.topics.map((x) => top[x]), ...(d.names ?? [])].filter(Boolean).join('\n'),
+        language: PF_LANG[locale],
+        meta: { title: d.title },
+      });
+      if (r.errors.length) throw new Error(`pagefind ${d.id}: ${r.errors.join('; ')}`);
+    }
+    const w = await index.writeFiles({ outputPath: path.join(site, `pagefind-${locale}`) });
+    if (w.errors.length) throw new Error(`pagefind write: ${w.errors.join('; ')}`);
+    console.error(`[bench] ${n} ${locale}: ${docs.length} documents; ours built in ${ours.toFixed(1)} s, Pagefind in ${((Date.now() - t) / 1000).toFixed(1)} s`);
   }
-  const w = await index.writeFiles({ outputPath: path.join(site, 'pagefind') });
-  if (w.errors.length) throw new Error(`pagefind write: ${w.errors.join('; ')}`);
   await pagefind.close();
-  console.error(`[bench] Pagefind indexed ${docs.length} records in ${((Date.now() - t) / 1000).toFixed(1)} s`);
   writeFileSync(stampFile, stamp);
-  return site;
+  return { site, templates: gen.templates };
 }
 
-const buildSite = (n) => (ASTRO ? buildAstroSite(n) : buildDirect(n));
+const PATHS = { article: '/articles/', event: '/events/', family: '/families/', quiz: '/self-check/', hub: '/' };
+const docUrl = (locale, d) => `${BASES[locale]}${PATHS[d.type]}${d.id}/`;
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm', '.css': 'text/css' };
+const gz = (body) => Math.min(body.length, gzipSync(body).length);
 
-/** A static server for one site folder that also serves the engine bundle; it counts the bytes it sends. */
+/** A static server for one site folder that also serves our engine bundle; it records what it sends. */
 function serve(site, engineJs) {
   const sent = [];
   const server = createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
-    if (url.pathname === '/__bench/engine.js') {
-      res.writeHead(200, { 'Content-Type': 'text/javascript' });
-      return res.end(engineJs);
+    let body;
+    let type = 'text/javascript';
+    if (url.pathname === '/__bench/engine.js') body = Buffer.from(engineJs);
+    else {
+      let file = path.join(site, decodeURIComponent(url.pathname));
+      if (!file.startsWith(site)) return res.writeHead(403).end();
+      if (url.pathname.endsWith('/')) file = path.join(file, 'index.html');
+      if (!existsSync(file)) return res.writeHead(404).end();
+      body = readFileSync(file);
+      type = TYPES[path.extname(file)] ?? 'application/octet-stream';
     }
-    let file = path.join(site, decodeURIComponent(url.pathname));
-    if (!file.startsWith(site)) return res.writeHead(403).end();
-    if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    if (!existsSync(file)) return res.writeHead(404).end();
-    const body = readFileSync(file);
-    sent.push({ path: url.pathname, body });
-    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
+    sent.push({ path: url.pathname, gzip: gz(body) });
+    res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' });
     res.end(body);
   });
-  return new Promise((resolve) => server.listen(PORT, '127.0.0.1', () => resolve({ server, sent })));
+  return new Promise((resolve) => server.listen(PORT_WANTED, '127.0.0.1', () => resolve({ server, sent, port: server.address().port })));
 }
 
 const pct = (list, p) => {
   const s = [...list].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+  return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] : NaN;
 };
-const sizes = (files) => ({ raw: files.reduce((n, f) => n + f.body.length, 0), gzip: files.reduce((n, f) => n + gzipSync(f.body).length, 0) });
+const median = (list) => pct(list, 50);
 
-async function measure(site, engineJs) {
-  const { server, sent } = await serve(site, engineJs);
+/** In the page: load an engine, then run queries; window.__bench keeps the engine between calls. */
+async function inPage(page, action, payload) {
+  return page.evaluate(
+    async ({ action, payload }) => {
+      const now = () => performance.now();
+      const root = document.querySelector('[data-search]');
+      const b = (window.__bench ??= {});
+      const fetchJson = async (url) => {
+        const r = await fetch(url);
+        if (!r.ok) throw new Error(`${url} ${r.status}`);
+        return r.json();
+      };
+      async function query(q) {
+        if (b.engine === 'ours') {
+          const r = await b.s.rank(q);
+          const hits = await b.s.hits(r, 0, payload.top);
+          return hits.map((h) => h.url);
+        }
+        const r = await b.pf.search(q);
+        const data = await Promise.all(r.results.slice(0, payload.top).map((x) => x.data()));
+        return data.map((d) => d.url);
+      }
+      if (action === 'first') {
+        b.engine = payload.engine;
+        const t0 = now();
+        if (payload.engine === 'ours') {
+          // As the site's search page does: engine code and manifest in parallel.
+          const [mod, manifest] = await Promise.all([import('/__bench/engine.js'), fetchJson(root.dataset.index)]);
+          b.s = mod.createSearcher(manifest, fetchJson);
+        } else {
+          b.pf = await import(root.dataset.pagefind);
+          await b.pf.init();
+        }
+        const setupMs = now() - t0;
+        const urls = await query(payload.q);
+        return { setupMs, firstMs: now() - t0, urls: [urls] };
+      }
+      const times = [];
+      const urls = [];
+      for (const q of payload.queries) {
+        const t = now();
+        urls.push(await query(q));
+        times.push(now() - t);
+      }
+      return { times, urls };
+    },
+    { action, payload },
+  );
+}
+
+async function runEngine(browser, port, sent, engine, locale, first, queries, throttle) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(`http://127.0.0.1:${port}${BASES[locale]}/search/`);
+    const cdp = await context.newCDPSession(page);
+    if (throttle) await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+    const from = sent.length;
+    const f = await inPage(page, 'first', { engine, q: first, top: TOP });
+    const firstBytes = sent.slice(from).reduce((n, x) => n + x.gzip, 0);
+    const nine = await inPage(page, 'warm', { queries: queries.slice(0, 9), top: TOP });
+    const tenBytes = sent.slice(from).reduce((n, x) => n + x.gzip, 0);
+    const rest = await inPage(page, 'warm', { queries: queries.slice(9), top: TOP });
+    return { setupMs: f.setupMs, firstMs: f.firstMs, firstBytes, tenBytes, times: [...nine.times, ...rest.times], urls: [f.urls[0], ...nine.urls, ...rest.urls] };
+  } finally {
+    await context.close();
+  }
+}
+
+function relevanceOf(results, templates) {
+  // At scale a synthetic article made from a judged answer is a good answer too.
+  const byTemplate = new Map();
+  for (const [syn, real] of Object.entries(templates)) byTemplate.set(real, [...(byTemplate.get(real) ?? []), syn]);
+  const cases = CASES.map((c) => ({ ...c, good: c.good.flatMap((g) => [g, ...(byTemplate.get(g) ?? [])]) }));
+  return scoreRelevance(cases, results);
+}
+
+async function measure(n, site, templates, engineJs) {
+  const { server, sent, port } = await serve(site, engineJs);
   const browser = await chromium.launch({
     executablePath: ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)),
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+  const out = { ours: { setup: [], first: [], firstBytes: [], tenBytes: [], times: [] }, pagefind: { setup: [], first: [], firstBytes: [], tenBytes: [], times: [] } };
   try {
-    const out = {};
-    for (const engine of ['ours', 'pagefind']) {
-      const page = await browser.newPage();
-      const cdp = await page.context().newCDPSession(page);
-      await page.goto(`http://127.0.0.1:${PORT}/search/`);
-      if (engine === 'ours') await page.addScriptTag({ url: '/__bench/engine.js' });
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
-      const from = sent.length;
-      const indexUrl = await page.getAttribute('[data-search]', 'data-index');
-      const r = await page.evaluate(
-        async ({ engine, indexUrl, queries }) => {
-          const now = () => performance.now();
-          const times = [];
-          let found = 0;
-          if (engine === 'ours') {
-            const { createEngine } = window.__hcSearch;
-            const t0 = now();
-            const core = await (await fetch(indexUrl)).json();
-            let e = createEngine(core);
-            const coreMs = now() - t0;
-            const detail = await (await fetch(core.detail)).json();
-            e = createEngine(core, detail);
-            const loadMs = now() - t0;
-            for (const q of queries) {
-              const t = now();
-              const hits = e.search(q);
-              times.push(now() - t);
-              if (hits.length) found++;
-            }
-            return { loadMs, coreMs, times, found };
-          }
-          const t0 = now();
-          const pf = await import('/pagefind/pagefind.js');
-          await pf.init();
-          const loadMs = now() - t0;
-          for (const q of queries) {
-            const t = now();
-            const res = await pf.search(q);
-            await Promise.all(res.results.slice(0, 10).map((x) => x.data()));
-            times.push(now() - t);
-            if (res.results.length) found++;
-          }
-          return { loadMs, times, found };
-        },
-        { engine, indexUrl, queries: QUERIES },
-      );
-      const files = sent.slice(from).filter((f) => (engine === 'ours' ? f.path.startsWith('/search-index/') : f.path.startsWith('/pagefind/')));
-      out[engine] = { ...r, bytes: sizes(files), files: files.length, p50: pct(r.times, 50), p95: pct(r.times, 95) };
-      await page.close();
+    const warm = CASES.filter((c) => c.locale === 'zh-hans').map((c) => c.q);
+    for (let round = 0; round < ROUNDS; round++) {
+      const order = round % 2 === 0 ? ['ours', 'pagefind'] : ['pagefind', 'ours'];
+      for (const engine of order) {
+        const r = await runEngine(browser, port, sent, engine, 'zh-hans', FIRST[round % FIRST.length], warm, true);
+        const o = out[engine];
+        o.setup.push(r.setupMs);
+        o.first.push(r.firstMs);
+        o.firstBytes.push(r.firstBytes);
+        o.tenBytes.push(r.tenBytes);
+        o.times.push(...r.times);
+      }
+      console.error(`[bench] ${n}: round ${round + 1}/${ROUNDS}`);
     }
-    const bundle = walk(path.join(site, 'pagefind')).map((f) => ({ body: readFileSync(f) }));
-    out.pagefind.disk = { ...sizes(bundle), files: bundle.length };
-    return out;
+    // Relevance: every case on its locale's page, top 3 (no throttling: ranking does not depend on speed).
+    for (const engine of ['ours', 'pagefind']) {
+      const results = new Array(CASES.length);
+      for (const locale of LOCALES) {
+        const idx = CASES.map((c, i) => [c, i]).filter(([c]) => c.locale === locale);
+        const r = await runEngine(browser, port, sent, engine, locale, idx[0][0].q, idx.slice(1).map(([c]) => c.q), false);
+        idx.forEach(([, i], k) => (results[i] = r.urls[k].slice(0, 3).map(idOfUrl)));
+      }
+      out[engine].relevance = relevanceOf(results, templates);
+    }
   } finally {
     await browser.close();
     server.close();
   }
+  return out;
 }
-
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-const ms = (n) => `${n.toFixed(1)} ms`;
-const ratio = (a, b) => (b > 0 ? `${(a / b).toFixed(2)}×` : '—');
 
 const engineJs = (await esbuild.build({
-  entryPoints: [path.join(ROOT, 'src/lib/search/engine.ts')], bundle: true, format: 'iife', globalName: '__hcSearch', minify: true, write: false, target: 'es2022',
+  entryPoints: [path.join(ROOT, 'src/lib/search/engine.ts')], bundle: true, format: 'esm', minify: true, write: false, target: 'es2022',
 })).outputFiles[0].text;
 
+await mkdir(WORK, { recursive: true });
+const records = [];
 const rows = [];
 for (const n of SIZES) {
-  const site = await buildSite(n);
-  const m = await measure(site, engineJs);
-  rows.push({ n, ...m });
-  console.error(`[bench] ${n}: measured`);
+  const { site, templates } = await buildSite(n);
+  const articles = (await loadLocalContent(path.join(WORK, `corpus-${n}`))).articles.length;
+  const m = await measure(n, site, templates, engineJs);
+  for (const engine of ['ours', 'pagefind']) {
+    const o = m[engine];
+    const rec = {
+      engine, articles,
+      firstSearchBytesGzip: Math.round(median(o.firstBytes)),
+      tenSearchesBytesGzip: Math.round(median(o.tenBytes)),
+      setupMs: +median(o.setup).toFixed(1),
+      firstSearchMs: +median(o.first).toFixed(1),
+      p50Ms: +pct(o.times, 50).toFixed(1),
+      p95Ms: +pct(o.times, 95).toFixed(1),
+      hitAt1: +(o.relevance.hitAt1 / o.relevance.cases).toFixed(3),
+      hitAt3: +(o.relevance.hitAt3 / o.relevance.cases).toFixed(3),
+      queries: o.relevance.cases,
+    };
+    records.push(rec);
+    rows.push({ ...rec, misses: o.relevance.misses });
+  }
 }
 
-console.log(`\nSearch benchmark — Chromium, ${THROTTLE}× CPU throttling, ${QUERIES.length} queries, zh-hans index (+${EVENTS} events, families, quizzes, hubs; ${ASTRO ? 'built Astro site' : 'index built directly from the corpus'})`);
-console.log('ours = fuse.js over core+detail JSON; pf = Pagefind 1.6 (files fetched during the run); ratio = ours / pf\n');
-const head = ['articles', 'metric', 'ours', 'pagefind', 'ratio'];
-const table = [];
-for (const r of rows) {
-  const o = r.ours;
-  const p = r.pagefind;
-  table.push(
-    [r.n, 'index bytes raw', kb(o.bytes.raw), kb(p.bytes.raw), ratio(o.bytes.raw, p.bytes.raw)],
-    [r.n, 'index bytes gzip', kb(o.bytes.gzip), kb(p.bytes.gzip), ratio(o.bytes.gzip, p.bytes.gzip)],
-    [r.n, 'files fetched', String(o.files), String(p.files), ''],
-    [r.n, 'pagefind bundle on disk (gzip)', '', `${kb(p.disk.gzip)} in ${p.disk.files} files`, ''],
-    [r.n, 'fetch+build index', ms(o.loadMs), ms(p.loadMs), ratio(o.loadMs, p.loadMs)],
-    [r.n, '  ours: core only', ms(o.coreMs), '', ''],
-    [r.n, 'query p50', ms(o.p50), ms(p.p50), ratio(o.p50, p.p50)],
-    [r.n, 'query p95', ms(o.p95), ms(p.p95), ratio(o.p95, p.p95)],
-    [r.n, 'queries with results', `${o.found}/${QUERIES.length}`, `${p.found}/${QUERIES.length}`, ''],
-  );
-}
-const widths = head.map((h, i) => Math.max(h.length, ...table.map((row) => String(row[i]).length)));
-const line = (row) => row.map((c, i) => String(c).padEnd(widths[i])).join('  ');
+const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
+const pc = (x) => `${(100 * x).toFixed(1)} %`;
+console.log(`\nSearch benchmark — Chromium, ${THROTTLE}× CPU throttle, ${ROUNDS} interleaved rounds per size, fresh cache each; top ${TOP} results with display data`);
+console.log(`relevance: ${CASES.length} judged queries (tests/fixtures/search-relevance.yaml), locales ${LOCALES.join(', ')}\n`);
+const head = ['articles', 'engine', 'first search', 'setup', 'warm p50', 'warm p95', 'first search gzip', '10 searches gzip', 'hit@1', 'hit@3'];
+const table = records.map((r) => [String(r.articles), r.engine, `${r.firstSearchMs} ms`, `${r.setupMs} ms`, `${r.p50Ms} ms`, `${r.p95Ms} ms`, kb(r.firstSearchBytesGzip), kb(r.tenSearchesBytesGzip), pc(r.hitAt1), pc(r.hitAt3)]);
+const widths = head.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
+const line = (row) => `| ${row.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
 console.log(line(head));
-console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 for (const row of table) console.log(line(row));
-writeFileSync(path.join(WORK, 'results.json'), JSON.stringify(rows.map(({ n, ours, pagefind }) => ({ n, ours: { ...ours, times: undefined }, pagefind: { ...pagefind, times: undefined } })), null, 2));
-console.log(`\n(raw figures: ${path.join(WORK, 'results.json')})`);
+if (args.includes('--misses')) {
+  for (const r of rows) {
+    console.log(`\n${r.engine} at ${r.articles}: first result not a good answer`);
+    for (const m of r.misses) console.log(`  [${m.locale} ${m.kind}] ${m.q} → ${m.got.join(', ') || '(nothing)'}`);
+  }
+}
+if (JSON_OUT) {
+  writeFileSync(path.resolve(JSON_OUT), JSON.stringify(records, null, 2));
+  console.log(`\n(records: ${path.resolve(JSON_OUT)})`);
+}

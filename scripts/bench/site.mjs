@@ -31,7 +31,7 @@ if (!args.includes('--reuse-dist')) {
 const types = measureDist(dist);
 let scores = [];
 if (!args.includes('--no-lighthouse') && CHROMIUM) {
-  const server = await serve(dist, Number(opt('--port', process.env.BENCH_PORT ?? 4701)));
+  const server = await serve(dist, Number(opt('--port', process.env.BENCH_PORT ?? 0)));
   try {
     process.stderr.write('bench: Lighthouse (mobile) on one page of each type…\n');
     scores = await lighthouseRuns(types.filter((t) => t.rep).map((t) => ({ kind: t.type.kind, url: server.origin + fileToUrl(t.rep.file) })));

@@ -3,9 +3,11 @@
  *
  * It copies content/ (so the real articles, families, quizzes and events are all there) and adds synthetic
  * articles and events until the corpus has the requested counts. Synthetic entries are recombinations of the
- * real ones — titles, keywords, aliases, audiences and topics from a template article, paragraphs and headings
- * drawn from the whole real corpus — so the text, vocabulary and page shapes look like ours. They are
- * benchmark fixtures, never published: their slugs start with "syn-" and their titles carry a number.
+ * real ones — keywords, aliases, audiences and topics from a template article; the body's sections headed by
+ * its questions and those of articles on the same topic, sentences drawn from those and recombined; titles
+ * phrased from its keywords and questions (no numbers) — so text, vocabulary and page shapes look like ours and
+ * no two pages are clones. They are benchmark fixtures, never published: their slugs start with "syn-".
+ * generateCorpus returns which real article each synthetic one is about (`templates`), for relevance at scale.
  *
  * Deterministic: the same options give byte-identical files (a seeded PRNG, no clock).
  *
@@ -73,23 +75,90 @@ function pad(n, width) {
   return String(n).padStart(width, '0');
 }
 
-/** A title with a number that stays within the model's 60-character limit. */
-function numbered(title, n, locale) {
-  const suffix = locale === 'en' ? ` (${n})` : `（${n}）`;
-  return title.length + suffix.length > (locale === 'en' ? 120 : 60) ? title.slice(0, 50) + suffix : title + suffix;
+const HEADING_LINE = /^#{2,3}\s+(.+)$/;
+/** Sentences of a Markdown body's paragraphs and list items (headings left out). */
+function sentences(body) {
+  return blocks(body)
+    .filter((b) => !/^#/.test(b))
+    .flatMap((b) => b.split('\n'))
+    .map((l) => l.replace(/^\s*([-*+]|\d+\.)\s+/, '').trim())
+    .filter(Boolean)
+    .flatMap((l) => l.split(/(?<=[。！？!?])/))
+    .map((x) => x.trim())
+    .filter((x) => x.length >= 4);
+}
+const headingsOf = (body) => blocks(body).map((b) => HEADING_LINE.exec(b)?.[1]).filter(Boolean);
+
+function shuffled(rand, list) {
+  const out = [...list];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
 }
 
-function syntheticBody(rand, template, headingPool, blockPool) {
-  // The template's own first section keeps each article on its subject; the rest is drawn from the corpus.
-  const own = blocks(template.body);
-  const out = own.slice(0, Math.min(own.length, 4));
-  const extraSections = 2 + Math.floor(rand() * 3);
-  for (let s = 0; s < extraSections; s++) {
-    out.push(pick(rand, headingPool));
+/**
+ * A title about the template's subject, phrased as editors and residents phrase things (no numbers): a keyword
+ * or alias with one of the template's questions, or a question pattern around it.
+ */
+function syntheticTitle(rand, template, locale = 'zh-hans', body = template.body) {
+  const heads = headingsOf(body);
+  const h = heads.length ? pick(rand, heads).replace(/[？?]$/, '') : '';
+  if (locale !== 'zh-hans') {
+    const base = template.data.title.replace(/[?？]$/, '');
+    if (locale === 'en') return (h ? `${base}: ${h.charAt(0).toLowerCase()}${h.slice(1)}` : base).slice(0, 120);
+    return (h ? `${base}：${h}` : base).slice(0, 60);
+  }
+  const kw = pick(rand, (template.data.keywords ?? []).filter((k) => /\p{Script=Han}/u.test(k))) ?? template.data.title;
+  const patterns = [
+    () => `${kw}：${h}？`,
+    () => `${h}？说说${kw}`,
+    () => `关于${kw}，您可能想知道的几件事`,
+    () => `${kw}常见问题：${h}`,
+    () => `医生答疑：${kw}和${h}`,
+  ];
+  const title = (h ? pick(rand, patterns) : patterns[2])();
+  return title.length > 60 ? title.slice(0, 59) + '？' : title;
+}
+
+/**
+ * A body on the template's subject: sections headed by the template's own questions and one or two from
+ * articles of the same topic, each with sentences drawn from its source article and recombined.
+ */
+function syntheticBody(rand, template, sameTopic) {
+  const own = headingsOf(template.body);
+  const sections = shuffled(rand, own).slice(0, Math.min(own.length, 2 + Math.floor(rand() * 3))).map((h) => ({ h, from: template }));
+  const extra = 1 + Math.floor(rand() * 2);
+  for (let i = 0; i < extra && sameTopic.length; i++) {
+    const other = pick(rand, sameTopic);
+    const hs = headingsOf(other.body);
+    if (hs.length) sections.push({ h: pick(rand, hs), from: other });
+  }
+  const out = [];
+  for (const { h, from } of sections) {
+    out.push(`## ${h}`);
+    const pool = sentences(from.body);
     const paras = 1 + Math.floor(rand() * 3);
-    for (let p = 0; p < paras; p++) out.push(pick(rand, blockPool));
+    for (let p = 0; p < paras; p++) {
+      const n = 2 + Math.floor(rand() * 3);
+      const picked = [];
+      for (let k = 0; k < n && pool.length; k++) picked.push(pick(rand, pool));
+      out.push([...new Set(picked)].join(''));
+    }
   }
   return out.join('\n\n');
+}
+
+/** A translated body: the translation's paragraphs in a new order, headings kept before their text. */
+function syntheticTranslation(rand, body) {
+  const parts = blocks(body);
+  const sections = [];
+  for (const b of parts) {
+    if (/^#/.test(b) || sections.length === 0) sections.push([b]);
+    else sections[sections.length - 1].push(b);
+  }
+  return shuffled(rand, sections).slice(0, Math.max(2, sections.length - 1)).flat().join('\n\n');
 }
 
 /**
@@ -108,25 +177,30 @@ export async function generateCorpus({ outDir, articles = 1000, events = 100, tr
   await cp(source, outDir, { recursive: true });
 
   const real = await readArticles(path.join(source, 'articles'));
-  const allBlocks = real.flatMap((a) => blocks(a.body));
-  const headingPool = allBlocks.filter((b) => /^##\s/.test(b));
-  const blockPool = allBlocks.filter((b) => !/^#/.test(b));
+  const byTopic = new Map();
+  for (const a of real) for (const t of a.data.topics ?? []) byTopic.set(t, [...(byTopic.get(t) ?? []), a]);
 
   const articleDir = path.join(outDir, 'articles');
   const toWrite = Math.max(0, articles - real.length);
   const width = String(articles).length;
   let translations = 0;
+  /** Synthetic page ("article:syn-…", "event:syn-…") → the real one it is made from (relevance judgements carry over). */
+  const templates = {};
   for (let i = 1; i <= toWrite; i++) {
     const template = real[(i - 1) % real.length];
     const slug = `syn-${pad(i, width)}-${template.slug}`.slice(0, 80).replace(/-+$/, '');
-    const data = { ...template.data, title: numbered(template.data.title, i, 'zh-hans'), featured: false };
+    templates[`article:${slug}`] = `article:${template.slug}`;
+    const sameTopic = [...new Set((template.data.topics ?? []).flatMap((t) => byTopic.get(t) ?? []))].filter((a) => a !== template);
+    const body = syntheticBody(rand, template, sameTopic);
+    const data = { ...template.data, title: syntheticTitle(rand, template), featured: false };
     delete data.audio; // synthetic pages carry no audio (it would only duplicate the real files)
-    await writeFile(path.join(articleDir, `${slug}.md`), withFrontmatter(data, syntheticBody(rand, template, headingPool, blockPool)));
+    await writeFile(path.join(articleDir, `${slug}.md`), withFrontmatter(data, body));
     if (rand() < translated) {
       for (const [locale, t] of Object.entries(template.translations)) {
+        const tBody = syntheticTranslation(rand, t.body);
         await writeFile(
           path.join(articleDir, `${slug}.${locale}.md`),
-          withFrontmatter({ ...t.data, title: numbered(t.data.title, i, locale) }, t.body),
+          withFrontmatter({ ...t.data, title: syntheticTitle(rand, { ...template, data: { ...template.data, title: t.data.title } }, locale === 'en' ? 'en' : locale, t.body) }, tBody),
         );
         translations++;
       }
@@ -136,7 +210,7 @@ export async function generateCorpus({ outDir, articles = 1000, events = 100, tr
   const eventDir = path.join(outDir, 'events');
   const realEvents = [];
   for (const f of (await readdir(eventDir)).filter((f) => f.endsWith('.yaml')).sort()) {
-    realEvents.push(yaml.load(await readFile(path.join(eventDir, f), 'utf8')));
+    realEvents.push({ slug: f.slice(0, -5), ...yaml.load(await readFile(path.join(eventDir, f), 'utf8')) });
   }
   const eventsToWrite = Math.max(0, events - realEvents.length);
   const ewidth = String(events).length;
@@ -149,7 +223,7 @@ export async function generateCorpus({ outDir, articles = 1000, events = 100, tr
     const date = day.toISOString().slice(0, 10);
     const ev = {
       ...t,
-      title: numbered(t.title, i, 'zh-hans'),
+      title: `${day.getUTCMonth() + 1}月${day.getUTCDate()}日${t.title}`.slice(0, 60),
       start: `${date}T${pad(hour, 2)}:00`,
       end: `${date}T${pad(hour + 1, 2)}:30`,
       status: 'scheduled',
@@ -159,9 +233,12 @@ export async function generateCorpus({ outDir, articles = 1000, events = 100, tr
     delete ev.exceptions;
     delete ev.overrides;
     delete ev.translations;
-    await writeFile(path.join(eventDir, `syn-${pad(i, ewidth)}-${t.slug ?? 'event'}.yaml`), yaml.dump(ev, { lineWidth: -1 }));
+    delete ev.slug;
+    const slug = `syn-${pad(i, ewidth)}-${t.slug}`.slice(0, 80).replace(/-+$/, '');
+    templates[`event:${slug}`] = `event:${t.slug}`;
+    await writeFile(path.join(eventDir, `${slug}.yaml`), yaml.dump(ev, { lineWidth: -1 }));
   }
-  return { articles: real.length + toWrite, syntheticArticles: toWrite, translations, events: realEvents.length + eventsToWrite };
+  return { articles: real.length + toWrite, syntheticArticles: toWrite, translations, events: realEvents.length + eventsToWrite, templates };
 }
 
 function parseArgs(argv) {

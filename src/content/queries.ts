@@ -9,7 +9,6 @@ import { EVENT_TYPES } from './model/event.ts';
 import { zonedToInstant } from '../lib/calendar/zoned.ts';
 import { addDays, buildNow, localDate, SITE_TIME_ZONE } from '../lib/time.ts';
 
-export type ArticleEntry = CollectionEntry<'articles'>;
 export type ArticleText = CollectionEntry<'articleTexts'>;
 
 const byOrder = <T extends { data: { order: number } }>(a: T, b: T) => a.data.order - b.data.order;

@@ -2,10 +2,12 @@
  * The search index of each locale, built once per build from the content collections (memoised: the index
  * endpoint and the search page both ask for it). The pure work is in src/lib/search/build.ts.
  */
-import { LOCALES, localePath, type Locale } from '../i18n/locales.ts';
+import { localePath, type Locale } from '../i18n/locales.ts';
 import { buildIndex, type BuiltIndex } from '../lib/search/build.ts';
 import { searchDocs } from '../lib/search/docs.ts';
-import { getArticles, getArticleTexts, getAudiences, getEvents, getFamilies, getFamilyTexts, getQuizzes, getTopics } from './queries.ts';
+import { getArticles, getArticleTexts, getAudiences, getEvents, getFamilies, getFamilyTexts, getQuizzes, getTopics, now } from './queries.ts';
+import { EVENT_TYPES } from './model/event.ts';
+import { useT } from '../i18n/t.ts';
 
 /** Where the index files are served, per locale: /search-index/<locale>/<hash>.json (locale-independent root). */
 export const SEARCH_INDEX_DIR = '/search-index';
@@ -14,7 +16,9 @@ async function sourceDocs(locale: Locale) {
   const [articles, articleTexts, events, families, familyTexts, quizzes, audiences, topics] = await Promise.all([
     getArticles(), getArticleTexts(locale), getEvents(), getFamilies(), getFamilyTexts(locale), getQuizzes(), getAudiences(), getTopics(),
   ]);
-  return searchDocs(locale, { articles, articleTexts, events, families, familyTexts, quizzes, audiences, topics });
+  const t = useT(locale);
+  const eventTypes = Object.fromEntries(EVENT_TYPES.map((x) => [x, t(`event.type.${x}`)]));
+  return searchDocs(locale, { articles, articleTexts, events, families, familyTexts, quizzes, audiences, topics, eventTypes, now: now().instant });
 }
 
 const cache = new Map<Locale, Promise<BuiltIndex>>();
@@ -29,17 +33,7 @@ export function searchIndex(locale: Locale): Promise<BuiltIndex> {
   return hit;
 }
 
-/** URL of a locale's core index file (the one the search page loads first). */
+/** URL of a locale's manifest (the one file the search page names; it names the rest). */
 export async function searchIndexUrl(locale: Locale): Promise<string> {
-  return `${SEARCH_INDEX_DIR}/${locale}/${(await searchIndex(locale)).coreHash}.json`;
-}
-
-/** Every index file URL of every locale, for precaching (the service worker can also glob search-index/**\/*.json). */
-export async function searchIndexFiles(): Promise<string[]> {
-  const out: string[] = [];
-  for (const locale of LOCALES) {
-    const b = await searchIndex(locale);
-    out.push(`${SEARCH_INDEX_DIR}/${locale}/${b.coreHash}.json`, `${SEARCH_INDEX_DIR}/${locale}/${b.detailHash}.json`);
-  }
-  return out;
+  return `${SEARCH_INDEX_DIR}/${locale}/${(await searchIndex(locale)).manifestHash}.json`;
 }

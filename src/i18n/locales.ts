@@ -26,10 +26,6 @@ export const LOCALE_INFO: Record<Locale, LocaleInfo> = {
   en: { prefix: 'en', htmlLang: 'en', label: 'English', intl: 'en-GB', ogLocale: 'en_GB', speech: 'en-GB', fonts: 'sc' },
 };
 
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
-}
-
 /** Path of a page in a locale: localePath('en', '/articles/x/') → '/en/articles/x/'. */
 export function localePath(locale: Locale, path = '/'): string {
   const clean = path.startsWith('/') ? path : `/${path}`;

@@ -25,3 +25,46 @@ export function overdueReport<T extends Reviewable & { source?: string }>(articl
     ...late.map((a) => `  - ${a.slug} "${a.title}" due ${a.nextReviewDue} (last reviewed ${a.reviewedAt})${a.source ? ` [${a.source}]` : ''}`),
   ].join('\n');
 }
+
+/** Days from `from` to `to` (both YYYY-MM-DD). */
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+export interface ReviewReportEntry {
+  id: string;
+  title: string;
+  reviewer: string;
+  reviewedAt: string;
+  nextReviewDue: string;
+  daysOverdue: number;
+  /** Where the article came from: a file under content/ or a Sanity document id. */
+  source?: string;
+}
+
+export interface ReviewReport {
+  /** The day the report is for (YYYY-MM-DD, Asia/Shanghai). */
+  date: string;
+  articles: number;
+  overdueCount: number;
+  /** Most overdue first. */
+  overdue: ReviewReportEntry[];
+}
+
+/**
+ * The review report a scheduled job can mail or post (dist/review-report.json, `npm run review:due`): every
+ * article past its next review date on `today`, with who reviewed it last and by how many days it is late.
+ */
+export function reviewReport<T extends Reviewable & { reviewer: { name: string }; source?: string }>(articles: T[], today: string): ReviewReport {
+  const late = overdue(articles, today);
+  return {
+    date: today,
+    articles: articles.length,
+    overdueCount: late.length,
+    overdue: late.map((a) => ({
+      id: a.slug, title: a.title, reviewer: a.reviewer.name, reviewedAt: a.reviewedAt, nextReviewDue: a.nextReviewDue,
+      daysOverdue: daysBetween(a.nextReviewDue, today),
+      ...(a.source ? { source: a.source } : {}),
+    })),
+  };
+}

@@ -1,49 +1,76 @@
 /**
  * The offline integration: after Astro has written dist/, bundles the page-side PWA script (pwa.js) and the
- * service worker (sw.js) with esbuild, then lets workbox-build inject the precache manifest — the shell, CSS/JS,
- * offline pages, hubs, icons and search indexes, each with a revision, so every deploy is one atomic set.
- * Add it last in astro.config.mjs so it sees every other integration's output.
+ * service worker (sw.js) with esbuild, with the precache manifest built in: the shell and hubs of each locale
+ * and the CSS/JS they load, each with a revision (workbox-build), so every deploy is one atomic set. Each entry
+ * names the locales it serves; a reader's service worker installs only its locale's (sw.js?locale=…).
+ * Everything else — other locales, articles, the self-checks with React, search indexes, pictures — is cached
+ * at run time when first used. Add it last in astro.config.mjs so it sees every other integration's output.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { getManifest, injectManifest } from 'workbox-build';
+import { getManifest } from 'workbox-build';
 import sharp from 'sharp';
+import { entriesFor, OFFLINE_LOCALES, type LocaleEntry, type ManifestEntry } from '../lib/offline/names.ts';
+import { tagLocales } from '../lib/offline/precache.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const LOCALE = '{zh-hant/,yue/,en/,}';
 
-/** What the service worker precaches, relative to dist/. Articles and events are saved on request instead. */
-export const PRECACHE_GLOBS = [
+/**
+ * Pages the service worker precaches (relative to dist/), each for its own locale only: the home, offline and
+ * simple pages and the hubs. Articles and events are saved on request; self-checks (React) and topic pages are
+ * cached when first opened.
+ */
+export const PRECACHE_PAGES = [
   `${LOCALE}index.html`,
   `${LOCALE}offline/index.html`,
-  `${LOCALE}{audiences,topics,articles,events,self-check,search}/index.html`,
-  `${LOCALE}{audiences,topics,self-check}/*/index.html`,
   `${LOCALE}simple/index.html`,
-  '404.html',
-  '_astro/*.{js,css}',
-  'pwa.js',
-  'manifest.webmanifest',
-  'favicon.svg',
-  'icons.svg',
-  'icons/*.png',
-  'search-index/**/*.json',
-  'pagefind/**/*.{js,css,json}',
+  `${LOCALE}{audiences,topics,articles,events,self-check,search}/index.html`,
+  `${LOCALE}audiences/*/index.html`,
 ];
-
-/** The precache patterns for a built site: optional features' folders (search indexes) only when they exist. */
-export function precacheGlobs(dir: string): string[] {
-  return PRECACHE_GLOBS.filter((g) => !/^(search-index|pagefind)\//.test(g) || existsSync(path.join(dir, g.split('/')[0])));
-}
+/** Hashed CSS/JS: precached for the locales whose precached pages load them, else left to run-time caching. */
+const PRECACHE_ASSETS = ['_astro/*.{js,css}'];
+/** Precached for every locale. */
+const PRECACHE_SHARED = ['pwa.js', 'manifest.webmanifest', 'favicon.svg', 'icons.svg'];
 
 export interface PwaBuildResult {
-  count: number;
-  size: number;
+  /** Files precached per locale. */
+  count: Record<string, number>;
+  /** Raw bytes precached per locale. */
+  size: Record<string, number>;
   warnings: string[];
+}
+
+/** A reader of site URLs ("/en/", "/_astro/x.js") from a built site. */
+function siteReader(dir: string): (url: string) => string | null {
+  return (url) => {
+    let file = path.join(dir, decodeURIComponent(url.split('?')[0]));
+    if (url.endsWith('/')) file = path.join(file, 'index.html');
+    return existsSync(file) && statSync(file).isFile() ? readFileSync(file, 'utf8') : null;
+  };
+}
+
+/** The tagged precache manifest of a built site (entries carry the locales they serve). */
+export async function precacheManifest(dir: string): Promise<{ manifest: LocaleEntry[]; warnings: string[] }> {
+  const warnings: string[] = [];
+  const list = async (globPatterns: string[]): Promise<ManifestEntry[]> => {
+    const r = await getManifest({
+      globDirectory: dir,
+      globPatterns,
+      globIgnores: ['sw.js'],
+      maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
+      // Hashed file names are their own revision.
+      dontCacheBustURLsMatching: /^_astro\//,
+    });
+    warnings.push(...r.warnings);
+    return r.manifestEntries.map(({ url, revision }) => ({ url, revision: revision ?? null }));
+  };
+  const [pages, assets, shared] = await Promise.all([list(PRECACHE_PAGES), list(PRECACHE_ASSETS), list(PRECACHE_SHARED)]);
+  return { manifest: tagLocales(pages, assets, shared, siteReader(dir)), warnings };
 }
 
 /** The update and install bars' words in every locale (pwa.js builds the bars; pages carry no template). */
@@ -67,15 +94,9 @@ async function imageProbes(): Promise<Record<string, string>> {
 
 /** Builds pwa.js and sw.js into an already built site directory (tests call this on a copied dist/). */
 export async function buildPwa(dir: string): Promise<PwaBuildResult> {
-  const globs = {
-    globDirectory: dir,
-    globPatterns: precacheGlobs(dir),
-    globIgnores: ['sw.js', 'pwa.js'],
-    maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
-  };
   // The build id: a hash of every precached file's revision (the same site gives the same id and the same pwa.js).
-  const { manifestEntries } = await getManifest(globs);
-  const buildId = createHash('sha256').update(JSON.stringify(manifestEntries.map((e) => [e.url, e.revision]))).digest('hex').slice(0, 12);
+  const before = (await precacheManifest(dir)).manifest.filter((e) => e.url !== 'pwa.js');
+  const buildId = createHash('sha256').update(JSON.stringify(before.map((e) => [e.url, e.revision]))).digest('hex').slice(0, 12);
   const common = { bundle: true, minify: true, target: 'es2022', legalComments: 'none', define: { 'process.env.NODE_ENV': '"production"' }, logLevel: 'warning' } as const;
   await build({
     ...common,
@@ -84,22 +105,22 @@ export async function buildPwa(dir: string): Promise<PwaBuildResult> {
     format: 'esm',
     define: { ...common.define, __IMAGE_PROBES__: JSON.stringify(await imageProbes()), __PWA_STRINGS__: JSON.stringify(barStrings()), __BUILD_ID__: JSON.stringify(buildId) },
   });
-  const tmp = mkdtempSync(path.join(tmpdir(), 'hc-sw-'));
-  try {
-    const swSrc = path.join(tmp, 'sw.js');
-    await build({ ...common, entryPoints: [path.join(here, 'sw.ts')], outfile: swSrc, format: 'iife' });
-    const { count, size, warnings } = await injectManifest({
-      swSrc,
-      swDest: path.join(dir, 'sw.js'),
-      ...globs,
-      globIgnores: ['sw.js'],
-      // Hashed file names are their own revision.
-      dontCacheBustURLsMatching: /^_astro\//,
-    });
-    return { count, size, warnings };
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
+  const { manifest, warnings } = await precacheManifest(dir);
+  await build({
+    ...common,
+    entryPoints: [path.join(here, 'sw.ts')],
+    outfile: path.join(dir, 'sw.js'),
+    format: 'iife',
+    define: { ...common.define, __PRECACHE__: JSON.stringify(manifest) },
+  });
+  const count: Record<string, number> = {};
+  const size: Record<string, number> = {};
+  for (const locale of OFFLINE_LOCALES) {
+    const entries = entriesFor(manifest, locale);
+    count[locale] = entries.length;
+    size[locale] = entries.reduce((n, e) => n + statSync(path.join(dir, e.url)).size, 0);
   }
+  return { count, size, warnings };
 }
 
 export default function pwa(): AstroIntegration {
@@ -111,7 +132,8 @@ export default function pwa(): AstroIntegration {
         const { count, size, warnings } = await buildPwa(out);
         for (const w of warnings) logger.warn(w);
         const sw = statSync(path.join(out, 'sw.js')).size;
-        logger.info(`service worker: ${count} files precached (${(size / 1e6).toFixed(2)} MB), sw.js ${(sw / 1000).toFixed(1)} kB`);
+        const each = Object.keys(count).map((l) => `${l} ${count[l]} files ${(size[l] / 1000).toFixed(0)} kB`).join(', ');
+        logger.info(`service worker: precache per locale (raw): ${each}; sw.js ${(sw / 1000).toFixed(1)} kB`);
       },
     },
   };

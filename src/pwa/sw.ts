@@ -1,10 +1,13 @@
 /// <reference lib="webworker" />
 /**
  * The service worker (bundled with esbuild, then workbox-build injects the precache manifest).
- * - Precache: shell, CSS/JS, offline pages, hubs, icons, search indexes — one revisioned set per deploy, so a
+ * - Precache: the shell and hubs of the reader's locale (the locale in this script's URL, /sw.js?locale=en: the
+ *   locale of the page that installed it) and the CSS/JS they load — one revisioned set per deploy, so a
  *   version's HTML and the assets it names arrive together; entries of older deploys are deleted on activate.
+ *   Other locales, articles, self-checks (React), search indexes and pictures are cached when first used.
  * - Pages: network first (3 s), then the reader's saved copy, a copy met while browsing, the precached copy,
- *   and at last the offline page of the page's language — never the browser's error page.
+ *   and at last the offline page of the page's language (cached when that language is first visited), else of
+ *   the reader's — never the browser's error page.
  * - CSS/JS: stale-while-revalidate; also found in the saved cache (pages saved under an older deploy keep the
  *   hashed files they were built with).
  * - Images: cache first with a bounded, expiring cache; saved pictures are found there too.
@@ -19,15 +22,22 @@ import { clientsClaim } from 'workbox-core';
 import type { WorkboxPlugin } from 'workbox-core/types.js';
 import {
   ASSETS_CACHE, IMAGES_CACHE, PAGES_MAX_ENTRIES, IMAGES_MAX_AGE_SECONDS, IMAGES_MAX_ENTRIES, NETWORK_TIMEOUT_SECONDS, PAGES_CACHE,
-  SAVED_CACHE, SKIP_WAITING, offlinePathFor,
+  SAVED_CACHE, SKIP_WAITING, entriesFor, localeOfPath, offlinePathFor, parseOfflineLocale, type LocaleEntry,
 } from '../lib/offline/names.ts';
+import { registerSearchIndexRoute } from './search-route.ts';
 
-declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
+declare const self: ServiceWorkerGlobalScope;
+/** Every locale's precache entries, each naming its locales (written in by src/pwa/index.ts). */
+declare const __PRECACHE__: LocaleEntry[];
+
+/** The reader's locale: the one the page that registered this worker was in. */
+const LOCALE = parseOfflineLocale(new URL(self.location.href).searchParams.get('locale'));
+const OWN_OFFLINE_PAGE = `${offlinePathFor(LOCALE === 'zh-hans' ? '/' : `/${LOCALE}/`)}index.html`;
 
 cleanupOutdatedCaches();
 // The first visit's page is controlled at once (so what it loads is cached); later versions wait for "update".
 clientsClaim();
-precache(self.__WB_MANIFEST);
+precache(entriesFor(__PRECACHE__, LOCALE));
 
 /** The reader's saved copy of a URL (ignoring a query string, as pages are saved without one). */
 async function saved(request: Request | string): Promise<Response | undefined> {
@@ -48,6 +58,13 @@ const pages = new NetworkFirst({
   plugins: [new CacheableResponsePlugin({ statuses: [200] }), new ExpirationPlugin({ maxEntries: PAGES_MAX_ENTRIES, purgeOnQuotaError: true })],
 });
 
+/** Caches the offline page of a path's language once (best effort; the page cache is dropped on update). */
+async function keepOfflinePage(pathname: string): Promise<void> {
+  const offline = offlinePathFor(pathname);
+  const cache = await caches.open(PAGES_CACHE);
+  if (!(await cache.match(offline))) await cache.add(offline).catch(() => {});
+}
+
 function pageKey(url: URL): string {
   return url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`;
 }
@@ -58,6 +75,8 @@ registerRoute(
     // A saved copy wins only when the network does not answer: online readers get the current page.
     try {
       const response = await pages.handle(options);
+      // A page in another language: keep that language's offline page too, for its unsaved pages offline.
+      if (response?.ok && localeOfPath(url.pathname) !== LOCALE) options.event.waitUntil(keepOfflinePage(url.pathname));
       if (response && response.ok) return response;
       if (response && response.status !== 404) throw new Error(`status ${response.status}`);
       return response;
@@ -68,6 +87,8 @@ registerRoute(
         (await caches.match(key, { cacheName: PAGES_CACHE, ignoreSearch: true })) ??
         (await matchPrecache(`${key}index.html`)) ??
         (await matchPrecache(`${offlinePathFor(url.pathname)}index.html`)) ??
+        (await caches.match(offlinePathFor(url.pathname), { cacheName: PAGES_CACHE })) ??
+        (await matchPrecache(OWN_OFFLINE_PAGE)) ??
         Response.error()
       );
     }
@@ -78,6 +99,9 @@ registerRoute(
 // navigation route, so precached hubs are still fetched network-first. Pages ask for the icon sprite as
 // /icons.svg?v=<hash>: the version parameter is ignored when matching the precached /icons.svg.
 addRoute({ ignoreURLParametersMatching: [/^utm_/, /^fbclid$/, /^v$/] });
+
+// Search index shards and doc files: their own cache-first route (src/pwa/search-route.ts).
+registerSearchIndexRoute(fromAnyCache);
 
 registerRoute(
   ({ request, url }) => url.origin === self.location.origin && (request.destination === 'style' || request.destination === 'script' || request.destination === 'worker' || url.pathname.endsWith('.json')),

@@ -5,6 +5,8 @@
  */
 import { SAVED_CACHE, SAVED_INDEX_KEY } from '../lib/offline/names.ts';
 import { articleLinks, planPage } from '../lib/offline/plan.ts';
+import { manifestUrlIn, packFiles, searchPageIn } from '../lib/search/pack.ts';
+import type { Manifest } from '../lib/search/types.ts';
 import { isSaved, orphans, parseSaved, staleSaved, withSaved, withoutSaved, type SavedItem, type SavedKind } from '../lib/offline/saved.ts';
 
 export function readSaved(): SavedItem[] {
@@ -83,6 +85,13 @@ export interface SaveOptions {
   onProgress?: (p: SaveProgress) => void;
 }
 
+async function searchPack(hubHtml: string): Promise<string[]> {
+  const searchPage = searchPageIn(hubHtml);
+  const manifestUrl = searchPage && manifestUrlIn(await (await fetchOk(searchPage)).text());
+  if (!manifestUrl) return [];
+  return packFiles(manifestUrl, (await (await fetchOk(manifestUrl)).json()) as Manifest);
+}
+
 /** Saves a page (a hub: the page and every article it lists) and records it; returns the saved item. */
 export async function savePage(url: string, opts: SaveOptions): Promise<SavedItem> {
   const cache = await caches.open(SAVED_CACHE);
@@ -106,6 +115,14 @@ export async function savePage(url: string, opts: SaveOptions): Promise<SavedIte
     bytes += await store(cache, a, r);
     parts.add(a);
     opts.onProgress?.({ done: ++done, total });
+  }
+  if (opts.kind === 'hub') {
+    // Search goes along with a topic pack (src/lib/search/pack.ts); a pack still saves if this part fails.
+    try {
+      for (const u of await searchPack(html)) if (!parts.has(u)) { bytes += await store(cache, u); parts.add(u); }
+    } catch {
+      // Search offline then covers what the service worker already holds.
+    }
   }
   const item: SavedItem = { url: plan.page, title: opts.title, kind: opts.kind, parts: [...parts], bytes, savedAt: new Date().toISOString(), build: opts.build, audio: opts.audio };
   writeSaved(withSaved(readSaved(), item));

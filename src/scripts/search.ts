@@ -1,24 +1,27 @@
 /**
- * The search page's behaviour. Nothing heavy loads until search is used: the first focus, keystroke or a ?q=
- * in the address fetches the engine (fuse.js) and the locale's core index, then the detail file in the
- * background. Results are grouped by type, the matched text is marked, the count is announced in a live
- * region, and the arrow keys move between results.
+ * The search page's behaviour. Nothing loads until search is used: the first focus, keystroke or a ?q= in the
+ * address fetches the engine and the locale's manifest (a few KB); each query then fetches only the index
+ * shards its words need that are not loaded yet, and the doc files of the results on screen. Results are one
+ * list ranked by relevance (articles, events and the rest together, each with its type), the matched words
+ * marked in the title and in a snippet of the summary or body — built as text nodes, never as HTML. The count
+ * is announced in a live region, and the arrow keys move between results.
  */
-import type { Engine, Range, SearchHit } from '../lib/search/engine.ts';
-import type { CoreIndex, DetailIndex, DocType } from '../lib/search/types.ts';
+import type { Range, SearchHit, SearchResult, Searcher } from '../lib/search/engine.ts';
+import type { DocType, Manifest } from '../lib/search/types.ts';
 
 interface Strings {
   loading: string;
   none: string;
   error: string;
-  via: string;
   for: string;
   one: string;
   many: string;
+  more: string;
   types: Record<DocType, string>;
 }
 
 type EngineModule = typeof import('../lib/search/engine.ts');
+const PAGE = 10;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -29,15 +32,6 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
 
 function marked(mod: EngineModule, text: string, ranges: readonly Range[]): Node[] {
   return mod.markParts(text, ranges).map((p) => (p.mark ? el('mark', {}, p.text) : document.createTextNode(p.text)));
-}
-
-function clip(text: string, ranges: readonly Range[], max = 110): { text: string; ranges: Range[] } {
-  if (text.length <= max) return { text, ranges: [...ranges] };
-  const first = ranges.length ? Math.min(...ranges.map((r) => r[0])) : 0;
-  const start = Math.max(0, Math.min(first - 20, text.length - max));
-  const out = (start > 0 ? '…' : '') + text.slice(start, start + max) + (start + max < text.length ? '…' : '');
-  const shift = start > 0 ? 1 - start : 0;
-  return { text: out, ranges: ranges.map(([s, e]) => [s + shift, e + shift] as Range).filter(([s, e]) => s >= 0 && e < out.length) };
 }
 
 export function initSearch(): void {
@@ -53,10 +47,11 @@ export function initSearch(): void {
   root.querySelector<HTMLElement>('[data-search-keys]')?.removeAttribute('hidden');
 
   let mod: EngineModule | undefined;
-  let engine: Engine | undefined;
+  let searcher: Searcher | undefined;
   let loading: Promise<void> | undefined;
   let timer: number | undefined;
   let lastQuery = '';
+  let generation = 0;
 
   const fetchJson = async <T,>(url: string): Promise<T> => {
     const res = await fetch(url);
@@ -66,47 +61,50 @@ export function initSearch(): void {
 
   function load(): Promise<void> {
     loading ??= (async () => {
-      const [m, core] = await Promise.all([import('../lib/search/engine.ts'), fetchJson<CoreIndex>(root.dataset.index!)]);
+      const [m, manifest] = await Promise.all([import('../lib/search/engine.ts'), fetchJson<Manifest>(root.dataset.index!)]);
       mod = m;
-      engine = m.createEngine(core);
-      root.dataset.loaded = 'core';
-      // Summaries and headings widen matching; until they arrive the core answers on its own.
-      fetchJson<DetailIndex>(core.detail)
-        .then((detail) => {
-          engine = m.createEngine(core, detail);
-          root.dataset.loaded = 'detail';
-          if (lastQuery) run(lastQuery, false);
-        })
-        .catch(() => {});
+      searcher = m.createSearcher(manifest, fetchJson);
+      root.dataset.loaded = 'manifest';
     })();
+    loading.catch(() => (loading = undefined));
     return loading;
   }
 
-  function render(hits: SearchHit[], q: string): void {
+  function item(m: EngineModule, h: SearchHit): HTMLLIElement {
+    const link = el('a', { href: h.url, class: 'search-hit-link', 'data-testid': 'search-result', 'data-id': h.id, 'data-type': h.type }, ...marked(m, h.title, h.titleMarks));
+    const li = el('li', { class: 'search-hit' }, el('h2', { class: 'search-hit-title' }, link));
+    if (h.snippet) li.append(el('p', { class: 'search-summary', 'data-testid': 'search-snippet' }, ...marked(m, h.snippet, h.snippetMarks)));
+    const tags = el('ul', { class: 'tags', 'aria-label': strings.for.replace(/[:：]\s*$/, '') }, el('li', { class: 'tag accent' }, strings.types[h.type]));
+    if (h.note) tags.append(el('li', { class: 'tag' }, el('time', { datetime: h.note }, h.note)));
+    for (const a of h.audiences) tags.append(el('li', { class: 'tag' }, a));
+    li.append(tags);
+    return li;
+  }
+
+  async function render(result: SearchResult, q: string, mine: number): Promise<void> {
     const m = mod!;
-    results.replaceChildren();
-    for (const group of m.groupByType(hits)) {
-      const id = `search-group-${group.type}`;
-      const list = el('ol', { class: 'search-list' });
-      for (const h of group.hits) {
-        const link = el('a', { href: h.url, class: 'search-hit-link', 'data-testid': 'search-result', 'data-id': h.id, 'data-type': h.type }, ...marked(m, h.title, h.titleMarks));
-        const item = el('li', { class: 'search-hit' }, el('h3', { class: 'search-hit-title' }, link));
-        if (h.via) item.append(el('p', { class: 'search-via' }, strings.via, ...marked(m, h.via.text, h.via.marks)));
-        if (h.summary) {
-          const c = clip(h.summary, h.summaryMarks);
-          item.append(el('p', { class: 'search-summary' }, ...marked(m, c.text, c.ranges)));
-        }
-        const tags = el('ul', { class: 'tags', 'aria-label': strings.for.replace(/[:：]\s*$/, '') }, el('li', { class: 'tag accent' }, strings.types[h.type]));
-        for (const a of h.audiences) tags.append(el('li', { class: 'tag' }, a));
-        item.append(tags);
-        list.append(item);
-      }
-      results.append(el('section', { class: 'search-group', 'aria-labelledby': id }, el('h2', { id }, `${strings.types[group.type]} (${group.hits.length})`), list));
+    const first = await searcher!.hits(result, 0, PAGE);
+    if (mine !== generation) return;
+    const list = el('ol', { class: 'search-list' }, ...first.map((h) => item(m, h)));
+    results.replaceChildren(list);
+    const total = result.ranked.length;
+    status.textContent = total === 0 ? strings.none.replace('{{q}}', q) : (total === 1 ? strings.one : strings.many).replace('{{count}}', String(total));
+    if (total > PAGE) {
+      const more = el('button', { type: 'button', class: 'button search-more', 'data-testid': 'search-more' }, strings.more);
+      more.addEventListener('click', async () => {
+        const shown = list.children.length;
+        const next = await searcher!.hits(result, shown, PAGE);
+        if (mine !== generation) return;
+        list.append(...next.map((h) => item(m, h)));
+        (list.children[shown]?.querySelector('a') as HTMLAnchorElement | null)?.focus();
+        if (list.children.length >= total) more.remove();
+      });
+      results.append(more);
     }
-    status.textContent = hits.length === 0 ? strings.none.replace('{{q}}', q) : (hits.length === 1 ? strings.one : strings.many).replace('{{count}}', String(hits.length));
   }
 
   async function run(q: string, updateUrl = true): Promise<void> {
+    const mine = ++generation;
     lastQuery = q.trim();
     if (updateUrl) {
       const url = new URL(location.href);
@@ -119,20 +117,24 @@ export function initSearch(): void {
       status.textContent = '';
       return;
     }
-    if (!engine) {
-      status.textContent = strings.loading;
-      try {
+    try {
+      if (!searcher) {
+        status.textContent = strings.loading;
         await load();
-      } catch {
-        status.textContent = strings.error;
-        return;
       }
+      const result = await searcher!.rank(lastQuery);
+      if (mine !== generation) return; // a newer query is on its way
+      await render(result, lastQuery, mine);
+    } catch {
+      if (mine === generation) status.textContent = strings.error;
     }
-    if (q.trim() !== lastQuery) return; // a newer query is on its way
-    render(engine!.search(lastQuery), lastQuery);
   }
 
   input.addEventListener('focus', () => void load().catch(() => {}), { once: true });
+  // On a phone the on-screen keyboard takes the lower half: bring the box to the top so results show above it.
+  input.addEventListener('focus', () => {
+    if (window.matchMedia('(max-width: 40rem)').matches) root.scrollIntoView({ block: 'start' });
+  });
   input.addEventListener('input', () => {
     window.clearTimeout(timer);
     timer = window.setTimeout(() => void run(input.value), 150);

@@ -153,7 +153,7 @@ test('with JavaScript off the page lists the questions and says the check needs 
   await expect(page.locator('.quiz-static')).toBeVisible();
   await expect(page.locator('.quiz-static')).toContainText('JavaScript');
   await expect(page.locator('.quiz-static-list > li')).toHaveCount(7);
-  await expect(page.locator('.quiz-source')).toContainText('中国2型糖尿病防治指南（2020年版）');
+  await expect(page.locator('.quiz-source')).toContainText('中国糖尿病防治指南（2024版）：中国糖尿病风险评分表');
   await ctx.close();
   // axe needs JavaScript to run, so check the same static view on a page where the island is taken away.
   await plain.goto('/self-check/diabetes-risk/');

@@ -4,6 +4,9 @@
  * the documents of an export (cms-export/content.ndjson), after doing what `sanity dataset import` does with
  * `_sanityAsset` fields: each file becomes a sanity.imageAsset / sanity.fileAsset document with Sanity's id
  * scheme (image-<sha1>-<w>x<h>-<ext>, file-<sha1>-<ext>), and the field becomes a reference to it.
+ * Perspectives as the API applies them (`?perspective=`, default `published`): `published` leaves drafts out;
+ * `drafts` shows each document's draft in place of the published version (with the published id, and the draft's
+ * id as `_originalId`), and needs a token, as drafts are never visible to an anonymous request; `raw` is everything.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -22,6 +25,8 @@ export interface Loopback {
   projectId: string;
   /** Query requests answered so far. */
   requests: number;
+  /** The perspective of each request, in order. */
+  perspectives: string[];
   close(): Promise<void>;
 }
 
@@ -72,6 +77,26 @@ export async function importAssets(docs: Doc[], projectId: string, dataset: stri
   return [...assets.values()];
 }
 
+const isDraftId = (id: string) => id.startsWith('drafts.');
+
+/** The documents a query sees in a perspective; `authenticated`: the request carried a token. */
+export function applyPerspective(docs: Doc[], perspective: string, authenticated: boolean): Doc[] {
+  if (perspective === 'raw') return authenticated ? docs : docs.filter((d) => !isDraftId(d._id));
+  if (perspective === 'published' || !authenticated) return docs.filter((d) => !isDraftId(d._id) && !d._id.startsWith('versions.'));
+  if (perspective !== 'drafts') throw new Error(`unsupported perspective "${perspective}" (published, drafts or raw)`);
+  const drafts = new Map(docs.filter((d) => isDraftId(d._id)).map((d) => [d._id.slice('drafts.'.length), d]));
+  const out: Doc[] = [];
+  for (const d of docs) {
+    if (isDraftId(d._id) || d._id.startsWith('versions.')) continue;
+    const draft = drafts.get(d._id);
+    out.push(draft ? { ...draft, _id: d._id, _originalId: draft._id } : d);
+    drafts.delete(d._id);
+  }
+  // Drafts of documents never published.
+  for (const [id, draft] of drafts) out.push({ ...draft, _id: id, _originalId: draft._id });
+  return out;
+}
+
 export function readNdjson(text: string): Doc[] {
   return text.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Doc);
 }
@@ -89,7 +114,7 @@ export async function startLoopback(
 ): Promise<Loopback> {
   const docs = structuredClone(documents);
   const all = [...docs, ...(await importAssets(docs, projectId, dataset))];
-  const state = { requests: 0 };
+  const state = { requests: 0, perspectives: [] as string[] };
   const server: Server = createServer(async (req, res) => {
     const send = (status: number, payload: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
@@ -111,9 +136,12 @@ export async function startLoopback(
         for (const [k, v] of url.searchParams) if (k.startsWith('$')) params[k.slice(1)] = JSON.parse(v);
       }
       if (!query) return send(400, { error: 'Bad Request', message: 'missing query' });
+      const perspective = url.searchParams.get('perspective') ?? 'published';
+      const view = applyPerspective(all, perspective, /^Bearer \S+/.test(req.headers.authorization ?? ''));
       state.requests++;
+      state.perspectives.push(perspective);
       const started = Date.now();
-      const value = await evaluate(parse(query, { params }), { dataset: all, params });
+      const value = await evaluate(parse(query, { params }), { dataset: view, params });
       send(200, { query, result: await value.get(), ms: Date.now() - started });
     } catch (e) {
       send(400, { error: 'Bad Request', message: (e as Error).message });
@@ -127,6 +155,9 @@ export async function startLoopback(
     projectId,
     get requests() {
       return state.requests;
+    },
+    get perspectives() {
+      return state.perspectives;
     },
     close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
   };

@@ -1,6 +1,7 @@
 /**
- * The built search index: two content-hashed files per locale, reachable from that locale's search page;
- * pinyin is in the index as plain toneless strings and no pinyin or OpenCC code reaches the browser;
+ * The built search index: a content-hashed manifest per locale, reachable from that locale's search page, naming
+ * the shards and doc files of one build; pinyin is in the index as plain toneless tokens and no pinyin or
+ * OpenCC code reaches the browser;
  * the header search box on every page is a plain form to the locale's search page.
  */
 import { createHash } from 'node:crypto';
@@ -28,26 +29,29 @@ const hashOf = (text: string) => createHash('sha256').update(text).digest('hex')
 
 describe.skipIf(!built)('search index files', () => {
   for (const { locale, prefix } of LOCALES) {
-    it(`${locale}: the search page names a hashed core file, which names a hashed detail file`, () => {
+    it(`${locale}: the search page names a hashed manifest, which names the shards and doc files of one build`, () => {
       const page = readFileSync(path.join(DIST, prefix, 'search/index.html'), 'utf8');
       const url = /data-index="([^"]+)"/.exec(page)?.[1];
       expect(url).toMatch(new RegExp(`^/search-index/${locale}/[0-9a-f]{12}\\.json$`));
-      const coreText = readFileSync(path.join(DIST, url!), 'utf8');
-      expect(path.basename(url!, '.json')).toBe(hashOf(coreText));
-      const core = JSON.parse(coreText);
-      expect(core.locale).toBe(locale);
-      expect(core.detail).toMatch(new RegExp(`^/search-index/${locale}/[0-9a-f]{12}\\.json$`));
-      const detailText = readFileSync(path.join(DIST, core.detail), 'utf8');
-      expect(path.basename(core.detail, '.json')).toBe(hashOf(detailText));
-      expect(JSON.parse(detailText).docs).toHaveLength(core.docs.length);
-      expect(readdirSync(path.join(DIST, 'search-index', locale)).sort()).toEqual([path.basename(url!), path.basename(core.detail)].sort());
-      // Every kind of page is searchable, and the hypertension article carries its pinyin and Traditional keys.
-      expect(new Set(core.docs.map((d: { t: number }) => d.t))).toEqual(new Set([0, 1, 2, 3, 4]));
-      const bp = core.docs.find((d: { i: string }) => d.i === 'home-blood-pressure');
-      expect(bp.p).toEqual(expect.arrayContaining(['gaoxueya', 'gxy']));
-      expect([...bp.k, bp.ti].join(' ')).toMatch(/血壓/);
-      expect([...bp.k, bp.ti].join(' ')).toMatch(/血压/);
-      for (const d of core.docs) for (const p of d.p) expect(p).toMatch(/^[a-z]+$/);
+      const text = readFileSync(path.join(DIST, url!), 'utf8');
+      expect(path.basename(url!, '.json')).toBe(hashOf(text));
+      const m = JSON.parse(text);
+      expect(m.locale).toBe(locale);
+      expect(m.dir).toMatch(new RegExp(`^/search-index/${locale}/[0-9a-f]{12}$`));
+      const dir = path.join(DIST, m.dir);
+      // Every shard the manifest can name exists, and every document has its doc file.
+      for (let i = 0; i < m.shards; i++) expect(existsSync(path.join(dir, `t${i}.json`)), `t${i}`).toBe(true);
+      for (const w of m.words) expect(existsSync(path.join(dir, `w-${w}.json`)), w).toBe(true);
+      expect(readdirSync(path.join(dir, 'd')).length).toBe(m.n);
+      // One build per locale: nothing stale beside it.
+      expect(readdirSync(path.join(DIST, 'search-index', locale)).sort()).toEqual([path.basename(url!), path.basename(m.dir)].sort());
+      // Every kind of page is in the index.
+      const types = new Set(readdirSync(path.join(dir, 'd')).map((f) => JSON.parse(readFileSync(path.join(dir, 'd', f), 'utf8')).t));
+      expect(types).toEqual(new Set([0, 1, 2, 3, 4]));
+      // Pinyin travels as toneless tokens.
+      const tokens = readdirSync(dir).filter((f) => f.endsWith('.json')).flatMap((f) => Object.keys(JSON.parse(readFileSync(path.join(dir, f), 'utf8'))));
+      expect(tokens.some((t) => /^'[a-z]+$/.test(t))).toBe(true);
+      expect(tokens.some((t) => /^\^[a-z]+$/.test(t))).toBe(true);
     });
   }
 

@@ -20,6 +20,38 @@ describe('valid fixture', () => {
   });
 });
 
+describe('sources cited by id (content/sources.yaml)', () => {
+  const LIST = '- { id: dietary-guidelines, title: 中国居民膳食指南（2022）, publisher: 中国营养学会, year: 2022, edition: "2022" }\n';
+
+  it('resolves an id to the list entry, so every article cites it the same way', async () => {
+    writeFileSync(path.join(fx.dir(), 'sources.yaml'), LIST);
+    edit('articles/salt.md', /^sources:\n.*\n/m, 'sources: [dietary-guidelines]\n');
+    const set = await loadLocalContent(fx.dir());
+    expect(set.articles[0].data.sources).toEqual([
+      { id: 'dietary-guidelines', title: '中国居民膳食指南（2022）', publisher: '中国营养学会', year: 2022, edition: '2022' },
+    ]);
+    expect(set.sources.map((e) => e.data.id)).toEqual(['dietary-guidelines']);
+  });
+
+  it('an unknown id names the file and the field', async () => {
+    writeFileSync(path.join(fx.dir(), 'sources.yaml'), LIST);
+    edit('articles/salt.md', /^sources:\n.*\n/m, 'sources: [dietary-guidelines, dietary-guidelines-2016]\n');
+    const msg = await problems();
+    expect(msg).toContain('content/articles/salt.md: sources[1]: unknown source id "dietary-guidelines-2016"');
+    expect(msg).not.toContain('sources[0]');
+  });
+
+  it('an id with no source list at all is unknown too', async () => {
+    edit('articles/salt.md', /^sources:\n.*\n/m, 'sources: [dietary-guidelines]\n');
+    expect(await problems()).toContain('content/articles/salt.md: sources[0]: unknown source id "dietary-guidelines"');
+  });
+
+  it('a list entry without a publisher names the list file and the field', async () => {
+    writeFileSync(path.join(fx.dir(), 'sources.yaml'), '- { id: x, title: 某指南, year: 2020 }\n');
+    expect(await problems()).toContain('content/sources.yaml: [0].publisher: ');
+  });
+});
+
 describe('bad content names the file and the field path', () => {
   it('missing reviewer', async () => {
     edit('articles/salt.md', /^reviewer:.*\n/m, '');
@@ -110,7 +142,17 @@ describe('bad content names the file and the field path', () => {
 
   it('raw HTML in an article body', async () => {
     edit('articles/salt.md', '吃盐多会让血压升高。', '吃盐多会让血压升高。<script>alert(1)</script>');
-    expect(await problems()).toContain('content/articles/salt.md: body: raw HTML is not allowed in content; use Markdown');
+    expect(await problems()).toContain('content/articles/salt.md: body: line 15: raw HTML <script> is not allowed; write it in Markdown');
+  });
+
+  it('unknown field names the nearest known field', async () => {
+    edit('families/wang.md', /^consent:/m, 'hiden: true\nconsent:');
+    expect(await problems()).toContain('content/families/wang.md: hiden: unknown field — did you mean hidden?');
+  });
+
+  it('unknown nested field in a translation', async () => {
+    writeFileSync(path.join(fx.dir(), 'articles/salt.en.md'), '---\ntitle: Salt\nsummary: Less salt.\ntranslater: A\n---\nText.\n');
+    expect(await problems()).toContain('content/articles/salt.en.md: translater: unknown field — did you mean translator?');
   });
 
   it('media file that does not exist', async () => {

@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { articleLinks, assetsInHtml, audioInHtml, imagesInHtml, localPath, planPage, srcsetUrls } from '../../src/lib/offline/plan.ts';
 import { isSaved, orphans, parseSaved, staleSaved, withSaved, withoutSaved, type SavedItem } from '../../src/lib/offline/saved.ts';
 import { formatBytes } from '../../src/lib/offline/format.ts';
-import { offlinePathFor, SAVED_CACHE, PAGES_CACHE, IMAGES_CACHE } from '../../src/lib/offline/names.ts';
+import { entriesFor, localeOfPath, offlinePathFor, parseOfflineLocale, SAVED_CACHE, PAGES_CACHE, IMAGES_CACHE } from '../../src/lib/offline/names.ts';
+import { lazyImports, pageAssets, siteUrl, tagLocales } from '../../src/lib/offline/precache.ts';
 import { ICONS, iconSvg, webManifest } from '../../src/lib/offline/manifest.ts';
 import { REGISTER_SCRIPT } from '../../src/lib/offline/register.ts';
-import { PRECACHE_GLOBS } from '../../src/pwa/index.ts';
+import { PRECACHE_PAGES } from '../../src/pwa/index.ts';
 
 // Shaped like Astro's <Picture> output and the layout's head.
 const PAGE = `<html><head><link rel="stylesheet" href="/_astro/BaseLayout.abc.css"><script type="module" src="/_astro/page.def.js"></script>
@@ -112,12 +113,67 @@ describe('manifest and service worker set-up', () => {
   });
   it('the per-page script stays tiny and loads the rest lazily', () => {
     expect(REGISTER_SCRIPT.length).toBeLessThan(500);
-    expect(REGISTER_SCRIPT).toContain("register('/sw.js')");
+    expect(REGISTER_SCRIPT).toContain("register('/sw.js?locale='+l)");
+    // A reader who has a worker keeps it (another language's page must not reinstall it as an "update").
+    expect(REGISTER_SCRIPT).toContain('getRegistration()');
     expect(REGISTER_SCRIPT).toContain("import('/pwa.js')");
   });
-  it('precaches the shell, hubs, offline pages, assets and search indexes, not every article', () => {
-    const globs = PRECACHE_GLOBS.join(' ');
-    for (const g of ['offline/index.html', '_astro/*.{js,css}', 'search-index/**/*.json', 'icons/*.png', 'manifest.webmanifest']) expect(globs).toContain(g);
-    expect(globs).not.toMatch(/articles\/\*/);
+  it('precaches the shell, hubs and offline pages, not articles, self-checks or search indexes', () => {
+    const globs = PRECACHE_PAGES.join(' ');
+    for (const g of ['offline/index.html', 'simple/index.html', 'audiences/*/index.html']) expect(globs).toContain(g);
+    expect(globs).not.toMatch(/articles\/\*|self-check\/\*|search-index/);
+  });
+});
+
+describe('precache per locale', () => {
+  const files: Record<string, string> = {
+    '/index.html': '<link rel="stylesheet" href="/_astro/base.css"><script type="module" src="/_astro/home.js"></script>',
+    '/en/index.html': '<link rel="stylesheet" href="/_astro/base.css"><script type="module" src="/_astro/home.js"></script>',
+    '/search/index.html': '<link rel="stylesheet" href="/_astro/base.css"><script type="module" src="/_astro/search.js"></script>',
+    '/_astro/home.js': 'import{a}from"./shared.js";a()',
+    '/_astro/search.js': 'import"./shared.js";const m=await import("./engine.js")',
+    '/_astro/engine.js': 'import{x}from"./engine-dep.js";export const e=x',
+    '/_astro/engine-dep.js': 'export const x=1',
+    '/_astro/shared.js': 'export const a=()=>1',
+    '/_astro/base.css': 'body{}',
+    '/_astro/react.js': 'react-dom',
+  };
+  const read = (url: string) => files[url] ?? null;
+  const entry = (url: string, revision: string | null = null) => ({ url, revision });
+
+  it('knows the locale of a path and of a script URL parameter', () => {
+    expect(localeOfPath('/yue/articles/x/')).toBe('yue');
+    expect(localeOfPath('/english-article/')).toBe('zh-hans');
+    expect(parseOfflineLocale('en')).toBe('en');
+    expect(parseOfflineLocale(null)).toBe('zh-hans');
+    expect(parseOfflineLocale('../x')).toBe('zh-hans');
+    expect(siteUrl('en/index.html')).toBe('/en/');
+    expect(siteUrl('index.html')).toBe('/');
+  });
+
+  it("follows a page's scripts into their static and lazy imports", () => {
+    // eslint-disable-next-line no-template-curly-in-string -- minified code with a computed import, as text
+    expect(lazyImports('a;import("./x.js");import ( "./y.js" );import(`./z.js`);import(`./${n}.js`)')).toEqual(['./x.js', './y.js', './z.js']);
+    expect(pageAssets('/search/', files['/search/index.html'], read).sort()).toEqual(
+      ['/_astro/base.css', '/_astro/engine-dep.js', '/_astro/engine.js', '/_astro/search.js', '/_astro/shared.js'],
+    );
+  });
+
+  it('gives each locale its own pages and the assets they load; unused assets are left to run-time caching', () => {
+    const manifest = tagLocales(
+      [entry('index.html', 'r1'), entry('en/index.html', 'r2'), entry('search/index.html', 'r3')],
+      ['base.css', 'home.js', 'search.js', 'engine.js', 'engine-dep.js', 'shared.js', 'react.js'].map((f) => entry(`_astro/${f}`)),
+      [entry('pwa.js', 'r4')],
+      read,
+    );
+    const zh = entriesFor(manifest, 'zh-hans').map((e) => e.url);
+    const en = entriesFor(manifest, 'en').map((e) => e.url);
+    const yue = entriesFor(manifest, 'yue').map((e) => e.url);
+    expect(zh).toEqual(expect.arrayContaining(['index.html', 'search/index.html', '_astro/engine.js', '_astro/home.js', 'pwa.js']));
+    expect(zh).not.toContain('en/index.html');
+    expect(en.sort()).toEqual(['_astro/base.css', '_astro/home.js', '_astro/shared.js', 'en/index.html', 'pwa.js']);
+    expect(yue).toEqual(['pwa.js']);
+    expect(manifest.map((e) => e.url)).not.toContain('_astro/react.js');
+    expect(entriesFor(manifest, 'en').find((e) => e.url === 'en/index.html')).toEqual({ url: 'en/index.html', revision: 'r2' });
   });
 });

@@ -108,6 +108,15 @@ describe('budgets', () => {
     expect(fail[0].message).toMatch(/14\.5 KB gzip \(HTML 9\.8 KB \+ CSS 2\.9 KB \+ JS 1\.8 KB\) is over the 14\.0 KB budget by 0\.5 KB/);
   });
 
+  it('counts the CSP meta outside the budget up to its allowance, and says so', () => {
+    const over = BUDGETS.readingTotalGzip + 200;
+    const ok = evaluate([page({ total: over, cspMeta: 250 })]);
+    expect(ok.every((x) => x.ok)).toBe(true);
+    expect(formatVerdicts(ok)).toContain('1 pages carry a CSP meta of 250–250 B gzip');
+    expect(evaluate([page({ total: over, cspMeta: 150 })]).filter((x) => !x.ok)).toHaveLength(1);
+    expect(evaluate([page({ total: BUDGETS.readingTotalGzip + BUDGETS.cspMetaAllowance + 1, cspMeta: 2000 })]).filter((x) => !x.ok)).toHaveLength(1);
+  });
+
   it('lets a listed page over 14 KB pass only up to its own ceiling, in every locale, and says so', () => {
     const [file, { maxGzip }] = Object.entries(SIZE_EXCEPTIONS)[0];
     const at = (f: string, total: number) => evaluate([page({ file: f, total, gzip: { html: total - 5000, css: 3000, js: 2000 } })]);

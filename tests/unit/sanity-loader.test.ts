@@ -9,7 +9,7 @@ import type { ContentSet } from '../../src/content/loaders/content-set.ts';
 import { ContentError } from '../../src/content/loaders/errors.ts';
 import { loadSanityContent, mapOptions, resetSanityContent, type SanityEnv } from '../../src/content/loaders/sanity.ts';
 import { exportNdjson } from '../../scripts/cms-export.ts';
-import { readNdjson, startLoopback, type Loopback } from '../helpers/sanity-loopback.ts';
+import { applyPerspective, readNdjson, startLoopback, type Loopback } from '../helpers/sanity-loopback.ts';
 
 type Doc = ReturnType<typeof readNdjson>[number];
 let local: ContentSet;
@@ -33,7 +33,7 @@ async function serve(documents: Doc[]): Promise<{ env: SanityEnv; server: Loopba
 
 const byKey = (list: Array<{ data: object }>) =>
   list.map((e) => e.data as { id?: string; slug?: string }).sort((a, b) => ((a.id ?? a.slug)! < (b.id ?? b.slug)! ? -1 : 1));
-const KINDS = ['audiences', 'topics', 'healthDays', 'articles', 'events', 'families', 'quizzes'] as const;
+const KINDS = ['audiences', 'topics', 'sources', 'healthDays', 'articles', 'events', 'families', 'quizzes'] as const;
 
 /** A copy of the export with one document changed. */
 function edit(id: string, change: (d: Record<string, any>) => void): Doc[] {
@@ -94,6 +94,47 @@ describe('CONTENT_SOURCE=sanity', () => {
     const error = await loadSanityContent({ ...env, STRICT: '1' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ContentError);
     expect((error as ContentError).problems).toEqual([expect.objectContaining({ source: 'event.cpr-aed-training', path: 'end' })]);
+  });
+
+  it('the drafts perspective (a preview) shows drafts over published documents; the default shows none', async () => {
+    const draft = edit('article.home-blood-pressure', () => {}).find((d) => d._id === 'article.home-blood-pressure')!;
+    const docs2: Doc[] = [
+      ...docs,
+      { ...structuredClone(draft), _id: 'drafts.article.home-blood-pressure', title: '为什么要在家量血压？（草稿）' },
+      { ...structuredClone(draft), _id: 'drafts.article.never-published', slug: { _type: 'slug', current: 'never-published' }, title: '还没发布的文章' },
+    ];
+    const { env, server } = await serve(docs2);
+    const preview = await loadSanityContent({ ...env, SANITY_PERSPECTIVE: 'drafts', SANITY_API_READ_TOKEN: 'loopback-token' });
+    const title = (set: ContentSet, slug: string) => set.articles.find((a) => a.data.slug === slug)?.data.title;
+    expect(title(preview, 'home-blood-pressure')).toBe('为什么要在家量血压？（草稿）');
+    expect(title(preview, 'never-published')).toBe('还没发布的文章');
+    expect(preview.articles).toHaveLength(local.articles.length + 1);
+    // A preview names documents by their published id, as the site does.
+    expect(preview.articles.find((a) => a.data.slug === 'never-published')?.source).toBe('article.never-published');
+
+    const pub = await loadSanityContent({ ...env, SANITY_API_READ_TOKEN: 'loopback-token' });
+    expect(title(pub, 'home-blood-pressure')).toBe(title(local, 'home-blood-pressure'));
+    expect(title(pub, 'never-published')).toBeUndefined();
+    expect(server.perspectives).toEqual(['drafts', 'published']);
+  });
+
+  it('a preview needs a read token, and an unknown perspective is refused', async () => {
+    resetSanityContent();
+    const env = { SANITY_PROJECT_ID: 'p', SANITY_DATASET: 'production' };
+    await expect(loadSanityContent({ ...env, SANITY_PERSPECTIVE: 'drafts' })).rejects.toThrow(/needs SANITY_API_READ_TOKEN/);
+    await expect(loadSanityContent({ ...env, SANITY_PERSPECTIVE: 'raw' })).rejects.toThrow(/must be "published".*or "drafts"/);
+  });
+
+  it('the loopback answers perspectives as the API does: no drafts without a token', () => {
+    const d = (id: string, title: string) => ({ _id: id, _type: 'article', title });
+    const all = [d('a', 'A'), d('drafts.a', 'A draft'), d('drafts.b', 'B draft'), d('c', 'C')];
+    const titles = (docs: Array<{ title?: unknown }>) => docs.map((x) => x.title).sort();
+    expect(titles(applyPerspective(all, 'published', true))).toEqual(['A', 'C']);
+    expect(titles(applyPerspective(all, 'drafts', true))).toEqual(['A draft', 'B draft', 'C']);
+    expect(applyPerspective(all, 'drafts', true).map((x) => x._id).sort()).toEqual(['a', 'b', 'c']);
+    expect(applyPerspective(all, 'drafts', true).find((x) => x._id === 'a')?._originalId).toBe('drafts.a');
+    expect(titles(applyPerspective(all, 'drafts', false))).toEqual(['A', 'C']);
+    expect(applyPerspective(all, 'raw', true)).toHaveLength(4);
   });
 
   it('says which setting is missing', async () => {

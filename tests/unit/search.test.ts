@@ -1,125 +1,230 @@
 /**
- * Search: tokenising, the build-time pinyin and Traditional keys, and ranking over the real articles —
- * the queries a resident types ("血压", "gaoxueya", "gxy", "血壓", dialect words, a typo) find the right pages.
+ * Search: the query reader (fillers, folding, pinyin, initials, English), the index builder (tokens, BM25F
+ * weights, sharding, bounded posting lists, determinism), ranking and snippets over small fixture documents
+ * (so the expectations do not depend on the sample content), and the relevance scorer.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { tokenize } from '../../src/lib/search/tokenize.ts';
-import { buildIndex, pinyinForms, scriptForms } from '../../src/lib/search/build.ts';
-import { createEngine, groupByType, markParts, type Engine } from '../../src/lib/search/engine.ts';
-import type { SourceDoc } from '../../src/lib/search/types.ts';
-import { loadLocalContent } from '../../src/content/loaders/local.ts';
-import { toTraditional } from '../../src/lib/text/convert.ts';
+import * as yaml from 'js-yaml';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { MAX_POSTINGS, buildIndex, type BuiltIndex } from '../../src/lib/search/build.ts';
+import { clip, createSearcher, editDistance, findMarks, markParts, type Searcher } from '../../src/lib/search/engine.ts';
+import { packFiles, manifestUrlIn, searchPageIn } from '../../src/lib/search/pack.ts';
+import { parseRelevance, scoreRelevance } from '../../src/lib/search/relevance.ts';
+import { analyzeQuery, dropFillers, foldTable, shardOf, splitPinyin, stem } from '../../src/lib/search/text.ts';
+import type { Shard, SourceDoc } from '../../src/lib/search/types.ts';
 
-const HYPERTENSION = ['home-blood-pressure', 'low-salt-blood-pressure'];
-
-describe('tokenize', () => {
-  it('splits Chinese into words and adds the single characters of each word', () => {
-    const t = tokenize('高血压患者要少吃盐');
-    expect(t).toContain('高血压');
-    expect(t).toContain('患者');
-    for (const c of '高血压患者') expect(t).toContain(c);
-    expect(new Set(t).size).toBe(t.length);
-  });
-  it('lower-cases Latin words and keeps pinyin whole', () => {
-    expect(tokenize('GaoXueYa gxy')).toEqual(['gaoxueya', 'gxy']);
-  });
-  it('drops punctuation and spaces', () => {
-    expect(tokenize('血压，  怎么量？')).not.toContain('，');
-    expect(tokenize('   ')).toEqual([]);
-  });
+const doc = (over: Partial<SourceDoc> & { id: string; title: string }): SourceDoc => ({
+  type: 'article', originalTitle: over.title, summary: '', headings: [], keywords: [], audiences: [], topics: [], ...over,
 });
 
-describe('build-time forms', () => {
-  it('pinyin without tones and initials', () => {
-    expect(pinyinForms('高血压')).toEqual(['gaoxueya', 'gxy']);
-    expect(pinyinForms('绿色')).toEqual(['lvse', 'ls']);
-    expect(pinyinForms('BMI')).toEqual([]);
-    expect(pinyinForms('AED 使用')).toEqual(['shiyong', 'sy']);
-  });
-  it('Traditional forms next to the Simplified', () => {
-    expect(scriptForms('血压')).toEqual(['血压', '血壓']);
-    expect(scriptForms('CPR')).toEqual(['CPR']);
-  });
-});
+const DOCS: SourceDoc[] = [
+  doc({ id: 'bp', title: '为什么要在家量血压？', keywords: ['高血压', '血压计'], summary: '家庭血压 135/85 及以上要告诉医生。', body: '早上起床后一小时内量，晚上睡前再量一次。袖带绑在上臂。', audiences: ['elders'], topics: ['chronic'] }),
+  doc({ id: 'salt', title: '每天吃盐怎样少于 5 克？', keywords: ['减盐', '低盐饮食'], summary: '用限盐勺，少吃咸菜。', body: '酱油、咸菜和方便面里都有隐形盐。血压高的人更要少吃盐。', topics: ['diet'] }),
+  doc({ id: 'meds', title: '老人同时吃好几种药，怎样吃才安全？', keywords: ['合理用药'], summary: '列一张用药清单。', body: '吃药后头晕、起皮疹、走路不稳，及时告诉医生。保健品和钙片也要写上。', audiences: ['elders'] }),
+  doc({ id: 'seasonal-shot', title: '流感疫苗', keywords: ['流行性感冒'], summary: '每年秋天接种。', body: '老人和慢性病人每年打一针。' }),
+  doc({ id: 'vaccine-day', type: 'event', title: 'Vaccination day', originalTitle: '接种日', summary: 'Flu jabs for older people.', body: 'Bring your card.', boost: 1, note: '2026-11-28' }),
+  doc({ id: 'bp-check-new', type: 'event', title: '免费测血压血糖', summary: '护士免费测血压。', body: '不用预约。', names: ['健康体检', '一楼大厅'], boost: 1, note: '2026-12-02' }),
+  doc({ id: 'bp-check-old', type: 'event', title: '免费测血压血糖', summary: '护士免费测血压。', body: '不用预约。', names: ['健康体检', '一楼大厅'], boost: 0.5 }),
+  doc({ id: 'smoke', title: '想戒烟，怎样才能戒成功？', keywords: ['戒烟', '二手烟'], summary: '戒烟门诊可以帮您。', body: '电子烟也不是安全的替代品。', topics: ['tobacco'] }),
+];
+const OPTS = { locale: 'zh-hans', base: '', dir: '/search-index/zh-hans', audiences: { elders: '老年人' }, topics: { chronic: '慢病管理', diet: '合理膳食', tobacco: 'Smoking and alcohol' } };
 
-function articleDocs(set: Awaited<ReturnType<typeof loadLocalContent>>, locale: 'zh-hans' | 'zh-hant'): SourceDoc[] {
-  return set.articles.map(({ data: a }) => ({
-    type: 'article' as const,
-    id: a.slug,
-    title: locale === 'zh-hant' ? (a.translations['zh-hant']?.title ?? toTraditional(a.title)) : a.title,
-    originalTitle: a.title,
-    summary: a.summary,
-    headings: [...a.body.matchAll(/^##\s+(.+)$/gm)].map((m) => m[1]),
-    keywords: [...a.keywords, ...a.aliases],
-    audiences: a.audiences,
-    topics: a.topics,
-  }));
+function memory(built: BuiltIndex, fetched: string[] = []): Searcher {
+  return createSearcher(built.manifest, async <T,>(url: string) => {
+    fetched.push(url);
+    const text = built.files.get(url.slice('/search-index/zh-hans/'.length));
+    if (text === undefined) throw new Error(`no ${url}`);
+    return JSON.parse(text) as T;
+  });
 }
 
-describe('ranking on the real articles', () => {
-  let zh: Engine;
-  let hant: Engine;
-  let zhCoreOnly: Engine;
-  beforeAll(async () => {
-    const set = await loadLocalContent(path.resolve('content'));
-    const opts = { base: '', dir: '/search-index/x', audiences: Object.fromEntries(set.audiences.map((a) => [a.data.id, a.data.name['zh-hans']])), topics: {} };
-    const a = buildIndex(articleDocs(set, 'zh-hans'), { ...opts, locale: 'zh-hans' });
-    const b = buildIndex(articleDocs(set, 'zh-hant'), { ...opts, locale: 'zh-hant' });
-    zh = createEngine(JSON.parse(a.coreJson), JSON.parse(a.detailJson));
-    zhCoreOnly = createEngine(JSON.parse(a.coreJson));
-    hant = createEngine(JSON.parse(b.coreJson), JSON.parse(b.detailJson));
+describe('reading a query', () => {
+  const ctx = { fold: foldTable('壓压體体'), syllables: new Set(['gao', 'xue', 'ya', 'xi', 'an', 'xian', 'liu', 'gan']) };
+
+  it('drops filler words and keeps the subject, in Mandarin and Cantonese', () => {
+    expect(analyzeQuery('高血压怎么办', ctx).map((u) => u.text)).toEqual(['高血压']);
+    expect(analyzeQuery('点样戒烟', ctx).map((u) => u.text)).toEqual(['戒烟']);
+    expect(dropFillers('为什么要打疫苗呢').trim().split(/\s+/)).toEqual(['打疫苗']);
+  });
+  it('reads Han text as character pairs, one character as itself, Traditional folded', () => {
+    expect(analyzeQuery('血壓', ctx)[0].readings).toEqual([['血压']]);
+    expect(analyzeQuery('高血压', ctx)[0].readings).toEqual([['高血', '血压']]);
+    expect(analyzeQuery('药', ctx)[0].readings).toEqual([['药']]);
+  });
+  it('reads a Latin word as English, as pinyin when it parses, and as initials when short', () => {
+    expect(analyzeQuery('gaoxueya', ctx)[0].readings).toEqual([['gaoxueya'], ["'gaoxue", "'xueya"]]);
+    expect(analyzeQuery('gxy', ctx)[0].readings).toEqual([['gxy'], ['^gxy']]);
+    // "flu" is no pinyin: never matched inside one.
+    expect(analyzeQuery('flu', ctx)[0].readings).toEqual([['flu'], ['^flu']]);
+    expect(splitPinyin('xian', ctx.syllables)).toEqual(['xian']);
+    expect(splitPinyin('flu', ctx.syllables)).toBeUndefined();
+  });
+  it('stems English lightly and drops English stop words', () => {
+    expect(['vaccinations', 'falls', 'babies', 'stress'].map(stem)).toEqual(['vaccination', 'fall', 'baby', 'stress']);
+    expect(analyzeQuery('how to quit smoking', ctx).map((u) => u.text)).toEqual(['quit', 'smoking']);
+  });
+  it('measures typos with a bounded edit distance', () => {
+    expect(editDistance('vacination', 'vaccination', 1)).toBe(1);
+    expect(editDistance('presure', 'pressure', 1)).toBe(1);
+    expect(editDistance('sleep', 'steep', 1)).toBe(1);
+    expect(editDistance('flu', 'fall', 1)).toBeGreaterThan(1);
+  });
+});
+
+describe('building the index', () => {
+  let built: BuiltIndex;
+  beforeAll(() => {
+    built = buildIndex(DOCS, OPTS);
   });
 
-  const top = (e: Engine, q: string, n = 2) => e.search(q).slice(0, n).map((h) => h.id);
-
-  it.each(['血压', '高血压', 'gaoxueya', 'gxy', '血壓', '高血壓', '血压高', 'xueya', '量血压'])('"%s" puts the hypertension articles first', (q) => {
-    const ids = top(zh, q);
-    expect(ids.length).toBe(2);
-    for (const id of ids) expect(HYPERTENSION).toContain(id);
+  it('is deterministic and names its files by content', () => {
+    const again = buildIndex([...DOCS].reverse(), OPTS);
+    expect(again.manifestJson).toBe(built.manifestJson);
+    expect([...again.files]).toEqual([...built.files]);
+    expect(built.manifest.dir).toMatch(/^\/search-index\/zh-hans\/[0-9a-f]{12}$/);
+    expect(built.manifest.n).toBe(DOCS.length);
   });
 
-  it('dialect words and colloquial aliases find their article', () => {
-    expect(top(zh, '食咸', 1)).toEqual(['low-salt-blood-pressure']);
-    expect(top(zh, '口重', 1)).toEqual(['low-salt-blood-pressure']);
-    expect(top(zh, '高血圧', 1)).toEqual(['home-blood-pressure']);
+  it('puts every token in the one shard the query side will ask for', () => {
+    const shards = [...built.files].filter(([k]) => !k.includes('/d/'));
+    expect(shards.length).toBeGreaterThan(0);
+    for (const [file, json] of shards) {
+      const name = path.basename(file, '.json');
+      for (const token of Object.keys(JSON.parse(json) as Shard)) expect(shardOf(token, built.manifest.shards)).toBe(name);
+    }
   });
 
-  it('works on the core file alone, before the detail arrives', () => {
-    expect(HYPERTENSION).toContain(top(zhCoreOnly, 'gxy', 1)[0]);
-    expect(HYPERTENSION).toContain(top(zhCoreOnly, '血壓', 1)[0]);
+  it('indexes Han pairs of every field (body too), pinyin pairs and initials of titles and keywords, English words', () => {
+    const all: Shard = Object.assign({}, ...[...built.files].filter(([k]) => !k.includes('/d/')).map(([, v]) => JSON.parse(v)));
+    for (const t of ['血压', '头晕', "'gaoxue", "'xueya", '^gxy', 'vaccination', 'smoking', 'bp']) expect(all[t], t).toBeDefined();
+    expect(Object.keys(all).some((t) => /[āáǎàōóǒòūúǔù]/.test(t))).toBe(false);
+    expect(built.manifest.fold).toContain('壓压');
+    expect(built.manifest.syllables.split(' ')).toContain('gao');
   });
 
-  it('Simplified and Traditional find the same first page in the Traditional index', () => {
-    expect(top(hant, '血压', 1)).toEqual(top(hant, '血壓', 1));
-    expect(HYPERTENSION).toContain(top(hant, '血壓', 1)[0]);
+  it('keeps posting lists bounded but the document frequency whole', () => {
+    const many = Array.from({ length: MAX_POSTINGS + 50 }, (_, i) => doc({ id: `d${i}`, title: `健康小知识第${i}篇`, body: '多喝水。'.repeat(1 + (i % 5)) }));
+    const b = buildIndex(many, OPTS);
+    const shard = JSON.parse(b.files.get(`${path.basename(b.manifest.dir)}/${shardOf('喝水', b.manifest.shards)}.json`)!) as Shard;
+    expect(shard['喝水'][0]).toBe(many.length);
+    expect((shard['喝水'].length - 1) / 2).toBe(MAX_POSTINGS);
   });
 
-  it('tolerates a one-character typo', () => {
-    expect(HYPERTENSION).toContain(top(zh, 'gaoxuaya', 1)[0]);
-    expect(top(zh, '高血亚', 1)[0]).toMatch(/blood-pressure/);
-    expect(top(zh, '近视', 1)[0]).toBe('child-myopia-outdoor');
-    expect(top(zh, 'jinshi', 1)[0]).toBe('child-myopia-outdoor');
+  it('lists the files a saved topic pack takes: all of a small index', () => {
+    const urls = packFiles('/search-index/zh-hans/abc.json', built.manifest);
+    expect(urls).toContain('/search-index/zh-hans/abc.json');
+    expect(urls.filter((u) => u.includes('/d/'))).toHaveLength(DOCS.length);
+    for (const u of urls.slice(1)) expect(built.files.has(u.slice('/search-index/zh-hans/'.length))).toBe(true);
+    expect(packFiles('/m.json', { ...built.manifest, size: 10 }, 5)).toEqual(['/m.json']);
+    expect(manifestUrlIn('<div data-search data-index="/search-index/en/0123456789ab.json">')).toBe('/search-index/en/0123456789ab.json');
+    expect(searchPageIn('<form class="site-search" role="search" aria-label="x" action="/en/search/" method="get">')).toBe('/en/search/');
+  });
+});
+
+describe('ranking', () => {
+  let built: BuiltIndex;
+  let s: Searcher;
+  const top = async (q: string, n = 1) => (await s.hits(await s.rank(q), 0, n)).map((h) => h.id);
+  beforeAll(() => {
+    built = buildIndex(DOCS, OPTS);
+    s = memory(built);
   });
 
-  it('finds other subjects by their own words', () => {
-    expect(top(zh, '中风', 1)[0]).toBe('stroke-be-fast');
-    expect(top(zh, 'tnb', 1)[0]).toBe('diabetes-daily-care');
-    expect(top(zh, '母乳喂养', 1)[0]).toBe('breastfeeding-first-six-months');
+  it.each(['血压', '高血压', '血壓', 'gaoxueya', 'xueya', 'gxy', '在家怎么量血压'])('"%s" puts the page about measuring blood pressure first', async (q) => {
+    expect(await top(q)).toEqual(['bp']);
   });
 
-  it('returns nothing for an empty query or a word no page has', () => {
-    expect(zh.search('  ')).toEqual([]);
-    expect(zh.search('量子计算机')).toEqual([]);
+  it('finds a page by words only its body has, with a snippet marking them', async () => {
+    const [hit] = await s.hits(await s.rank('头晕'), 0, 1);
+    expect(hit.id).toBe('meds');
+    const marked = markParts(hit.snippet, hit.snippetMarks).filter((p) => p.mark).map((p) => p.text);
+    expect(marked).toContain('头晕');
   });
 
-  it('marks the matched part of the title and groups hits by type', () => {
-    const hit = zh.search('血压')[0];
-    const parts = markParts(hit.title, hit.titleMarks);
-    expect(parts.filter((p) => p.mark).map((p) => p.text).join('')).toContain('血压');
-    expect(parts.map((p) => p.text).join('')).toBe(hit.title);
-    expect(hit.audiences.length).toBeGreaterThan(0);
-    expect(hit.url).toBe(`/articles/${hit.id}/`);
-    expect(groupByType(zh.search('血压')).map((g) => g.type)).toEqual(['article']);
+  it('matches a summary by its words in any order', async () => {
+    expect(await top('吃盐少')).toEqual(['salt']);
+  });
+
+  it('ranks an upcoming event above the same event past, events with articles by relevance', async () => {
+    const ids = await top('免费测血糖', 2);
+    expect(ids).toEqual(['bp-check-new', 'bp-check-old']);
+    const [hit] = await s.hits(await s.rank('测血糖'), 0, 1);
+    expect(hit.type).toBe('event');
+    expect(hit.note).toBe('2026-12-02');
+  });
+
+  it('finds English titles, topic names and slugs, with typos tolerated', async () => {
+    expect(await top('vaccination')).toEqual(['vaccine-day']);
+    expect(await top('vacination')).toEqual(['vaccine-day']);
+    expect(await top('quit smoking')).toEqual(['smoke']);
+  });
+
+  it('does not match an English word inside pinyin', async () => {
+    const r = await s.rank('flu');
+    const ids = (await s.hits(r, 0, 5)).map((h) => h.id);
+    expect(ids).not.toContain('seasonal-shot'); // 流感 (liugan) has no English
+    expect(ids).toContain('vaccine-day'); // "Flu jabs"
+  });
+
+  it('tolerates one wrong character and ignores filler words', async () => {
+    expect(await top('戒烟门真')).toEqual(['smoke']);
+    expect(await top('想戒烟怎么办呢')).toEqual(['smoke']);
+  });
+
+  it('returns nothing for an empty query or words no page has', async () => {
+    expect((await s.rank('  ')).ranked).toEqual([]);
+    expect((await s.rank('量子计算机')).ranked).toEqual([]);
+  });
+
+  it('fetches only the shards a query needs, once, and the doc files of the results asked for', async () => {
+    const fetched: string[] = [];
+    const fresh = memory(built, fetched);
+    await fresh.hits(await fresh.rank('血压'), 0, 2);
+    const shardFetches = fetched.filter((u) => !u.includes('/d/'));
+    expect(shardFetches).toEqual([`${built.manifest.dir}/${shardOf('血压', built.manifest.shards)}.json`]);
+    expect(fetched.filter((u) => u.includes('/d/'))).toHaveLength(2);
+    const n = fetched.length;
+    await fresh.hits(await fresh.rank('血壓'), 0, 2);
+    expect(fetched.length).toBe(n);
+    expect(fresh.loaded()).toHaveLength(n);
+  });
+});
+
+describe('marks and snippets', () => {
+  it('marks every needle occurrence, folding Traditional, with positions of the original text', () => {
+    const table = foldTable('壓压');
+    expect(findMarks('量血壓，血压计', ['血压'], table)).toEqual([[1, 2], [4, 5]]);
+    const parts = markParts('量血壓', [[1, 2]]);
+    expect(parts).toEqual([{ text: '量', mark: false }, { text: '血壓', mark: true }]);
+  });
+  it('clips a long text around its marks', () => {
+    const text = `${'甲'.repeat(200)}头晕${'乙'.repeat(200)}`;
+    const c = clip(text, [[200, 201]], 40);
+    expect(c.text.length).toBeLessThanOrEqual(42);
+    expect(c.ranges).toHaveLength(1);
+    expect(c.text.slice(c.ranges[0][0], c.ranges[0][1] + 1)).toBe('头晕');
+  });
+});
+
+describe('relevance scorer', () => {
+  it('counts hit@1 and hit@3 against judged answers', () => {
+    const cases = parseRelevance([
+      { q: 'a', kind: 'k', good: ['article:x'] },
+      { q: 'b', kind: 'k', good: ['event:y', 'article:z'] },
+      { q: 'c', kind: 'j', locale: 'en', good: ['article:w'] },
+    ]);
+    const s = scoreRelevance(cases, [['article:x'], ['article:q', 'article:z'], []]);
+    expect([s.hitAt1, s.hitAt3, s.cases]).toEqual([1, 2, 3]);
+    expect(s.misses.map((m) => m.q)).toEqual(['b', 'c']);
+    expect(s.byKind.k).toEqual({ cases: 2, hitAt1: 1, hitAt3: 2 });
+  });
+  it('the repository set is well formed: at least 80 queries of every kind the issue names', () => {
+    const cases = parseRelevance(yaml.load(readFileSync(path.resolve('tests/fixtures/search-relevance.yaml'), 'utf8')));
+    expect(cases.length).toBeGreaterThanOrEqual(80);
+    const kinds = new Set(cases.map((c) => c.kind));
+    for (const k of ['spoken', 'pinyin', 'initials', 'traditional', 'cantonese', 'typo', 'english', 'event', 'long', 'fulltext']) expect(kinds).toContain(k);
+    expect(new Set(cases.map((c) => `${c.locale} ${c.q}`)).size).toBe(cases.length);
+    expect(() => parseRelevance([{ q: 'x', kind: 'k', good: ['nonsense'] }])).toThrow();
   });
 });

@@ -90,7 +90,7 @@ export default function QuizRunner({ quiz, textLang, strings, articles, audience
       return;
     }
     headingRef.current?.focus();
-  }, [state.index, state.done]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [state.index, state.done]);
 
   const setAnswer = (value: AnswerValue | undefined) =>
     setState((s) => ({ ...s, answers: { ...s.answers, [q!.id]: value }, checked: s.checked.filter((c) => c !== q!.id) }));

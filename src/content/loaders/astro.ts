@@ -4,12 +4,12 @@
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { LOCALES, type Locale } from '../model/common.ts';
-import type { Article } from '../model/article.ts';
 import type { Family } from '../model/family.ts';
 import { getContentSet, resetContentSet } from './source.ts';
 import type { ContentSet, Sourced } from './content-set.ts';
 import { convertStrings, resolveText } from '../../lib/localize/resolve.ts';
 import { toTraditional } from '../../lib/text/convert.ts';
+import { sanitizeHtml } from '../../lib/markdown/sanitize.ts';
 import { overdueReport } from '../../lib/review.ts';
 import { buildNow, localDate } from '../../lib/time.ts';
 
@@ -78,7 +78,9 @@ async function renderLocalized<T extends TextFields>(
   extra: Record<string, unknown>,
 ): Promise<void> {
   const r = resolveText(locale, original, human, (v, variant) => convertStrings(v, variant));
-  const rendered = await ctx.renderMarkdown(r.value.body);
+  // Content checks refuse raw HTML and unsafe links before this; the sanitiser makes sure of it whatever the source.
+  const md = await ctx.renderMarkdown(r.value.body);
+  const rendered = { ...md, html: sanitizeHtml(md.html) };
   const { body: _body, ...fields } = r.value;
   const data = await ctx.parseData({
     id,
@@ -129,5 +131,3 @@ export const familyTextsLoader: Loader = {
     }
   },
 };
-
-export type { Article };

@@ -2,7 +2,7 @@
  * The whole of a site's content, validated: what every source (git or Sanity) must produce.
  * Cross-entry rules live here so that both sources enforce them the same way.
  */
-import type { Article, Audience, Family, HealthDay, HealthEvent, Quiz, SiteSettings, Topic } from '../model/index.ts';
+import type { Article, Audience, Family, HealthDay, HealthEvent, Quiz, SiteSettings, SourceEntry, Topic } from '../model/index.ts';
 import type { ContentProblem } from './errors.ts';
 import { checkQuiz } from '../../lib/quiz/engine.ts';
 
@@ -15,6 +15,8 @@ export interface Sourced<T> {
 export interface ContentSet {
   audiences: Sourced<Audience>[];
   topics: Sourced<Topic>[];
+  /** The shared source list (content/sources.yaml, or the dataset's source documents). */
+  sources: Sourced<SourceEntry>[];
   articles: Sourced<Article>[];
   events: Sourced<HealthEvent>[];
   healthDays: Sourced<HealthDay>[];
@@ -46,6 +48,7 @@ export function crossCheck(set: ContentSet): ContentProblem[] {
   const problems: ContentProblem[] = [
     ...duplicates(set.audiences, (a) => a.id, 'audience id', 'id'),
     ...duplicates(set.topics, (t) => t.id, 'topic id', 'id'),
+    ...duplicates(set.sources, (s) => s.id, 'source id', 'id'),
     ...duplicates(set.articles, (a) => a.slug, 'article slug', 'slug'),
     ...duplicates(set.events, (e) => e.slug, 'event slug', 'slug'),
     ...duplicates(set.healthDays, (d) => d.id, 'health day id', 'id'),

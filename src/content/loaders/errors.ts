@@ -1,3 +1,4 @@
+import { distance } from 'fastest-levenshtein';
 import type { z } from 'zod';
 
 /** One problem in one content file (or Sanity document), with the field path that is wrong. */
@@ -22,12 +23,99 @@ export function formatProblem(p: ContentProblem): string {
   return `${p.source}: ${p.path ? `${p.path}: ` : ''}${p.message}`;
 }
 
-export function zodProblems(source: string, error: z.ZodError, prefix: PropertyKey[] = []): ContentProblem[] {
-  return error.issues.map((issue) => ({
-    source,
-    path: formatPath([...prefix, ...issue.path]),
-    message: issue.message,
-  }));
+/** The known key closest to a mistyped one, if it is close enough to be a likely typo. */
+export function nearestKey(key: string, known: readonly string[]): string | undefined {
+  const lower = key.toLowerCase();
+  const sorted = (s: string) => [...s].sort().join('');
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const k of known) {
+    const kl = k.toLowerCase();
+    // Swapped letters (nmae, dya) count as one edit.
+    const d = kl === lower ? 0 : kl.length === lower.length && sorted(kl) === sorted(lower) ? 1 : distance(lower, kl);
+    if (d < bestD) {
+      best = k;
+      bestD = d;
+    }
+  }
+  if (best === undefined) return undefined;
+  return bestD <= Math.max(1, Math.floor(Math.max(key.length, best.length) / 3)) ? best : undefined;
+}
+
+/** The message for a field the model does not know. */
+export function unknownFieldMessage(key: string, known: readonly string[]): string {
+  const near = nearestKey(key, known);
+  return near ? `unknown field — did you mean ${near}?` : `unknown field (known fields: ${[...known].sort().join(', ')})`;
+}
+
+interface Def {
+  type?: string;
+  shape?: Record<string, unknown>;
+  innerType?: unknown;
+  in?: unknown;
+  element?: unknown;
+  valueType?: unknown;
+  options?: unknown[];
+  items?: unknown[];
+  getter?: () => unknown;
+}
+const defOf = (s: unknown): Def | undefined => (s as { _zod?: { def?: Def } } | undefined)?._zod?.def;
+
+/** The object schemas a value at `path` may be checked against (several for a union). */
+function objectSchemasAt(schema: unknown, path: readonly PropertyKey[]): Def[] {
+  const def = defOf(schema);
+  if (!def) return [];
+  switch (def.type) {
+    case 'optional': case 'nullable': case 'default': case 'prefault': case 'readonly': case 'catch': case 'nonoptional':
+      return objectSchemasAt(def.innerType, path);
+    case 'pipe':
+      return objectSchemasAt(def.in, path);
+    case 'lazy':
+      return def.getter ? objectSchemasAt(def.getter(), path) : [];
+    case 'union':
+      return (def.options ?? []).flatMap((o) => objectSchemasAt(o, path));
+  }
+  if (path.length === 0) return def.type === 'object' ? [def] : [];
+  const [head, ...rest] = path;
+  if (def.type === 'object') return def.shape && typeof head === 'string' && head in def.shape ? objectSchemasAt(def.shape[head], rest) : [];
+  if (def.type === 'array') return objectSchemasAt(def.element, rest);
+  if (def.type === 'record') return objectSchemasAt(def.valueType, rest);
+  if (def.type === 'tuple' && typeof head === 'number') return objectSchemasAt(def.items?.[head], rest);
+  return [];
+}
+
+/** Field names the schema knows for the object at `path`. */
+export function knownKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  return [...new Set(objectSchemasAt(schema, path).flatMap((d) => Object.keys(d.shape ?? {})))];
+}
+
+export interface ZodProblemOptions {
+  /** The schema that was parsed: unknown fields are reported with the nearest known field. */
+  schema?: z.ZodType;
+  /**
+   * Lines before a Markdown field's text in its file (by top-level field name), so that an issue carrying
+   * `params.line` (a line of the field's text) names the line of the file.
+   */
+  lineOffsets?: Record<string, number>;
+}
+
+export function zodProblems(source: string, error: z.ZodError, prefix: PropertyKey[] = [], opts: ZodProblemOptions = {}): ContentProblem[] {
+  return error.issues.flatMap((issue): ContentProblem[] => {
+    if (issue.code === 'unrecognized_keys') {
+      const known = opts.schema ? knownKeysAt(opts.schema, issue.path) : [];
+      return issue.keys.map((key) => ({
+        source,
+        path: formatPath([...prefix, ...issue.path, key]),
+        message: known.length ? unknownFieldMessage(key, known) : 'unknown field',
+      }));
+    }
+    const line = issue.code === 'custom' ? (issue.params as { line?: unknown } | undefined)?.line : undefined;
+    if (typeof line === 'number') {
+      const offset = opts.lineOffsets?.[String(issue.path[0])];
+      return [{ source, path: formatPath([...prefix, ...issue.path]), message: `line ${line + (offset ?? 0)}${offset === undefined ? ' of the text' : ''}: ${issue.message}` }];
+    }
+    return [{ source, path: formatPath([...prefix, ...issue.path]), message: issue.message }];
+  });
 }
 
 /** Thrown when content is invalid; the message lists every problem, one per line. */

@@ -3,6 +3,7 @@
  * into a validated ContentSet. No Astro imports, so unit tests and scripts can use it directly.
  *
  *   content/taxonomies/audiences.yaml, topics.yaml   lists
+ *   content/sources.yaml                              the sources articles and self-checks cite by id
  *   content/health-days.yaml, site.yaml
  *   content/articles/<slug>.md                        zh-hans original
  *   content/articles/<slug>.<locale>.md               human translation (zh-hant, yue, en)
@@ -10,15 +11,16 @@
  *   content/families/<slug>.md (+ .<locale>.md)
  *   content/quizzes/<slug>.yaml
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as yaml from 'js-yaml';
 import type { z } from 'zod';
 import {
   articleSchema, articleTranslationSchemas, audienceSchema, eventSchema, familySchema, familyTranslationSchemas,
-  healthDaySchema, quizSchema, siteSettingsSchema, topicSchema,
+  healthDaySchema, quizSchema, siteSettingsSchema, sourceEntrySchema, topicSchema,
 } from '../model/index.ts';
+import { resolveSource, resolveSources } from './citations.ts';
 import { crossCheck, type ContentSet, type Sourced } from './content-set.ts';
 import { ContentError, zodProblems, type ContentProblem } from './errors.ts';
 
@@ -43,36 +45,76 @@ async function readYaml(ctx: Ctx, file: string): Promise<unknown> {
 }
 
 /** Splits a Markdown file into its YAML front matter and body. */
-export function splitFrontMatter(text: string): { data: unknown; body: string } {
-  const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text.replace(/^\uFEFF/, ''));
+export function splitFrontMatter(text: string): { data: unknown; body: string; bodyLine: number } {
+  const t = text.replace(/^\uFEFF/, '');
+  const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(t);
   if (!m) throw new Error('missing YAML front matter between --- lines');
-  return { data: yaml.load(m[1]) ?? {}, body: m[2] };
+  const body = m[2]!;
+  // Lines of the file before the body's first non-blank line (the loader trims the body).
+  const start = t.length - body.trimStart().length;
+  const bodyLine = t.slice(0, start).split('\n').length - 1;
+  return { data: yaml.load(m[1]!) ?? {}, body, bodyLine };
 }
 
-async function readMarkdown(ctx: Ctx, file: string): Promise<{ data: Record<string, unknown>; body: string } | undefined> {
+async function readMarkdown(ctx: Ctx, file: string): Promise<{ data: Record<string, unknown>; body: string; bodyLine: number } | undefined> {
   try {
-    const { data, body } = splitFrontMatter(await readFile(file, 'utf8'));
+    const { data, body, bodyLine } = splitFrontMatter(await readFile(file, 'utf8'));
     if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new Error('front matter must be a mapping of fields');
-    return { data: data as Record<string, unknown>, body };
+    return { data: data as Record<string, unknown>, body, bodyLine };
   } catch (e) {
     ctx.problems.push({ source: rel(ctx, file), path: '', message: `cannot read Markdown: ${(e as Error).message.split('\n')[0]}` });
     return undefined;
   }
 }
 
-function parse<S extends z.ZodType>(ctx: Ctx, schema: S, source: string, raw: unknown, prefix: PropertyKey[] = []): z.infer<S> | undefined {
+function parse<S extends z.ZodType>(
+  ctx: Ctx, schema: S, source: string, raw: unknown, prefix: PropertyKey[] = [], lineOffsets?: Record<string, number>,
+): z.infer<S> | undefined {
   const r = schema.safeParse(raw);
   if (!r.success) {
-    ctx.problems.push(...zodProblems(source, r.error, prefix));
+    ctx.problems.push(...zodProblems(source, r.error, prefix, { schema, lineOffsets }));
     return undefined;
   }
   return r.data;
 }
 
-async function listFiles(dir: string, ext: string): Promise<string[]> {
+async function listFiles(dir: string, ext: string | readonly string[]): Promise<string[]> {
   if (!existsSync(dir)) return [];
-  return (await readdir(dir)).filter((f) => f.endsWith(ext)).sort().map((f) => path.join(dir, f));
+  const exts = typeof ext === 'string' ? [ext] : ext;
+  return (await readdir(dir)).filter((f) => exts.some((e) => f.endsWith(e))).sort().map((f) => path.join(dir, f));
 }
+
+const YAML_EXTS = ['.yaml', '.yml'] as const;
+const baseName = (file: string) => path.basename(file).replace(/\.(ya?ml|md)$/, '');
+
+/**
+ * Every file in a content folder must be one the loader reads: a file it would skip (x.MD, notes.txt, a
+ * sub-folder) is an error rather than content that silently never appears. Hidden files (.gitkeep) are fine.
+ */
+async function checkFolder(ctx: Ctx, dir: string, reads: (name: string) => boolean, what: string, rename?: (name: string) => string | undefined): Promise<void> {
+  if (!existsSync(dir)) return;
+  for (const name of (await readdir(dir)).sort()) {
+    if (name.startsWith('.')) continue;
+    const full = path.join(dir, name);
+    const isDir = statSync(full).isDirectory();
+    if (reads(name) && isDir === ROOT_FOLDERS.includes(name)) continue;
+    if (isDir) {
+      ctx.problems.push({ source: rel(ctx, full), path: '', message: `folders are not read here (${what})` });
+    } else if (!reads(name)) {
+      const better = rename?.(name);
+      ctx.problems.push({ source: rel(ctx, full), path: '', message: `file is not read: ${what}${better ? ` — rename it to ${better}` : ''}` });
+    }
+  }
+}
+
+const ROOT_FOLDERS = ['articles', 'events', 'families', 'quizzes', 'taxonomies', 'media'];
+
+const lowerExt = (name: string, exts: readonly string[]) => {
+  const m = /^(.*)(\.[^.]+)$/.exec(name);
+  if (!m) return undefined;
+  const ext = m[2]!.toLowerCase();
+  return exts.includes(ext) ? `${m[1]}${ext}` : ext === '.markdown' && exts.includes('.md') ? `${m[1]}.md` : undefined;
+};
 
 /** YAML dates (2026-01-02) become Date objects; the model wants the written form back. */
 function normaliseDates(value: unknown): unknown {
@@ -112,10 +154,10 @@ async function readMarkdownDocs(
   bodyField: string,
   translationSchemas: Record<(typeof TRANSLATION_LOCALES)[number], z.ZodType>,
   translationBodyField: string,
-): Promise<Array<{ source: string; raw: Record<string, unknown> }>> {
+): Promise<Array<{ source: string; raw: Record<string, unknown>; lineOffsets: Record<string, number> }>> {
   const files = await listFiles(dir, '.md');
   const originals = files.filter((f) => !/\.(zh-hant|yue|en)\.md$/.test(f));
-  const docs: Array<{ source: string; raw: Record<string, unknown> }> = [];
+  const docs: Array<{ source: string; raw: Record<string, unknown>; lineOffsets: Record<string, number> }> = [];
   for (const file of files) {
     const m = /([^/\\]+)\.([a-z-]+)\.md$/.exec(file);
     if (m && !(TRANSLATION_LOCALES as readonly string[]).includes(m[2])) {
@@ -133,11 +175,13 @@ async function readMarkdownDocs(
       if (!existsSync(tfile)) continue;
       const tmd = await readMarkdown(ctx, tfile);
       if (!tmd) continue;
-      const t = parse(ctx, translationSchemas[locale], rel(ctx, tfile), { ...tmd.data, [translationBodyField]: tmd.body.trim() });
+      const t = parse(ctx, translationSchemas[locale], rel(ctx, tfile), { ...tmd.data, [translationBodyField]: tmd.body.trim() }, [], {
+        [translationBodyField]: tmd.bodyLine,
+      });
       if (t) translations[locale] = t;
     }
     raw.translations = translations;
-    docs.push({ source: rel(ctx, file), raw });
+    docs.push({ source: rel(ctx, file), raw, lineOffsets: { [bodyField]: md.bodyLine } });
   }
   for (const file of files) {
     const m = /([^/\\]+)\.(zh-hant|yue|en)\.md$/.exec(file);
@@ -170,6 +214,10 @@ export async function loadLocalContent(root: string): Promise<ContentSet> {
   const audiences = await readList(ctx, path.join(r, 'taxonomies/audiences.yaml'), audienceSchema);
   const topics = await readList(ctx, path.join(r, 'taxonomies/topics.yaml'), topicSchema);
   const healthDays = await readList(ctx, path.join(r, 'health-days.yaml'), healthDaySchema);
+  // Optional: content that cites only written-out sources (a test fixture) needs no list.
+  const sourcesFile = path.join(r, 'sources.yaml');
+  const sources = existsSync(sourcesFile) ? await readList(ctx, sourcesFile, sourceEntrySchema) : [];
+  const sourceList = new Map(sources.map((s) => [s.data.id, s.data]));
 
   const siteFile = path.join(r, 'site.yaml');
   const siteRaw = existsSync(siteFile) ? normaliseDates(await readYaml(ctx, siteFile)) : undefined;
@@ -178,7 +226,10 @@ export async function loadLocalContent(root: string): Promise<ContentSet> {
 
   const articles: ContentSet['articles'] = [];
   for (const doc of await readMarkdownDocs(ctx, path.join(r, 'articles'), 'body', articleTranslationSchemas, 'body')) {
-    const data = parse(ctx, articleSchema, doc.source, doc.raw);
+    const before = ctx.problems.length;
+    const raw = { ...doc.raw, sources: resolveSources(doc.raw.sources, sourceList, doc.source, ctx.problems) };
+    if (ctx.problems.length > before) continue;
+    const data = parse(ctx, articleSchema, doc.source, raw, [], doc.lineOffsets);
     if (!data) continue;
     checkMedia(ctx, doc.source, [
       ...(data.hero ? [{ path: 'hero.src', src: data.hero.src }] : []),
@@ -189,35 +240,53 @@ export async function loadLocalContent(root: string): Promise<ContentSet> {
 
   const families: ContentSet['families'] = [];
   for (const doc of await readMarkdownDocs(ctx, path.join(r, 'families'), 'story', familyTranslationSchemas, 'story')) {
-    const data = parse(ctx, familySchema, doc.source, doc.raw);
+    const data = parse(ctx, familySchema, doc.source, doc.raw, [], doc.lineOffsets);
     if (!data) continue;
     checkMedia(ctx, doc.source, data.photos.map((p, i) => ({ path: `photos[${i}].src`, src: p.src })));
     families.push({ data, source: doc.source });
   }
 
+  const md = (name: string) => name.endsWith('.md');
+  const yml = (name: string) => name.endsWith('.yaml') || name.endsWith('.yml');
+  await checkFolder(ctx, path.join(r, 'articles'), md, 'articles are <slug>.md or <slug>.<locale>.md', (n) => lowerExt(n, ['.md']));
+  await checkFolder(ctx, path.join(r, 'families'), md, 'families are <slug>.md or <slug>.<locale>.md', (n) => lowerExt(n, ['.md']));
+  await checkFolder(ctx, path.join(r, 'events'), yml, 'events are <slug>.yaml', (n) => lowerExt(n, ['.yaml', '.yml']));
+  await checkFolder(ctx, path.join(r, 'quizzes'), yml, 'quizzes are <slug>.yaml', (n) => lowerExt(n, ['.yaml', '.yml']));
+  await checkFolder(ctx, path.join(r, 'taxonomies'), (n) => n === 'audiences.yaml' || n === 'topics.yaml', 'this folder holds audiences.yaml and topics.yaml', (n) =>
+    ['audiences.yaml', 'topics.yaml'].find((k) => k === n.toLowerCase().replace(/\.yml$/, '.yaml')));
+  await checkFolder(
+    ctx, r,
+    (n) => ['health-days.yaml', 'site.yaml', 'sources.yaml'].includes(n) || ROOT_FOLDERS.includes(n) || n.toLowerCase() === 'readme.md',
+    'content/ holds health-days.yaml, site.yaml, sources.yaml and the folders articles, events, families, quizzes, taxonomies and media',
+    (n) => ['health-days.yaml', 'site.yaml', 'sources.yaml'].find((k) => k === n.toLowerCase().replace(/\.yml$/, '.yaml')),
+  );
+
   const events: ContentSet['events'] = [];
-  for (const file of await listFiles(path.join(r, 'events'), '.yaml')) {
+  for (const file of await listFiles(path.join(r, 'events'), YAML_EXTS)) {
     const raw = normaliseDates(await readYaml(ctx, file));
     if (raw === undefined) continue;
     const source = rel(ctx, file);
-    const data = parse(ctx, eventSchema, source, { ...(raw as object), slug: path.basename(file, '.yaml') });
+    const data = parse(ctx, eventSchema, source, { ...(raw as object), slug: baseName(file) });
     if (!data) continue;
     if (data.image) checkMedia(ctx, source, [{ path: 'image.src', src: data.image.src }]);
     events.push({ data, source });
   }
 
   const quizzes: ContentSet['quizzes'] = [];
-  for (const file of await listFiles(path.join(r, 'quizzes'), '.yaml')) {
+  for (const file of await listFiles(path.join(r, 'quizzes'), YAML_EXTS)) {
     const raw = normaliseDates(await readYaml(ctx, file));
     if (raw === undefined) continue;
     const source = rel(ctx, file);
-    const data = parse(ctx, quizSchema, source, { ...(raw as object), slug: path.basename(file, '.yaml') });
+    const before = ctx.problems.length;
+    const cited = resolveSource((raw as { source?: unknown } | null)?.source, sourceList, source, ctx.problems);
+    if (ctx.problems.length > before) continue;
+    const data = parse(ctx, quizSchema, source, { ...(raw as object), source: cited, slug: baseName(file) });
     if (data) quizzes.push({ data, source });
   }
 
   if (ctx.problems.length > 0 || !site) throw new ContentError(ctx.problems);
   const set: ContentSet = {
-    audiences, topics, articles, events, healthDays, families, quizzes,
+    audiences, topics, sources, articles, events, healthDays, families, quizzes,
     siteSettings: { data: site, source: rel(ctx, siteFile) },
   };
   const cross = crossCheck(set);

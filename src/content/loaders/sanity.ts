@@ -5,6 +5,11 @@
  * the same Zod schemas and cross-checks. An invalid document is reported by its id and field path and left
  * out, so one editor's mistake cannot break the published site; STRICT=1 fails the build instead.
  * SANITY_API_HOST points the client at another API host (the loopback server in tests).
+ *
+ * SANITY_PERSPECTIVE=drafts builds a PREVIEW: every document as its latest draft (what an editor sees in the
+ * Studio), for editors and reviewers to check a draft before it is published. It needs SANITY_API_READ_TOKEN
+ * (drafts are never readable without one) and must never be deployed as the public site. The public build is
+ * always `published` (the default), so drafts cannot reach it.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -12,7 +17,8 @@ import { createClient, type SanityClient } from '@sanity/client';
 import { createImageUrlBuilder } from '@sanity/image-url';
 import type { z } from 'zod';
 import {
-  articleSchema, audienceSchema, eventSchema, familySchema, healthDaySchema, quizSchema, siteSettingsSchema, topicSchema,
+  articleSchema, audienceSchema, eventSchema, familySchema, healthDaySchema, quizSchema, siteSettingsSchema, sourceEntrySchema,
+  topicSchema,
 } from '../model/index.ts';
 import { crossCheck, type ContentSet, type Sourced } from './content-set.ts';
 import { ContentError, formatProblem, zodProblems, type ContentProblem } from './errors.ts';
@@ -27,8 +33,24 @@ export interface SanityEnv {
   SANITY_DATASET?: string;
   SANITY_API_READ_TOKEN?: string;
   SANITY_API_HOST?: string;
+  /** `published` (default: the public site) or `drafts` (a preview build for editors). */
+  SANITY_PERSPECTIVE?: string;
   STRICT?: string;
   CONTENT_DIR?: string;
+}
+
+export type SanityPerspective = 'published' | 'drafts';
+
+/** The perspective a build reads; `drafts` only with a read token. */
+export function sanityPerspective(env: SanityEnv): SanityPerspective {
+  const p = env.SANITY_PERSPECTIVE?.trim() || 'published';
+  if (p !== 'published' && p !== 'drafts') {
+    throw new Error(`SANITY_PERSPECTIVE must be "published" (the public site) or "drafts" (a preview build), not "${p}"`);
+  }
+  if (p === 'drafts' && !env.SANITY_API_READ_TOKEN?.trim()) {
+    throw new Error('SANITY_PERSPECTIVE=drafts needs SANITY_API_READ_TOKEN (a Viewer token): drafts are not readable without one.');
+  }
+  return p;
 }
 
 export function sanityClient(env: SanityEnv): SanityClient {
@@ -41,8 +63,9 @@ export function sanityClient(env: SanityEnv): SanityClient {
   const apiHost = env.SANITY_API_HOST?.trim();
   return createClient({
     projectId, dataset, apiVersion: SANITY_API_VERSION,
-    // Builds read published content fresh from the API (not the CDN): a publish webhook rebuilds right away.
-    useCdn: false, perspective: 'published',
+    // Builds read fresh from the API (not the CDN): a publish webhook rebuilds right away. A preview build
+    // reads the drafts perspective; the public build only ever reads published documents.
+    useCdn: false, perspective: sanityPerspective(env),
     token: env.SANITY_API_READ_TOKEN?.trim() || undefined,
     ...(apiHost ? { apiHost, useProjectHostname: false } : {}),
   });
@@ -116,6 +139,8 @@ export function contentFromSanity(result: CONTENT_QUERY_RESULT, opts: MapOptions
   const audiences = each(result.audiences, audienceSchema, fromSanity.taxonomy);
   const topics = each(result.topics, topicSchema, fromSanity.taxonomy);
   const healthDays = each(result.healthDays, healthDaySchema, fromSanity.healthDay);
+  // Written-out citations exported from content without a source list have no id: they are not list entries.
+  const sources = each((result.sources ?? []).filter((s) => s.id), sourceEntrySchema, fromSanity.source);
   let articles = each(result.articles, articleSchema, (d) => fromSanity.article(d, opts));
   let events = each(result.events, eventSchema, (d) => fromSanity.event(d, opts));
   let families = each(result.families, familySchema, (d) => fromSanity.family(d, opts));
@@ -127,7 +152,7 @@ export function contentFromSanity(result: CONTENT_QUERY_RESULT, opts: MapOptions
     if (!result.siteSettings) problems.push({ source: 'siteSettings', path: '', message: 'the dataset has no published site settings document' });
     throw new ContentError(problems);
   }
-  let set: ContentSet = { audiences, topics, articles, events, healthDays, families, quizzes, siteSettings: settings };
+  let set: ContentSet = { audiences, topics, sources, articles, events, healthDays, families, quizzes, siteSettings: settings };
   // Cross-entry rules (unknown references, duplicate slugs, quiz bands): leave out the documents they name.
   // Repeat, since leaving one out can orphan a reference to it.
   for (let round = 0; round < 5; round++) {
@@ -152,7 +177,7 @@ type CacheHolder = { [CACHE]?: Map<string, Promise<ContentSet>> };
 export function loadSanityContent(env: SanityEnv = process.env as SanityEnv): Promise<ContentSet> {
   const holder = globalThis as CacheHolder;
   holder[CACHE] ??= new Map();
-  const key = `${env.SANITY_API_HOST ?? ''}|${env.SANITY_PROJECT_ID}|${env.SANITY_DATASET}|${env.STRICT ?? ''}`;
+  const key = `${env.SANITY_API_HOST ?? ''}|${env.SANITY_PROJECT_ID}|${env.SANITY_DATASET}|${env.SANITY_PERSPECTIVE ?? ''}|${env.STRICT ?? ''}`;
   let p = holder[CACHE].get(key);
   if (!p) {
     p = fetchAndValidate(env);
@@ -167,6 +192,9 @@ export function resetSanityContent(): void {
 
 async function fetchAndValidate(env: SanityEnv): Promise<ContentSet> {
   const client = sanityClient(env);
+  if (sanityPerspective(env) === 'drafts') {
+    console.warn('[sanity] PREVIEW build: perspective "drafts" shows unpublished drafts. Never deploy it as the public site.');
+  }
   const result = await client.fetch<CONTENT_QUERY_RESULT>(CONTENT_QUERY);
   const { set, problems } = contentFromSanity(result, mapOptions(env));
   if (problems.length > 0) {

@@ -3,22 +3,32 @@ import { dateSchema, idSchema, imageSchema, markdownSchema, summaryFor, summaryS
 
 export const MAX_REVIEW_YEARS = 3;
 
-export const reviewerSchema = z.object({
+export const reviewerSchema = z.strictObject({
   name: z.string().trim().min(1),
   role: z.string().trim().min(1),
 });
 
-export const sourceSchema = z.object({
+export const sourceSchema = z.strictObject({
+  /** The id in content/sources.yaml (or the Sanity source document) this citation came from. */
+  id: idSchema.optional(),
   title: z.string().trim().min(1),
   publisher: z.string().trim().min(1),
   year: z.number().int().min(1900).max(2100),
+  /** The edition in words (e.g. 2024年修订版) when the title carries one. */
+  edition: z.string().trim().min(1).optional(),
   url: z.url().optional(),
+  /** The part of the source a self-check uses (e.g. 中国糖尿病风险评分表). */
+  section: z.string().trim().min(1).optional(),
 });
 export type Source = z.infer<typeof sourceSchema>;
 
+/** One entry of the shared source list (content/sources.yaml; a `source` document in Sanity). */
+export const sourceEntrySchema = sourceSchema.omit({ section: true }).extend({ id: idSchema });
+export type SourceEntry = z.infer<typeof sourceEntrySchema>;
+
 /** Dialects and languages an audio track can be in; each is shown by its own name. */
 export const DIALECTS = ['cmn', 'yue', 'nan', 'wuu', 'sc', 'hak'] as const;
-export const audioTrackSchema = z.object({
+export const audioTrackSchema = z.strictObject({
   dialect: z.enum(DIALECTS),
   /** Path under content/ (e.g. media/audio/x.ogg). */
   src: z.string().min(1),
@@ -30,7 +40,7 @@ export type AudioTrack = z.infer<typeof audioTrackSchema>;
 
 /** A human translation of an article into another locale. */
 const translationFor = (locale: string) =>
-  z.object({
+  z.strictObject({
     title: z.string().trim().min(1).max(locale === 'en' ? 120 : 60),
     summary: summaryFor(locale),
     body: markdownSchema.refine((s) => s.trim().length > 0, 'translation body is empty'),
@@ -50,7 +60,7 @@ function addYears(date: string, years: number): string {
 
 /** An article as written by an editor; the body is Markdown in the original (zh-hans). */
 export const articleSchema = z
-  .object({
+  .strictObject({
     slug: idSchema,
     title: z.string().trim().min(1).max(60),
     summary: summarySchema,
@@ -63,7 +73,7 @@ export const articleSchema = z
     hero: imageSchema.optional(),
     audio: z.array(audioTrackSchema).default([]),
     translations: z
-      .object({
+      .strictObject({
         'zh-hant': articleTranslationSchemas['zh-hant'].optional(),
         yue: articleTranslationSchemas.yue.optional(),
         en: articleTranslationSchemas.en.optional(),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { idSchema, localizedStringSchema } from './common.ts';
 
 /** 分众: who a piece of content is for. */
-export const audienceSchema = z.object({
+export const audienceSchema = z.strictObject({
   id: idSchema,
   name: localizedStringSchema,
   description: localizedStringSchema,

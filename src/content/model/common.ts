@@ -4,6 +4,7 @@
  * (git content/ or Sanity) the entry came from.
  */
 import { z } from 'zod';
+import { checkMarkdown } from '../../lib/markdown/check.ts';
 
 export const LOCALES = ['zh-hans', 'zh-hant', 'yue', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -40,7 +41,7 @@ export const localDateTimeSchema = z
   }, 'is not a real date and time');
 
 /** A string given per locale; Simplified Chinese is always required. */
-export const localizedStringSchema = z.object({
+export const localizedStringSchema = z.strictObject({
   'zh-hans': z.string().min(1),
   'zh-hant': z.string().min(1).optional(),
   yue: z.string().min(1).optional(),
@@ -49,7 +50,7 @@ export const localizedStringSchema = z.object({
 export type LocalizedString = z.infer<typeof localizedStringSchema>;
 
 /** An image with required alternative text. `src` is relative to content/ (e.g. media/x.jpg). */
-export const imageSchema = z.object({
+export const imageSchema = z.strictObject({
   src: z.string().min(1),
   alt: z.string().trim().min(1, 'every image needs alt text'),
   credit: z.string().optional(),
@@ -67,7 +68,10 @@ export const summarySchemaEn = summaryOf(SUMMARY_MAX_EN);
 /** The summary rule for a locale. */
 export const summaryFor = (locale: string) => (locale === 'en' ? summarySchemaEn : summarySchema);
 
-/** Markdown body: no raw HTML is passed through to the site. */
-export const markdownSchema = z
-  .string()
-  .refine((s) => !/<\/?[a-zA-Z][^>]*>|<!--/.test(s.replace(/```[\s\S]*?```|`[^`]*`/g, '')), 'raw HTML is not allowed in content; use Markdown');
+/**
+ * Markdown body: no raw HTML, and links and images only with allowed URL schemes (src/lib/markdown/check.ts).
+ * Each issue carries the body line in `params.line`; the content/ loader turns it into the file's line.
+ */
+export const markdownSchema = z.string().superRefine((s, ctx) => {
+  for (const p of checkMarkdown(s)) ctx.addIssue({ code: 'custom', message: p.message, params: { line: p.line } });
+});

@@ -1,20 +1,23 @@
 import { z } from 'zod';
 import { idSchema, imageSchema, localDateTimeSchema, summaryFor, summarySchema } from './common.ts';
+import { checkRrule } from '../../lib/calendar/rrule-check.ts';
+import { seriesStarts } from '../../lib/calendar/occurrences.ts';
+import { floating } from '../../lib/calendar/zoned.ts';
 
 export const EVENT_TYPES = [
   'lecture', 'clinic', 'screening', 'exercise', 'training', 'festival', 'vaccination', 'tcm', 'other',
 ] as const;
 export const EVENT_STATUSES = ['scheduled', 'cancelled', 'postponed', 'moved'] as const;
 
-export const locationSchema = z.object({
+export const locationSchema = z.strictObject({
   name: z.string().trim().min(1),
   address: z.string().trim().min(1),
-  geo: z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).optional(),
+  geo: z.strictObject({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).optional(),
 });
 export type EventLocation = z.infer<typeof locationSchema>;
 
 /** A change to one occurrence of a recurring series, keyed by the occurrence's original local start. */
-export const occurrenceOverrideSchema = z.object({
+export const occurrenceOverrideSchema = z.strictObject({
   occurrence: localDateTimeSchema,
   status: z.enum(EVENT_STATUSES),
   start: localDateTimeSchema.optional(),
@@ -24,14 +27,14 @@ export const occurrenceOverrideSchema = z.object({
 });
 
 const eventTranslationFor = (locale: string) =>
-  z.object({
+  z.strictObject({
     title: z.string().trim().min(1),
     summary: summaryFor(locale),
     description: z.string().optional(),
   });
 
 export const eventSchema = z
-  .object({
+  .strictObject({
     slug: idSchema,
     title: z.string().trim().min(1).max(60),
     summary: summarySchema,
@@ -42,7 +45,7 @@ export const eventSchema = z
     end: localDateTimeSchema,
     timeZone: z.string().default('Asia/Shanghai'),
     /** RFC 5545 recurrence rule without DTSTART, e.g. FREQ=WEEKLY;BYDAY=TU;UNTIL=20270228T235959Z */
-    rrule: z.string().regex(/^FREQ=(DAILY|WEEKLY|MONTHLY|YEARLY)(;[A-Z]+=[^;]+)*$/, 'must be an RRULE such as FREQ=WEEKLY;BYDAY=TU').optional(),
+    rrule: z.string().optional(),
     /** Local starts of occurrences that do not take place (EXDATE). */
     exceptions: z.array(localDateTimeSchema).default([]),
     overrides: z.array(occurrenceOverrideSchema).default([]),
@@ -50,7 +53,7 @@ export const eventSchema = z
     organiser: z.string().trim().min(1),
     audiences: z.array(idSchema).min(1),
     topics: z.array(idSchema).default([]),
-    signUp: z.object({
+    signUp: z.strictObject({
       how: z.enum(['none', 'walk-in', 'phone', 'wechat', 'url']),
       phone: z.string().optional(),
       url: z.url().optional(),
@@ -58,7 +61,7 @@ export const eventSchema = z
       note: z.string().optional(),
     }),
     accessibility: z.string().optional(),
-    volunteersWanted: z.object({ count: z.number().int().positive().optional(), note: z.string() }).optional(),
+    volunteersWanted: z.strictObject({ count: z.number().int().positive().optional(), note: z.string() }).optional(),
     status: z.enum(EVENT_STATUSES).default('scheduled'),
     statusNote: z.string().optional(),
     image: imageSchema.optional(),
@@ -66,7 +69,7 @@ export const eventSchema = z
     sequence: z.number().int().min(0).default(0),
     updatedAt: z.string().optional(),
     translations: z
-      .object({
+      .strictObject({
         'zh-hant': eventTranslationFor('zh-hant').optional(),
         yue: eventTranslationFor('yue').optional(),
         en: eventTranslationFor('en').optional(),
@@ -93,5 +96,29 @@ export const eventSchema = z
         ctx.addIssue({ code: 'custom', path: ['overrides', i, 'end'], message: 'moved occurrence ends before it starts' });
       }
     });
+    if (e.rrule !== undefined) {
+      const problems = checkRrule(e.rrule, e.start);
+      for (const message of problems) ctx.addIssue({ code: 'custom', path: ['rrule'], message });
+      if (problems.length) return;
+    }
+    // Every exception and override names an occurrence of the series (its original local start).
+    const keys = [...e.exceptions, ...e.overrides.map((o) => o.occurrence)];
+    if (keys.length === 0 || e.end <= e.start) return;
+    const last = keys.reduce((a, b) => (a > b ? a : b));
+    const starts = seriesStarts(e, new Date(floating(last).getTime() + 86400_000));
+    const known = new Set(starts);
+    const check = (key: string, path: PropertyKey[]) => {
+      if (known.has(key)) return;
+      const nearest = starts.reduce<string | undefined>(
+        (best, s) => (best === undefined || Math.abs(floating(s).getTime() - floating(key).getTime()) < Math.abs(floating(best).getTime() - floating(key).getTime()) ? s : best),
+        undefined,
+      );
+      ctx.addIssue({
+        code: 'custom', path,
+        message: `${key} is not an occurrence of this event${e.rrule ? '' : ` (it takes place once, at ${e.start})`}${e.rrule && nearest ? ` (nearest occurrence: ${nearest})` : ''}`,
+      });
+    };
+    e.exceptions.forEach((x, i) => check(x, ['exceptions', i]));
+    e.overrides.forEach((o, i) => check(o.occurrence, ['overrides', i, 'occurrence']));
   });
 export type HealthEvent = z.infer<typeof eventSchema>;

@@ -1,17 +1,17 @@
 import { z } from 'zod';
 import { localeSchema, localizedStringSchema } from './common.ts';
 
-export const siteSettingsSchema = z.object({
+export const siteSettingsSchema = z.strictObject({
   communityName: localizedStringSchema,
   centreName: localizedStringSchema,
   tagline: localizedStringSchema,
-  contact: z.object({
+  contact: z.strictObject({
     phone: z.string().min(1),
     address: localizedStringSchema,
     hours: localizedStringSchema,
   }),
   emergency: z
-    .array(z.object({ number: z.string().regex(/^\d{3,5}$/), label: localizedStringSchema }))
+    .array(z.strictObject({ number: z.string().regex(/^\d{3,5}$/), label: localizedStringSchema }))
     .min(1)
     .refine((list) => ['120', '110', '119'].every((n) => list.some((e) => e.number === n)), 'emergency numbers must include 120, 110 and 119'),
   defaultLocale: localeSchema.default('zh-hans'),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { idSchema, localizedStringSchema } from './common.ts';
 
 /** 主题: what a piece of content is about. */
-export const topicSchema = z.object({
+export const topicSchema = z.strictObject({
   id: idSchema,
   name: localizedStringSchema,
   description: localizedStringSchema,

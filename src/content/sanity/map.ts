@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ContentSet } from '../loaders/content-set.ts';
-import type { Article, Family, HealthEvent, LocalizedString, Quiz } from '../model/index.ts';
+import type { Article, Family, HealthEvent, LocalizedString, Quiz, Source } from '../model/index.ts';
 import { markdownToPortableText } from '../../lib/portable-text/from-markdown.ts';
 import { portableTextToMarkdown } from '../../lib/portable-text/markdown.ts';
 import type { PtImage, PtNode } from '../../lib/portable-text/types.ts';
@@ -80,6 +80,21 @@ function translations<T>(all: Partial<Record<string, T>> | undefined, map: (t: T
   return Object.keys(out).length ? out : undefined;
 }
 
+/**
+ * The source document id of a citation: `source.<id>` for an entry of the source list; a written-out citation
+ * (content without a source list) becomes a document of its own, named by a hash of what it says.
+ */
+export function sourceDocId(s: Source): string {
+  return s.id ? `source.${s.id}` : `source.inline-${sha1(`${s.title}|${s.publisher}|${s.year}|${s.edition ?? ''}|${s.url ?? ''}`).slice(0, 12)}`;
+}
+
+function sourceDoc(s: Source): SanityDoc {
+  return {
+    _id: sourceDocId(s), _type: 'source', id: s.id ? slug(s.id) : undefined,
+    title: s.title, publisher: s.publisher, year: s.year, edition: s.edition, url: s.url,
+  };
+}
+
 function articleDoc(a: Article, opts: ExportOptions): SanityDoc {
   return {
     _id: `article.${a.slug}`, _type: 'article',
@@ -92,7 +107,7 @@ function articleDoc(a: Article, opts: ExportOptions): SanityDoc {
       src: { _type: 'file', _sanityAsset: `file@${fileUrl(opts, t.src)}` },
     })),
     reviewer: { _type: 'reviewer', ...a.reviewer }, reviewedAt: a.reviewedAt, nextReviewDue: a.nextReviewDue,
-    sources: keyed(a.sources, 'citation'), updatedAt: a.updatedAt,
+    sources: a.sources.map((s, i) => ({ _type: 'reference', _key: `source-${i}`, _ref: sourceDocId(s) })), updatedAt: a.updatedAt,
     translations: translations(a.translations, (t, locale) => ({
       title: t.title, summary: t.summary, translator: t.translator, body: body(opts, t.body, `${LOCALE_FIELD[locale]}-`),
     }), 'articleTranslation'),
@@ -141,7 +156,8 @@ function quizDoc(q: Quiz): SanityDoc {
     results: keyed(q.results.map((r) => ({
       ...r, recommend: { articles: refs('article', r.recommend.articles), audiences: refs('audience', r.recommend.audiences) },
     })), 'resultBand'),
-    source: { _type: 'citation', ...q.source }, disclaimer: q.disclaimer,
+    source: { _type: 'quizSource', source: { _type: 'reference', _ref: sourceDocId(q.source) }, section: q.source.section },
+    disclaimer: q.disclaimer,
     audiences: refs('audience', q.audiences), topics: refs('topic', q.topics),
     translations: translations(q.translations, (t) => ({
       title: t.title, intro: t.intro, disclaimer: t.disclaimer,
@@ -162,7 +178,17 @@ export function toSanityDocuments(set: ContentSet, opts: ExportOptions): SanityD
     name: localeObject(t.name), description: localeObject(t.description, 'localeText'), icon: t.icon, order: t.order,
   });
   const s = set.siteSettings.data;
+  // The source list, and a document for every written-out citation (one per distinct citation).
+  const sources = new Map<string, SanityDoc>();
+  for (const e of set.sources ?? []) sources.set(sourceDocId(e.data), sourceDoc(e.data));
+  for (const c of [...set.articles.flatMap((a) => a.data.sources), ...set.quizzes.map((q) => q.data.source)]) {
+    if (!sources.has(sourceDocId(c))) {
+      const { section: _section, ...entry } = c;
+      sources.set(sourceDocId(c), sourceDoc(entry));
+    }
+  }
   const docs: SanityDoc[] = [
+    ...sources.values(),
     ...set.audiences.map((e) => taxonomy('audience')(e.data)),
     ...set.topics.map((e) => taxonomy('topic')(e.data)),
     ...set.healthDays.map(({ data: d }): SanityDoc => ({
@@ -276,6 +302,7 @@ export const fromSanity = {
     photos: Array.isArray(d.photos) ? d.photos.map((p) => mapImage(p, opts)) : undefined,
     translations: mapTranslations(d.translations, (t) => ({ ...t, story: mdBody(t.story, opts) })),
   }),
+  source: (d: Raw): Mapped => finish(d, {}),
   quiz: (d: Raw): Mapped => finish(d, {
     translations: mapTranslations(d.translations, (t) => ({
       ...t,

@@ -8,6 +8,7 @@ import { defineQuery } from 'groq';
 export const CONTENT_QUERY = defineQuery(`{
   "audiences": *[_type == "audience" && !(_id in path("drafts.**"))] | order(order asc) { _id, "id": id.current, name, description, icon, order },
   "topics": *[_type == "topic" && !(_id in path("drafts.**"))] | order(order asc) { _id, "id": id.current, name, description, icon, order },
+  "sources": *[_type == "source" && !(_id in path("drafts.**"))] | order(_id asc) { _id, "id": id.current, title, publisher, year, edition, url },
   "healthDays": *[_type == "healthDay" && !(_id in path("drafts.**"))] | order(_id asc) {
     _id, "id": id.current, name, rule, "topics": topics[]->id.current, "audiences": audiences[]->id.current
   },
@@ -18,7 +19,8 @@ export const CONTENT_QUERY = defineQuery(`{
     keywords, aliases, featured,
     hero{ alt, credit, license, "asset": asset-> },
     audio[]{ dialect, durationSec, transcriptOf, "asset": src.asset-> },
-    reviewer, reviewedAt, nextReviewDue, sources, updatedAt,
+    reviewer, reviewedAt, nextReviewDue, updatedAt,
+    "sources": sources[]->{ "id": id.current, title, publisher, year, edition, url },
     translations{
       zh_hant{ title, summary, translator, body[]{ ..., _type == "contentImage" => { "asset": asset-> } } },
       yue{ title, summary, translator, body[]{ ..., _type == "contentImage" => { "asset": asset-> } } },
@@ -46,7 +48,7 @@ export const CONTENT_QUERY = defineQuery(`{
     _id, "slug": slug.current, kind, title, summary, intro,
     questions[]{ ..., "recommend": recommend[]->slug.current },
     results[]{ ..., "recommend": { "articles": recommend.articles[]->slug.current, "audiences": recommend.audiences[]->id.current } },
-    source, disclaimer, "audiences": audiences[]->id.current, "topics": topics[]->id.current, translations
+    "source": source{ section, ...source->{ "id": id.current, title, publisher, year, edition, url } }, disclaimer, "audiences": audiences[]->id.current, "topics": topics[]->id.current, translations
   },
   "siteSettings": *[_type == "siteSettings" && !(_id in path("drafts.**"))] | order(_id asc) [0] {
     _id, communityName, centreName, tagline, contact, emergency, defaultLocale, sampleNotice

@@ -15,6 +15,15 @@
 export declare const internalGroqTypeReferenceTo: unique symbol;
 
 // Source: schema.json
+export type Approval = {
+  reviewer?: string;
+  reviewerTitle?: string;
+  approvedAt?: string;
+  profileId?: string;
+  userId?: string;
+  contentHash?: string;
+};
+
 export type Geo = {
   lat?: number;
   lng?: number;
@@ -22,7 +31,7 @@ export type Geo = {
 
 export type SiteSettings = {
   _id: string;
-  _type: "siteSettings";
+  _type: 'siteSettings';
   _createdAt: string;
   _updatedAt: string;
   _rev: string;
@@ -37,45 +46,57 @@ export type SiteSettings = {
   emergency?: Array<{
     number?: string;
     label?: LocaleString;
-    _type: "emergencyNumber";
+    _type: 'emergencyNumber';
     _key: string;
   }>;
-  defaultLocale?: "zh-hans" | "zh-hant" | "yue" | "en";
+  defaultLocale?: 'zh-hans' | 'zh-hant' | 'yue' | 'en';
   sampleNotice?: LocaleString;
 };
 
 export type LocaleString = {
-  _type: "localeString";
+  _type: 'localeString';
   zh_hans?: string;
   zh_hant?: string;
   yue?: string;
   en?: string;
 };
 
+export type ReviewerProfile = {
+  _id: string;
+  _type: 'reviewerProfile';
+  _createdAt: string;
+  _updatedAt: string;
+  _rev: string;
+  name?: string;
+  title?: string;
+  userId?: string;
+  active?: boolean;
+};
+
 export type TopicReference = {
   _ref: string;
-  _type: "reference";
+  _type: 'reference';
   _weak?: boolean;
-  [internalGroqTypeReferenceTo]?: "topic";
+  [internalGroqTypeReferenceTo]?: 'topic';
 };
 
 export type AudienceReference = {
   _ref: string;
-  _type: "reference";
+  _type: 'reference';
   _weak?: boolean;
-  [internalGroqTypeReferenceTo]?: "audience";
+  [internalGroqTypeReferenceTo]?: 'audience';
 };
 
 export type HealthDay = {
   _id: string;
-  _type: "healthDay";
+  _type: 'healthDay';
   _createdAt: string;
   _updatedAt: string;
   _rev: string;
   id?: Slug;
   name?: LocaleString;
   rule?: {
-    calendar?: "gregorian" | "chinese";
+    calendar?: 'gregorian' | 'chinese';
     month?: number;
     day?: number;
     days?: number;
@@ -93,14 +114,14 @@ export type HealthDay = {
 };
 
 export type Slug = {
-  _type: "slug";
+  _type: 'slug';
   current?: string;
   source?: string;
 };
 
 export type Topic = {
   _id: string;
-  _type: "topic";
+  _type: 'topic';
   _createdAt: string;
   _updatedAt: string;
   _rev: string;
@@ -112,7 +133,7 @@ export type Topic = {
 };
 
 export type LocaleText = {
-  _type: "localeText";
+  _type: 'localeText';
   zh_hans?: string;
   zh_hant?: string;
   yue?: string;
@@ -121,7 +142,7 @@ export type LocaleText = {
 
 export type Audience = {
   _id: string;
-  _type: "audience";
+  _type: 'audience';
   _createdAt: string;
   _updatedAt: string;
   _rev: string;
@@ -134,32 +155,32 @@ export type Audience = {
 
 export type ArticleReference = {
   _ref: string;
-  _type: "reference";
+  _type: 'reference';
   _weak?: boolean;
-  [internalGroqTypeReferenceTo]?: "article";
+  [internalGroqTypeReferenceTo]?: 'article';
 };
 
 export type Quiz = {
   _id: string;
-  _type: "quiz";
+  _type: 'quiz';
   _createdAt: string;
   _updatedAt: string;
   _rev: string;
   title?: string;
   slug?: Slug;
-  kind?: "knowledge" | "risk";
+  kind?: 'knowledge' | 'risk';
   summary?: string;
   intro?: string;
   questions?: Array<{
     id?: string;
     text?: string;
-    type?: "single" | "multi" | "boolean" | "number";
+    type?: 'single' | 'multi' | 'boolean' | 'number';
     options?: Array<{
       label?: string;
       points?: number;
       correct?: boolean;
       explain?: string;
-      _type: "quizOption";
+      _type: 'quizOption';
       _key: string;
     }>;
     explain?: string;
@@ -174,11 +195,11 @@ export type Quiz = {
         question?: string;
         option?: number;
       };
-      _type: "numberBand";
+      _type: 'numberBand';
       _key: string;
     }>;
     derived?: {
-      formula?: "bmi";
+      formula?: 'bmi';
       inputs?: Array<string>;
     };
     scored?: boolean;
@@ -187,7 +208,7 @@ export type Quiz = {
         _key: string;
       } & ArticleReference
     >;
-    _type: "quizQuestion";
+    _type: 'quizQuestion';
     _key: string;
   }>;
   results?: Array<{
@@ -207,10 +228,10 @@ export type Quiz = {
         } & AudienceReference
       >;
     };
-    _type: "resultBand";
+    _type: 'resultBand';
     _key: string;
   }>;
-  source?: Citation;
+  source?: QuizSource;
   disclaimer?: string;
   audiences?: Array<
     {
@@ -227,10 +248,22 @@ export type Quiz = {
     yue?: QuizTranslation;
     en?: QuizTranslation;
   };
+  review?: ReviewRecord;
+};
+
+export type ReviewRecord = {
+  _type: 'reviewRecord';
+  status?: 'draft' | 'inReview' | 'approved' | 'published';
+  approval?: Approval;
+  history?: Array<
+    {
+      _key: string;
+    } & ReviewHistoryEntry
+  >;
 };
 
 export type QuizTranslation = {
-  _type: "quizTranslation";
+  _type: 'quizTranslation';
   title?: string;
   intro?: string;
   disclaimer?: string;
@@ -241,28 +274,33 @@ export type QuizTranslation = {
     options?: Array<string>;
     optionExplains?: Array<string>;
     unit?: string;
-    _type: "questionTranslation";
+    _type: 'questionTranslation';
     _key: string;
   }>;
   results?: Array<{
     title?: string;
     advice?: string;
-    _type: "resultTranslation";
+    _type: 'resultTranslation';
     _key: string;
   }>;
 };
 
-export type Citation = {
-  _type: "citation";
-  title?: string;
-  publisher?: string;
-  year?: number;
-  url?: string;
+export type SourceReference = {
+  _ref: string;
+  _type: 'reference';
+  _weak?: boolean;
+  [internalGroqTypeReferenceTo]?: 'source';
+};
+
+export type QuizSource = {
+  _type: 'quizSource';
+  source?: SourceReference;
+  section?: string;
 };
 
 export type Family = {
   _id: string;
-  _type: "family";
+  _type: 'family';
   _createdAt: string;
   _updatedAt: string;
   _rev: string;
@@ -306,7 +344,7 @@ export type Family = {
 };
 
 export type FamilyTranslation = {
-  _type: "familyTranslation";
+  _type: 'familyTranslation';
   displayName?: string;
   members?: string;
   summary?: string;
@@ -320,18 +358,18 @@ export type RichText = Array<
       children?: Array<{
         marks?: Array<string>;
         text?: string;
-        _type: "span";
+        _type: 'span';
         _key: string;
       }>;
-      style?: "normal" | "h2" | "h3" | "h4" | "blockquote";
-      listItem?: "bullet" | "number";
+      style?: 'normal' | 'h2' | 'h3' | 'h4' | 'blockquote';
+      listItem?: 'bullet' | 'number';
       markDefs?: Array<{
         href?: string;
-        _type: "link";
+        _type: 'link';
         _key: string;
       }>;
       level?: number;
-      _type: "block";
+      _type: 'block';
       _key: string;
     }
   | ({
@@ -344,7 +382,7 @@ export type RichText = Array<
 
 export type Event = {
   _id: string;
-  _type: "event";
+  _type: 'event';
   _createdAt: string;
   _updatedAt: string;
   _rev: string;
@@ -352,17 +390,8 @@ export type Event = {
   slug?: Slug;
   summary?: string;
   description?: string;
-  type?:
-    | "lecture"
-    | "clinic"
-    | "screening"
-    | "exercise"
-    | "training"
-    | "festival"
-    | "vaccination"
-    | "tcm"
-    | "other";
-  status?: "scheduled" | "cancelled" | "postponed" | "moved";
+  type?: 'lecture' | 'clinic' | 'screening' | 'exercise' | 'training' | 'festival' | 'vaccination' | 'tcm' | 'other';
+  status?: 'scheduled' | 'cancelled' | 'postponed' | 'moved';
   statusNote?: string;
   organiser?: string;
   audiences?: Array<
@@ -383,18 +412,18 @@ export type Event = {
   exceptions?: Array<string>;
   overrides?: Array<{
     occurrence?: string;
-    status?: "scheduled" | "cancelled" | "postponed" | "moved";
+    status?: 'scheduled' | 'cancelled' | 'postponed' | 'moved';
     start?: string;
     end?: string;
     location?: EventLocation;
     note?: string;
-    _type: "occurrenceOverride";
+    _type: 'occurrenceOverride';
     _key: string;
   }>;
   location?: EventLocation;
   accessibility?: string;
   signUp?: {
-    how?: "none" | "walk-in" | "phone" | "wechat" | "url";
+    how?: 'none' | 'walk-in' | 'phone' | 'wechat' | 'url';
     phone?: string;
     url?: string;
     capacity?: number;
@@ -414,14 +443,14 @@ export type Event = {
 };
 
 export type EventTranslation = {
-  _type: "eventTranslation";
+  _type: 'eventTranslation';
   title?: string;
   summary?: string;
   description?: string;
 };
 
 export type EventLocation = {
-  _type: "eventLocation";
+  _type: 'eventLocation';
   name?: string;
   address?: string;
   geo?: Geo;
@@ -429,13 +458,13 @@ export type EventLocation = {
 
 export type SanityImageAssetReference = {
   _ref: string;
-  _type: "reference";
+  _type: 'reference';
   _weak?: boolean;
-  [internalGroqTypeReferenceTo]?: "sanity.imageAsset";
+  [internalGroqTypeReferenceTo]?: 'sanity.imageAsset';
 };
 
 export type ContentImage = {
-  _type: "contentImage";
+  _type: 'contentImage';
   asset?: SanityImageAssetReference;
   media?: unknown;
   hotspot?: SanityImageHotspot;
@@ -447,7 +476,7 @@ export type ContentImage = {
 
 export type Article = {
   _id: string;
-  _type: "article";
+  _type: 'article';
   _createdAt: string;
   _updatedAt: string;
   _rev: string;
@@ -480,9 +509,10 @@ export type Article = {
   sources?: Array<
     {
       _key: string;
-    } & Citation
+    } & SourceReference
   >;
   updatedAt?: string;
+  review?: ReviewRecord;
   translations?: {
     zh_hant?: ArticleTranslation;
     yue?: ArticleTranslation;
@@ -491,7 +521,7 @@ export type Article = {
 };
 
 export type ArticleTranslation = {
-  _type: "articleTranslation";
+  _type: 'articleTranslation';
   title?: string;
   summary?: string;
   body?: RichText;
@@ -499,38 +529,62 @@ export type ArticleTranslation = {
 };
 
 export type Reviewer = {
-  _type: "reviewer";
+  _type: 'reviewer';
   name?: string;
   role?: string;
 };
 
+export type ReviewHistoryEntry = {
+  _type: 'reviewHistoryEntry';
+  at?: string;
+  action?: 'submit' | 'approve' | 'reject' | 'publish';
+  by?: string;
+  userId?: string;
+  comment?: string;
+  contentHash?: string;
+};
+
+export type Source = {
+  _id: string;
+  _type: 'source';
+  _createdAt: string;
+  _updatedAt: string;
+  _rev: string;
+  id?: Slug;
+  title?: string;
+  publisher?: string;
+  year?: number;
+  edition?: string;
+  url?: string;
+};
+
 export type Callout = {
-  _type: "callout";
-  tone?: "note" | "warning";
+  _type: 'callout';
+  tone?: 'note' | 'warning';
   text?: string;
 };
 
 export type SanityFileAssetReference = {
   _ref: string;
-  _type: "reference";
+  _type: 'reference';
   _weak?: boolean;
-  [internalGroqTypeReferenceTo]?: "sanity.fileAsset";
+  [internalGroqTypeReferenceTo]?: 'sanity.fileAsset';
 };
 
 export type AudioTrack = {
-  _type: "audioTrack";
-  dialect?: "cmn" | "yue" | "nan" | "wuu" | "sc" | "hak";
+  _type: 'audioTrack';
+  dialect?: 'cmn' | 'yue' | 'nan' | 'wuu' | 'sc' | 'hak';
   src?: {
     asset?: SanityFileAssetReference;
     media?: unknown;
-    _type: "file";
+    _type: 'file';
   };
   durationSec?: number;
-  transcriptOf?: "zh-hans" | "zh-hant" | "yue" | "en";
+  transcriptOf?: 'zh-hans' | 'zh-hant' | 'yue' | 'en';
 };
 
 export type SanityImageCrop = {
-  _type: "sanity.imageCrop";
+  _type: 'sanity.imageCrop';
   top?: number;
   bottom?: number;
   left?: number;
@@ -538,7 +592,7 @@ export type SanityImageCrop = {
 };
 
 export type SanityImageHotspot = {
-  _type: "sanity.imageHotspot";
+  _type: 'sanity.imageHotspot';
   x?: number;
   y?: number;
   height?: number;
@@ -546,7 +600,7 @@ export type SanityImageHotspot = {
 };
 
 export type SanityImagePaletteSwatch = {
-  _type: "sanity.imagePaletteSwatch";
+  _type: 'sanity.imagePaletteSwatch';
   background?: string;
   foreground?: string;
   population?: number;
@@ -554,7 +608,7 @@ export type SanityImagePaletteSwatch = {
 };
 
 export type SanityImagePalette = {
-  _type: "sanity.imagePalette";
+  _type: 'sanity.imagePalette';
   darkMuted?: SanityImagePaletteSwatch;
   lightVibrant?: SanityImagePaletteSwatch;
   darkVibrant?: SanityImagePaletteSwatch;
@@ -565,14 +619,14 @@ export type SanityImagePalette = {
 };
 
 export type SanityImageDimensions = {
-  _type: "sanity.imageDimensions";
+  _type: 'sanity.imageDimensions';
   height?: number;
   width?: number;
   aspectRatio?: number;
 };
 
 export type SanityImageMetadata = {
-  _type: "sanity.imageMetadata";
+  _type: 'sanity.imageMetadata';
   location?: Geopoint;
   dimensions?: SanityImageDimensions;
   palette?: SanityImagePalette;
@@ -585,7 +639,7 @@ export type SanityImageMetadata = {
 
 export type SanityFileAsset = {
   _id: string;
-  _type: "sanity.fileAsset";
+  _type: 'sanity.fileAsset';
   _createdAt: string;
   _updatedAt: string;
   _rev: string;
@@ -606,7 +660,7 @@ export type SanityFileAsset = {
 };
 
 export type SanityAssetSourceData = {
-  _type: "sanity.assetSourceData";
+  _type: 'sanity.assetSourceData';
   name?: string;
   id?: string;
   url?: string;
@@ -614,7 +668,7 @@ export type SanityAssetSourceData = {
 
 export type SanityImageAsset = {
   _id: string;
-  _type: "sanity.imageAsset";
+  _type: 'sanity.imageAsset';
   _createdAt: string;
   _updatedAt: string;
   _rev: string;
@@ -636,16 +690,18 @@ export type SanityImageAsset = {
 };
 
 export type Geopoint = {
-  _type: "geopoint";
+  _type: 'geopoint';
   lat?: number;
   lng?: number;
   alt?: number;
 };
 
 export type AllSanitySchemaTypes =
+  | Approval
   | Geo
   | SiteSettings
   | LocaleString
+  | ReviewerProfile
   | TopicReference
   | AudienceReference
   | HealthDay
@@ -655,8 +711,10 @@ export type AllSanitySchemaTypes =
   | Audience
   | ArticleReference
   | Quiz
+  | ReviewRecord
   | QuizTranslation
-  | Citation
+  | SourceReference
+  | QuizSource
   | Family
   | FamilyTranslation
   | RichText
@@ -668,6 +726,8 @@ export type AllSanitySchemaTypes =
   | Article
   | ArticleTranslation
   | Reviewer
+  | ReviewHistoryEntry
+  | Source
   | Callout
   | SanityFileAssetReference
   | AudioTrack
@@ -684,7 +744,7 @@ export type AllSanitySchemaTypes =
 
 // Source: ../src/content/sanity/queries.ts
 // Variable: CONTENT_QUERY
-// Query: {  "audiences": *[_type == "audience" && !(_id in path("drafts.**"))] | order(order asc) { _id, "id": id.current, name, description, icon, order },  "topics": *[_type == "topic" && !(_id in path("drafts.**"))] | order(order asc) { _id, "id": id.current, name, description, icon, order },  "healthDays": *[_type == "healthDay" && !(_id in path("drafts.**"))] | order(_id asc) {    _id, "id": id.current, name, rule, "topics": topics[]->id.current, "audiences": audiences[]->id.current  },  "articles": *[_type == "article" && !(_id in path("drafts.**"))] | order(slug.current asc) {    _id, title, "slug": slug.current, summary,    body[]{ ..., _type == "contentImage" => { "asset": asset-> } },    "audiences": audiences[]->id.current, "topics": topics[]->id.current,    keywords, aliases, featured,    hero{ alt, credit, license, "asset": asset-> },    audio[]{ dialect, durationSec, transcriptOf, "asset": src.asset-> },    reviewer, reviewedAt, nextReviewDue, sources, updatedAt,    translations{      zh_hant{ title, summary, translator, body[]{ ..., _type == "contentImage" => { "asset": asset-> } } },      yue{ title, summary, translator, body[]{ ..., _type == "contentImage" => { "asset": asset-> } } },      en{ title, summary, translator, body[]{ ..., _type == "contentImage" => { "asset": asset-> } } }    }  },  "events": *[_type == "event" && !(_id in path("drafts.**"))] | order(slug.current asc) {    _id, title, "slug": slug.current, summary, description, type, start, end, timeZone, rrule, exceptions, overrides,    location, organiser, "audiences": audiences[]->id.current, "topics": topics[]->id.current, signUp, accessibility,    volunteersWanted, status, statusNote, image{ alt, credit, license, "asset": asset-> }, sequence, updatedAt, translations  },  "families": *[_type == "family" && !(_id in path("drafts.**"))] | order(slug.current asc) {    _id, displayName, "slug": slug.current, members, summary,    story[]{ ..., _type == "contentImage" => { "asset": asset-> } },    photos[]{ alt, credit, license, "asset": asset-> },    habits, award, building, consent, hidden, fictional,    "audiences": audiences[]->id.current, "topics": topics[]->id.current,    translations{      zh_hant{ displayName, members, summary, habits, awardTitle, story[]{ ..., _type == "contentImage" => { "asset": asset-> } } },      yue{ displayName, members, summary, habits, awardTitle, story[]{ ..., _type == "contentImage" => { "asset": asset-> } } },      en{ displayName, members, summary, habits, awardTitle, story[]{ ..., _type == "contentImage" => { "asset": asset-> } } }    }  },  "quizzes": *[_type == "quiz" && !(_id in path("drafts.**"))] | order(slug.current asc) {    _id, "slug": slug.current, kind, title, summary, intro,    questions[]{ ..., "recommend": recommend[]->slug.current },    results[]{ ..., "recommend": { "articles": recommend.articles[]->slug.current, "audiences": recommend.audiences[]->id.current } },    source, disclaimer, "audiences": audiences[]->id.current, "topics": topics[]->id.current, translations  },  "siteSettings": *[_type == "siteSettings" && !(_id in path("drafts.**"))] | order(_id asc) [0] {    _id, communityName, centreName, tagline, contact, emergency, defaultLocale, sampleNotice  }}
+// Query: {  "audiences": *[_type == "audience" && !(_id in path("drafts.**"))] | order(order asc) { _id, "id": id.current, name, description, icon, order },  "topics": *[_type == "topic" && !(_id in path("drafts.**"))] | order(order asc) { _id, "id": id.current, name, description, icon, order },  "sources": *[_type == "source" && !(_id in path("drafts.**"))] | order(_id asc) { _id, "id": id.current, title, publisher, year, edition, url },  "healthDays": *[_type == "healthDay" && !(_id in path("drafts.**"))] | order(_id asc) {    _id, "id": id.current, name, rule, "topics": topics[]->id.current, "audiences": audiences[]->id.current  },  "articles": *[_type == "article" && !(_id in path("drafts.**"))] | order(slug.current asc) {    _id, title, "slug": slug.current, summary,    body[]{ ..., _type == "contentImage" => { "asset": asset-> } },    "audiences": audiences[]->id.current, "topics": topics[]->id.current,    keywords, aliases, featured,    hero{ alt, credit, license, "asset": asset-> },    audio[]{ dialect, durationSec, transcriptOf, "asset": src.asset-> },    reviewer, reviewedAt, nextReviewDue, updatedAt,    "sources": sources[]->{ "id": id.current, title, publisher, year, edition, url },    translations{      zh_hant{ title, summary, translator, body[]{ ..., _type == "contentImage" => { "asset": asset-> } } },      yue{ title, summary, translator, body[]{ ..., _type == "contentImage" => { "asset": asset-> } } },      en{ title, summary, translator, body[]{ ..., _type == "contentImage" => { "asset": asset-> } } }    }  },  "events": *[_type == "event" && !(_id in path("drafts.**"))] | order(slug.current asc) {    _id, title, "slug": slug.current, summary, description, type, start, end, timeZone, rrule, exceptions, overrides,    location, organiser, "audiences": audiences[]->id.current, "topics": topics[]->id.current, signUp, accessibility,    volunteersWanted, status, statusNote, image{ alt, credit, license, "asset": asset-> }, sequence, updatedAt, translations  },  "families": *[_type == "family" && !(_id in path("drafts.**"))] | order(slug.current asc) {    _id, displayName, "slug": slug.current, members, summary,    story[]{ ..., _type == "contentImage" => { "asset": asset-> } },    photos[]{ alt, credit, license, "asset": asset-> },    habits, award, building, consent, hidden, fictional,    "audiences": audiences[]->id.current, "topics": topics[]->id.current,    translations{      zh_hant{ displayName, members, summary, habits, awardTitle, story[]{ ..., _type == "contentImage" => { "asset": asset-> } } },      yue{ displayName, members, summary, habits, awardTitle, story[]{ ..., _type == "contentImage" => { "asset": asset-> } } },      en{ displayName, members, summary, habits, awardTitle, story[]{ ..., _type == "contentImage" => { "asset": asset-> } } }    }  },  "quizzes": *[_type == "quiz" && !(_id in path("drafts.**"))] | order(slug.current asc) {    _id, "slug": slug.current, kind, title, summary, intro,    questions[]{ ..., "recommend": recommend[]->slug.current },    results[]{ ..., "recommend": { "articles": recommend.articles[]->slug.current, "audiences": recommend.audiences[]->id.current } },    "source": source{ section, ...source->{ "id": id.current, title, publisher, year, edition, url } }, disclaimer, "audiences": audiences[]->id.current, "topics": topics[]->id.current, translations  },  "siteSettings": *[_type == "siteSettings" && !(_id in path("drafts.**"))] | order(_id asc) [0] {    _id, communityName, centreName, tagline, contact, emergency, defaultLocale, sampleNotice  }}
 export type CONTENT_QUERY_RESULT = {
   audiences: Array<{
     _id: string;
@@ -702,12 +762,21 @@ export type CONTENT_QUERY_RESULT = {
     icon: string | null;
     order: number | null;
   }>;
+  sources: Array<{
+    _id: string;
+    id: string | null;
+    title: string | null;
+    publisher: string | null;
+    year: number | null;
+    edition: string | null;
+    url: string | null;
+  }>;
   healthDays: Array<{
     _id: string;
     id: string | null;
     name: LocaleString | null;
     rule: {
-      calendar?: "chinese" | "gregorian";
+      calendar?: 'chinese' | 'gregorian';
       month?: number;
       day?: number;
       days?: number;
@@ -725,32 +794,32 @@ export type CONTENT_QUERY_RESULT = {
           children?: Array<{
             marks?: Array<string>;
             text?: string;
-            _type: "span";
+            _type: 'span';
             _key: string;
           }>;
-          style?: "blockquote" | "h2" | "h3" | "h4" | "normal";
-          listItem?: "bullet" | "number";
+          style?: 'blockquote' | 'h2' | 'h3' | 'h4' | 'normal';
+          listItem?: 'bullet' | 'number';
           markDefs?: Array<{
             href?: string;
-            _type: "link";
+            _type: 'link';
             _key: string;
           }>;
           level?: number;
-          _type: "block";
+          _type: 'block';
           _key: string;
         }
       | {
           _key: string;
-          _type: "callout";
-          tone?: "note" | "warning";
+          _type: 'callout';
+          tone?: 'note' | 'warning';
           text?: string;
         }
       | {
           _key: string;
-          _type: "contentImage";
+          _type: 'contentImage';
           asset: {
             _id: string;
-            _type: "sanity.imageAsset";
+            _type: 'sanity.imageAsset';
             _createdAt: string;
             _updatedAt: string;
             _rev: string;
@@ -789,7 +858,7 @@ export type CONTENT_QUERY_RESULT = {
       license: string | null;
       asset: {
         _id: string;
-        _type: "sanity.imageAsset";
+        _type: 'sanity.imageAsset';
         _createdAt: string;
         _updatedAt: string;
         _rev: string;
@@ -811,12 +880,12 @@ export type CONTENT_QUERY_RESULT = {
       } | null;
     } | null;
     audio: Array<{
-      dialect: "cmn" | "hak" | "nan" | "sc" | "wuu" | "yue" | null;
+      dialect: 'cmn' | 'hak' | 'nan' | 'sc' | 'wuu' | 'yue' | null;
       durationSec: number | null;
-      transcriptOf: "en" | "yue" | "zh-hans" | "zh-hant" | null;
+      transcriptOf: 'en' | 'yue' | 'zh-hans' | 'zh-hant' | null;
       asset: {
         _id: string;
-        _type: "sanity.fileAsset";
+        _type: 'sanity.fileAsset';
         _createdAt: string;
         _updatedAt: string;
         _rev: string;
@@ -839,12 +908,15 @@ export type CONTENT_QUERY_RESULT = {
     reviewer: Reviewer | null;
     reviewedAt: string | null;
     nextReviewDue: string | null;
-    sources: Array<
-      {
-        _key: string;
-      } & Citation
-    > | null;
     updatedAt: string | null;
+    sources: Array<{
+      id: string | null;
+      title: string | null;
+      publisher: string | null;
+      year: number | null;
+      edition: string | null;
+      url: string | null;
+    }> | null;
     translations: {
       zh_hant: {
         title: string | null;
@@ -855,32 +927,32 @@ export type CONTENT_QUERY_RESULT = {
               children?: Array<{
                 marks?: Array<string>;
                 text?: string;
-                _type: "span";
+                _type: 'span';
                 _key: string;
               }>;
-              style?: "blockquote" | "h2" | "h3" | "h4" | "normal";
-              listItem?: "bullet" | "number";
+              style?: 'blockquote' | 'h2' | 'h3' | 'h4' | 'normal';
+              listItem?: 'bullet' | 'number';
               markDefs?: Array<{
                 href?: string;
-                _type: "link";
+                _type: 'link';
                 _key: string;
               }>;
               level?: number;
-              _type: "block";
+              _type: 'block';
               _key: string;
             }
           | {
               _key: string;
-              _type: "callout";
-              tone?: "note" | "warning";
+              _type: 'callout';
+              tone?: 'note' | 'warning';
               text?: string;
             }
           | {
               _key: string;
-              _type: "contentImage";
+              _type: 'contentImage';
               asset: {
                 _id: string;
-                _type: "sanity.imageAsset";
+                _type: 'sanity.imageAsset';
                 _createdAt: string;
                 _updatedAt: string;
                 _rev: string;
@@ -918,32 +990,32 @@ export type CONTENT_QUERY_RESULT = {
               children?: Array<{
                 marks?: Array<string>;
                 text?: string;
-                _type: "span";
+                _type: 'span';
                 _key: string;
               }>;
-              style?: "blockquote" | "h2" | "h3" | "h4" | "normal";
-              listItem?: "bullet" | "number";
+              style?: 'blockquote' | 'h2' | 'h3' | 'h4' | 'normal';
+              listItem?: 'bullet' | 'number';
               markDefs?: Array<{
                 href?: string;
-                _type: "link";
+                _type: 'link';
                 _key: string;
               }>;
               level?: number;
-              _type: "block";
+              _type: 'block';
               _key: string;
             }
           | {
               _key: string;
-              _type: "callout";
-              tone?: "note" | "warning";
+              _type: 'callout';
+              tone?: 'note' | 'warning';
               text?: string;
             }
           | {
               _key: string;
-              _type: "contentImage";
+              _type: 'contentImage';
               asset: {
                 _id: string;
-                _type: "sanity.imageAsset";
+                _type: 'sanity.imageAsset';
                 _createdAt: string;
                 _updatedAt: string;
                 _rev: string;
@@ -981,32 +1053,32 @@ export type CONTENT_QUERY_RESULT = {
               children?: Array<{
                 marks?: Array<string>;
                 text?: string;
-                _type: "span";
+                _type: 'span';
                 _key: string;
               }>;
-              style?: "blockquote" | "h2" | "h3" | "h4" | "normal";
-              listItem?: "bullet" | "number";
+              style?: 'blockquote' | 'h2' | 'h3' | 'h4' | 'normal';
+              listItem?: 'bullet' | 'number';
               markDefs?: Array<{
                 href?: string;
-                _type: "link";
+                _type: 'link';
                 _key: string;
               }>;
               level?: number;
-              _type: "block";
+              _type: 'block';
               _key: string;
             }
           | {
               _key: string;
-              _type: "callout";
-              tone?: "note" | "warning";
+              _type: 'callout';
+              tone?: 'note' | 'warning';
               text?: string;
             }
           | {
               _key: string;
-              _type: "contentImage";
+              _type: 'contentImage';
               asset: {
                 _id: string;
-                _type: "sanity.imageAsset";
+                _type: 'sanity.imageAsset';
                 _createdAt: string;
                 _updatedAt: string;
                 _rev: string;
@@ -1044,15 +1116,15 @@ export type CONTENT_QUERY_RESULT = {
     summary: string | null;
     description: string | null;
     type:
-      | "clinic"
-      | "exercise"
-      | "festival"
-      | "lecture"
-      | "other"
-      | "screening"
-      | "tcm"
-      | "training"
-      | "vaccination"
+      | 'clinic'
+      | 'exercise'
+      | 'festival'
+      | 'lecture'
+      | 'other'
+      | 'screening'
+      | 'tcm'
+      | 'training'
+      | 'vaccination'
       | null;
     start: string | null;
     end: string | null;
@@ -1061,12 +1133,12 @@ export type CONTENT_QUERY_RESULT = {
     exceptions: Array<string> | null;
     overrides: Array<{
       occurrence?: string;
-      status?: "cancelled" | "moved" | "postponed" | "scheduled";
+      status?: 'cancelled' | 'moved' | 'postponed' | 'scheduled';
       start?: string;
       end?: string;
       location?: EventLocation;
       note?: string;
-      _type: "occurrenceOverride";
+      _type: 'occurrenceOverride';
       _key: string;
     }> | null;
     location: EventLocation | null;
@@ -1074,7 +1146,7 @@ export type CONTENT_QUERY_RESULT = {
     audiences: Array<string | null> | null;
     topics: Array<string | null> | null;
     signUp: {
-      how?: "none" | "phone" | "url" | "walk-in" | "wechat";
+      how?: 'none' | 'phone' | 'url' | 'walk-in' | 'wechat';
       phone?: string;
       url?: string;
       capacity?: number;
@@ -1085,7 +1157,7 @@ export type CONTENT_QUERY_RESULT = {
       count?: number;
       note?: string;
     } | null;
-    status: "cancelled" | "moved" | "postponed" | "scheduled" | null;
+    status: 'cancelled' | 'moved' | 'postponed' | 'scheduled' | null;
     statusNote: string | null;
     image: {
       alt: string | null;
@@ -1093,7 +1165,7 @@ export type CONTENT_QUERY_RESULT = {
       license: string | null;
       asset: {
         _id: string;
-        _type: "sanity.imageAsset";
+        _type: 'sanity.imageAsset';
         _createdAt: string;
         _updatedAt: string;
         _rev: string;
@@ -1133,32 +1205,32 @@ export type CONTENT_QUERY_RESULT = {
           children?: Array<{
             marks?: Array<string>;
             text?: string;
-            _type: "span";
+            _type: 'span';
             _key: string;
           }>;
-          style?: "blockquote" | "h2" | "h3" | "h4" | "normal";
-          listItem?: "bullet" | "number";
+          style?: 'blockquote' | 'h2' | 'h3' | 'h4' | 'normal';
+          listItem?: 'bullet' | 'number';
           markDefs?: Array<{
             href?: string;
-            _type: "link";
+            _type: 'link';
             _key: string;
           }>;
           level?: number;
-          _type: "block";
+          _type: 'block';
           _key: string;
         }
       | {
           _key: string;
-          _type: "callout";
-          tone?: "note" | "warning";
+          _type: 'callout';
+          tone?: 'note' | 'warning';
           text?: string;
         }
       | {
           _key: string;
-          _type: "contentImage";
+          _type: 'contentImage';
           asset: {
             _id: string;
-            _type: "sanity.imageAsset";
+            _type: 'sanity.imageAsset';
             _createdAt: string;
             _updatedAt: string;
             _rev: string;
@@ -1192,7 +1264,7 @@ export type CONTENT_QUERY_RESULT = {
       license: string | null;
       asset: {
         _id: string;
-        _type: "sanity.imageAsset";
+        _type: 'sanity.imageAsset';
         _createdAt: string;
         _updatedAt: string;
         _rev: string;
@@ -1239,32 +1311,32 @@ export type CONTENT_QUERY_RESULT = {
               children?: Array<{
                 marks?: Array<string>;
                 text?: string;
-                _type: "span";
+                _type: 'span';
                 _key: string;
               }>;
-              style?: "blockquote" | "h2" | "h3" | "h4" | "normal";
-              listItem?: "bullet" | "number";
+              style?: 'blockquote' | 'h2' | 'h3' | 'h4' | 'normal';
+              listItem?: 'bullet' | 'number';
               markDefs?: Array<{
                 href?: string;
-                _type: "link";
+                _type: 'link';
                 _key: string;
               }>;
               level?: number;
-              _type: "block";
+              _type: 'block';
               _key: string;
             }
           | {
               _key: string;
-              _type: "callout";
-              tone?: "note" | "warning";
+              _type: 'callout';
+              tone?: 'note' | 'warning';
               text?: string;
             }
           | {
               _key: string;
-              _type: "contentImage";
+              _type: 'contentImage';
               asset: {
                 _id: string;
-                _type: "sanity.imageAsset";
+                _type: 'sanity.imageAsset';
                 _createdAt: string;
                 _updatedAt: string;
                 _rev: string;
@@ -1304,32 +1376,32 @@ export type CONTENT_QUERY_RESULT = {
               children?: Array<{
                 marks?: Array<string>;
                 text?: string;
-                _type: "span";
+                _type: 'span';
                 _key: string;
               }>;
-              style?: "blockquote" | "h2" | "h3" | "h4" | "normal";
-              listItem?: "bullet" | "number";
+              style?: 'blockquote' | 'h2' | 'h3' | 'h4' | 'normal';
+              listItem?: 'bullet' | 'number';
               markDefs?: Array<{
                 href?: string;
-                _type: "link";
+                _type: 'link';
                 _key: string;
               }>;
               level?: number;
-              _type: "block";
+              _type: 'block';
               _key: string;
             }
           | {
               _key: string;
-              _type: "callout";
-              tone?: "note" | "warning";
+              _type: 'callout';
+              tone?: 'note' | 'warning';
               text?: string;
             }
           | {
               _key: string;
-              _type: "contentImage";
+              _type: 'contentImage';
               asset: {
                 _id: string;
-                _type: "sanity.imageAsset";
+                _type: 'sanity.imageAsset';
                 _createdAt: string;
                 _updatedAt: string;
                 _rev: string;
@@ -1369,32 +1441,32 @@ export type CONTENT_QUERY_RESULT = {
               children?: Array<{
                 marks?: Array<string>;
                 text?: string;
-                _type: "span";
+                _type: 'span';
                 _key: string;
               }>;
-              style?: "blockquote" | "h2" | "h3" | "h4" | "normal";
-              listItem?: "bullet" | "number";
+              style?: 'blockquote' | 'h2' | 'h3' | 'h4' | 'normal';
+              listItem?: 'bullet' | 'number';
               markDefs?: Array<{
                 href?: string;
-                _type: "link";
+                _type: 'link';
                 _key: string;
               }>;
               level?: number;
-              _type: "block";
+              _type: 'block';
               _key: string;
             }
           | {
               _key: string;
-              _type: "callout";
-              tone?: "note" | "warning";
+              _type: 'callout';
+              tone?: 'note' | 'warning';
               text?: string;
             }
           | {
               _key: string;
-              _type: "contentImage";
+              _type: 'contentImage';
               asset: {
                 _id: string;
-                _type: "sanity.imageAsset";
+                _type: 'sanity.imageAsset';
                 _createdAt: string;
                 _updatedAt: string;
                 _rev: string;
@@ -1428,20 +1500,20 @@ export type CONTENT_QUERY_RESULT = {
   quizzes: Array<{
     _id: string;
     slug: string | null;
-    kind: "knowledge" | "risk" | null;
+    kind: 'knowledge' | 'risk' | null;
     title: string | null;
     summary: string | null;
     intro: string | null;
     questions: Array<{
       id?: string;
       text?: string;
-      type?: "boolean" | "multi" | "number" | "single";
+      type?: 'boolean' | 'multi' | 'number' | 'single';
       options?: Array<{
         label?: string;
         points?: number;
         correct?: boolean;
         explain?: string;
-        _type: "quizOption";
+        _type: 'quizOption';
         _key: string;
       }>;
       explain?: string;
@@ -1456,16 +1528,16 @@ export type CONTENT_QUERY_RESULT = {
           question?: string;
           option?: number;
         };
-        _type: "numberBand";
+        _type: 'numberBand';
         _key: string;
       }>;
       derived?: {
-        formula?: "bmi";
+        formula?: 'bmi';
         inputs?: Array<string>;
       };
       scored?: boolean;
       recommend: Array<string | null> | null;
-      _type: "quizQuestion";
+      _type: 'quizQuestion';
       _key: string;
     }> | null;
     results: Array<{
@@ -1477,10 +1549,23 @@ export type CONTENT_QUERY_RESULT = {
         articles: Array<string | null> | null;
         audiences: Array<string | null> | null;
       };
-      _type: "resultBand";
+      _type: 'resultBand';
       _key: string;
     }> | null;
-    source: Citation | null;
+    source:
+      | {
+          section: string | null;
+          id: string | null;
+          title: string | null;
+          publisher: string | null;
+          year: number | null;
+          edition: string | null;
+          url: string | null;
+        }
+      | {
+          section: string | null;
+        }
+      | null;
     disclaimer: string | null;
     audiences: Array<string | null> | null;
     topics: Array<string | null> | null;
@@ -1503,10 +1588,10 @@ export type CONTENT_QUERY_RESULT = {
     emergency: Array<{
       number?: string;
       label?: LocaleString;
-      _type: "emergencyNumber";
+      _type: 'emergencyNumber';
       _key: string;
     }> | null;
-    defaultLocale: "en" | "yue" | "zh-hans" | "zh-hant" | null;
+    defaultLocale: 'en' | 'yue' | 'zh-hans' | 'zh-hant' | null;
     sampleNotice: LocaleString | null;
   } | null;
 };

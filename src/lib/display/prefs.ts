@@ -1,6 +1,6 @@
 /**
  * Reading preferences kept on the device: text size, high contrast, simple mode (长辈版) and pinyin.
- * The same keys and values are read by the tiny inline script in the page head (DisplayInit.astro),
+ * The same keys and values are read by the tiny inline script in the page head (PREPAINT_SCRIPT below, inlined by BaseLayout.astro),
  * which applies them as attributes on <html> before first paint, and by the header controls.
  */
 export const TEXT_SIZES = ['standard', 'large', 'extra'] as const;
@@ -12,11 +12,6 @@ export const PREF_KEYS = {
   simple: 'hc:simple',
   pinyin: 'hc:pinyin',
 } as const;
-
-/** Root font sizes (px) per text size: body text is 1rem, so these are the body sizes. */
-export const ROOT_PX: Record<TextSize, number> = { standard: 18, large: 24, extra: 30 };
-/** Minimum target size (px) per text size, from DESIGN.md (44 standard, 60 in the large sizes). */
-export const MIN_TARGET_PX: Record<TextSize, number> = { standard: 44, large: 60, extra: 60 };
 
 export function parseSize(value: string | null | undefined): TextSize {
   return (TEXT_SIZES as readonly string[]).includes(value ?? '') ? (value as TextSize) : 'standard';

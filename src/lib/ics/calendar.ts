@@ -35,7 +35,7 @@ export interface IcsOptions {
   pageUrl: (slug: string) => string;
 }
 
-/** ics supports recurrenceId (README, src/pipeline/format.js) but its index.d.ts does not declare it. */
+/** ics supports recurrenceId (its README, dist/pipeline/format.js) but its index.d.ts does not declare it. */
 type IcsAttributes = EventAttributes & { recurrenceId?: number };
 
 export const PRODUCT_ID = '-//Healthy Community//Events//ZH';

@@ -23,11 +23,39 @@ export const INSTALL_DISMISSED_KEY = 'hc:install-dismissed';
 /** Message a page sends a waiting service worker to take over. */
 export const SKIP_WAITING = 'SKIP_WAITING';
 
-/** The locale prefixes of the site (zh-hans has none). */
-const PREFIXES = ['zh-hant', 'yue', 'en'];
+/** The site's locales as the service worker knows them (zh-hans, the default, has no path prefix). */
+export const OFFLINE_LOCALES = ['zh-hans', 'zh-hant', 'yue', 'en'] as const;
+export type OfflineLocale = (typeof OFFLINE_LOCALES)[number];
+const PREFIXES: readonly string[] = OFFLINE_LOCALES.slice(1);
+
+/** The locale a site path belongs to: /yue/articles/x/ → yue, /articles/x/ → zh-hans. */
+export function localeOfPath(pathname: string): OfflineLocale {
+  const first = pathname.split('/')[1] ?? '';
+  return PREFIXES.includes(first) ? (first as OfflineLocale) : 'zh-hans';
+}
+
+/** A locale named in a service worker's script URL (?locale=…), or the default for anything else. */
+export function parseOfflineLocale(value: string | null | undefined): OfflineLocale {
+  return (OFFLINE_LOCALES as readonly string[]).includes(value ?? '') ? (value as OfflineLocale) : 'zh-hans';
+}
+
+export interface ManifestEntry {
+  url: string;
+  revision: string | null;
+}
+
+/** A precache entry with the locales it serves (src/lib/offline/precache.ts); no `l` means every locale. */
+export interface LocaleEntry extends ManifestEntry {
+  l?: OfflineLocale[];
+}
+
+/** The precache entries one locale installs. */
+export function entriesFor(manifest: readonly LocaleEntry[], locale: OfflineLocale): ManifestEntry[] {
+  return manifest.filter((e) => !e.l || e.l.includes(locale)).map(({ url, revision }) => ({ url, revision }));
+}
 
 /** Path of the offline page for the locale a path belongs to: /yue/articles/x/ → /yue/offline/. */
 export function offlinePathFor(pathname: string): string {
-  const first = pathname.split('/')[1] ?? '';
-  return PREFIXES.includes(first) ? `/${first}/offline/` : '/offline/';
+  const locale = localeOfPath(pathname);
+  return locale === 'zh-hans' ? '/offline/' : `/${locale}/offline/`;
 }

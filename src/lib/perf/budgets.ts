@@ -13,6 +13,13 @@ export const BUDGETS = {
   minMainText: 80,
   /** Inline <head> script allowed before paint (the display-preferences pre-paint snippet). */
   inlineHeadJs: 1024,
+  /**
+   * gzip bytes of the Content-Security-Policy <meta> counted outside readingTotalGzip (issue 17). The policy
+   * (default-src, object-src, base-uri and one hash per inline script/style of the page) costs 185–290 B gzip;
+   * home and several articles were already within ~150 B of 14 KB. Every run prints what each page type uses
+   * of it, so it is never silent; a page whose meta costs more than this counts the excess.
+   */
+  cspMetaAllowance: 320,
 } as const;
 
 /**
@@ -40,6 +47,8 @@ export interface PageMeasurement {
   reactAllowed: boolean;
   total: number;
   gzip: { html: number; css: number; js: number };
+  /** gzip bytes of the page's CSP meta (see BUDGETS.cspMetaAllowance); 0 or absent when none. */
+  cspMeta?: number;
   /** gzip of render-blocking external scripts. */
   blockingJs: number;
   inlineHeadJs: number;
@@ -82,18 +91,26 @@ export function evaluate(pages: readonly PageMeasurement[], lighthouse: readonly
     };
     rule('files exist', of.filter((p) => p.missing.length > 0), (p) => `references missing files ${p.missing.join(', ')}`, `${of.length} pages load only files that exist`);
     if (of[0].reading) {
-      const over = of.filter((p) => p.total > BUDGETS.readingTotalGzip);
-      const excepted = over.filter((p) => p.total <= (SIZE_EXCEPTIONS[withoutLocale(p.file)]?.maxGzip ?? 0));
-      const within = of.filter((p) => p.total <= BUDGETS.readingTotalGzip);
+      const counted = (p: PageMeasurement) => p.total - Math.min(p.cspMeta ?? 0, BUDGETS.cspMetaAllowance);
+      const metas = of.map((p) => p.cspMeta ?? 0).filter((n) => n > 0);
+      if (metas.length) {
+        out.push({
+          ok: true, kind, rule: 'size: CSP meta',
+          message: `${metas.length} pages carry a CSP meta of ${Math.min(...metas)}–${Math.max(...metas)} B gzip, counted outside the budget up to ${BUDGETS.cspMetaAllowance} B`,
+        });
+      }
+      const over = of.filter((p) => counted(p) > BUDGETS.readingTotalGzip);
+      const excepted = over.filter((p) => counted(p) <= (SIZE_EXCEPTIONS[withoutLocale(p.file)]?.maxGzip ?? 0));
+      const within = of.filter((p) => counted(p) <= BUDGETS.readingTotalGzip);
       for (const p of excepted) {
         const e = SIZE_EXCEPTIONS[withoutLocale(p.file)];
-        out.push({ ok: true, kind, rule: 'size: allowed exception', message: `${p.file}: ${kb(p.total)} gzip, within its own ${kb(e.maxGzip)} ceiling (${e.reason})` });
+        out.push({ ok: true, kind, rule: 'size: allowed exception', message: `${p.file}: ${kb(counted(p))} gzip, within its own ${kb(e.maxGzip)} ceiling (${e.reason})` });
       }
       rule(
         'size',
         over.filter((p) => !excepted.includes(p)),
-        (p) => `${kb(p.total)} gzip (HTML ${kb(p.gzip.html)} + CSS ${kb(p.gzip.css)} + JS ${kb(p.gzip.js)}) is over the ${kb(BUDGETS.readingTotalGzip)} budget by ${kb(p.total - BUDGETS.readingTotalGzip)}`,
-        within.length ? `${within.length} pages ≤ ${kb(BUDGETS.readingTotalGzip)} (largest ${kb(largest(within).total)}: ${largest(within).file})` : 'every page is a listed exception',
+        (p) => `${kb(counted(p))} gzip (HTML ${kb(p.gzip.html)} + CSS ${kb(p.gzip.css)} + JS ${kb(p.gzip.js)}${p.cspMeta ? `, less ${Math.min(p.cspMeta, BUDGETS.cspMetaAllowance)} B of CSP meta` : ''}) is over the ${kb(BUDGETS.readingTotalGzip)} budget by ${kb(counted(p) - BUDGETS.readingTotalGzip)}`,
+        within.length ? `${within.length} pages ≤ ${kb(BUDGETS.readingTotalGzip)} (largest ${kb(counted(largest(within)))}: ${largest(within).file})` : 'every page is a listed exception',
       );
       rule(
         'readable without JS',

@@ -1,33 +1,39 @@
 /**
- * Builds the per-locale search index at build time. Everything language-heavy happens here, once:
- * Traditional forms (OpenCC) and pinyin without tones plus initials (pinyin-pro) become plain strings in the
- * index, so the browser needs neither library — it only matches strings.
+ * Builds one locale's sharded inverted index at build time. Everything language-heavy happens here, once:
+ * Traditional → Simplified (OpenCC) and pinyin (pinyin-pro) become tokens and a small folding table, so the
+ * browser needs neither library. Scoring is BM25F: each field's term frequency, normalised by the field's
+ * length, weighted by field, saturated — computed here into one weight per (token, document); the browser
+ * multiplies by the token's IDF and sums. Deterministic: the same docs give the same bytes and hashes.
  */
 import { createHash } from 'node:crypto';
+import { Converter } from 'opencc-js';
 import { pinyin } from 'pinyin-pro';
 import { toTraditional } from '../text/convert.ts';
-import { DOC_TYPES, type CoreDoc, type CoreIndex, type DetailIndex, type SourceDoc } from './types.ts';
+import { bigrams, fold, hanRuns, isHan, latinWords, shardOf } from './text.ts';
+import { DOC_TYPES, type DocRecord, type DocType, type Manifest, type Shard, type SourceDoc } from './types.ts';
 
-const HAN = /\p{Script=Han}/u;
+/** Field weights and length normalisation (BM25F). Titles and keywords say what a page is about. */
+const FIELDS = {
+  ti: { w: 6, b: 0.5 },
+  k: { w: 4, b: 0.2 },
+  h: { w: 2, b: 0.5 },
+  s: { w: 2, b: 0.5 },
+  n: { w: 1.5, b: 0.2 },
+  b: { w: 0.6, b: 0.5 },
+} as const;
+type Field = keyof typeof FIELDS;
+const K1 = 2;
+/** A token's posting list keeps its best documents only: the candidate set of a query stays bounded. */
+export const MAX_POSTINGS = 300;
+/** Target size of a hashed shard (raw JSON); gzip is about a third. */
+const SHARD_TARGET = 7_000;
+/** Body text kept in a result's doc file, for the snippet. */
+export const DOC_BODY_MAX = 1200;
 
-function unique(list: Iterable<string>): string[] {
-  return [...new Set([...list].map((s) => s.trim()).filter(Boolean))];
-}
-
-/** The text as written plus its Taiwan and Hong Kong Traditional forms (only those that differ). */
-export function scriptForms(text: string): string[] {
-  if (!HAN.test(text)) return [text];
-  return unique([text, toTraditional(text, 'tw'), toTraditional(text, 'hk')]);
-}
-
-/** Toneless pinyin of the Han characters, joined ("高血压" → "gaoxueya"), and their initials ("gxy"). */
-export function pinyinForms(text: string): string[] {
-  const han = [...text].filter((c) => HAN.test(c)).join('');
-  if (!han) return [];
-  // Convert the whole string so pinyin-pro reads polyphones in context, then keep the Han syllables only.
-  const syllables = pinyin(text, { toneType: 'none', type: 'array', nonZh: 'removed', v: true }).filter((s) => /^[a-z]+$/.test(s));
-  if (syllables.length === 0) return [];
-  return unique([syllables.join(''), syllables.map((s) => s[0]).join('')]);
+const toCn = [Converter({ from: 'hk', to: 'cn' }), Converter({ from: 'tw', to: 'cn' })];
+/** Any Chinese text in Simplified characters. */
+export function toSimplified(text: string): string {
+  return toCn.reduce((t, c) => c(t), text);
 }
 
 /** Content hash for a file name: 12 hex digits of SHA-256. */
@@ -35,49 +41,206 @@ export function contentHash(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 12);
 }
 
-export interface BuiltIndex {
-  core: CoreIndex;
-  detail: DetailIndex;
-  /** JSON text of each, as served. */
-  coreJson: string;
-  detailJson: string;
-  coreHash: string;
-  detailHash: string;
+/** Toneless syllables of Han text, read in context (polyphones), one per Han character. */
+export function syllablesOf(run: string): string[] {
+  return pinyin(run, { toneType: 'none', type: 'array', v: true }).map((s) => s.toLowerCase());
+}
+
+const PATHS: Record<DocType, string> = { article: '/articles/', event: '/events/', family: '/families/', quiz: '/self-check/', hub: '/' };
+export function docUrl(base: string, type: DocType, id: string): string {
+  return `${base}${PATHS[type]}${id}/`;
 }
 
 export interface BuildOptions {
   locale: string;
   /** URL prefix of the locale, '' for the default. */
   base: string;
-  /** Where the index files are served: `${dir}/${hash}.json`. */
+  /** Where the locale's files are served, e.g. /search-index/zh-hans. */
   dir: string;
   audiences: Record<string, string>;
   topics: Record<string, string>;
 }
 
-function coreDoc(d: SourceDoc): CoreDoc {
-  const written = unique([...d.keywords, d.originalTitle]);
-  // Keys: every keyword and alias in both scripts, and the title in the scripts it is not shown in.
-  const keys = unique(written.flatMap(scriptForms).concat(scriptForms(d.title))).filter((k) => k !== d.title);
-  const py = unique([d.originalTitle, ...d.keywords].flatMap(pinyinForms));
-  return { i: d.id, t: DOC_TYPES.indexOf(d.type), ti: d.title, k: keys, p: py, a: d.audiences, o: d.topics };
+export interface BuiltIndex {
+  manifest: Manifest;
+  manifestJson: string;
+  manifestHash: string;
+  /** Every other file, by path under the locale's folder ("<build>/t3.json", "<build>/d/12.json"). */
+  files: Map<string, string>;
 }
 
-/** The two files of one locale's index. Deterministic: the same docs give the same bytes and hashes. */
+/** Traditional → Simplified character pairs seen in the texts (both directions of OpenCC, character by character). */
+function foldPairs(texts: string[]): Map<string, string> {
+  const pairs = new Map<string, string>();
+  const zip = (from: string, to: string) => {
+    const a = [...from];
+    const b = [...to];
+    if (a.length !== b.length) return;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && isHan(a[i]) && isHan(b[i]) && !pairs.has(a[i])) pairs.set(a[i], b[i]);
+  };
+  const simplifiedRuns = new Set<string>();
+  for (const t of texts) {
+    for (const run of hanRuns(t)) {
+      const s = toSimplified(run);
+      zip(run, s);
+      simplifiedRuns.add(s);
+    }
+  }
+  for (const s of simplifiedRuns) {
+    zip(toTraditional(s, 'tw'), s);
+    zip(toTraditional(s, 'hk'), s);
+  }
+  // A character that is itself a Simplified target stays as it is (著 in 著名 is Simplified too).
+  const targets = new Set(pairs.values());
+  for (const k of [...pairs.keys()]) if (targets.has(k)) pairs.delete(k);
+  return pairs;
+}
+
+interface Analyzed {
+  /** token → weighted frequency per field */
+  tf: Map<string, Partial<Record<Field, number>>>;
+  len: Record<Field, number>;
+}
+
+function analyzeDoc(d: SourceDoc, norm: (s: string) => string, opts: BuildOptions, syllables: Set<string>): Analyzed {
+  const tf: Analyzed['tf'] = new Map();
+  const len = { ti: 0, k: 0, h: 0, s: 0, n: 0, b: 0 } as Record<Field, number>;
+  const add = (token: string, f: Field, by = 1) => {
+    let e = tf.get(token);
+    if (!e) tf.set(token, (e = {}));
+    e[f] = (e[f] ?? 0) + by;
+  };
+  const names = [...d.audiences.map((a) => opts.audiences[a]), ...d.topics.map((t) => opts.topics[t]), ...(d.names ?? [])].filter(Boolean);
+  const fields: Array<[Field, string[]]> = [
+    ['ti', [d.title]],
+    // The slug is English written by the editors ("quit-smoking-secondhand-smoke"): untranslated pages are found by it.
+    ['k', [...d.keywords, ...(d.originalTitle !== d.title ? [d.originalTitle] : []), d.type === 'hub' ? '' : d.id.replace(/-/g, ' ')]],
+    ['h', d.headings],
+    ['s', [d.summary]],
+    ['n', names],
+    ['b', d.body ? [d.body] : []],
+  ];
+  const short = new Set<Field>(['ti', 'k', 'n']);
+  const spoken = new Set<Field>(['ti', 'k', 'h']);
+  for (const [f, texts] of fields) {
+    for (const raw of texts) {
+      const text = norm(raw);
+      for (const run of hanRuns(text)) {
+        const chars = [...run];
+        len[f] += chars.length;
+        for (const g of bigrams(run)) add(g, f);
+        if (short.has(f) || chars.length === 1) for (const c of chars) add(c, f);
+        if (spoken.has(f)) {
+          const syl = syllablesOf(run);
+          if (syl.length === chars.length && syl.every((s) => /^[a-z]+$/.test(s))) {
+            for (const s of syl) syllables.add(s);
+            for (let i = 0; i + 1 < syl.length; i++) add(`'${syl[i]}${syl[i + 1]}`, f);
+            // Initials of whole keywords and of the title's words ("gxy" for 高血压).
+            if (f !== 'h' && chars.length >= 2 && chars.length <= 8) {
+              const words = f === 'k' ? [syl] : segmentWords(run).map((w) => syllablesOf(w));
+              for (const w of words) if (w.length >= 2) add(`^${w.map((s) => s[0]).join('')}`, f);
+            }
+          }
+        }
+      }
+      const words = latinWords(text);
+      len[f] += words.length;
+      for (const w of words) add(w, f);
+    }
+  }
+  return { tf, len };
+}
+
+let segmenter: Intl.Segmenter | undefined;
+function segmentWords(run: string): string[] {
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  return [...segmenter.segment(run)].filter((s) => s.isWordLike).map((s) => s.segment);
+}
+
+/** One locale's manifest, shards and doc files. */
 export function buildIndex(docs: SourceDoc[], opts: BuildOptions): BuiltIndex {
   const sorted = [...docs].sort((a, b) => DOC_TYPES.indexOf(a.type) - DOC_TYPES.indexOf(b.type) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const detail: DetailIndex = { v: 1, docs: sorted.map((d) => [d.summary, d.headings.join(' / ')]) };
-  const detailJson = JSON.stringify(detail);
-  const detailHash = contentHash(detailJson);
-  const core: CoreIndex = {
-    v: 1,
+  const allTexts = sorted.flatMap((d) => [d.title, d.originalTitle, d.summary, ...d.headings, ...d.keywords, d.body ?? '', ...(d.names ?? [])]);
+  allTexts.push(...Object.values(opts.audiences), ...Object.values(opts.topics));
+  const table = foldPairs(allTexts);
+  const norm = (s: string) => fold(toSimplified(s.normalize('NFKC')), table);
+  const syllables = new Set<string>();
+  const analyzed = sorted.map((d) => analyzeDoc(d, norm, opts, syllables));
+
+  const fieldNames = Object.keys(FIELDS) as Field[];
+  const avg = Object.fromEntries(fieldNames.map((f) => [f, Math.max(1, analyzed.reduce((n, a) => n + a.len[f], 0) / Math.max(1, analyzed.length))])) as Record<Field, number>;
+
+  // Postings: token → [doc, weight] pairs.
+  const postings = new Map<string, Array<[number, number]>>();
+  analyzed.forEach((a, doc) => {
+    const boost = sorted[doc].boost ?? 1;
+    for (const [token, per] of a.tf) {
+      let wtf = 0;
+      for (const f of fieldNames) {
+        const n = per[f];
+        if (!n) continue;
+        const { w, b } = FIELDS[f];
+        wtf += (w * n) / (1 - b + (b * a.len[f]) / avg[f]);
+      }
+      const weight = Math.max(1, Math.min(99, Math.round(99 * boost * (wtf / (K1 + wtf)))));
+      let list = postings.get(token);
+      if (!list) postings.set(token, (list = []));
+      list.push([doc, weight]);
+    }
+  });
+
+  const encoded = new Map<string, number[]>();
+  let hashedBytes = 0;
+  for (const [token, list] of [...postings].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const kept = list.length > MAX_POSTINGS ? [...list].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, MAX_POSTINGS).sort((x, y) => x[0] - y[0]) : list;
+    const out = [list.length];
+    let prev = 0;
+    for (const [doc, w] of kept) {
+      out.push(doc - prev, w);
+      prev = doc;
+    }
+    encoded.set(token, out);
+    if (!/^[a-z0-9]/.test(token)) hashedBytes += token.length * 3 + 6 + JSON.stringify(out).length;
+  }
+  const shardCount = 2 ** Math.max(0, Math.ceil(Math.log2(hashedBytes / SHARD_TARGET)));
+  const shards = new Map<string, Shard>();
+  for (const [token, list] of encoded) {
+    const name = shardOf(token, shardCount);
+    let s = shards.get(name);
+    if (!s) shards.set(name, (s = {}));
+    s[token] = list;
+  }
+
+  const records: DocRecord[] = sorted.map((d) => {
+    const r: DocRecord = {
+      u: docUrl(opts.base, d.type, d.id),
+      t: DOC_TYPES.indexOf(d.type),
+      ti: d.title,
+      s: d.summary,
+      a: d.audiences.map((a) => opts.audiences[a] ?? a),
+      b: (d.body ?? '').slice(0, DOC_BODY_MAX),
+    };
+    if (d.note) r.o = d.note;
+    return r;
+  });
+
+  const content = new Map<string, string>();
+  for (const [name, s] of [...shards].sort((a, b) => (a[0] < b[0] ? -1 : 1))) content.set(`${name}.json`, JSON.stringify(s));
+  records.forEach((r, i) => content.set(`d/${i}.json`, JSON.stringify(r)));
+  const build = contentHash([...content].map(([k, v]) => `${k}\n${v}`).join('\n'));
+  const files = new Map([...content].map(([k, v]) => [`${build}/${k}`, v]));
+
+  const manifest: Manifest = {
+    v: 2,
     locale: opts.locale,
-    base: opts.base,
-    detail: `${opts.dir}/${detailHash}.json`,
-    audiences: opts.audiences,
-    topics: opts.topics,
-    docs: sorted.map(coreDoc),
+    n: sorted.length,
+    dir: `${opts.dir}/${build}`,
+    size: [...content.values()].reduce((n, v) => n + Buffer.byteLength(v), 0),
+    shards: shardCount,
+    words: [...shards.keys()].filter((k) => k.startsWith('w-')).map((k) => k.slice(2)).sort(),
+    fold: [...table].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([t, s]) => t + s).join(''),
+    syllables: [...syllables].sort().join(' '),
   };
-  const coreJson = JSON.stringify(core);
-  return { core, detail, coreJson, detailJson, coreHash: contentHash(coreJson), detailHash };
+  const manifestJson = JSON.stringify(manifest);
+  return { manifest, manifestJson, manifestHash: contentHash(manifestJson), files };
 }

@@ -1,176 +1,296 @@
 /**
- * Client-side search over the index files: fuse.js token search (TF-IDF over Intl.Segmenter words and single
- * Han characters, each word matched fuzzily with Bitap, so one wrong character is tolerated). Pure: runs in the
- * browser, in Node for unit tests and in the benchmark.
+ * Client-side search over the sharded index (see types.ts, build.ts). A query is read into units (text.ts),
+ * only the shards holding its tokens are fetched (once; later queries reuse them), the posting lists give a
+ * bounded candidate set, which is ranked by BM25F (weights precomputed at build time × IDF here) times how much
+ * of the query a page covers. English words not in the index are matched with a bounded edit distance against
+ * the words of their shard (typos such as "vacination"). Only the results on screen fetch their doc files.
+ * Pure: runs in the browser, in Node for unit tests and in the benchmark.
  */
-import Fuse, { type FuseResultMatch, type FuseOptionKey } from 'fuse.js';
-import { tokenize } from './tokenize.ts';
-import { DOC_TYPES, type CoreIndex, type DetailIndex, type DocType } from './types.ts';
-
-/** What fuse.js matches: the core fields. Keywords stay separate entries: a page matching several ranks higher. */
-interface Doc {
-  i: number;
-  ti: string;
-  k: string[];
-  p: string[];
-  /** audience and topic names */
-  n: string[];
-}
+import { analyzeQuery, fold, foldTable, isWordToken, shardOf, type QueryContext, type QueryUnit } from './text.ts';
+import { DOC_TYPES, type DocRecord, type DocType, type Manifest, type Shard } from './types.ts';
 
 export type Range = readonly [number, number];
 
+export interface Ranked {
+  /** Document number in the index. */
+  doc: number;
+  score: number;
+}
+
 export interface SearchHit {
-  /** Position in the index. */
-  index: number;
+  doc: number;
   id: string;
   type: DocType;
   url: string;
   title: string;
-  /** Ranges of the title that matched. */
+  /** Ranges of the title that matched (inclusive [start, end]). */
   titleMarks: Range[];
-  /** The keyword, alias or pinyin that matched when the title did not. */
-  via?: { text: string; marks: Range[] };
-  summary?: string;
-  summaryMarks: Range[];
+  /** The summary, or the passage of the body where the query's words are, with their ranges. */
+  snippet: string;
+  snippetMarks: Range[];
   audiences: string[];
+  note?: string;
   score: number;
 }
 
-const KEYS: Array<FuseOptionKey<Doc>> = [
-  { name: 'ti', weight: 4 },
-  { name: 'k', weight: 3 },
-  { name: 'p', weight: 2 },
-  { name: 'n', weight: 0.5 },
-];
-const SEP = '|';
-
-/** Hits scoring worse than this are dropped (see search()). */
-export const MAX_SCORE = 0.75;
-
-const PATHS: Record<DocType, string> = { article: '/articles/', event: '/events/', family: '/families/', quiz: '/self-check/', hub: '/' };
-
-export function docUrl(base: string, type: DocType, id: string): string {
-  return `${base}${PATHS[type]}${id}/`;
+export interface SearchResult {
+  query: string;
+  ranked: Ranked[];
+  /** Literal strings to mark in titles and snippets (folded forms). */
+  needles: string[];
 }
 
-export interface Engine {
-  search(query: string, limit?: number): SearchHit[];
-  /** True once summaries and headings are searched too. */
-  readonly hasDetail: boolean;
-  size: number;
+export type FetchJson = <T>(url: string) => Promise<T>;
+
+/** Pages covering less of the query than this are not results (stray shared characters). */
+export const MIN_COVERAGE = 0.3;
+
+/** Damerau–Levenshtein distance, giving up above `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const prev2: number[] = new Array(b.length + 1).fill(0);
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+      cur.push(v);
+      best = Math.min(best, v);
+    }
+    if (best > max) return max + 1;
+    prev2.splice(0, prev2.length, ...prev);
+    prev = cur;
+  }
+  return prev[b.length];
 }
 
-export function createEngine(core: CoreIndex, detail?: DetailIndex): Engine {
-  if (detail && detail.docs.length !== core.docs.length) throw new Error('search index: detail does not match core');
-  const docs: Doc[] = core.docs.map((d, i) => ({
-    i,
-    ti: d.ti,
-    k: d.k,
-    p: d.p,
-    n: [...d.a.map((x) => core.audiences[x]), ...d.o.map((x) => core.topics[x])].filter(Boolean),
-  }));
-  // Summaries and headings are not fuzzy-matched (that doubles set-up and query time at 5,000 articles): a page
-  // whose summary or headings contain the whole query is added after the fuzzy hits; all hits show the summary.
-  const detailText = detail?.docs.map(([s, h]) => `${s}\n${h}`.toLowerCase());
-  // Cheap pre-filter: fuse.js scans every record with Bitap, so each query first keeps only the records that
-  // share a Han character, or a letter bigram/trigram, with the query (the fuzzy match needs that much anyway),
-  // and fuse.js scores just those. Its document frequencies still come from the whole index.
-  const haystacks = docs.map((d) => [d.ti, ...d.k, ...d.p, ...d.n].join(SEP).toLowerCase());
-  const fuse = new Fuse(docs, {
-    keys: KEYS,
-    useTokenSearch: true,
-    tokenize,
-    includeMatches: true,
-    includeScore: true,
-    threshold: 0.34,
-    fieldNormWeight: 0.5,
-  });
-  return {
-    hasDetail: Boolean(detail),
-    size: docs.length,
-    search(query: string, limit = 60): SearchHit[] {
-      const q = query.trim().slice(0, 64);
-      if (!q) return [];
-      const terms = tokenize(q);
-      // Fuse's score is 0 for a perfect match and 1 for none. Above MAX_SCORE only stray single characters
-      // matched (量子计算机 shares 量 and 机 with 量血压 and 血压机): better to say nothing was found.
-      const index = fuse.getIndex();
-      const all = index.records;
-      const grams = probes(terms);
-      index.setIndexRecords(all.filter((r) => grams.some((g) => haystacks[r.i].includes(g))));
-      let found;
-      try {
-        found = fuse.search(q, { limit });
-      } finally {
-        index.setIndexRecords(all);
-      }
-      const hits = found
-        .filter((r) => (r.score ?? 1) <= MAX_SCORE)
-        .map((r) => toHit(core, detail, r.item.i, r.score ?? 1, r.matches ?? [], terms));
-      if (detailText && hits.length < limit) {
-        const lower = q.toLowerCase();
-        const seen = new Set(hits.map((h) => h.index));
-        for (let i = 0; i < detailText.length && hits.length < limit; i++) {
-          if (!seen.has(i) && detailText[i].includes(lower)) hits.push(toHit(core, detail, i, MAX_SCORE, [], terms));
+export interface Searcher {
+  readonly manifest: Manifest;
+  /** Ranks the whole index for a query (fetching the shards it needs). */
+  rank(query: string): Promise<SearchResult>;
+  /** Display data of ranked documents (fetching their doc files). */
+  hits(result: SearchResult, from?: number, count?: number): Promise<SearchHit[]>;
+  /** URLs of every file fetched so far (shards and docs), e.g. to save them for offline use. */
+  loaded(): string[];
+}
+
+export function createSearcher(manifest: Manifest, fetchJson: FetchJson): Searcher {
+  const ctx: QueryContext = { fold: foldTable(manifest.fold), syllables: new Set(manifest.syllables.split(' ')) };
+  const words = new Set(manifest.words);
+  const shards = new Map<string, Promise<Shard>>();
+  const docs = new Map<number, Promise<DocRecord>>();
+  const N = manifest.n;
+  const idf = (df: number) => Math.log(1 + (N - df + 0.5) / (df + 0.5));
+
+  function shard(name: string): Promise<Shard> {
+    let s = shards.get(name);
+    if (!s) {
+      s = fetchJson<Shard>(`${manifest.dir}/${name}.json`);
+      shards.set(name, s);
+      s.catch(() => shards.delete(name));
+    }
+    return s;
+  }
+
+  function shardName(token: string): string | undefined {
+    const name = shardOf(token, manifest.shards);
+    return isWordToken(token) && !words.has(token.slice(0, 2)) ? undefined : name;
+  }
+
+  /** Tokens of the index a query token stands for: itself, or for a Latin word its typo and prefix variants. */
+  function expand(token: string, s: Shard | undefined): Array<{ token: string; factor: number }> {
+    if (!s) return [];
+    if (!isWordToken(token) || token.length < 3) return s[token] ? [{ token, factor: 1 }] : [];
+    const out: Array<{ token: string; factor: number }> = [];
+    if (s[token]) out.push({ token, factor: 1 });
+    const max = token.length >= 8 ? 2 : token.length >= 4 ? 1 : 0;
+    for (const other of Object.keys(s)) {
+      if (other === token) continue;
+      if (other.startsWith(token) && token.length >= 3) out.push({ token: other, factor: 0.7 });
+      else if (!s[token] && max > 0 && editDistance(token, other, max) <= max) out.push({ token: other, factor: 0.8 });
+    }
+    return out;
+  }
+
+  async function rank(query: string): Promise<SearchResult> {
+    const units = analyzeQuery(query, ctx);
+    const names = new Set<string>();
+    for (const u of units) for (const r of u.readings) for (const t of r) {
+      const n = shardName(t);
+      if (n) names.add(n);
+    }
+    const loaded = new Map<string, Shard>();
+    await Promise.all([...names].map(async (n) => loaded.set(n, await shard(n))));
+    const scores = new Map<number, number>();
+    const cover = new Map<number, number>();
+    const needles = new Set<string>();
+    let totalLen = 0;
+    let tokenCount = 0;
+    for (const unit of units) {
+      const len = unitLength(unit);
+      totalLen += len;
+      const best = new Map<number, [score: number, coverage: number]>();
+      for (const reading of unit.readings) {
+        const perDoc = new Map<number, [number, number]>();
+        // Coverage counts the query's tokens a page has (a typo's missing pair counts against it like any other).
+        const found = reading.map((t) => {
+          const name = shardName(t);
+          const variants = expand(t, name ? loaded.get(name) : undefined);
+          return { variants, idf: variants.length ? Math.max(...variants.map((v) => idf(loaded.get(shardName(v.token)!)![v.token][0]))) : 0 };
+        });
+        const present = found.filter((f) => f.variants.length);
+        const mass = found.length;
+        tokenCount += reading.length;
+        for (const { variants } of present) {
+          const seen = new Map<number, number>();
+          for (const v of variants) {
+            const list = loaded.get(shardName(v.token)!)![v.token];
+            const w = idf(list[0]) * v.factor;
+            if (isWordToken(v.token)) needles.add(v.token);
+            let doc = 0;
+            for (let i = 1; i + 1 < list.length; i += 2) {
+              doc += list[i];
+              const s = (w * list[i + 1]) / 99;
+              if (s > (seen.get(doc) ?? 0)) seen.set(doc, s);
+            }
+          }
+          for (const [doc, s] of seen) {
+            const e = perDoc.get(doc) ?? [0, 0];
+            e[0] += s;
+            e[1] += 1;
+            perDoc.set(doc, e);
+          }
+        }
+        for (const [doc, [s, m]] of perDoc) {
+          const c = m / mass;
+          const b = best.get(doc);
+          if (!b || s * c > b[0] * b[1]) best.set(doc, [s, c]);
         }
       }
-      return hits;
-    },
-  };
-}
-
-/** Substrings a record must contain one of to be worth scoring: Han characters, and letter n-grams of words. */
-export function probes(terms: string[]): string[] {
-  const out = new Set<string>();
-  for (const t of terms) {
-    if (/\p{Script=Han}/u.test(t)) {
-      for (const c of t) out.add(c);
-      continue;
+      if (/\p{Script=Han}/u.test(unit.text)) needles.add(unit.text);
+      for (const [doc, [s, c]] of best) {
+        scores.set(doc, (scores.get(doc) ?? 0) + s);
+        cover.set(doc, (cover.get(doc) ?? 0) + c * len);
+      }
     }
-    const n = t.length >= 5 ? 3 : 2;
-    if (t.length <= n) out.add(t);
-    else for (let i = 0; i + n <= t.length; i++) out.add(t.slice(i, i + n));
+    const ranked: Ranked[] = [];
+    // Long sentences carry many pairs no page has: the bar is lower for them.
+    const minCoverage = Math.min(MIN_COVERAGE, Math.max(0.12, 2 / Math.max(1, tokenCount / Math.max(1, units.length))));
+    for (const [doc, s] of scores) {
+      const c = (cover.get(doc) ?? 0) / totalLen;
+      if (c >= minCoverage) ranked.push({ doc, score: s * c * c });
+    }
+    ranked.sort((a, b) => b.score - a.score || a.doc - b.doc);
+    // Han bigrams of each unit mark the text too (a typo leaves its correct pairs marked).
+    for (const u of units) if (/\p{Script=Han}/u.test(u.text)) for (const t of u.readings[0]) needles.add(t);
+    return { query, ranked, needles: [...needles].sort((a, b) => b.length - a.length) };
   }
-  return [...out];
-}
 
-/** Where the query's words occur literally in a text (for marking summaries). */
-function literalMarks(text: string, terms: string[]): Range[] {
-  const lower = text.toLowerCase();
-  const out: Range[] = [];
-  for (const t of terms) {
-    for (let at = lower.indexOf(t); at >= 0; at = lower.indexOf(t, at + t.length)) out.push([at, at + t.length - 1]);
+  function doc(n: number): Promise<DocRecord> {
+    let d = docs.get(n);
+    if (!d) {
+      d = fetchJson<DocRecord>(`${manifest.dir}/d/${n}.json`);
+      docs.set(n, d);
+      d.catch(() => docs.delete(n));
+    }
+    return d;
   }
-  return out;
-}
 
-function toHit(core: CoreIndex, detail: DetailIndex | undefined, index: number, score: number, matches: ReadonlyArray<FuseResultMatch>, terms: string[]): SearchHit {
-  const d = core.docs[index];
-  const type = DOC_TYPES[d.t];
-  const of = (key: string) => matches.find((m) => m.key === key);
-  const titleMarks = [...(of('ti')?.indices ?? [])];
-  let via: SearchHit['via'];
-  if (titleMarks.length === 0) {
-    const m = of('k') ?? of('p');
-    if (m?.value) via = { text: m.value, marks: [...m.indices] };
+  async function hits(result: SearchResult, from = 0, count = 10): Promise<SearchHit[]> {
+    const slice = result.ranked.slice(from, from + count);
+    const records = await Promise.all(slice.map((r) => doc(r.doc)));
+    return slice.map((r, i) => toHit(r, records[i], result.needles, ctx.fold));
   }
-  const summary = detail?.docs[index][0];
+
   return {
-    index,
-    id: d.i,
-    type,
-    url: docUrl(core.base, type, d.i),
-    title: d.ti,
-    titleMarks,
-    via,
-    summary,
-    summaryMarks: summary ? literalMarks(summary, terms) : [],
-    audiences: d.a.map((x) => core.audiences[x] ?? x),
-    score,
+    manifest,
+    rank,
+    hits,
+    loaded: () => [...[...shards.keys()].map((n) => `${manifest.dir}/${n}.json`), ...[...docs.keys()].map((n) => `${manifest.dir}/d/${n}.json`)],
   };
 }
 
-/** Split text into plain and marked parts; ranges are inclusive [start, end] as fuse gives them. */
+function unitLength(u: QueryUnit): number {
+  return Math.max(1, Math.min(4, [...u.text].length / 2));
+}
+
+/** Where any of the needles occur in a text (folded the same way as the index), as inclusive ranges. */
+export function findMarks(text: string, needles: readonly string[], table: ReadonlyMap<string, string>): Range[] {
+  // Fold character by character so positions stay those of the original text.
+  let folded = '';
+  for (const c of text) {
+    const f = fold(c, table);
+    folded += f.length === c.length ? f : c;
+  }
+  const marks: Range[] = [];
+  const taken = new Uint8Array(folded.length);
+  for (const n of needles) {
+    if (!n) continue;
+    for (let at = folded.indexOf(n); at >= 0; at = folded.indexOf(n, at + 1)) {
+      let free = false;
+      for (let i = at; i < at + n.length; i++) if (!taken[i]) free = true;
+      if (!free) continue;
+      for (let i = at; i < at + n.length; i++) taken[i] = 1;
+    }
+  }
+  for (let i = 0; i < taken.length; i++) {
+    if (!taken[i]) continue;
+    let j = i;
+    while (j + 1 < taken.length && taken[j + 1]) j++;
+    marks.push([i, j]);
+    i = j;
+  }
+  return marks;
+}
+
+/** The part of a text around its first mark, at most `max` characters, with the marks shifted. */
+export function clip(text: string, ranges: readonly Range[], max = 90): { text: string; ranges: Range[] } {
+  if (text.length <= max) return { text, ranges: [...ranges] };
+  // The window with the most marks.
+  let bestStart = 0;
+  let bestCount = -1;
+  for (const [s] of ranges.length ? ranges : [[0, 0] as Range]) {
+    const start = Math.max(0, Math.min(s - 15, text.length - max));
+    const count = ranges.filter(([a, b]) => a >= start && b < start + max).length;
+    if (count > bestCount) {
+      bestCount = count;
+      bestStart = start;
+    }
+  }
+  const prefix = bestStart > 0 ? '…' : '';
+  const out = prefix + text.slice(bestStart, bestStart + max) + (bestStart + max < text.length ? '…' : '');
+  const shift = prefix.length - bestStart;
+  return { text: out, ranges: ranges.map(([s, e]) => [s + shift, e + shift] as Range).filter(([s, e]) => s >= prefix.length && e < out.length) };
+}
+
+function toHit(r: Ranked, d: DocRecord, needles: readonly string[], table: ReadonlyMap<string, string>): SearchHit {
+  const type = DOC_TYPES[d.t];
+  const summaryMarks = findMarks(d.s, needles, table);
+  let snippet = clip(d.s, summaryMarks);
+  if (summaryMarks.length === 0 && d.b) {
+    const bodyMarks = findMarks(d.b, needles, table);
+    if (bodyMarks.length) snippet = clip(d.b, bodyMarks);
+  }
+  const parts = d.u.split('/').filter(Boolean);
+  return {
+    doc: r.doc,
+    id: type === 'hub' ? parts.slice(-2).join('/') : parts[parts.length - 1],
+    type,
+    url: d.u,
+    title: d.ti,
+    titleMarks: findMarks(d.ti, needles, table),
+    snippet: snippet.text,
+    snippetMarks: snippet.ranges,
+    audiences: d.a,
+    note: d.o,
+    score: r.score,
+  };
+}
+
+/** Split text into plain and marked parts; ranges are inclusive [start, end]. */
 export function markParts(text: string, ranges: readonly Range[]): Array<{ text: string; mark: boolean }> {
   const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
   const out: Array<{ text: string; mark: boolean }> = [];
@@ -184,15 +304,4 @@ export function markParts(text: string, ranges: readonly Range[]): Array<{ text:
   }
   if (at < text.length) out.push({ text: text.slice(at), mark: false });
   return out.filter((p) => p.text);
-}
-
-/** Hits grouped by type; groups ordered by their best hit, so the best hit is still shown first. */
-export function groupByType(hits: SearchHit[]): Array<{ type: DocType; hits: SearchHit[] }> {
-  const groups = new Map<DocType, SearchHit[]>();
-  for (const h of hits) {
-    const g = groups.get(h.type);
-    if (g) g.push(h);
-    else groups.set(h.type, [h]);
-  }
-  return [...groups].map(([type, list]) => ({ type, hits: list }));
 }

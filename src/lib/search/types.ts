@@ -1,8 +1,13 @@
 /**
- * The search index as it travels to the browser. Two files per locale, each at a content-hashed URL:
- * a small "core" (what a query is matched against: titles, keys, pinyin) loaded when search is first used,
- * and a "detail" (summaries and headings, same order) fetched after it to widen matching and show snippets.
- * Property names are short because they repeat once per document (5,000 articles → 5,000 times).
+ * The search index as it travels to the browser, per locale (see build.ts for how it is made):
+ *   manifest  /search-index/<locale>/<hash>.json — a few KB: document count, shard layout, the Traditional →
+ *             Simplified table and the pinyin syllables the query side needs. Its hash names the build.
+ *   shards    <dir>/t<n>.json (Han and pinyin tokens, by token hash) and <dir>/w-<xx>.json (Latin words, by
+ *             their first two letters, so a typo can be matched against the words of its shard): each maps a
+ *             token to its posting list.
+ *   docs      <dir>/d/<n>.json — what a result shows: title, URL, type, summary, names, plain body text for
+ *             the snippet; fetched only for the results on screen.
+ * Property names are short because they repeat per token and per document.
  */
 export const DOC_TYPES = ['article', 'event', 'family', 'quiz', 'hub'] as const;
 export type DocType = (typeof DOC_TYPES)[number];
@@ -14,7 +19,7 @@ export interface SourceDoc {
   id: string;
   /** Title in this locale (human, converted or fallback). */
   title: string;
-  /** The original (Simplified) title, for pinyin and the other script. */
+  /** The original (Simplified) title, searched too when the locale shows another. */
   originalTitle: string;
   summary: string;
   headings: string[];
@@ -22,40 +27,52 @@ export interface SourceDoc {
   keywords: string[];
   audiences: string[];
   topics: string[];
+  /** Plain text of the body (paragraphs, lists), in the locale's text. */
+  body?: string;
+  /** Further names: an event's type and place, a family's award. Matched like audience and topic names. */
+  names?: string[];
+  /** Rank multiplier: upcoming events above past ones (1 by default). */
+  boost?: number;
+  /** A short line shown with the result (an event's next date). */
+  note?: string;
 }
 
-/** One document in the core file. */
-export interface CoreDoc {
-  /** id (slug, or hub path) */
-  i: string;
+/** The manifest of one locale's index. */
+export interface Manifest {
+  v: 2;
+  locale: string;
+  /** Documents in the index. */
+  n: number;
+  /** Where the shards and docs are: `${dir}/t<k>.json`, `${dir}/w-<xx>.json`, `${dir}/d/<i>.json`. */
+  dir: string;
+  /** Raw bytes of every shard and doc file (what a saved topic pack would take). */
+  size: number;
+  /** Number of hashed token shards. */
+  shards: number;
+  /** Two-letter prefixes that have a Latin-word shard. */
+  words: string[];
+  /** Traditional → Simplified pairs, concatenated ("壓压體体…"). */
+  fold: string;
+  /** Toneless pinyin syllables of the indexed text, space-separated. */
+  syllables: string;
+}
+
+/** token → [document frequency, doc delta, weight, doc delta, weight, …] (weights 1–99; lists may be cut to the best). */
+export type Shard = Record<string, number[]>;
+
+/** One result's display data. */
+export interface DocRecord {
+  /** URL */
+  u: string;
   /** type, an index into DOC_TYPES */
   t: number;
-  /** title in this locale */
   ti: string;
-  /** keys: keywords, aliases, the other script's title and keywords */
-  k: string[];
-  /** pinyin without tones and initials of the title and keywords (each its own entry, so each is scored as a short field) */
-  p: string[];
-  /** audience ids */
+  /** summary */
+  s: string;
+  /** audience names */
   a: string[];
-  /** topic ids */
-  o: string[];
-}
-
-export interface CoreIndex {
-  v: 1;
-  locale: string;
-  /** URL prefix of the locale ('' or '/en'), prepended to paths built from type and id. */
-  base: string;
-  /** URL of the detail file. */
-  detail: string;
-  audiences: Record<string, string>;
-  topics: Record<string, string>;
-  docs: CoreDoc[];
-}
-
-/** Summary and headings (joined with " / ") of core.docs[n], in the same order. */
-export interface DetailIndex {
-  v: 1;
-  docs: Array<[summary: string, headings: string]>;
+  /** body text (cut to a length) */
+  b: string;
+  /** note, e.g. an event's date */
+  o?: string;
 }

@@ -7,7 +7,7 @@ import { escapeXml } from './xml.ts';
 export const SOCIAL_WIDTH = 1200;
 export const SOCIAL_HEIGHT = 630;
 
-const widthOf = (ch: string) => (/[\u0000-\u00ff]/.test(ch) ? 0.55 : 1);
+const widthOf = (ch: string) => (ch.charCodeAt(0) <= 0xff ? 0.55 : 1);
 
 /** Splits text into at most `maxLines` lines of `emPerLine` em, ending with "…" when cut. */
 export function wrapText(text: string, emPerLine: number, maxLines: number): string[] {

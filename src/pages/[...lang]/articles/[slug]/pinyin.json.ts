@@ -8,6 +8,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { LOCALES, LOCALE_INFO, type Locale } from '../../../../i18n/locales.ts';
 import { getArticles, getArticleText } from '../../../../content/queries.ts';
 import { articlePinyin, pinyinScript } from '../../../../lib/text/pinyin.ts';
+import { sanitizeHtml } from '../../../../lib/markdown/sanitize.ts';
 
 export const getStaticPaths = (async () => {
   const articles = await getArticles();
@@ -24,7 +25,10 @@ export const getStaticPaths = (async () => {
 export const GET: APIRoute = async ({ params, props }) => {
   const text = await getArticleText((props as { locale: Locale }).locale, params.slug!);
   const script = pinyinScript(text.data.textLocale)!;
-  return new Response(JSON.stringify(articlePinyin(text.data.title, text.data.summary, text.rendered?.html ?? '', script)), {
+  const parts = articlePinyin(text.data.title, text.data.summary, text.rendered?.html ?? '', script);
+  // The toggle inserts these as markup: only sanitised markup (the body's elements plus ruby) goes out.
+  const safe = Object.fromEntries(Object.entries(parts).map(([k, html]) => [k, sanitizeHtml(html, { ruby: true })]));
+  return new Response(JSON.stringify(safe), {
     headers: { 'Content-Type': 'application/json' },
   });
 };

@@ -1,0 +1,63 @@
+/**
+ * The last guard between editors' text and the page: rendered HTML is parsed to a tree (hast, parse5) and only
+ * what an article needs is kept — headings, paragraphs, lists, emphasis, links, images, tables, quotes — with
+ * every URL through a scheme allow-list. Whatever else is there (script, style, iframe, svg, event handlers,
+ * javascript:/data: URLs …) is dropped, so even a body that slipped past the content checks (a Sanity field,
+ * a future renderer change) cannot put anything executable into dist/.
+ *
+ * Used for article and family bodies after Markdown rendering, and for the pinyin layer's ruby markup.
+ */
+import { fromHtml } from 'hast-util-from-html';
+import { sanitize, type Schema } from 'hast-util-sanitize';
+import { toHtml } from 'hast-util-to-html';
+
+/** Schemes a link may use; anything without a scheme (/x/, #id, ../x) is site-relative and allowed. */
+export const LINK_SCHEMES = ['https', 'http', 'mailto', 'tel'] as const;
+/** Schemes an image may use (Sanity's image CDN, or a site-relative file). */
+export const IMAGE_SCHEMES = ['https', 'http'] as const;
+
+const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'] as const;
+
+/** The elements an article body may contain, and per element the attributes it may carry. */
+export const ARTICLE_ELEMENTS: Readonly<Record<string, readonly string[]>> = {
+  ...Object.fromEntries(HEADINGS.map((h) => [h, ['id']])),
+  p: [], br: [], hr: [],
+  ul: [], ol: ['start'], li: [],
+  strong: [], em: [], b: [], i: [], del: [], s: [], sup: [], sub: [], code: [], pre: [],
+  a: ['href', 'title'],
+  img: ['src', 'alt', 'title', 'width', 'height', 'loading', 'decoding'],
+  table: [], thead: [], tbody: [], tr: [], th: ['align', 'scope', 'style'], td: ['align', 'style'],
+  blockquote: [],
+};
+
+/** Ruby for the pinyin layer (拼音 over each character). */
+const RUBY_ELEMENTS: Readonly<Record<string, readonly string[]>> = { ruby: [], rt: [], rp: [] };
+
+/** Table cells keep the renderer's column alignment, and only that, from their style attribute. */
+const CELL_STYLE = /^text-align:\s*(left|right|center);?$/;
+
+function schemaFor(elements: Readonly<Record<string, readonly string[]>>): Schema {
+  return {
+    tagNames: Object.keys(elements),
+    attributes: Object.fromEntries(
+      Object.entries(elements).map(([tag, attrs]) => [tag, attrs.map((a) => (a === 'style' ? (['style', CELL_STYLE] as [string, RegExp]) : a))]),
+    ),
+    protocols: { href: [...LINK_SCHEMES], src: [...IMAGE_SCHEMES], cite: ['https', 'http'] },
+    ancestors: { tbody: ['table'], thead: ['table'], tr: ['table'], th: ['table'], td: ['table'], li: ['ol', 'ul'], rt: ['ruby'], rp: ['ruby'] },
+    // Heading ids are the table of contents' anchors; they come from the renderer's slugger, not from editors.
+    clobber: [],
+    clobberPrefix: '',
+    // Dropped with everything inside them (other unknown elements are unwrapped and keep their text).
+    strip: ['script', 'style', 'template', 'noscript', 'iframe', 'object', 'embed', 'svg', 'math', 'textarea', 'select', 'title', 'xmp', 'noembed', 'noframes', 'plaintext'],
+    required: {},
+  };
+}
+
+const ARTICLE_SCHEMA = schemaFor(ARTICLE_ELEMENTS);
+const RUBY_SCHEMA = schemaFor({ ...ARTICLE_ELEMENTS, ...RUBY_ELEMENTS });
+
+/** Sanitises an HTML fragment (a rendered body); `ruby` also keeps <ruby>/<rt>/<rp> for the pinyin layer. */
+export function sanitizeHtml(html: string, opts: { ruby?: boolean } = {}): string {
+  const tree = fromHtml(html, { fragment: true });
+  return toHtml(sanitize(tree, opts.ruby ? RUBY_SCHEMA : ARTICLE_SCHEMA));
+}

@@ -1,0 +1,46 @@
+/**
+ * The site's Content-Security-Policy and the other security headers, in one place.
+ *
+ * - CSP_DIRECTIVES go into every page's <meta http-equiv="content-security-policy"> through Astro's own CSP
+ *   support (astro.config.mjs `security.csp`), which adds `script-src`/`style-src` with the hashes of the
+ *   scripts and styles on the page; inline scripts written by hand (the pre-paint script, the service-worker
+ *   registration, the home page's simple-mode redirect) are hashed with scriptHash() where they are emitted.
+ * - SECURITY_HEADERS are what the host must send with every response (a meta tag cannot carry
+ *   frame-ancestors): scripts/serve.mjs sends them, the README's header table lists them, and a host config
+ *   (e.g. nginx `add_header`) should copy them from here.
+ */
+import { createHash } from 'node:crypto';
+
+/**
+ * Directives beyond script-src and style-src (those Astro writes, with hashes). Every byte is paid on pages
+ * with a 14 KB budget, so the meta carries only what must hold whatever the host does; the rest is in
+ * SECURITY_HEADERS. `sanity`: audio uploaded in Sanity is linked from its CDN rather than copied.
+ */
+export function cspDirectives(opts: { sanity?: boolean } = {}): string[] {
+  return [
+    "default-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "img-src 'self' data:",
+    ...(opts.sanity ? ["media-src 'self' https://cdn.sanity.io"] : []),
+  ];
+}
+
+/**
+ * style-src resources: the site's own stylesheets, plus Astro's hashes of its <style> elements; inline style
+ * attributes (image placeholders, the calendar grid) are allowed through style-src-attr only.
+ */
+export const CSP_STYLE_RESOURCES = ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }] as const;
+
+/** Headers the host sends with every response. */
+export const SECURITY_HEADERS: ReadonlyArray<readonly [name: string, value: string]> = [
+  ['Content-Security-Policy', "frame-ancestors 'none'; form-action 'self'; object-src 'none'; base-uri 'self'"],
+  ['X-Frame-Options', 'DENY'],
+  ['X-Content-Type-Options', 'nosniff'],
+  ['Referrer-Policy', 'strict-origin-when-cross-origin'],
+];
+
+/** The CSP source expression (sha256-…) for an inline script's exact text. */
+export function scriptHash(code: string): `sha256-${string}` {
+  return `sha256-${createHash('sha256').update(code, 'utf8').digest('base64')}`;
+}

@@ -1,0 +1,91 @@
+/**
+ * The Markdown checks (refuse raw HTML and unsafe URLs, with the line) and the sanitiser (strip whatever is
+ * left at render time). The injection pack (tests/unit/injection-pack.test.ts) runs many payloads through
+ * the whole loader and renderer; these pin the building blocks.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkMarkdown, isAllowedUrl, urlScheme } from '../../src/lib/markdown/check.ts';
+import { sanitizeHtml } from '../../src/lib/markdown/sanitize.ts';
+
+describe('checkMarkdown', () => {
+  it('accepts the Markdown an article needs', () => {
+    const md = '## 标题\n\n段落 **粗体** *斜体* [链接](https://example.org/) [站内](/articles/x/) [电话](tel:120) [邮件](mailto:a@b.cn)\n\n- 一\n- 二\n\n1. 一\n\n> 引用\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n![图](https://cdn.example.org/x.jpg)\n\n`<b>` 代码里的尖括号';
+    expect(checkMarkdown(md)).toEqual([]);
+  });
+
+  it('names the line and the tag of raw HTML', () => {
+    expect(checkMarkdown('第一行\n\n<img src=x onerror=alert(1)>')).toEqual([
+      { line: 3, message: 'raw HTML <img> is not allowed; write it in Markdown' },
+    ]);
+    expect(checkMarkdown('文字 <svg onload=alert(1)> 文字')[0]?.message).toBe('raw HTML <svg> is not allowed; write it in Markdown');
+    expect(checkMarkdown('<!-- 注释 -->')[0]?.message).toBe('raw HTML comment <!-- --> is not allowed; write it in Markdown');
+  });
+
+  it('finds HTML next to a stray backtick (the old regular expression did not)', () => {
+    expect(checkMarkdown('a ` b <script>alert(1)</script>').map((p) => p.message)).toContain('raw HTML <script> is not allowed; write it in Markdown');
+  });
+
+  it('refuses javascript: links, also entity-encoded and by reference', () => {
+    expect(checkMarkdown('[点这里](javascript:alert(1))')).toHaveLength(1);
+    expect(checkMarkdown('[点这里](&#106;avascript:alert(1))')).toHaveLength(1);
+    expect(checkMarkdown('[点这里][x]\n\n[x]: javascript:alert(1)')).toEqual([
+      { line: 3, message: 'link to "javascript:alert(1)" is not allowed: links must be https, http, mailto, tel or a page of this site' },
+    ]);
+    expect(checkMarkdown('![图](data:image/svg+xml,<svg onload=alert(1)>)')).toHaveLength(1);
+  });
+});
+
+describe('URL schemes', () => {
+  it('reads the scheme as a browser does', () => {
+    expect(urlScheme(' JaVa\tScript:alert(1)')).toBe('javascript');
+    expect(urlScheme('/a:b')).toBeUndefined();
+    expect(urlScheme('#x')).toBeUndefined();
+    expect(isAllowedUrl('HTTPS://example.org')).toBe(true);
+    expect(isAllowedUrl('vbscript:x')).toBe(false);
+    expect(isAllowedUrl('tel:120', 'image')).toBe(false);
+  });
+});
+
+describe('sanitizeHtml', () => {
+  it('keeps headings with their ids, lists, links and tables', () => {
+    const html = '<h2 id="为什么">为什么</h2><p><strong>a</strong> <a href="/x/">x</a></p><ul><li>1</li></ul><table><thead><tr><th>a</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table>';
+    expect(sanitizeHtml(html)).toBe(html);
+  });
+
+  it('drops scripts, handlers, frames and unsafe URLs', () => {
+    const out = sanitizeHtml('<p onclick="x()">a<script>alert(1)</script><img src="x" onerror="alert(1)"><iframe src="https://e"></iframe><svg onload="a()"><circle/></svg><a href="javascript:alert(1)">b</a><a href="&#106;avascript:alert(1)">c</a></p>');
+    expect(out).toBe('<p>a<img src="x"><a>b</a><a>c</a></p>');
+  });
+
+  it('keeps ruby only when asked (the pinyin layer)', () => {
+    expect(sanitizeHtml('<ruby>血<rt>xuè</rt></ruby>')).toBe('血xuè');
+    expect(sanitizeHtml('<ruby>血<rt>xuè</rt></ruby>', { ruby: true })).toBe('<ruby>血<rt>xuè</rt></ruby>');
+  });
+});
+
+describe('per-page CSP', () => {
+  it('keeps only the hashes of the inline scripts and styles the page has', async () => {
+    const { pruneCspHashes, cspMetaGzipCost } = await import('../../src/lib/security/csp-prune.ts');
+    const { scriptHash } = await import('../../src/lib/security/headers.ts');
+    const own = scriptHash('a()');
+    const other = scriptHash('b()');
+    const html = `<!doctype html><html><head><meta http-equiv="content-security-policy" content="default-src 'self'; img-src 'self' data:; script-src 'self' '${own}' '${other}'; style-src 'self' 'sha256-x'; style-src-attr 'unsafe-inline'"><script>a()</script></head><body><p>t</p></body></html>`;
+    const out = pruneCspHashes(html);
+    expect(out).toContain(`script-src 'self' '${own}';style-src 'self'"`);
+    expect(out).not.toContain(other);
+    // No style attribute on the page: style-src-attr goes too; img-src stays (offline saving probes data: images).
+    expect(out).not.toContain('style-src-attr');
+    expect(out).toContain("img-src 'self' data:");
+    expect(pruneCspHashes(html.replace('<p>', '<p style="color:red">'))).toContain("style-src-attr 'unsafe-inline'");
+    expect(cspMetaGzipCost(out)).toBeGreaterThan(0);
+    expect(pruneCspHashes('<p>no policy</p>')).toBe('<p>no policy</p>');
+  });
+});
+
+describe('table alignment', () => {
+  it('keeps text-align on cells and nothing else in style', () => {
+    expect(sanitizeHtml('<table><tbody><tr><td style="text-align: right">1</td><td style="background:url(x)">2</td></tr></tbody></table>')).toBe(
+      '<table><tbody><tr><td style="text-align: right">1</td><td>2</td></tr></tbody></table>',
+    );
+  });
+});
