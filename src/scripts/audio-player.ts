@@ -77,9 +77,8 @@ export function initAudioPlayer(root: HTMLElement): void {
   // The reading-tools button that opens this player (ReadingTools.astro) also starts it, so listening is one
   // tap from the top of the article; closing the player pauses it.
   // (This runs before the page-wide disclosure handler flips aria-expanded.)
-  for (const b of document.querySelectorAll(`[aria-controls="${root.id}"]`)) {
-    b.addEventListener('click', () => (b.ariaExpanded !== 'true') === audio.paused && play.click());
-  }
+  const open = document.querySelector(`[aria-controls=${root.id}]`);
+  open?.addEventListener('click', () => (open.ariaExpanded !== 'true') === audio.paused && play.click());
   for (const type of ['play', 'pause', 'ended', 'timeupdate', 'durationchange']) audio.addEventListener(type, render);
   render();
 }
