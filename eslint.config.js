@@ -12,6 +12,7 @@ export default defineConfig(
   globalIgnores([
     'dist/',
     'dist-sanity/',
+    'dist-fixture/',
     '.astro/',
     'cms/dist/',
     'cms/.sanity/',
@@ -60,5 +61,11 @@ export default defineConfig(
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     // Tests mutate loosely typed copies of fixtures.
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  // Tests: an assertion or navigation that is not awaited cannot fail the test (type-aware, so only here).
+  {
+    files: ['tests/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: { '@typescript-eslint/no-floating-promises': 'error', '@typescript-eslint/await-thenable': 'error' },
   },
 );

@@ -86,8 +86,9 @@ export interface ReviewRecord {
 type Doc = Record<string, unknown> & { review?: ReviewRecord };
 
 /**
- * Fields that are not the health content: system fields, the workflow record, and what approval itself fills in
- * (reviewer, review dates). A change to anything else after approval needs a new approval.
+ * Fields that are not what a reviewer approves: system fields, the workflow record and the editor's 更新日期.
+ * Everything else counts, the reviewer and review dates included (approval fills them in and then takes the
+ * hash): typing another reviewer's name or moving the next review date after approval needs a new approval.
  */
 export const NOT_CONTENT = new Set([
   '_id',
@@ -97,9 +98,6 @@ export const NOT_CONTENT = new Set([
   '_originalId',
   '_system',
   'review',
-  'reviewer',
-  'reviewedAt',
-  'nextReviewDue',
   'updatedAt',
 ]);
 
@@ -257,8 +255,16 @@ export function transition(action: ReviewAction, input: TransitionInput): Transi
   const to = RULES[action].to;
   const set: Record<string, unknown> = {};
   if (action === 'approve') {
+    if (input.type === 'article') {
+      set.reviewer = { _type: 'reviewer', name: profile!.name, role: profile!.title };
+      set.reviewedAt = input.today;
+      set.nextReviewDue = nextReviewAfterApproval(current.nextReviewDue, input.today);
+    }
+    // The approval is for the content as it will be with the reviewer and dates filled in.
+    const approved = contentHash({ ...current, ...set });
+    entry.contentHash = approved;
     const approval: Approval = {
-      contentHash: hash,
+      contentHash: approved,
       profileId: profile!._id,
       reviewer: profile!.name,
       reviewerTitle: profile!.title,
@@ -266,11 +272,6 @@ export function transition(action: ReviewAction, input: TransitionInput): Transi
       approvedAt: input.today,
     };
     set.review = { _type: 'reviewRecord', status: to, approval, history };
-    if (input.type === 'article') {
-      set.reviewer = { _type: 'reviewer', name: profile!.name, role: profile!.title };
-      set.reviewedAt = input.today;
-      set.nextReviewDue = nextReviewAfterApproval(current.nextReviewDue, input.today);
-    }
   } else if (action === 'reject' || action === 'submit') {
     // A new submission is about new content: the old approval no longer applies.
     set.review = { _type: 'reviewRecord', status: to, history };

@@ -184,7 +184,7 @@ describe('review workflow: an edit after approval sends it back to review', () =
     const published = { ...d, _id: 'article.home-blood-pressure' };
     d = { ...published, _id: 'drafts.article.home-blood-pressure', title: '在家量血压' };
     expect(reviewStatus({ draft: d, published })).toMatchObject({ state: 'inReview', stale: true });
-    // Changing only what approval fills in (dates, reviewer) or the update date is not a content change.
+    // Changing only the update date is not a content change.
     const unchanged = {
       ...published,
       _id: 'drafts.article.home-blood-pressure',
@@ -192,13 +192,28 @@ describe('review workflow: an edit after approval sends it back to review', () =
       _rev: 'other',
     };
     expect(reviewStatus({ draft: unchanged, published }).state).toBe('approved');
+    // Moving the next review date or typing another reviewer after approval is: it needs a doctor again.
+    for (const change of [
+      { nextReviewDue: '2029-12-01' },
+      { reviewer: { name: '别人', role: '医师' } },
+      { reviewedAt: '2026-12-06' },
+    ]) {
+      const draft = { ...unchanged, ...change };
+      expect(reviewStatus({ draft, published }), JSON.stringify(change)).toMatchObject({
+        state: 'inReview',
+        stale: true,
+      });
+    }
   });
 
   it('the content hash ignores key order, system fields and the review record, and includes the document id', () => {
     const a = article();
     const reordered = Object.fromEntries(Object.entries(a).reverse());
     expect(contentHash(reordered)).toBe(contentHash(a));
-    expect(contentHash({ ...a, _rev: 'x', _updatedAt: 'y', review: { status: 'approved' } })).toBe(contentHash(a));
+    expect(
+      contentHash({ ...a, _rev: 'x', _updatedAt: 'y', updatedAt: '2026-12-06', review: { status: 'approved' } }),
+    ).toBe(contentHash(a));
+    expect(contentHash({ ...a, nextReviewDue: '2028-01-01' })).not.toBe(contentHash(a));
     expect(contentHash({ ...a, _id: 'article.home-blood-pressure' })).toBe(contentHash(a));
     expect(contentHash({ ...a, _id: 'drafts.article.copy' })).not.toBe(contentHash(a));
     expect(contentHash({ ...a, summary: '新摘要' })).not.toBe(contentHash(a));

@@ -4,6 +4,7 @@
  * entry; invalid documents are left out and reported by id and field path, and STRICT=1 refuses them.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { SAMPLE } from '../helpers/sample.ts';
 import { loadLocalContent } from '../../src/content/loaders/local.ts';
 import type { ContentSet } from '../../src/content/loaders/content-set.ts';
 import { ContentError } from '../../src/content/loaders/errors.ts';
@@ -45,7 +46,7 @@ function edit(id: string, change: (d: Record<string, any>) => void): Doc[] {
   });
 }
 
-describe('CONTENT_SOURCE=sanity', () => {
+describe.runIf(SAMPLE)('CONTENT_SOURCE=sanity', () => {
   it('produces exactly the content the git source produces, with one request per build', async () => {
     const { env, server } = await serve(docs);
     const set = await loadSanityContent(env);
@@ -77,6 +78,38 @@ describe('CONTENT_SOURCE=sanity', () => {
     expect(set.articles.length).toBe(local.articles.length - 2);
     expect(set.events.length).toBe(local.events.length - 1);
     expect(set.families.length).toBe(local.families.length - 1);
+  });
+
+  it('leaves out documents that break the strict rules (issue 17) and lists them', async () => {
+    let bad = edit('event.taiji-tue-thu-morning', (d) => { d.rrule = 'FREQ=WEEKLY;BYDAY=XX'; });
+    bad = bad.map((d) => (d._id === 'healthDay.world-health-day' ? { ...structuredClone(d), rule: { calendar: 'gregorian', month: 2, day: 30 } } : d));
+    bad = bad.map((d) => {
+      if (d._id !== 'quiz.fall-risk') return d;
+      const q = structuredClone(d) as Record<string, any>;
+      q.questions[1].id = q.questions[0].id;
+      return q as Doc;
+    });
+    bad = bad.map((d) => {
+      if (d._id !== 'article.home-blood-pressure') return d;
+      const a = structuredClone(d) as Record<string, any>;
+      const block = a.body.find((b: { _type: string; children?: unknown[] }) => b._type === 'block' && b.children?.length);
+      block.markDefs = [{ _type: 'link', _key: 'evil', href: 'javascript:alert(1)' }];
+      block.children[0].marks = ['evil'];
+      return a as Doc;
+    });
+    const { env } = await serve(bad);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const set = await loadSanityContent(env);
+    const printed = warn.mock.calls.flat().join('\n');
+    warn.mockRestore();
+    expect(printed).toMatch(/event\.taiji-tue-thu-morning: rrule: BYDAY=XX is not valid/);
+    expect(printed).toMatch(/healthDay\.world-health-day: rule\.day: 2 月 30 日 does not exist/);
+    expect(printed).toMatch(/quiz\.fall-risk: questions\[1\]\.id: duplicate question id/);
+    expect(printed).toMatch(/article\.home-blood-pressure: body: line \d+ of the text: link to "javascript:alert\(1\)" is not allowed/);
+    expect(set.events.map((e) => e.data.slug)).not.toContain('taiji-tue-thu-morning');
+    expect(set.healthDays.map((h) => h.data.id)).not.toContain('world-health-day');
+    expect(set.quizzes.map((q) => q.data.slug)).not.toContain('fall-risk');
+    expect(set.articles.map((a) => a.data.slug)).not.toContain('home-blood-pressure');
   });
 
   it('leaves out a quiz whose result bands miss a reachable score (the cross-check)', async () => {
@@ -128,7 +161,7 @@ describe('CONTENT_SOURCE=sanity', () => {
   it('the loopback answers perspectives as the API does: no drafts without a token', () => {
     const d = (id: string, title: string) => ({ _id: id, _type: 'article', title });
     const all = [d('a', 'A'), d('drafts.a', 'A draft'), d('drafts.b', 'B draft'), d('c', 'C')];
-    const titles = (docs: Array<{ title?: unknown }>) => docs.map((x) => x.title).sort();
+    const titles = (docs: Array<Record<string, unknown>>) => docs.map((x) => String(x.title)).sort();
     expect(titles(applyPerspective(all, 'published', true))).toEqual(['A', 'C']);
     expect(titles(applyPerspective(all, 'drafts', true))).toEqual(['A draft', 'B draft', 'C']);
     expect(applyPerspective(all, 'drafts', true).map((x) => x._id).sort()).toEqual(['a', 'b', 'c']);

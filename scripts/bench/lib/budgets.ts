@@ -2,6 +2,7 @@
  * The performance budgets, and their evaluation over measured pages. Pure: measurements in, verdicts out.
  */
 import type { PageKind } from './pages.ts';
+import { registry } from '../../../src/i18n/registry.ts';
 
 export const BUDGETS = {
   /** gzip bytes of HTML + CSS + JS together on every reading page. */
@@ -15,11 +16,12 @@ export const BUDGETS = {
   inlineHeadJs: 1024,
   /**
    * gzip bytes of the Content-Security-Policy <meta> counted outside readingTotalGzip (issue 17). The policy
-   * (default-src, object-src, base-uri and one hash per inline script/style of the page) costs 185–290 B gzip;
-   * home and several articles were already within ~150 B of 14 KB. Every run prints what each page type uses
-   * of it, so it is never silent; a page whose meta costs more than this counts the excess.
+   * (default-src, object-src, base-uri, img-src and one hash per inline script/style of the page) costs
+   * 185–335 B gzip (measured 2026-12-05); home and several articles were already within ~150 B of 14 KB. Every
+   * run prints what each page type uses of it, so it is never silent; a page whose meta costs more than this
+   * counts the excess.
    */
-  cspMetaAllowance: 320,
+  cspMetaAllowance: 352,
 } as const;
 
 /**
@@ -47,7 +49,7 @@ export const SIZE_EXCEPTIONS: Readonly<Record<string, { maxGzip: number; reason:
 
 const largest = (pages: readonly PageMeasurement[]) => pages.reduce((a, b) => (b.total > a.total ? b : a));
 
-const withoutLocale = (file: string) => file.replace(/^(zh-hant|yue|en)\//, '');
+const withoutLocale = (file: string) => file.replace(registry.prefixPattern, '');
 
 /** One measured page (sizes) of a type. */
 export interface PageMeasurement {
