@@ -12,6 +12,7 @@ export default defineConfig(
   globalIgnores([
     'dist/',
     'dist-sanity/',
+    'dist-fixture/',
     '.astro/',
     'cms/dist/',
     'cms/.sanity/',

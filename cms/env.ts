@@ -20,7 +20,17 @@ export const hasProject = projectId !== PLACEHOLDER_PROJECT_ID;
  */
 export const previewUrl = read('SANITY_STUDIO_PREVIEW_URL');
 
-if (!hasProject && typeof console !== 'undefined') {
+/**
+ * The placeholder only matters where the Studio is used or built for deployment: `sanity dev`, `sanity start`,
+ * `sanity deploy`, and `sanity build` except when npm test builds it only to check that it builds
+ * (SANITY_STUDIO_BUILD_CHECK=1). Schema extraction and typegen, and the Studio bundle itself, stay quiet.
+ */
+const command = typeof process !== 'undefined' && Array.isArray(process.argv) ? process.argv.slice(2) : [];
+const forDeployment =
+  command.some((a) => a === 'deploy' || a === 'dev' || a === 'start') ||
+  (command.includes('build') && read('SANITY_STUDIO_BUILD_CHECK') !== '1');
+
+if (!hasProject && forDeployment) {
   console.warn(
     'SANITY_STUDIO_PROJECT_ID is not set: the Studio is built with a placeholder project and cannot load content. ' +
       'Copy cms/.env.example to cms/.env and fill in the project ID from sanity.io/manage.',

@@ -20,12 +20,19 @@ const types = {
 };
 const compressible = /^(text\/|application\/(json|xml|manifest\+json)|image\/svg)/;
 
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+export const MEDIA = 'public, max-age=86400';
+
 /**
- * Cache-Control for a site path: hashed build assets (and ?v=<hash> URLs) forever; everything else — HTML, the
- * service worker (sw.js, pwa.js) and the manifest included — revalidated on every use, so a deploy reaches readers.
+ * Cache-Control for a site path, as in the README's table (deploy/nginx.conf sends the same; a test checks):
+ * content-hashed files — build assets, search indexes, ?v=<hash> URLs — forever; audio and other files under
+ * /media/ for a day; everything else — HTML, the service worker (sw.js, pwa.js), the manifest, feeds —
+ * revalidated on every use, so a deploy reaches readers.
  */
 export function cacheControl(urlPath) {
-  if (urlPath.startsWith('/_astro/') || /[?&]v=/.test(urlPath)) return 'public, max-age=31536000, immutable';
+  if (/[?&]v=/.test(urlPath)) return IMMUTABLE;
+  if (urlPath.startsWith('/_astro/') || urlPath.startsWith('/search-index/')) return IMMUTABLE;
+  if (urlPath.startsWith('/media/')) return MEDIA;
   return 'no-cache';
 }
 

@@ -6,14 +6,12 @@
  * to get that fallback.
  */
 import { defineField, defineType, type StringRule } from 'sanity';
+import { registry } from '../../src/i18n/registry.ts';
 
-export const LOCALE_FIELDS = [
-  { name: 'zh_hans', locale: 'zh-hans', title: '简体中文（原文）' },
-  { name: 'zh_hant', locale: 'zh-hant', title: '繁體中文' },
-  { name: 'yue', locale: 'yue', title: '粤语（繁體）' },
-  { name: 'en', locale: 'en', title: 'English' },
-] as const;
+/** One field per site locale, from the locale registry (src/i18n/registry.ts); the source locale first. */
+export const LOCALE_FIELDS = registry.defs.map((l) => ({ name: registry.sanityField(l.id), locale: l.id, title: l.cmsTitle }));
 export const TRANSLATION_FIELDS = LOCALE_FIELDS.slice(1);
+const SOURCE_FIELD = registry.sanityField(registry.source);
 
 const FALLBACK_NOTE = '留空时网站自动处理：繁体、粤语由简体转换，英文显示中文原文并附说明。';
 
@@ -30,7 +28,7 @@ function localeObject(name: string, title: string, type: 'string' | 'text') {
         title: l.title,
         type,
         ...(type === 'text' ? { rows: 2 } : {}),
-        validation: l.name === 'zh_hans' ? (rule: StringRule) => rule.required().error('简体中文必填') : undefined,
+        validation: l.name === SOURCE_FIELD ? (rule: StringRule) => rule.required().error('简体中文必填') : undefined,
       }),
     ),
   });

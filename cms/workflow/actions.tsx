@@ -20,6 +20,8 @@ import {
   type DocumentActionComponent,
   type DocumentActionProps,
   type DocumentBadgeComponent,
+  type DuplicateDocumentActionComponent,
+  type SanityDocumentLike,
   type SanityClient,
 } from 'sanity';
 import { previewUrl } from '../env.ts';
@@ -96,7 +98,7 @@ function useWorkflow(props: DocumentActionProps) {
 
 export const SubmitForReviewAction: DocumentActionComponent = (props) => {
   const { profiles, actor, status, run } = useWorkflow(props);
-  if (!isHealthType(props.type) || status.state !== 'draft' || !props.draft) return null;
+  if (!isHealthType(props.type) || !(status.state === 'draft' || status.stale) || !props.draft) return null;
   const d = can('submit', status, actor, profiles);
   return {
     label: ACTION_LABEL.submit,
@@ -243,6 +245,16 @@ export const PreviewAction: DocumentActionComponent = (props) => {
 };
 PreviewAction.displayName = 'PreviewAction';
 
+/** Sanity's duplicate, but the copy starts as a new draft: no review state, approval or history. */
+function withoutReview(duplicate: DocumentActionComponent): DocumentActionComponent {
+  const dup = duplicate as DuplicateDocumentActionComponent;
+  const Action: DocumentActionComponent = (props) =>
+    dup({ ...props, mapDocument: ({ review: _review, ...doc }: SanityDocumentLike) => doc as SanityDocumentLike });
+  Action.action = 'duplicate';
+  Action.displayName = 'DuplicateWithoutReviewAction';
+  return Action;
+}
+
 /** The workflow's actions for a health document, with Sanity's publish replaced. */
 export function healthDocumentActions(prev: DocumentActionComponent[]): DocumentActionComponent[] {
   return [
@@ -251,7 +263,7 @@ export function healthDocumentActions(prev: DocumentActionComponent[]): Document
     ReviewedPublishAction,
     RequestChangesAction,
     PreviewAction,
-    ...prev.filter((a) => a.action !== 'publish'),
+    ...prev.filter((a) => a.action !== 'publish').map((a) => (a.action === 'duplicate' ? withoutReview(a) : a)),
   ];
 }
 

@@ -2,7 +2,7 @@
  * The medical-review workflow, as pure rules (no Sanity imports; unit-tested in tests/unit/review-workflow.test.ts).
  *
  * A health document (article, quiz) moves 草稿 → 待医学审核 → 审核通过 → 已发布:
- *   提交审核  an editor sends a draft to review
+ *   提交审核  an editor sends a draft to review (also an approved draft edited since, so reviewers see it listed)
  *   审核通过  a reviewer (someone with an active reviewer profile) approves the content as it is now, with a comment;
  *            the approval records a hash of the content, and fills the article's reviewer and review date
  *   退回修改  a reviewer sends it back to the editor, with a comment saying what to change
@@ -86,8 +86,9 @@ export interface ReviewRecord {
 type Doc = Record<string, unknown> & { review?: ReviewRecord };
 
 /**
- * Fields that are not the health content: system fields, the workflow record, and what approval itself fills in
- * (reviewer, review dates). A change to anything else after approval needs a new approval.
+ * Fields that are not what a reviewer approves: system fields, the workflow record and the editor's 更新日期.
+ * Everything else counts, the reviewer and review dates included (approval fills them in and then takes the
+ * hash): typing another reviewer's name or moving the next review date after approval needs a new approval.
  */
 export const NOT_CONTENT = new Set([
   '_id',
@@ -97,9 +98,6 @@ export const NOT_CONTENT = new Set([
   '_originalId',
   '_system',
   'review',
-  'reviewer',
-  'reviewedAt',
-  'nextReviewDue',
   'updatedAt',
 ]);
 
@@ -186,7 +184,9 @@ export function can(
   if (rule.who === 'reviewer' && !reviewerProfileOf(actor.userId, profiles)) {
     return { allowed: false, reason: '只有审核人（在“审核人”里有有效资料的医生）可以审核' };
   }
-  if (!rule.from.includes(status.state)) {
+  // An edit after approval is back in review already; submitting it puts it in the reviewers' list (待医学审核).
+  const resubmit = action === 'submit' && status.stale;
+  if (!rule.from.includes(status.state) && !resubmit) {
     if (action === 'publish' && status.stale)
       return { allowed: false, reason: '审核通过后内容又改过，需要重新审核才能发布' };
     if (action === 'publish') return { allowed: false, reason: '医学审核通过后才能发布' };
@@ -255,8 +255,16 @@ export function transition(action: ReviewAction, input: TransitionInput): Transi
   const to = RULES[action].to;
   const set: Record<string, unknown> = {};
   if (action === 'approve') {
+    if (input.type === 'article') {
+      set.reviewer = { _type: 'reviewer', name: profile!.name, role: profile!.title };
+      set.reviewedAt = input.today;
+      set.nextReviewDue = nextReviewAfterApproval(current.nextReviewDue, input.today);
+    }
+    // The approval is for the content as it will be with the reviewer and dates filled in.
+    const approved = contentHash({ ...current, ...set });
+    entry.contentHash = approved;
     const approval: Approval = {
-      contentHash: hash,
+      contentHash: approved,
       profileId: profile!._id,
       reviewer: profile!.name,
       reviewerTitle: profile!.title,
@@ -264,12 +272,8 @@ export function transition(action: ReviewAction, input: TransitionInput): Transi
       approvedAt: input.today,
     };
     set.review = { _type: 'reviewRecord', status: to, approval, history };
-    if (input.type === 'article') {
-      set.reviewer = { _type: 'reviewer', name: profile!.name, role: profile!.title };
-      set.reviewedAt = input.today;
-      set.nextReviewDue = nextReviewAfterApproval(current.nextReviewDue, input.today);
-    }
-  } else if (action === 'reject') {
+  } else if (action === 'reject' || action === 'submit') {
+    // A new submission is about new content: the old approval no longer applies.
     set.review = { _type: 'reviewRecord', status: to, history };
   } else {
     set.review = {

@@ -1,10 +1,10 @@
 /**
  * Shared by the benchmark and the budget check: page sizes over a built dist/, and Lighthouse runs against a
- * local server. The pure parts live in src/lib/perf (unit-tested); this file only does the I/O.
+ * local server. The pure parts live in scripts/bench/lib (unit-tested); this file only does the I/O.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { PAGE_TYPES, groupPages, representative, fileToUrl } from '../../src/lib/perf/pages.ts';
+import { PAGE_TYPES, groupPages, representative, fileToUrl } from './lib/pages.ts';
 import { pageResources } from '../../src/lib/perf/resources.ts';
 import { cspMetaGzipCost } from '../../src/lib/security/csp-prune.ts';
 import { createStaticServer } from '../serve.mjs';

@@ -2,12 +2,13 @@
  * The few ways pages read content. Thin wrappers over astro:content so pages stay short and consistent.
  */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
-import { LOCALES, LOCALE_INFO, type Locale } from '../i18n/locales.ts';
+import type { Locale } from '../i18n/locales.ts';
 import { occurrencesBetween, upcoming, type Occurrence } from '../lib/calendar/occurrences.ts';
 import { addMonths, observancesBetween } from '../lib/calendar/month.ts';
 import { EVENT_TYPES } from './model/event.ts';
 import { zonedToInstant } from '../lib/calendar/zoned.ts';
 import { addDays, buildNow, localDate, SITE_TIME_ZONE } from '../lib/time.ts';
+import { localizeString, langFor } from '../lib/localize/resolve.ts';
 
 export type ArticleText = CollectionEntry<'articleTexts'>;
 
@@ -38,11 +39,48 @@ export async function getArticleText(locale: Locale, slug: string): Promise<Arti
   return entry;
 }
 
+/**
+ * Memoised per build: content does not change during a static build, and pages would otherwise re-read and
+ * re-filter whole collections once per page (quadratic in the number of articles). Not in dev, where it does.
+ */
+function once<K, V>(load: (key: K) => Promise<V>): (key: K) => Promise<V> {
+  if (import.meta.env?.DEV) return load;
+  const memo = new Map<K, Promise<V>>();
+  return (key) => {
+    let hit = memo.get(key);
+    if (!hit) memo.set(key, (hit = load(key)));
+    return hit;
+  };
+}
+
 /** Title and summary of every article in a locale, keyed by slug. */
-export async function getArticleTexts(locale: Locale): Promise<Map<string, ArticleText['data']>> {
+export const getArticleTexts: (locale: Locale) => Promise<Map<string, ArticleText['data']>> = once(async (locale: Locale) => {
   const list = await getCollection('articleTexts', (e) => e.data.locale === locale);
   return new Map(list.map((e) => [e.data.slug, e.data]));
+});
+
+/** An article as lists show it in one locale: its text (or fallback, with lang) and its audiences' names. */
+export interface ArticleCardView {
+  slug: string;
+  title: string;
+  summary: string;
+  /** lang of title and summary when they are not in the page's language. */
+  lang?: string;
+  audiences: Array<{ id: string; name: string; lang?: string }>;
 }
+
+/** Every article's card in a locale, by slug: the one lookup every list uses. */
+export const getArticleCards: (locale: Locale) => Promise<Map<string, ArticleCardView>> = once(async (locale: Locale) => {
+  const [articles, texts, audiences] = await Promise.all([getArticles(), getArticleTexts(locale), getAudiences()]);
+  const names = new Map(audiences.map((a) => { const n = localizeString(a.name, locale); return [a.id, { id: a.id, name: n.text, lang: n.lang }]; }));
+  return new Map(articles.map((a) => {
+    const text = texts.get(a.slug)!;
+    return [a.slug, {
+      slug: a.slug, title: text.title, summary: text.summary, lang: langFor(locale, text.textLocale),
+      audiences: a.audiences.flatMap((id) => names.get(id) ?? []),
+    }];
+  }));
+});
 
 export async function getEvents() {
   return (await getCollection('events')).map((e) => e.data);
@@ -114,10 +152,4 @@ export async function eventListData(days = 92) {
   const topics = allTopics.filter((x) => events.some((e) => e.topics.includes(x.id)));
   const types = EVENT_TYPES.filter((type) => events.some((e) => e.type === type));
   return { events, occurrences, observances, audiences, topics, allTopics, types: [...types] as string[], today };
-}
-
-/** Static paths of a page that exists for every event in every locale (the event page, its poster). */
-export async function eventPaths() {
-  const events = await getEvents();
-  return LOCALES.flatMap((locale) => events.map((e) => ({ params: { lang: LOCALE_INFO[locale].prefix || undefined, slug: e.slug }, props: { locale, slug: e.slug } })));
 }

@@ -1,25 +1,27 @@
 /** Build-time translation: one i18next instance with every locale's UI strings, initialised synchronously. */
 import i18next, { type TFunction } from 'i18next';
-import type { Locale } from './locales.ts';
-import zhHans from './ui/zh-hans.json' with { type: 'json' };
-import zhHant from './ui/zh-hant.json' with { type: 'json' };
-import yue from './ui/yue.json' with { type: 'json' };
-import en from './ui/en.json' with { type: 'json' };
+import { LOCALES, registry, SOURCE_LOCALE, type Locale } from './registry.ts';
+import { UI_RESOURCES } from './ui/index.ts';
 
-export const UI_RESOURCES = { 'zh-hans': zhHans, 'zh-hant': zhHant, yue, en } as const;
+export { UI_RESOURCES };
+
+/** i18next options from the locale registry: every locale, each with its registry fallback chain. */
+export function i18nextOptions(resources: Record<string, object>) {
+  return {
+    initAsync: false,
+    lowerCaseLng: true,
+    load: 'currentOnly' as const,
+    supportedLngs: [...LOCALES],
+    lng: SOURCE_LOCALE,
+    fallbackLng: { ...Object.fromEntries(LOCALES.map((l) => [l, [...registry.info[l].fallback]])), default: [SOURCE_LOCALE] },
+    resources: Object.fromEntries(Object.entries(resources).map(([k, v]) => [k, { translation: v }])),
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  };
+}
 
 const instance = i18next.createInstance();
-instance.init({
-  initAsync: false,
-  lowerCaseLng: true,
-  load: 'currentOnly',
-  supportedLngs: ['zh-hans', 'zh-hant', 'yue', 'en'],
-  lng: 'zh-hans',
-  fallbackLng: { yue: ['zh-hant', 'zh-hans'], default: ['zh-hans'] },
-  resources: Object.fromEntries(Object.entries(UI_RESOURCES).map(([k, v]) => [k, { translation: v }])),
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
+instance.init(i18nextOptions(UI_RESOURCES));
 
 /** The UI string function for a locale. Astro escapes output, so i18next does not. */
 export function useT(locale: Locale): TFunction {

@@ -5,21 +5,20 @@
  * the list on the offline page. Strings come from the page (server-rendered in the page's locale).
  */
 import { messageSW } from 'workbox-window';
-import { INSTALL_DISMISSED_KEY, SKIP_WAITING } from '../lib/offline/names.ts';
+import { INSTALL_DISMISSED_KEY, KEEP_LANDING_PAGE, SKIP_WAITING } from '../lib/offline/names.ts';
 import { formatBytes } from '../lib/offline/format.ts';
 import { pageIsAvailable, pageIsSaved, readSaved, refreshSaved, removeSaved, savePage } from '../scripts/offline-save.ts';
 import type { SavedKind } from '../lib/offline/saved.ts';
 
-const intl = document.documentElement.lang === 'en' ? 'en-GB' : document.documentElement.lang || 'zh-CN';
 const fill = (s: string | undefined, vars: Record<string, string | number>) =>
   (s ?? '').replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
 
 /** Identifies this build's precached files (set by src/pwa/index.ts). */
 declare const __BUILD_ID__: string;
-declare const __PWA_STRINGS__: Record<string, Record<'updateReady' | 'update' | 'installText' | 'install' | 'notNow', string>>;
-/** The page's locale from <html lang> (zh-Hans, zh-Hant, yue-Hant, en). */
-const LANGS: Record<string, string> = { 'zh-hans': 'zh-hans', 'zh-hant': 'zh-hant', 'yue-hant': 'yue', en: 'en' };
-const strings = __PWA_STRINGS__[LANGS[document.documentElement.lang.toLowerCase()] ?? 'zh-hans'] ?? __PWA_STRINGS__['zh-hans'];
+/** Per locale, keyed by <html lang> in lower case (from the locale registry; '' is the source locale). */
+declare const __PWA_STRINGS__: Record<string, Record<'updateReady' | 'update' | 'installText' | 'install' | 'notNow' | 'intl', string>>;
+const strings = __PWA_STRINGS__[document.documentElement.lang.toLowerCase()] ?? __PWA_STRINGS__['']!;
+const intl = strings.intl;
 
 function makeButton(text: string, attr: string, secondary = false): HTMLButtonElement {
   const b = document.createElement('button');
@@ -71,6 +70,24 @@ async function watchUpdates(): Promise<void> {
   track(reg.installing);
   reg.addEventListener('updatefound', () => track(reg.installing));
   document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') void reg.update().catch(() => {}); });
+}
+
+/**
+ * The first page a reader opens loads before the service worker runs: once the worker takes control, ask it to
+ * keep this page and its CSS/JS, so the page first landed on (an article from a chat link, a self-check) reads
+ * offline too.
+ */
+function keepLandingPage(): void {
+  const sw = navigator.serviceWorker;
+  if (!sw || sw.controller) return;
+  sw.addEventListener('controllerchange', () => {
+    const assets = performance
+      .getEntriesByType('resource')
+      .map((e) => new URL(e.name, location.href))
+      .filter((u) => u.origin === location.origin && /\.(js|css)$/.test(u.pathname))
+      .map((u) => u.pathname);
+    sw.controller?.postMessage({ type: KEEP_LANDING_PAGE, page: location.pathname, assets });
+  }, { once: true });
 }
 
 type InstallEvent = Event & { prompt: () => Promise<void>; userChoice: Promise<unknown> };
@@ -177,6 +194,7 @@ if ('caches' in window) {
   // Only under this build's service worker, so refreshed copies come with this build's files.
   if (navigator.serviceWorker?.controller) void refreshSaved(__BUILD_ID__).then((n) => { if (n > 0) renderOfflineList(); });
 }
+keepLandingPage();
 void watchUpdates();
 offerInstall();
 window.addEventListener('hc:install', offerInstall);

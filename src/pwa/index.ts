@@ -15,10 +15,11 @@ import { createHash } from 'node:crypto';
 import { getManifest } from 'workbox-build';
 import sharp from 'sharp';
 import { entriesFor, OFFLINE_LOCALES, type LocaleEntry, type ManifestEntry } from '../lib/offline/names.ts';
+import { LOCALES, registry } from '../i18n/registry.ts';
 import { tagLocales } from '../lib/offline/precache.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const LOCALE = '{zh-hant/,yue/,en/,}';
+const LOCALE = registry.prefixGlob;
 
 /**
  * Pages the service worker precaches (relative to dist/), each for its own locale only: the home, offline and
@@ -73,15 +74,17 @@ export async function precacheManifest(dir: string): Promise<{ manifest: LocaleE
   return { manifest: tagLocales(pages, assets, shared, siteReader(dir)), warnings };
 }
 
-/** The update and install bars' words in every locale (pwa.js builds the bars; pages carry no template). */
+/**
+ * The update and install bars' words and the number format of every locale, keyed by the locale's html lang in
+ * lower case (pwa.js reads <html lang>; pages carry no template). The source locale's is also under ''.
+ */
 function barStrings(): Record<string, Record<string, string>> {
   const keys = ['updateReady', 'update', 'installText', 'install', 'notNow'];
-  return Object.fromEntries(
-    ['zh-hans', 'zh-hant', 'yue', 'en'].map((l) => {
-      const ui = JSON.parse(readFileSync(path.join(here, '..', 'i18n', 'ui', `${l}.json`), 'utf8')) as { offline: Record<string, string> };
-      return [l, Object.fromEntries(keys.map((k) => [k, ui.offline[k]]))];
-    }),
-  );
+  const entries = LOCALES.map((l) => {
+    const ui = JSON.parse(readFileSync(path.join(here, '..', 'i18n', 'ui', `${l}.json`), 'utf8')) as { offline: Record<string, string> };
+    return [registry.info[l].htmlLang.toLowerCase(), { ...Object.fromEntries(keys.map((k) => [k, ui.offline[k]])), intl: registry.info[l].intl }] as const;
+  });
+  return Object.fromEntries([...entries, ['', entries[0]![1]]]);
 }
 
 /** 1×1 AVIF and WebP images: the page stores only the picture formats the browser can decode. */

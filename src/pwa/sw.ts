@@ -22,7 +22,7 @@ import { clientsClaim } from 'workbox-core';
 import type { WorkboxPlugin } from 'workbox-core/types.js';
 import {
   ASSETS_CACHE, IMAGES_CACHE, PAGES_MAX_ENTRIES, IMAGES_MAX_AGE_SECONDS, IMAGES_MAX_ENTRIES, NETWORK_TIMEOUT_SECONDS, PAGES_CACHE,
-  SAVED_CACHE, SKIP_WAITING, entriesFor, localeOfPath, offlinePathFor, parseOfflineLocale, type LocaleEntry,
+  KEEP_LANDING_PAGE, SAVED_CACHE, SKIP_WAITING, entriesFor, localeOfPath, offlinePathFor, parseOfflineLocale, type LocaleEntry,
 } from '../lib/offline/names.ts';
 import { registerSearchIndexRoute } from './search-route.ts';
 
@@ -135,6 +135,25 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(caches.delete(PAGES_CACHE));
 });
 
+/**
+ * The page a reader first landed on came from the network before this worker ran: keep it and the CSS/JS it
+ * loaded (from the browser's HTTP cache) like any page read later, unless the precache already has them.
+ */
+async function keepLandingPage(event: ExtendableMessageEvent, page: string, assets: string[]): Promise<void> {
+  const url = new URL(page, self.location.origin);
+  if (url.origin !== self.location.origin || (await matchPrecache(`${pageKey(url)}index.html`))) return;
+  await pages.handle({ event, request: new Request(url.pathname) }).catch(() => undefined);
+  const cache = await caches.open(ASSETS_CACHE);
+  for (const a of assets) {
+    const u = new URL(a, self.location.origin);
+    if (u.origin !== self.location.origin || (await matchPrecache(u.pathname)) || (await cache.match(u.pathname))) continue;
+    await cache.add(u.pathname).catch(() => undefined);
+  }
+}
+
 self.addEventListener('message', (event) => {
   if (event.data?.type === SKIP_WAITING) void self.skipWaiting();
+  if (event.data?.type === KEEP_LANDING_PAGE && typeof event.data.page === 'string' && Array.isArray(event.data.assets)) {
+    event.waitUntil(keepLandingPage(event, event.data.page, event.data.assets.filter((a: unknown) => typeof a === 'string')));
+  }
 });

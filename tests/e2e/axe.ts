@@ -5,6 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { TEXT_SIZES } from '../../src/lib/display/prefs.ts';
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
@@ -14,6 +15,22 @@ export const READING_MODES = [
   { name: 'high contrast', attrs: { 'data-contrast': 'high' } as Record<string, string>, enhanced: true },
 ];
 
+type Mode = (typeof READING_MODES)[number];
+
+/**
+ * Every way of reading the site offers: each text size with and without high contrast (the enhanced 7:1 rule
+ * on in high contrast), and the simple mode (长辈版, which shows its own navigation at the large size).
+ * The standard mode comes first.
+ */
+export const ALL_READING_MODES: Mode[] = [
+  ...TEXT_SIZES.flatMap((size) => [false, true].map((high) => ({
+    name: `${size}${high ? ' + high contrast' : ''}`,
+    attrs: { ...(size === 'standard' ? {} : { 'data-size': size }), ...(high ? { 'data-contrast': 'high' } : {}) } as Record<string, string>,
+    enhanced: high,
+  }))),
+  { name: 'simple (长辈版)', attrs: { 'data-simple': '', 'data-size': 'large' }, enhanced: false },
+];
+
 export async function axeViolations(page: Page, label: string, modes = READING_MODES): Promise<string[]> {
   const failures: string[] = [];
   for (const mode of modes) {
@@ -21,6 +38,7 @@ export async function axeViolations(page: Page, label: string, modes = READING_M
       const html = document.documentElement;
       html.removeAttribute('data-size');
       html.removeAttribute('data-contrast');
+      if (!html.hasAttribute('data-simple-page')) html.removeAttribute('data-simple'); // the simple home is always simple
       for (const [k, v] of Object.entries(a)) html.setAttribute(k, v);
     }, mode.attrs);
     let builder = new AxeBuilder({ page }).withTags(AXE_TAGS);
@@ -32,8 +50,10 @@ export async function axeViolations(page: Page, label: string, modes = READING_M
   }
   // Back to what the person chose (the page may go on being tested).
   await page.evaluate(() => {
-    document.documentElement.removeAttribute('data-size');
-    document.documentElement.removeAttribute('data-contrast');
+    const html = document.documentElement;
+    html.removeAttribute('data-size');
+    html.removeAttribute('data-contrast');
+    if (!html.hasAttribute('data-simple-page')) html.removeAttribute('data-simple');
   });
   return failures;
 }

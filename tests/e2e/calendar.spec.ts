@@ -16,7 +16,12 @@ async function withSize(page: Page, size: 'standard' | 'extra'): Promise<void> {
 /** data-* of the event items a reader can see. */
 async function visibleItems(page: Page) {
   return page.locator('[data-filter-list] li[data-kind="event"]:visible').evaluateAll((els) =>
-    els.map((el) => ({ for: (el as HTMLElement).dataset.for ?? '', type: (el as HTMLElement).dataset.type ?? '', topic: (el as HTMLElement).dataset.topic ?? '' })));
+    els.map((el) => ({
+      for: (el as HTMLElement).dataset.for ?? '',
+      type: (el as HTMLElement).dataset.type ?? '',
+      topic: (el as HTMLElement).dataset.topic ?? '',
+    })),
+  );
 }
 
 test.describe('filters without JavaScript', () => {

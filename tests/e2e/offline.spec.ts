@@ -3,7 +3,7 @@
  * after one visit, home and hubs of the reader's language load offline (and only that language is precached);
  * pages of other languages read once load offline too; a saved article and its picture load; a hub saves every
  * article with progress; an unsaved page shows the offline page of its language; the saved list removes items;
- * pages still render with half the requests failing; the diabetes self-check, once opened, is taken offline with
+ * pages still render with half the requests failing; the page first landed on reads offline; the diabetes self-check, once opened, is taken offline with
  * no request; after a rebuild the update is announced and applied only when the reader asks; search, once used,
  * works offline.
  */
@@ -76,6 +76,24 @@ test('after one visit, home and hubs load offline; an unsaved page lands on the 
   await page.goto('/yue/articles/stroke-be-fast/');
   await expect(page.locator('[data-offline-page]')).toHaveText('離線睇');
   expect(await axeViolations(page, 'offline page (yue)')).toEqual([]);
+});
+
+test('the page first landed on (an article from a chat link) reads offline too, with its scripts', async ({ page, context }) => {
+  const landing = '/articles/stroke-be-fast/';
+  await firstVisit(page, landing);
+  // It loaded before the worker ran; once in control, the worker keeps it and every script it loaded (pwa.js is
+  // precached under a revision parameter).
+  const missing = () => page.evaluate(async (url) => {
+    const scripts = performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.js'));
+    const found = await Promise.all([url, ...scripts].map(async (p) => ((await caches.match(p, { ignoreSearch: true })) ? null : p)));
+    return found.filter(Boolean);
+  }, landing);
+  await expect.poll(missing, { timeout: 30_000 }).toEqual([]);
+  await context.setOffline(true);
+  const reader = await context.newPage();
+  await reader.goto(landing);
+  await expect(reader.locator('[data-offline-page]')).toHaveCount(0);
+  await expect(reader.locator('article h1')).toBeVisible();
 });
 
 test('a saved article and its picture load offline; remove it from the offline page', async ({ page, context }) => {

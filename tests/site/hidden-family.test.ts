@@ -1,7 +1,8 @@
 /**
  * Consent withdrawn: a family marked hidden leaves nothing anywhere in the built site — no page, sitemap line,
- * link, text, search or feed entry, and no image file. Builds a variant of the site with one family hidden into
- * a temporary folder (the real dist/ is untouched) and searches every file in it.
+ * link, text, search or feed entry, and no image file. Builds a small site (the centre-real fixture with the two
+ * families of tests/fixtures/families-two, one of them hidden) into a temporary folder and searches every file
+ * in it; its cost does not depend on content/.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -18,7 +19,8 @@ describe('a hidden family', () => {
   it('leaves no page, text, link, sitemap line or image in the built site', () => {
     const content = path.join(work, 'content');
     const out = path.join(work, 'dist');
-    cpSync(path.resolve('content'), content, { recursive: true });
+    cpSync(path.resolve('tests/fixtures/centre-real'), content, { recursive: true });
+    cpSync(path.resolve('tests/fixtures/families-two'), content, { recursive: true });
     const file = path.join(content, 'families', `${SLUG}.md`);
     const original = readFileSync(file, 'utf8');
     const story = /^summary: (.+)$/m.exec(original)![1];

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SAMPLE } from '../helpers/sample.ts';
 import { loadLocalContent } from '../../src/content/loaders/local.ts';
 import { useContentFixture } from './content-fixture.ts';
 
@@ -213,7 +214,7 @@ describe('article audio tracks in the loader', () => {
 
 const set = await loadLocalContent('content');
 
-describe('audio tracks in content/', () => {
+describe.runIf(SAMPLE)('audio tracks in content/', () => {
   const tracks = set.articles.flatMap((a) => a.data.audio.map((t, i) => ({ slug: a.data.slug, i, ...t })));
 
   it('give at least 4 articles a Mandarin and a Cantonese reading', () => {

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SAMPLE } from '../helpers/sample.ts';
 import { loadLocalContent } from '../../src/content/loaders/local.ts';
 import type { ContentSet } from '../../src/content/loaders/content-set.ts';
 import { exportNdjson } from '../../scripts/cms-export.ts';
@@ -39,7 +40,7 @@ function walk(value: unknown, visit: (v: Record<string, unknown>, inArray: boole
   }
 }
 
-describe('cms-export/content.ndjson', () => {
+describe.runIf(SAMPLE)('cms-export/content.ndjson', () => {
   it('is the same file every time, one document a line, sorted by unique id', async () => {
     expect(exportNdjson(set, 'content').ndjson).toBe(exportNdjson(set, 'content').ndjson);
     const ids = docs.map((d) => d._id);

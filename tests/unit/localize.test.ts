@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { convertStrings, resolveText } from '../../src/lib/localize/resolve.ts';
 import { toTraditional } from '../../src/lib/text/convert.ts';
-import { eventText } from '../../src/lib/localize/event.ts';
+import { eventText, localizeEvent, localizeOccurrence } from '../../src/lib/localize/event.ts';
+import type { HealthEvent } from '../../src/content/model/event.ts';
 import { localePath, pick, splitLocale } from '../../src/i18n/locales.ts';
 import { UI_RESOURCES, useT } from '../../src/i18n/t.ts';
 
 const original = { title: '为什么要在家量血压？', summary: '高血压患者要少吃盐。' };
-const convert = (v: typeof original, variant: 'tw' | 'hk') => convertStrings(v, variant);
+const convert = (v: typeof original, target: 'tw' | 'hk' | 't' | 'twp') => convertStrings(v, target);
 
 describe('article fallback rules', () => {
   it('zh-hans shows the original', () => {
@@ -35,11 +36,24 @@ describe('article fallback rules', () => {
   });
 });
 
+const event = () => ({
+  slug: 'x', title: '讲座', summary: '摘要', description: '介绍', translations: { en: { title: 'Talk', summary: 'In short' } },
+  location: { name: '社区老年活动室', address: '和平里小区' }, organiser: '社区卫生服务中心', signUp: { how: 'walk-in', note: '请带医保卡' },
+  image: { src: 'media/x.jpg', alt: '讲座现场' },
+}) as unknown as HealthEvent;
+
 describe('event text', () => {
   it('keeps the original description when a translation gives only title and summary', () => {
-    const e = { title: '讲座', summary: '摘要', description: '介绍', translations: { en: { title: 'Talk', summary: 'In short' } } } as never;
+    const e = event();
     expect(eventText(e, 'en')).toMatchObject({ title: 'Talk', textLocale: 'en', description: '介绍', descriptionLocale: 'zh-hans' });
     expect(eventText(e, 'zh-hant')).toMatchObject({ title: '講座', kind: 'converted', description: '介紹', descriptionLocale: 'zh-hant' });
+  });
+  it('shows places, organisers and notes in the reader\'s script, or marked as Chinese on English pages', () => {
+    const e = event();
+    expect(localizeEvent(e, 'zh-hant')).toMatchObject({ location: { name: '社區老年活動室', address: '和平里小區' }, organiser: '社區衛生服務中心', signUpNote: '請帶醫保卡', detailsLang: undefined });
+    expect(localizeEvent(e, 'yue')).toMatchObject({ location: { name: '社區老年活動室' }, image: { alt: '講座現場' } });
+    expect(localizeEvent(e, 'en')).toMatchObject({ location: { name: '社区老年活动室' }, detailsLang: 'zh-Hans', lang: undefined, descriptionLang: 'zh-Hans' });
+    expect(localizeOccurrence({ location: e.location, note: '改期' }, 'zh-hant')).toMatchObject({ location: { name: '社區老年活動室' }, note: '改期' });
   });
 });
 

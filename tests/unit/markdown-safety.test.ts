@@ -81,3 +81,11 @@ describe('per-page CSP', () => {
     expect(pruneCspHashes('<p>no policy</p>')).toBe('<p>no policy</p>');
   });
 });
+
+describe('table alignment', () => {
+  it('keeps text-align on cells and nothing else in style', () => {
+    expect(sanitizeHtml('<table><tbody><tr><td style="text-align: right">1</td><td style="background:url(x)">2</td></tr></tbody></table>')).toBe(
+      '<table><tbody><tr><td style="text-align: right">1</td><td>2</td></tr></tbody></table>',
+    );
+  });
+});

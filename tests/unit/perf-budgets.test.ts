@@ -1,8 +1,8 @@
 /** The benchmark's page model: which files are which page type, what a page loads, and the budget verdicts. */
 import { describe, expect, it } from 'vitest';
-import { PAGE_TYPES, fileToUrl, groupPages, pageKind, representative } from '../../src/lib/perf/pages.ts';
+import { PAGE_TYPES, fileToUrl, groupPages, pageKind, representative } from '../../scripts/bench/lib/pages.ts';
 import { attributes, gzipSize, mainTextLength, pageResources, resolveUrl, staticImports } from '../../src/lib/perf/resources.ts';
-import { BUDGETS, SIZE_EXCEPTIONS, evaluate, formatVerdicts, type PageMeasurement } from '../../src/lib/perf/budgets.ts';
+import { BUDGETS, SIZE_EXCEPTIONS, evaluate, formatVerdicts, type PageMeasurement } from '../../scripts/bench/lib/budgets.ts';
 
 describe('page types', () => {
   it('classifies built files in every locale and leaves other pages out', () => {

@@ -3,7 +3,7 @@
  * (the Sanity loader) with the same HTML, and each construct the Studio allows is written as the Markdown the
  * git path would use.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
@@ -13,7 +13,8 @@ import type { PtNode } from '../../src/lib/portable-text/types.ts';
 import { splitFrontMatter } from '../../src/content/loaders/local.ts';
 
 const html = (md: string) => marked.parse(md, { async: false }) as string;
-const bodies = ['articles', 'families'].flatMap((dir) =>
+// Every body in content/, whatever content it is (a centre's own may have no families).
+const bodies = ['articles', 'families'].filter((dir) => existsSync(path.resolve('content', dir))).flatMap((dir) =>
   readdirSync(path.resolve('content', dir)).filter((f) => f.endsWith('.md')).map((f) => ({
     file: `${dir}/${f}`,
     body: splitFrontMatter(readFileSync(path.resolve('content', dir, f), 'utf8')).body.trim(),
@@ -25,7 +26,7 @@ const block = (children: ReturnType<typeof span>[], extra: Record<string, unknow
   ({ _type: 'block', _key: 'b', style: 'normal', markDefs: [], children, ...extra }) as PtNode;
 
 describe('Markdown → Portable Text → Markdown', () => {
-  it('has bodies to check', () => expect(bodies.length).toBeGreaterThan(40));
+  it('has bodies to check', () => expect(bodies.length).toBeGreaterThan(0));
   it.each(bodies)('$file renders the same HTML after the round trip', ({ body }) => {
     const pt = markdownToPortableText(body, { keyPrefix: 'x' });
     expect(pt.length).toBeGreaterThan(0);

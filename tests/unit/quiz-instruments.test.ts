@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { SAMPLE } from '../helpers/sample.ts';
 import { loadLocalContent } from '../../src/content/loaders/local.ts';
 import type { Quiz } from '../../src/content/model/index.ts';
 import { checkQuiz, questionPoints, reachableScores, scoreQuiz, type Answers } from '../../src/lib/quiz/engine.ts';
@@ -16,7 +17,7 @@ beforeAll(async () => {
 const quiz = (slug: string) => quizzes.get(slug)!;
 const q = (slug: string, id: string) => quiz(slug).questions.find((x) => x.id === id)!;
 
-describe('Chinese Diabetes Risk Score (中国2型糖尿病防治指南 2020)', () => {
+describe.runIf(SAMPLE)('Chinese Diabetes Risk Score (中国2型糖尿病防治指南 2020)', () => {
   const S = 'diabetes-risk';
   const FEMALE = 0;
   const MALE = 1;
@@ -89,7 +90,7 @@ describe('Chinese Diabetes Risk Score (中国2型糖尿病防治指南 2020)', (
   });
 });
 
-describe('Fall risk: CDC STEADI "Stay Independent" (12 yes/no items)', () => {
+describe.runIf(SAMPLE)('Fall risk: CDC STEADI "Stay Independent" (12 yes/no items)', () => {
   const S = 'fall-risk';
   const YES = 0;
   const NO = 1;
@@ -119,7 +120,7 @@ describe('Fall risk: CDC STEADI "Stay Independent" (12 yes/no items)', () => {
   });
 });
 
-describe('Health literacy (健康素养66条, 2024)', () => {
+describe.runIf(SAMPLE)('Health literacy (健康素养66条, 2024)', () => {
   const S = 'health-literacy';
   it('has at least 20 knowledge questions, each with an explanation and a correct answer', () => {
     const qs = quiz(S).questions;

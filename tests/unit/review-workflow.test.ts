@@ -167,6 +167,12 @@ describe('review workflow: an edit after approval sends it back to review', () =
     };
     expect(reviewStatus({ draft: d })).toMatchObject({ state: 'inReview', stale: true });
     expect(step('publish', d, editor)).toEqual({ ok: false, reason: '审核通过后内容又改过，需要重新审核才能发布' });
+    // The editor submits it again, so it is listed for the reviewers (review.status), without the old approval.
+    expect(can('submit', reviewStatus({ draft: d }), editor, profiles).allowed).toBe(true);
+    d = apply(d, 'submit', editor);
+    expect(d.review).toMatchObject({ status: 'inReview' });
+    expect(d.review.approval).toBeUndefined();
+    expect(reviewStatus({ draft: d })).toMatchObject({ state: 'inReview', stale: false });
     // The reviewer approves again; now it can be published.
     d = apply(d, 'approve', doctor, '改得对。');
     expect(state(d)).toBe('approved');
@@ -178,7 +184,7 @@ describe('review workflow: an edit after approval sends it back to review', () =
     const published = { ...d, _id: 'article.home-blood-pressure' };
     d = { ...published, _id: 'drafts.article.home-blood-pressure', title: '在家量血压' };
     expect(reviewStatus({ draft: d, published })).toMatchObject({ state: 'inReview', stale: true });
-    // Changing only what approval fills in (dates, reviewer) or the update date is not a content change.
+    // Changing only the update date is not a content change.
     const unchanged = {
       ...published,
       _id: 'drafts.article.home-blood-pressure',
@@ -186,13 +192,28 @@ describe('review workflow: an edit after approval sends it back to review', () =
       _rev: 'other',
     };
     expect(reviewStatus({ draft: unchanged, published }).state).toBe('approved');
+    // Moving the next review date or typing another reviewer after approval is: it needs a doctor again.
+    for (const change of [
+      { nextReviewDue: '2029-12-01' },
+      { reviewer: { name: '别人', role: '医师' } },
+      { reviewedAt: '2026-12-06' },
+    ]) {
+      const draft = { ...unchanged, ...change };
+      expect(reviewStatus({ draft, published }), JSON.stringify(change)).toMatchObject({
+        state: 'inReview',
+        stale: true,
+      });
+    }
   });
 
   it('the content hash ignores key order, system fields and the review record, and includes the document id', () => {
     const a = article();
     const reordered = Object.fromEntries(Object.entries(a).reverse());
     expect(contentHash(reordered)).toBe(contentHash(a));
-    expect(contentHash({ ...a, _rev: 'x', _updatedAt: 'y', review: { status: 'approved' } })).toBe(contentHash(a));
+    expect(
+      contentHash({ ...a, _rev: 'x', _updatedAt: 'y', updatedAt: '2026-12-06', review: { status: 'approved' } }),
+    ).toBe(contentHash(a));
+    expect(contentHash({ ...a, nextReviewDue: '2028-01-01' })).not.toBe(contentHash(a));
     expect(contentHash({ ...a, _id: 'article.home-blood-pressure' })).toBe(contentHash(a));
     expect(contentHash({ ...a, _id: 'drafts.article.copy' })).not.toBe(contentHash(a));
     expect(contentHash({ ...a, summary: '新摘要' })).not.toBe(contentHash(a));

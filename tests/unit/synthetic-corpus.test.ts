@@ -3,13 +3,14 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { SAMPLE } from '../helpers/sample.ts';
 import { loadLocalContent } from '../../src/content/loaders/local.ts';
 import { generateCorpus } from '../../scripts/synthetic/corpus.mjs';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'hc-corpus-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-describe('synthetic corpus', () => {
+describe.runIf(SAMPLE)('synthetic corpus', () => {
   it('writes the requested number of articles and events, and the site model accepts every one', async () => {
     const outDir = path.join(tmp, 'a');
     const result = await generateCorpus({ outDir, articles: 120, events: 60, translated: 0.5 });

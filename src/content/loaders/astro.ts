@@ -3,12 +3,11 @@
  * whichever source produced it; pages never know where an entry came from.
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { LOCALES, type Locale } from '../model/common.ts';
+import { LOCALES, type Locale, type TranslatedLocale } from '../../i18n/registry.ts';
 import type { Family } from '../model/family.ts';
 import { getContentSet, resetContentSet } from './source.ts';
 import type { ContentSet, Sourced } from './content-set.ts';
-import { convertStrings, resolveText } from '../../lib/localize/resolve.ts';
-import { toTraditional } from '../../lib/text/convert.ts';
+import { localizePlain, resolveText } from '../../lib/localize/resolve.ts';
 import { sanitizeHtml } from '../../lib/markdown/sanitize.ts';
 import { overdueReport } from '../../lib/review.ts';
 import { buildNow, localDate } from '../../lib/time.ts';
@@ -74,10 +73,10 @@ async function renderLocalized<T extends TextFields>(
   id: string,
   locale: Locale,
   original: T,
-  human: Partial<Record<Exclude<Locale, 'zh-hans'>, T>>,
+  human: Partial<Record<TranslatedLocale, T>>,
   extra: Record<string, unknown>,
 ): Promise<void> {
-  const r = resolveText(locale, original, human, (v, variant) => convertStrings(v, variant));
+  const r = resolveText(locale, original, human);
   // Content checks refuse raw HTML and unsafe links before this; the sanitiser makes sure of it whatever the source.
   const md = await ctx.renderMarkdown(r.value.body);
   const rendered = { ...md, html: sanitizeHtml(md.html) };
@@ -98,7 +97,7 @@ export const articleTextsLoader: Loader = {
     ctx.store.clear();
     for (const { data: a } of set.articles) {
       const original = { title: a.title, summary: a.summary, body: a.body };
-      const human: Partial<Record<Exclude<Locale, 'zh-hans'>, TextFields & { translator?: string }>> = a.translations;
+      const human: Partial<Record<TranslatedLocale, TextFields & { translator?: string }>> = a.translations;
       for (const locale of LOCALES) {
         await renderLocalized(ctx, `${locale}/${a.slug}`, locale, original, human, { slug: a.slug });
       }
@@ -116,12 +115,13 @@ export const familyTextsLoader: Loader = {
       const original = {
         title: f.displayName, summary: f.summary, body: f.story, members: f.members, habits: f.habits, awardTitle: f.award.title,
       };
-      const human: Partial<Record<Exclude<Locale, 'zh-hans'>, typeof original>> = {};
-      for (const [loc, t] of Object.entries(f.translations) as Array<[Exclude<Locale, 'zh-hans'>, NonNullable<Family['translations']['en']>]>) {
+      const human: Partial<Record<TranslatedLocale, typeof original>> = {};
+      for (const [loc, t] of Object.entries(f.translations) as Array<[TranslatedLocale, NonNullable<Family['translations']['en']>]>) {
         if (!t) continue;
         human[loc] = {
           title: t.displayName, summary: t.summary, body: t.story, members: t.members,
-          habits: t.habits ?? (loc === 'en' ? f.habits : f.habits.map((h) => toTraditional(h))),
+          // Habits left untranslated are shown as this locale shows untranslated text (converted, or the original).
+          habits: t.habits ?? f.habits.map((h) => localizePlain(h, loc).text),
           awardTitle: t.awardTitle ?? f.award.title,
         };
       }

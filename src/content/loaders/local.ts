@@ -6,7 +6,7 @@
  *   content/sources.yaml                              the sources articles and self-checks cite by id
  *   content/health-days.yaml, site.yaml
  *   content/articles/<slug>.md                        zh-hans original
- *   content/articles/<slug>.<locale>.md               human translation (zh-hant, yue, en)
+ *   content/articles/<slug>.<locale>.md               human translation (any translated locale of the registry)
  *   content/events/<slug>.yaml
  *   content/families/<slug>.md (+ .<locale>.md)
  *   content/quizzes/<slug>.yaml
@@ -23,8 +23,7 @@ import {
 import { resolveSource, resolveSources } from './citations.ts';
 import { crossCheck, type ContentSet, type Sourced } from './content-set.ts';
 import { ContentError, zodProblems, type ContentProblem } from './errors.ts';
-
-const TRANSLATION_LOCALES = ['zh-hant', 'yue', 'en'] as const;
+import { registry, TRANSLATED_LOCALES, type TranslatedLocale } from '../../i18n/registry.ts';
 
 interface Ctx {
   root: string;
@@ -152,16 +151,16 @@ async function readMarkdownDocs(
   ctx: Ctx,
   dir: string,
   bodyField: string,
-  translationSchemas: Record<(typeof TRANSLATION_LOCALES)[number], z.ZodType>,
+  translationSchemas: Record<TranslatedLocale, z.ZodType>,
   translationBodyField: string,
 ): Promise<Array<{ source: string; raw: Record<string, unknown>; lineOffsets: Record<string, number> }>> {
   const files = await listFiles(dir, '.md');
-  const originals = files.filter((f) => !/\.(zh-hant|yue|en)\.md$/.test(f));
+  const originals = files.filter((f) => !registry.translationFilePattern.test(f));
   const docs: Array<{ source: string; raw: Record<string, unknown>; lineOffsets: Record<string, number> }> = [];
   for (const file of files) {
     const m = /([^/\\]+)\.([a-z-]+)\.md$/.exec(file);
-    if (m && !(TRANSLATION_LOCALES as readonly string[]).includes(m[2])) {
-      ctx.problems.push({ source: rel(ctx, file), path: '', message: `unknown locale "${m[2]}" in file name (use zh-hant, yue or en)` });
+    if (m && !(TRANSLATED_LOCALES as readonly string[]).includes(m[2])) {
+      ctx.problems.push({ source: rel(ctx, file), path: '', message: `unknown locale "${m[2]}" in file name (use ${TRANSLATED_LOCALES.join(', ')})` });
     }
   }
   for (const file of originals) {
@@ -170,7 +169,7 @@ async function readMarkdownDocs(
     const slug = path.basename(file, '.md');
     const raw: Record<string, unknown> = { ...(normaliseDates(md.data) as Record<string, unknown>), slug, [bodyField]: md.body.trim() };
     const translations: Record<string, unknown> = {};
-    for (const locale of TRANSLATION_LOCALES) {
+    for (const locale of TRANSLATED_LOCALES) {
       const tfile = path.join(dir, `${slug}.${locale}.md`);
       if (!existsSync(tfile)) continue;
       const tmd = await readMarkdown(ctx, tfile);
@@ -184,7 +183,7 @@ async function readMarkdownDocs(
     docs.push({ source: rel(ctx, file), raw, lineOffsets: { [bodyField]: md.bodyLine } });
   }
   for (const file of files) {
-    const m = /([^/\\]+)\.(zh-hant|yue|en)\.md$/.exec(file);
+    const m = registry.translationFilePattern.exec(file);
     if (m && !existsSync(path.join(dir, `${m[1]}.md`))) {
       ctx.problems.push({ source: rel(ctx, file), path: '', message: `translation has no original ${m[1]}.md` });
     }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { dateSchema, idSchema, imageSchema, markdownSchema, summaryFor, summarySchema } from './common.ts';
+import { dateSchema, idSchema, imageSchema, localeSchema, markdownSchema, perTranslatedLocale, summaryFor, summarySchema, translationsSchema, type TranslatedLocale } from './common.ts';
+import { registry } from '../../i18n/registry.ts';
 
 export const MAX_REVIEW_YEARS = 3;
 
@@ -34,23 +35,19 @@ export const audioTrackSchema = z.strictObject({
   src: z.string().min(1),
   durationSec: z.number().positive(),
   /** The locale whose text the audio reads aloud, if it is a reading of the article. */
-  transcriptOf: z.enum(['zh-hans', 'zh-hant', 'yue', 'en']).optional(),
+  transcriptOf: localeSchema.optional(),
 });
 export type AudioTrack = z.infer<typeof audioTrackSchema>;
 
 /** A human translation of an article into another locale. */
-const translationFor = (locale: string) =>
+const translationFor = (locale: TranslatedLocale) =>
   z.strictObject({
-    title: z.string().trim().min(1).max(locale === 'en' ? 120 : 60),
+    title: z.string().trim().min(1).max(registry.info[locale].titleMax),
     summary: summaryFor(locale),
     body: markdownSchema.refine((s) => s.trim().length > 0, 'translation body is empty'),
     translator: z.string().trim().min(1).optional(),
   });
-export const articleTranslationSchemas = {
-  'zh-hant': translationFor('zh-hant'),
-  yue: translationFor('yue'),
-  en: translationFor('en'),
-};
+export const articleTranslationSchemas = perTranslatedLocale(translationFor);
 export type ArticleTranslation = z.infer<ReturnType<typeof translationFor>>;
 
 function addYears(date: string, years: number): string {
@@ -72,13 +69,7 @@ export const articleSchema = z
     aliases: z.array(z.string().min(1)).default([]),
     hero: imageSchema.optional(),
     audio: z.array(audioTrackSchema).default([]),
-    translations: z
-      .strictObject({
-        'zh-hant': articleTranslationSchemas['zh-hant'].optional(),
-        yue: articleTranslationSchemas.yue.optional(),
-        en: articleTranslationSchemas.en.optional(),
-      })
-      .default({}),
+    translations: translationsSchema((l) => articleTranslationSchemas[l]).default({}),
     reviewer: reviewerSchema,
     reviewedAt: dateSchema,
     nextReviewDue: dateSchema,

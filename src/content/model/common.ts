@@ -4,11 +4,25 @@
  * (git content/ or Sanity) the entry came from.
  */
 import { z } from 'zod';
+import { LOCALES, registry, TRANSLATED_LOCALES, type Locale, type TranslatedLocale } from '../../i18n/registry.ts';
 import { checkMarkdown } from '../../lib/markdown/check.ts';
 
-export const LOCALES = ['zh-hans', 'zh-hant', 'yue', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
+export type { Locale, TranslatedLocale };
 export const localeSchema = z.enum(LOCALES);
+
+/**
+ * `translations: { <locale>: schema }` for every translated locale of the registry, each optional.
+ * `make` gets the locale's registry entry, for per-locale limits (summary and title lengths).
+ */
+export function translationsSchema<S extends z.ZodType>(make: (locale: TranslatedLocale) => S) {
+  const schemas = perTranslatedLocale(make);
+  return z.strictObject(Object.fromEntries(TRANSLATED_LOCALES.map((l) => [l, schemas[l].optional()])) as Record<TranslatedLocale, z.ZodOptional<S>>);
+}
+
+/** One schema per translated locale (the local loader checks each translation file against its locale's). */
+export function perTranslatedLocale<S>(make: (locale: TranslatedLocale) => S): Record<TranslatedLocale, S> {
+  return Object.fromEntries(TRANSLATED_LOCALES.map((l) => [l, make(l)])) as Record<TranslatedLocale, S>;
+}
 
 /** A slug or id: lower-case ASCII words joined by hyphens. */
 export const idSchema = z
@@ -42,11 +56,9 @@ export const localDateTimeSchema = z
 
 /** A string given per locale; Simplified Chinese is always required. */
 export const localizedStringSchema = z.strictObject({
-  'zh-hans': z.string().min(1),
-  'zh-hant': z.string().min(1).optional(),
-  yue: z.string().min(1).optional(),
-  en: z.string().min(1).optional(),
-});
+  [registry.source]: z.string().min(1),
+  ...translationsSchema(() => z.string().min(1)).shape,
+} as { [registry.source]: z.ZodString } & Record<TranslatedLocale, z.ZodOptional<z.ZodString>>);
 export type LocalizedString = z.infer<typeof localizedStringSchema>;
 
 /** An image with required alternative text. `src` is relative to content/ (e.g. media/x.jpg). */
@@ -59,14 +71,12 @@ export const imageSchema = z.strictObject({
 export type ContentImage = z.infer<typeof imageSchema>;
 
 /** Characters at most for a summary (one or two plain sentences): Chinese, and English words take more letters. */
-export const SUMMARY_MAX = 120;
-export const SUMMARY_MAX_EN = 280;
+export const SUMMARY_MAX = registry.info[registry.source].summaryMax;
 const summaryOf = (max: number) =>
   z.string().trim().min(1).max(max, `summary must be one or two sentences (${max} characters at most)`);
 export const summarySchema = summaryOf(SUMMARY_MAX);
-export const summarySchemaEn = summaryOf(SUMMARY_MAX_EN);
-/** The summary rule for a locale. */
-export const summaryFor = (locale: string) => (locale === 'en' ? summarySchemaEn : summarySchema);
+/** The summary rule for a locale (its registry entry's summaryMax). */
+export const summaryFor = (locale: Locale) => summaryOf(registry.info[locale].summaryMax);
 
 /**
  * Markdown body: no raw HTML, and links and images only with allowed URL schemes (src/lib/markdown/check.ts).

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, imageSchema, localDateTimeSchema, summaryFor, summarySchema } from './common.ts';
+import { idSchema, imageSchema, localDateTimeSchema, summaryFor, summarySchema, translationsSchema, type TranslatedLocale } from './common.ts';
 import { checkRrule } from '../../lib/calendar/rrule-check.ts';
 import { seriesStarts } from '../../lib/calendar/occurrences.ts';
 import { floating } from '../../lib/calendar/zoned.ts';
@@ -26,7 +26,7 @@ export const occurrenceOverrideSchema = z.strictObject({
   note: z.string().optional(),
 });
 
-const eventTranslationFor = (locale: string) =>
+const eventTranslationFor = (locale: TranslatedLocale) =>
   z.strictObject({
     title: z.string().trim().min(1),
     summary: summaryFor(locale),
@@ -68,13 +68,7 @@ export const eventSchema = z
     /** Raised by editors each time a published event changes (iCalendar SEQUENCE). */
     sequence: z.number().int().min(0).default(0),
     updatedAt: z.string().optional(),
-    translations: z
-      .strictObject({
-        'zh-hant': eventTranslationFor('zh-hant').optional(),
-        yue: eventTranslationFor('yue').optional(),
-        en: eventTranslationFor('en').optional(),
-      })
-      .default({}),
+    translations: translationsSchema(eventTranslationFor).default({}),
   })
   .superRefine((e, ctx) => {
     if (e.end <= e.start) {

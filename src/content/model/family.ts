@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { dateSchema, idSchema, imageSchema, markdownSchema, summaryFor, summarySchema } from './common.ts';
+import { dateSchema, idSchema, imageSchema, markdownSchema, perTranslatedLocale, summaryFor, summarySchema, translationsSchema, type TranslatedLocale } from './common.ts';
 
-const familyTranslationFor = (locale: string) => z.strictObject({
+const familyTranslationFor = (locale: TranslatedLocale) => z.strictObject({
   displayName: z.string().trim().min(1),
   members: z.string().trim().min(1),
   summary: summaryFor(locale),
@@ -9,11 +9,7 @@ const familyTranslationFor = (locale: string) => z.strictObject({
   habits: z.array(z.string().min(1)).optional(),
   awardTitle: z.string().optional(),
 });
-export const familyTranslationSchemas = {
-  'zh-hant': familyTranslationFor('zh-hant'),
-  yue: familyTranslationFor('yue'),
-  en: familyTranslationFor('en'),
-};
+export const familyTranslationSchemas = perTranslatedLocale(familyTranslationFor);
 
 /**
  * 健康家庭: a model family or person. Only a surname or chosen name, never full personal data.
@@ -36,12 +32,6 @@ export const familySchema = z.strictObject({
   fictional: z.boolean().default(false),
   audiences: z.array(idSchema).default([]),
   topics: z.array(idSchema).default([]),
-  translations: z
-    .strictObject({
-      'zh-hant': familyTranslationSchemas['zh-hant'].optional(),
-      yue: familyTranslationSchemas.yue.optional(),
-      en: familyTranslationSchemas.en.optional(),
-    })
-    .default({}),
+  translations: translationsSchema((l) => familyTranslationSchemas[l]).default({}),
 });
 export type Family = z.infer<typeof familySchema>;

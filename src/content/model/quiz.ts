@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { sourceSchema } from './article.ts';
-import { idSchema, summarySchema } from './common.ts';
+import { idSchema, summarySchema, translationsSchema } from './common.ts';
 
 const optionSchema = z.strictObject({
   label: z.string().trim().min(1),
@@ -71,13 +71,7 @@ export const quizSchema = z.strictObject({
   disclaimer: z.string().trim().min(1),
   audiences: z.array(idSchema).default([]),
   topics: z.array(idSchema).default([]),
-  translations: z
-    .strictObject({
-      'zh-hant': quizTranslationSchema.optional(),
-      yue: quizTranslationSchema.optional(),
-      en: quizTranslationSchema.optional(),
-    })
-    .default({}),
+  translations: translationsSchema(() => quizTranslationSchema).default({}),
 }).superRefine((q, ctx) => {
   const first = new Map<string, number>();
   q.questions.forEach((qq, i) => {

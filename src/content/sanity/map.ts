@@ -13,10 +13,11 @@ import type { Article, Family, HealthEvent, LocalizedString, Quiz, Source } from
 import { markdownToPortableText } from '../../lib/portable-text/from-markdown.ts';
 import { portableTextToMarkdown } from '../../lib/portable-text/markdown.ts';
 import type { PtImage, PtNode } from '../../lib/portable-text/types.ts';
+import { LOCALES, registry, TRANSLATED_LOCALES } from '../../i18n/registry.ts';
 
-export const TRANSLATION_LOCALES = ['zh-hant', 'yue', 'en'] as const;
-/** Site locale → Sanity field name (field names cannot hold a hyphen). */
-export const LOCALE_FIELD: Record<string, string> = { 'zh-hans': 'zh_hans', 'zh-hant': 'zh_hant', yue: 'yue', en: 'en' };
+export const TRANSLATION_LOCALES = TRANSLATED_LOCALES;
+/** Site locale → Sanity field name (field names cannot hold a hyphen), from the locale registry. */
+export const LOCALE_FIELD: Record<string, string> = Object.fromEntries(LOCALES.map((l) => [l, registry.sanityField(l)]));
 export const FIELD_LOCALE: Record<string, string> = Object.fromEntries(Object.entries(LOCALE_FIELD).map(([k, v]) => [v, k]));
 
 export type SanityDoc = Record<string, unknown> & { _id: string; _type: string };

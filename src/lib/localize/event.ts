@@ -1,7 +1,12 @@
-/** An event's title, summary and description in a locale: human translation, converted Traditional, or the original. */
-import type { HealthEvent } from '../../content/model/event.ts';
-import type { Locale } from '../../content/model/common.ts';
-import { convertStrings, resolveText, type TextKind } from './resolve.ts';
+/**
+ * An event as a page in one locale shows it (its view model): title, summary and description through the one
+ * fallback (human translation, converted Traditional, or the original), and every untranslated detail (place,
+ * address, organiser, notes, alt text) converted on Traditional pages or marked as Chinese elsewhere.
+ */
+import type { HealthEvent, EventLocation } from '../../content/model/event.ts';
+import type { Locale, TranslatedLocale } from '../../i18n/registry.ts';
+import type { Occurrence } from '../calendar/occurrences.ts';
+import { langFor, localizePlain, resolveText, type TextKind } from './resolve.ts';
 
 export interface EventText {
   title: string;
@@ -13,23 +18,75 @@ export interface EventText {
   kind: TextKind;
 }
 
-const cache = new WeakMap<HealthEvent, Map<Locale, EventText>>();
+export interface EventView extends EventText {
+  slug: string;
+  /** lang for the title and summary, when not the page's. */
+  lang?: string;
+  descriptionLang?: string;
+  /** lang for the untranslated details below, when not the page's (English pages: zh-Hans). */
+  detailsLang?: string;
+  location: EventLocation;
+  organiser: string;
+  statusNote?: string;
+  signUpNote?: string;
+  accessibility?: string;
+  volunteersNote?: string;
+  image?: { src: string; alt: string; credit?: string };
+}
 
-export function eventText(event: HealthEvent, locale: Locale): EventText {
+const cache = new WeakMap<HealthEvent, Map<Locale, EventView>>();
+
+/** Text of an untranslated detail on this locale's pages. */
+const plain = (text: string | undefined, locale: Locale) => (text === undefined ? undefined : localizePlain(text, locale).text);
+
+export function localizeLocation(location: EventLocation, locale: Locale): EventLocation {
+  return { ...location, name: localizePlain(location.name, locale).text, address: localizePlain(location.address, locale).text };
+}
+
+/** An occurrence with its place and note as this locale shows them. */
+export function localizeOccurrence<O extends Pick<Occurrence, 'location' | 'note'>>(o: O, locale: Locale): O {
+  return { ...o, location: localizeLocation(o.location, locale), note: plain(o.note, locale) };
+}
+
+export function localizeEvent(event: HealthEvent, locale: Locale): EventView {
   let perEvent = cache.get(event);
   if (!perEvent) cache.set(event, (perEvent = new Map()));
   const hit = perEvent.get(locale);
   if (hit) return hit;
   const original = { title: event.title, summary: event.summary, description: event.description };
-  const human: Partial<Record<Exclude<Locale, 'zh-hans'>, typeof original>> = {};
-  for (const [loc, t] of Object.entries(event.translations) as Array<[Exclude<Locale, 'zh-hans'>, { title: string; summary: string; description?: string } | undefined]>) {
+  const human: Partial<Record<TranslatedLocale, typeof original>> = {};
+  for (const [loc, t] of Object.entries(event.translations) as Array<[TranslatedLocale, { title: string; summary: string; description?: string } | undefined]>) {
     if (t) human[loc] = { title: t.title, summary: t.summary, description: t.description ?? '' };
   }
-  const r = resolveText(locale, original, human, (v, variant) => convertStrings(v, variant));
-  // A translation without its own description keeps the original's, in the original's language.
-  const text: EventText = r.value.description
-    ? { ...r.value, textLocale: r.textLocale, descriptionLocale: r.textLocale, kind: r.kind }
-    : { ...r.value, description: event.description, textLocale: r.textLocale, descriptionLocale: 'zh-hans', kind: r.kind };
-  perEvent.set(locale, text);
-  return text;
+  const r = resolveText(locale, original, human);
+  // A translation without its own description keeps the original's, as this locale shows the original.
+  const described = r.value.description
+    ? { description: r.value.description, descriptionLocale: r.textLocale }
+    : { description: plain(event.description, locale)!, descriptionLocale: resolveText(locale, event.description, {}).textLocale };
+  const details = localizePlain(event.organiser, locale);
+  const view: EventView = {
+    slug: event.slug,
+    title: r.value.title,
+    summary: r.value.summary,
+    ...described,
+    textLocale: r.textLocale,
+    kind: r.kind,
+    lang: langFor(locale, r.textLocale),
+    descriptionLang: langFor(locale, described.descriptionLocale),
+    detailsLang: details.lang,
+    location: localizeLocation(event.location, locale),
+    organiser: details.text,
+    statusNote: plain(event.statusNote, locale),
+    signUpNote: plain(event.signUp.note, locale),
+    accessibility: plain(event.accessibility, locale),
+    volunteersNote: plain(event.volunteersWanted?.note, locale),
+    image: event.image && { src: event.image.src, alt: plain(event.image.alt, locale)!, credit: plain(event.image.credit, locale) },
+  };
+  perEvent.set(locale, view);
+  return view;
+}
+
+/** Title, summary and description only (search documents, feeds). */
+export function eventText(event: HealthEvent, locale: Locale): EventText {
+  return localizeEvent(event, locale);
 }

@@ -26,17 +26,22 @@ export const ARTICLE_ELEMENTS: Readonly<Record<string, readonly string[]>> = {
   strong: [], em: [], b: [], i: [], del: [], s: [], sup: [], sub: [], code: [], pre: [],
   a: ['href', 'title'],
   img: ['src', 'alt', 'title', 'width', 'height', 'loading', 'decoding'],
-  table: [], thead: [], tbody: [], tr: [], th: ['align', 'scope'], td: ['align'],
+  table: [], thead: [], tbody: [], tr: [], th: ['align', 'scope', 'style'], td: ['align', 'style'],
   blockquote: [],
 };
 
 /** Ruby for the pinyin layer (拼音 over each character). */
 const RUBY_ELEMENTS: Readonly<Record<string, readonly string[]>> = { ruby: [], rt: [], rp: [] };
 
+/** Table cells keep the renderer's column alignment, and only that, from their style attribute. */
+const CELL_STYLE = /^text-align:\s*(left|right|center);?$/;
+
 function schemaFor(elements: Readonly<Record<string, readonly string[]>>): Schema {
   return {
     tagNames: Object.keys(elements),
-    attributes: Object.fromEntries(Object.entries(elements).map(([tag, attrs]) => [tag, [...attrs]])),
+    attributes: Object.fromEntries(
+      Object.entries(elements).map(([tag, attrs]) => [tag, attrs.map((a) => (a === 'style' ? (['style', CELL_STYLE] as [string, RegExp]) : a))]),
+    ),
     protocols: { href: [...LINK_SCHEMES], src: [...IMAGE_SCHEMES], cite: ['https', 'http'] },
     ancestors: { tbody: ['table'], thead: ['table'], tr: ['table'], th: ['table'], td: ['table'], li: ['ol', 'ul'], rt: ['ruby'], rp: ['ruby'] },
     // Heading ids are the table of contents' anchors; they come from the renderer's slugger, not from editors.

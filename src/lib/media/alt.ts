@@ -1,13 +1,12 @@
 /**
- * Alt text for a content image on a page in another locale: Simplified alt text is converted for Traditional
- * and Cantonese pages (OpenCC), and kept in Chinese (marked with its language) on English pages.
+ * Alt text (and credit lines) of a content image on a page in a locale: written once in Simplified, so it goes
+ * through the one fallback for untranslated text (converted with the locale's OpenCC target on Traditional pages,
+ * kept in Chinese and marked with its language on English pages).
  */
-import type { Locale } from '../../i18n/locales.ts';
-import { toTraditional } from '../text/convert.ts';
+import type { Locale } from '../../i18n/registry.ts';
+import { localizePlain } from '../localize/resolve.ts';
 
 export function altFor(alt: string, locale: Locale): { alt: string; lang?: string } {
-  if (locale === 'zh-hant') return { alt: toTraditional(alt, 'tw') };
-  if (locale === 'yue') return { alt: toTraditional(alt, 'hk') };
-  if (locale === 'en') return { alt, lang: 'zh-Hans' };
-  return { alt };
+  const shown = localizePlain(alt, locale);
+  return { alt: shown.text, lang: shown.lang };
 }

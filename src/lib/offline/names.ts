@@ -2,6 +2,8 @@
  * Names shared by the service worker, the page scripts and the tests. Changing SAVED_CACHE would orphan what
  * readers saved, so it carries its own version, independent of site deploys.
  */
+import { LOCALES, registry, SOURCE_LOCALE, type Locale } from '../../i18n/registry.ts';
+
 export const CACHE_PREFIX = 'hc';
 /** What a reader chose to keep: pages, their pictures and audio, and the CSS/JS those pages were built with. */
 export const SAVED_CACHE = `${CACHE_PREFIX}-saved-v1`;
@@ -22,21 +24,23 @@ export const SAVED_INDEX_KEY = 'hc:offline-saved';
 export const INSTALL_DISMISSED_KEY = 'hc:install-dismissed';
 /** Message a page sends a waiting service worker to take over. */
 export const SKIP_WAITING = 'SKIP_WAITING';
+/** Message the page a reader first landed on sends once the new worker controls it: keep me and my CSS/JS. */
+export const KEEP_LANDING_PAGE = 'KEEP_LANDING_PAGE';
 
-/** The site's locales as the service worker knows them (zh-hans, the default, has no path prefix). */
-export const OFFLINE_LOCALES = ['zh-hans', 'zh-hant', 'yue', 'en'] as const;
-export type OfflineLocale = (typeof OFFLINE_LOCALES)[number];
-const PREFIXES: readonly string[] = OFFLINE_LOCALES.slice(1);
+/** The site's locales as the service worker knows them, from the locale registry (the source has no prefix). */
+export const OFFLINE_LOCALES = LOCALES;
+export type OfflineLocale = Locale;
+const BY_PREFIX = new Map<string, Locale>(LOCALES.map((l) => [registry.info[l].prefix, l]));
 
 /** The locale a site path belongs to: /yue/articles/x/ → yue, /articles/x/ → zh-hans. */
 export function localeOfPath(pathname: string): OfflineLocale {
   const first = pathname.split('/')[1] ?? '';
-  return PREFIXES.includes(first) ? (first as OfflineLocale) : 'zh-hans';
+  return (first && BY_PREFIX.get(first)) || SOURCE_LOCALE;
 }
 
 /** A locale named in a service worker's script URL (?locale=…), or the default for anything else. */
 export function parseOfflineLocale(value: string | null | undefined): OfflineLocale {
-  return (OFFLINE_LOCALES as readonly string[]).includes(value ?? '') ? (value as OfflineLocale) : 'zh-hans';
+  return (OFFLINE_LOCALES as readonly string[]).includes(value ?? '') ? (value as OfflineLocale) : SOURCE_LOCALE;
 }
 
 export interface ManifestEntry {
@@ -56,6 +60,6 @@ export function entriesFor(manifest: readonly LocaleEntry[], locale: OfflineLoca
 
 /** Path of the offline page for the locale a path belongs to: /yue/articles/x/ → /yue/offline/. */
 export function offlinePathFor(pathname: string): string {
-  const locale = localeOfPath(pathname);
-  return locale === 'zh-hans' ? '/offline/' : `/${locale}/offline/`;
+  const prefix = registry.info[localeOfPath(pathname)].prefix;
+  return prefix ? `/${prefix}/offline/` : '/offline/';
 }

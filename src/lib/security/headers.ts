@@ -38,6 +38,8 @@ export const SECURITY_HEADERS: ReadonlyArray<readonly [name: string, value: stri
   ['X-Frame-Options', 'DENY'],
   ['X-Content-Type-Options', 'nosniff'],
   ['Referrer-Policy', 'strict-origin-when-cross-origin'],
+  // Nothing on the site uses these; sharing and copying a link (web-share, clipboard-write) stay allowed.
+  ['Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=()'],
 ];
 
 /** The CSP source expression (sha256-…) for an inline script's exact text. */

@@ -1,17 +1,23 @@
 /**
- * Simplified → Traditional conversion with OpenCC (opencc-js), at build time only.
- * Taiwan standard forms for zh-hant pages, Hong Kong forms where Cantonese readers fall back.
+ * Simplified → Traditional conversion with OpenCC (opencc-js), at build time only. The target (Taiwan forms,
+ * Hong Kong forms …) is each locale's `opencc` in the locale registry. One converter per target, and each
+ * distinct string is converted once per build (event places and audience names repeat on hundreds of pages).
  */
 import { Converter } from 'opencc-js';
+import type { OpenccTarget } from '../../i18n/registry.ts';
 
-type Variant = 'tw' | 'hk';
-const converters = new Map<Variant, (s: string) => string>();
+const converters = new Map<OpenccTarget, { convert: (s: string) => string; memo: Map<string, string> }>();
 
-export function toTraditional(text: string, variant: Variant = 'tw'): string {
-  let c = converters.get(variant);
+export function toTraditional(text: string, target: OpenccTarget = 'tw'): string {
+  let c = converters.get(target);
   if (!c) {
-    c = Converter({ from: 'cn', to: variant });
-    converters.set(variant, c);
+    c = { convert: Converter({ from: 'cn', to: target }), memo: new Map() };
+    converters.set(target, c);
   }
-  return c(text);
+  let out = c.memo.get(text);
+  if (out === undefined) {
+    out = c.convert(text);
+    c.memo.set(text, out);
+  }
+  return out;
 }

@@ -4,6 +4,8 @@
  * "zh-hant/", "yue/" and "en/".
  */
 
+import { registry } from '../../../src/i18n/registry.ts';
+
 export type PageKind = 'home' | 'hub' | 'article' | 'event' | 'calendar' | 'family' | 'quiz' | 'search';
 
 export interface PageType {
@@ -31,7 +33,7 @@ export const PAGE_TYPES: readonly PageType[] = [
   { kind: 'search', label: 'search', reading: false, react: false, match: /^search\/index\.html$/, representative: 'search/index.html' },
 ];
 
-const LOCALE_PREFIX = /^(zh-hant|yue|en)\//;
+const LOCALE_PREFIX = registry.prefixPattern;
 
 /** The page type of a dist/-relative HTML file, or null for pages no budget covers. */
 export function pageKind(file: string): PageKind | null {

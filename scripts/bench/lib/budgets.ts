@@ -2,6 +2,7 @@
  * The performance budgets, and their evaluation over measured pages. Pure: measurements in, verdicts out.
  */
 import type { PageKind } from './pages.ts';
+import { registry } from '../../../src/i18n/registry.ts';
 
 export const BUDGETS = {
   /** gzip bytes of HTML + CSS + JS together on every reading page. */
@@ -37,7 +38,7 @@ export const SIZE_EXCEPTIONS: Readonly<Record<string, { maxGzip: number; reason:
 
 const largest = (pages: readonly PageMeasurement[]) => pages.reduce((a, b) => (b.total > a.total ? b : a));
 
-const withoutLocale = (file: string) => file.replace(/^(zh-hant|yue|en)\//, '');
+const withoutLocale = (file: string) => file.replace(registry.prefixPattern, '');
 
 /** One measured page (sizes) of a type. */
 export interface PageMeasurement {

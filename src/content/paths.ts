@@ -1,0 +1,25 @@
+/**
+ * The one locale × entry getStaticPaths: every page that exists per entry per locale gets its entry's view model
+ * (already in the reader's locale) as props, so pages never look an entry up by slug or convert text themselves.
+ *   export const getStaticPaths = () => localizedPaths(getEvents, (event, locale) => ({ event, text: localizeEvent(event, locale) }));
+ *   type Props = InferGetStaticPropsType<typeof getStaticPaths>;
+ */
+import { LOCALES, type Locale } from '../i18n/registry.ts';
+import { langParam } from '../i18n/locales.ts';
+
+export async function localizedPaths<E, P extends object, K extends string = 'slug'>(
+  entries: readonly E[] | (() => Promise<readonly E[]>),
+  view: (entry: E, locale: Locale) => P,
+  /** The route parameter (besides lang) and the entry's value for it; default: `slug`. */
+  param: { name?: K; of?: (entry: E) => string } = {},
+) {
+  const list = typeof entries === 'function' ? await entries() : entries;
+  const name = (param.name ?? 'slug') as K;
+  const of = param.of ?? ((e: E) => (e as { slug: string }).slug);
+  return LOCALES.flatMap((locale) =>
+    list.map((entry) => ({
+      params: { lang: langParam(locale), [name]: of(entry) } as { lang: string | undefined } & Record<K, string>,
+      props: { locale, ...view(entry, locale) } as { locale: Locale } & P,
+    })),
+  );
+}
