@@ -62,4 +62,10 @@ export default defineConfig(
     // Tests mutate loosely typed copies of fixtures.
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
+  // Tests: an assertion or navigation that is not awaited cannot fail the test (type-aware, so only here).
+  {
+    files: ['tests/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: { '@typescript-eslint/no-floating-promises': 'error', '@typescript-eslint/await-thenable': 'error' },
+  },
 );

@@ -4,6 +4,26 @@ import { defineArrayMember, defineField, defineType, type Rule, type StringRule 
 import { LOCAL_DATE_TIME, refsField, summaryField } from './common.ts';
 import { translationsField } from './locale.ts';
 import { idField } from './common.ts';
+import { checkRrule } from '../../src/lib/calendar/rrule-check.ts';
+import { seriesStarts } from '../../src/lib/calendar/occurrences.ts';
+
+/** The recurrence rule, checked as the build checks it (src/lib/calendar/rrule-check.ts). */
+export function checkRruleField(rrule: string | undefined, start: string | undefined): true | string {
+  if (!rrule || !start || !LOCAL_DATE_TIME.test(start)) return true;
+  const problems = checkRrule(rrule, start);
+  return problems.length ? `重复规则有误：${problems.join('；')}` : true;
+}
+
+/** An exception or override must name an occurrence of the series (its original start), as the build requires. */
+export function checkOccurrence(key: string | undefined, doc: { start?: string; rrule?: string } | undefined): true | string {
+  if (!key || !doc?.start || !LOCAL_DATE_TIME.test(key) || !LOCAL_DATE_TIME.test(doc.start)) return true;
+  if (doc.rrule && checkRrule(doc.rrule, doc.start).length) return true;
+  const [y, m, d] = key.slice(0, 10).split('-').map(Number);
+  const until = new Date(Date.UTC(y!, m! - 1, d! + 1));
+  const starts = seriesStarts({ start: doc.start, rrule: doc.rrule } as Parameters<typeof seriesStarts>[0], until);
+  if (starts.includes(key)) return true;
+  return doc.rrule ? `${key} 不是这个活动的某一次（原定开始时间要和重复规则算出的一致）` : `${key} 不是这个活动的开始时间（活动只办一次：${doc.start}）`;
+}
 
 export const EVENT_TYPES = [
   { value: 'lecture', title: '健康讲座' }, { value: 'clinic', title: '义诊' }, { value: 'screening', title: '筛查' },
@@ -93,18 +113,26 @@ export const event = defineType({
     defineField({
       name: 'rrule', title: '重复规则', group: 'time', type: 'string',
       description: '每周二重复：FREQ=WEEKLY;BYDAY=TU;UNTIL=20270228T235959Z。不重复就留空。',
-      validation: (r) => r.regex(/^FREQ=(DAILY|WEEKLY|MONTHLY|YEARLY)(;[A-Z]+=[^;]+)*$/, { name: 'RRULE' }),
+      validation: (r) => r.custom((v: string | undefined, ctx) => checkRruleField(v, (ctx.document as { start?: string } | undefined)?.start)),
     }),
     defineField({
       name: 'exceptions', title: '不举行的日期', description: '重复活动中停办的那一次的开始时间。', group: 'time', type: 'array',
-      of: [defineArrayMember({ type: 'string', validation: (r) => r.regex(LOCAL_DATE_TIME, { name: 'YYYY-MM-DDTHH:mm' }) })],
+      of: [defineArrayMember({
+        type: 'string',
+        validation: (r) => r.regex(LOCAL_DATE_TIME, { name: 'YYYY-MM-DDTHH:mm' })
+          .custom((v: string | undefined, ctx) => checkOccurrence(v, ctx.document as { start?: string; rrule?: string } | undefined)),
+      })],
     }),
     defineField({
       name: 'overrides', title: '单次调整', group: 'time', type: 'array',
       of: [defineArrayMember({
         type: 'object', name: 'occurrenceOverride', title: '单次调整',
         fields: [
-          localTime('occurrence', '原定开始时间', true),
+          {
+            ...localTime('occurrence', '原定开始时间', true),
+            validation: (rule: Rule) => rule.required().regex(LOCAL_DATE_TIME, { name: 'YYYY-MM-DDTHH:mm' })
+              .custom((v: string | undefined, ctx) => checkOccurrence(v, ctx.document as { start?: string; rrule?: string } | undefined)),
+          },
           defineField({ name: 'status', title: '状态', type: 'string', options: { list: EVENT_STATUSES }, validation: (r) => r.required() }),
           localTime('start', '新的开始', false),
           {

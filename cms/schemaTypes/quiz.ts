@@ -42,6 +42,24 @@ export function quizDef(doc: QuizDoc): QuizDef {
   };
 }
 
+/** Choice questions need at least two options; a yes/no question exactly two (as the build requires). */
+export function checkOptions(type: string | undefined, count: number): true | string {
+  if (type === 'boolean' && count !== 2) return `是 / 否题需要正好 2 个选项（现在 ${count} 个）`;
+  if ((type === 'single' || type === 'multi') && count < 2) return `选择题至少需要 2 个选项（现在 ${count} 个）`;
+  return true;
+}
+
+/** Question ids are unique within a quiz. */
+export function checkQuestionIds(questions: Array<{ id?: string }> | undefined): true | string {
+  const seen = new Set<string>();
+  for (const q of questions ?? []) {
+    if (!q.id) continue;
+    if (seen.has(q.id)) return `题目标识“${q.id}”重复了：每道题的标识必须不同`;
+    seen.add(q.id);
+  }
+  return true;
+}
+
 export function checkBands(doc: QuizDoc | undefined): true | string {
   if (!doc?.questions?.length || !doc.results?.length) return true;
   const problems = checkQuiz(quizDef(doc));
@@ -81,7 +99,10 @@ const question = defineArrayMember({
     defineField({ name: 'type', title: '题型', type: 'string', validation: (r) => r.required(), options: { list: [
       { value: 'single', title: '单选' }, { value: 'multi', title: '多选' }, { value: 'boolean', title: '是 / 否' }, { value: 'number', title: '填数字' },
     ] } }),
-    defineField({ name: 'options', title: '选项', type: 'array', of: [option] }),
+    defineField({
+      name: 'options', title: '选项', type: 'array', of: [option],
+      validation: (r) => r.custom((opts: unknown[] | undefined, ctx) => checkOptions((ctx.parent as { type?: string } | undefined)?.type, opts?.length ?? 0)),
+    }),
     defineField({ name: 'explain', title: '解释', type: 'text', rows: 2 }),
     defineField({ name: 'unit', title: '单位', type: 'string' }),
     defineField({ name: 'min', title: '最小值', type: 'number' }),
@@ -167,7 +188,10 @@ export const quiz = defineType({
     ], layout: 'radio' } }),
     { ...summaryField(), group: 'content' },
     defineField({ name: 'intro', title: '开场说明', type: 'text', rows: 3, group: 'content', validation: (r) => r.required() }),
-    defineField({ name: 'questions', title: '题目', type: 'array', group: 'content', of: [question], validation: (r) => r.required().min(1) }),
+    defineField({
+      name: 'questions', title: '题目', type: 'array', group: 'content', of: [question],
+      validation: (r) => r.required().min(1).custom((qs: Array<{ id?: string }> | undefined) => checkQuestionIds(qs)),
+    }),
     defineField({
       name: 'results', title: '结果区间', description: '每一个能得到的总分都必须恰好落在一个区间里。', type: 'array', group: 'content',
       of: [resultBand], validation: (r) => r.required().min(1).custom((_v, ctx) => checkBands(ctx.document as QuizDoc | undefined)),

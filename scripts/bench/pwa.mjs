@@ -31,7 +31,8 @@ function fileFor(urlPath) {
   if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
   return existsSync(file) && statSync(file).isFile() ? file : path.join(dist, '404.html');
 }
-const sent = (file) => (COMPRESSIBLE.test(file) ? gzipSync(readFileSync(file), { level: 9 }).length : statSync(file).size);
+const sent = (file) =>
+  COMPRESSIBLE.test(file) ? gzipSync(readFileSync(file), { level: 9 }).length : statSync(file).size;
 function kindOf(urlPath, file) {
   if (urlPath.startsWith('/search-index/') || urlPath.startsWith('/pagefind/')) return 'index';
   if (file.endsWith('.html')) return 'HTML';
@@ -47,7 +48,9 @@ for (const locale of OFFLINE_LOCALES) {
   const gz = entries.reduce((n, e) => n + sent(path.join(dist, e.url)), 0);
   console.log(`precache ${locale.padEnd(7)}: ${String(entries.length).padStart(3)} files, ${kb(gz)} gzip`);
 }
-console.log(`sw.js: ${kb(sent(path.join(dist, 'sw.js')))} gzip; pwa.js (loaded after load): ${kb(sent(path.join(dist, 'pwa.js')))} gzip`);
+console.log(
+  `sw.js: ${kb(sent(path.join(dist, 'sw.js')))} gzip; pwa.js (loaded after load): ${kb(sent(path.join(dist, 'pwa.js')))} gzip`,
+);
 
 const server = createStaticServer(dist);
 const log = [];
@@ -58,15 +61,23 @@ server.on('request', (req) => {
 });
 await new Promise((resolve) => server.listen(Number(process.env.BENCH_PORT ?? 0), '127.0.0.1', resolve));
 const base = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+});
 try {
   // First visit, on a phone-sized screen.
-  const context = await browser.newContext({ serviceWorkers: 'allow', viewport: { width: 360, height: 780 }, locale: 'zh-CN' });
+  const context = await browser.newContext({
+    serviceWorkers: 'allow',
+    viewport: { width: 360, height: 780 },
+    locale: 'zh-CN',
+  });
   const page = await context.newPage();
   await page.goto(`${base}${first}`, { waitUntil: 'load' });
   await page.evaluate(async () => {
     const reg = await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+    if (!navigator.serviceWorker.controller)
+      await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
     return reg.active?.state;
   });
   // Until the network has been quiet for 2 s (pwa.js and anything it starts included).
@@ -90,12 +101,17 @@ try {
   await context.close();
 
   // A saved article, read offline.
-  const ctx = await browser.newContext({ serviceWorkers: 'allow', viewport: { width: 360, height: 780 }, locale: 'zh-CN' });
+  const ctx = await browser.newContext({
+    serviceWorkers: 'allow',
+    viewport: { width: 360, height: 780 },
+    locale: 'zh-CN',
+  });
   const reader = await ctx.newPage();
   await reader.goto(`${base}${article}`);
   await reader.evaluate(async () => {
     await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+    if (!navigator.serviceWorker.controller)
+      await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
   });
   await reader.locator('[data-save-go]').click();
   await reader.locator('[data-save-remove]').waitFor({ state: 'visible', timeout: 60_000 });
@@ -104,16 +120,26 @@ try {
   for (let i = 0; i < runs; i++) {
     const p = await ctx.newPage();
     await p.goto(`${base}${article}`);
-    times.push(await p.evaluate(() => new Promise((resolve) => {
-      const seen = performance.getEntriesByName('first-contentful-paint')[0];
-      if (seen) return resolve(seen.startTime);
-      new PerformanceObserver((l) => resolve(l.getEntries()[0].startTime)).observe({ type: 'paint', buffered: true });
-    })));
+    times.push(
+      await p.evaluate(
+        () =>
+          new Promise((resolve) => {
+            const seen = performance.getEntriesByName('first-contentful-paint')[0];
+            if (seen) return resolve(seen.startTime);
+            new PerformanceObserver((l) => resolve(l.getEntries()[0].startTime)).observe({
+              type: 'paint',
+              buffered: true,
+            });
+          }),
+      ),
+    );
     if (await p.locator('[data-offline-page]').count()) throw new Error('the saved article was not served offline');
     await p.close();
   }
   times.sort((a, b) => a - b);
-  console.log(`\nsaved article offline (${article}): first contentful paint median ${times[Math.floor(times.length / 2)].toFixed(0)} ms over ${runs} runs (min ${times[0].toFixed(0)}, max ${times.at(-1).toFixed(0)})`);
+  console.log(
+    `\nsaved article offline (${article}): first contentful paint median ${times[Math.floor(times.length / 2)].toFixed(0)} ms over ${runs} runs (min ${times[0].toFixed(0)}, max ${times.at(-1).toFixed(0)})`,
+  );
 } finally {
   await browser.close();
   await new Promise((r) => server.close(r));

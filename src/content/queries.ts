@@ -9,48 +9,50 @@ import { EVENT_TYPES } from './model/event.ts';
 import { zonedToInstant } from '../lib/calendar/zoned.ts';
 import { addDays, buildNow, localDate, SITE_TIME_ZONE } from '../lib/time.ts';
 import { localizeString, langFor } from '../lib/localize/resolve.ts';
+import { related } from '../lib/articles/related.ts';
 
 export type ArticleText = CollectionEntry<'articleTexts'>;
 
+/**
+ * Memoised per build: content does not change during a static build, and pages would otherwise re-read and
+ * re-filter whole collections once per page (quadratic in the number of articles). Not in dev, where it does.
+ */
+function once<A extends unknown[], V>(load: (...args: A) => Promise<V>): (...args: A) => Promise<V> {
+  if (import.meta.env?.DEV) return load;
+  const memo = new Map<string, Promise<V>>();
+  return (...args) => {
+    const key = JSON.stringify(args);
+    let hit = memo.get(key);
+    if (!hit) memo.set(key, (hit = load(...args)));
+    return hit;
+  };
+}
+
 const byOrder = <T extends { data: { order: number } }>(a: T, b: T) => a.data.order - b.data.order;
 
-export async function getSite() {
+export const getSite = once(async () => {
   const entry = await getEntry('siteSettings', 'site');
   if (!entry) throw new Error('site settings are missing');
   return entry.data;
-}
+});
 
-export async function getAudiences() {
+export const getAudiences = once(async () => {
   return (await getCollection('audiences')).sort(byOrder).map((e) => e.data);
-}
+});
 
-export async function getTopics() {
+export const getTopics = once(async () => {
   return (await getCollection('topics')).sort(byOrder).map((e) => e.data);
-}
+});
 
-export async function getArticles() {
+export const getArticles = once(async () => {
   return (await getCollection('articles')).map((e) => e.data);
-}
+});
 
 /** An article's text in a locale (human, converted or fallback), with its rendered HTML. */
 export async function getArticleText(locale: Locale, slug: string): Promise<ArticleText> {
   const entry = await getEntry('articleTexts', `${locale}/${slug}`);
   if (!entry) throw new Error(`no ${locale} text for article ${slug}`);
   return entry;
-}
-
-/**
- * Memoised per build: content does not change during a static build, and pages would otherwise re-read and
- * re-filter whole collections once per page (quadratic in the number of articles). Not in dev, where it does.
- */
-function once<K, V>(load: (key: K) => Promise<V>): (key: K) => Promise<V> {
-  if (import.meta.env?.DEV) return load;
-  const memo = new Map<K, Promise<V>>();
-  return (key) => {
-    let hit = memo.get(key);
-    if (!hit) memo.set(key, (hit = load(key)));
-    return hit;
-  };
 }
 
 /** Title and summary of every article in a locale, keyed by slug. */
@@ -82,13 +84,20 @@ export const getArticleCards: (locale: Locale) => Promise<Map<string, ArticleCar
   }));
 });
 
-export async function getEvents() {
-  return (await getCollection('events')).map((e) => e.data);
-}
+/** An article's related reading: the same in every locale, so worked out once per article, not once per page. */
+export const getRelatedArticles = once(async (slug: string) => {
+  const articles = await getArticles();
+  const article = articles.find((a) => a.slug === slug);
+  return article ? related(article, articles) : [];
+});
 
-export async function getFamilies() {
+export const getEvents = once(async () => {
+  return (await getCollection('events')).map((e) => e.data);
+});
+
+export const getFamilies = once(async () => {
   return (await getCollection('families')).map((e) => e.data).sort((a, b) => b.award.year - a.award.year || a.slug.localeCompare(b.slug));
-}
+});
 
 export async function getFamilyText(locale: Locale, slug: string) {
   const entry = await getEntry('familyTexts', `${locale}/${slug}`);
@@ -96,10 +105,10 @@ export async function getFamilyText(locale: Locale, slug: string) {
   return entry;
 }
 
-export async function getFamilyTexts(locale: Locale) {
+export const getFamilyTexts = once(async (locale: Locale) => {
   const list = await getCollection('familyTexts', (e) => e.data.locale === locale);
   return new Map(list.map((e) => [e.data.slug, e.data]));
-}
+});
 
 /** "Now" for this build, and today's date in the community's zone. */
 export function now(): { instant: Date; today: string } {
@@ -108,40 +117,40 @@ export function now(): { instant: Date; today: string } {
 }
 
 /** Occurrences in the next `days` days, every event. */
-export async function upcomingOccurrences(days = 92): Promise<Occurrence[]> {
+export const upcomingOccurrences = once(async (days = 92): Promise<Occurrence[]> => {
   return upcoming(await getEvents(), now().instant, days);
-}
+});
 
-export async function getQuizzes() {
+export const getQuizzes = once(async () => {
   return (await getCollection('quizzes')).map((e) => e.data).sort((a, b) => a.slug.localeCompare(b.slug));
-}
+});
 
-export async function getHealthDays() {
+export const getHealthDays = once(async () => {
   return (await getCollection('healthDays')).map((e) => e.data).sort((a, b) => a.id.localeCompare(b.id));
-}
+});
 
 /** Occurrences of every event starting in a month ("2026-11"), in the community's zone. */
-export async function monthOccurrences(month: string): Promise<Occurrence[]> {
+export const monthOccurrences = once(async (month: string): Promise<Occurrence[]> => {
   const from = zonedToInstant(`${month}-01T00:00`, SITE_TIME_ZONE);
   const to = zonedToInstant(`${addMonths(month, 1)}-01T00:00`, SITE_TIME_ZONE);
   return (await getEvents())
     .flatMap((e) => occurrencesBetween(e, from, to))
     .filter((o) => o.startInstant >= from)
     .sort((a, b) => a.startInstant.getTime() - b.startInstant.getTime() || a.slug.localeCompare(b.slug));
-}
+});
 
 /** Occurrences that have ended by now, newest first, going back `days` days. */
-export async function pastOccurrences(days = 400): Promise<Occurrence[]> {
+export const pastOccurrences = once(async (days = 400): Promise<Occurrence[]> => {
   const { instant } = now();
   const from = new Date(instant.getTime() - days * 86400_000);
   return (await getEvents())
     .flatMap((e) => occurrencesBetween(e, from, instant))
     .filter((o) => o.endInstant <= instant)
     .sort((a, b) => b.startInstant.getTime() - a.startInstant.getTime() || a.slug.localeCompare(b.slug));
-}
+});
 
 /** Everything the events list and its filter pages show: the next `days` days, observances included. */
-export async function eventListData(days = 92) {
+export const eventListData = once(async (days = 92) => {
   const [events, occurrences, healthDays, allAudiences, allTopics] = await Promise.all([
     getEvents(), upcomingOccurrences(days), getHealthDays(), getAudiences(), getTopics(),
   ]);
@@ -151,5 +160,5 @@ export async function eventListData(days = 92) {
   const audiences = allAudiences.filter((a) => events.some((e) => e.audiences.includes(a.id)));
   const topics = allTopics.filter((x) => events.some((e) => e.topics.includes(x.id)));
   const types = EVENT_TYPES.filter((type) => events.some((e) => e.type === type));
-  return { events, occurrences, observances, audiences, topics, allTopics, types: [...types] as string[], today };
-}
+  return { events, occurrences, observances, audiences, topics, allTopics, types, today };
+});

@@ -1,5 +1,5 @@
 /** Build-time translation: one i18next instance with every locale's UI strings, initialised synchronously. */
-import i18next, { type TFunction } from 'i18next';
+import i18next, { type ParseKeys, type TFunction } from 'i18next';
 import { LOCALES, registry, SOURCE_LOCALE, type Locale } from './registry.ts';
 import { UI_RESOURCES } from './ui/index.ts';
 
@@ -26,4 +26,20 @@ instance.init(i18nextOptions(UI_RESOURCES));
 /** The UI string function for a locale. Astro escapes output, so i18next does not. */
 export function useT(locale: Locale): TFunction {
   return instance.getFixedT(locale);
+}
+
+/**
+ * A counted string's plural forms as templates ({{count}} left in), keyed by Intl plural category, as JSON for a
+ * data attribute; the browser picks and fills one with fillPlural (src/lib/text/fill.ts).
+ */
+export function pluralTemplates(locale: Locale, key: ParseKeys): string {
+  const rules = new Intl.PluralRules(registry.info[locale].intl);
+  const t = useT(locale);
+  const forms: Record<string, string> = {};
+  for (const category of rules.resolvedOptions().pluralCategories) {
+    let sample = 0;
+    while (sample < 1000 && rules.select(sample) !== category) sample++;
+    forms[category] = t(key, { count: sample, replace: { count: '{{count}}' } });
+  }
+  return JSON.stringify(forms);
 }

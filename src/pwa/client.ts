@@ -4,14 +4,13 @@
  * reload), offers installation politely (dismissible, remembered), and runs the "save for offline" boxes and
  * the list on the offline page. Strings come from the page (server-rendered in the page's locale).
  */
+import { fill } from '../lib/text/fill.ts';
 import { messageSW } from 'workbox-window';
 import { INSTALL_DISMISSED_KEY, KEEP_LANDING_PAGE, SKIP_WAITING } from '../lib/offline/names.ts';
 import { formatBytes } from '../lib/offline/format.ts';
 import { pageIsAvailable, pageIsSaved, readSaved, refreshSaved, removeSaved, savePage } from '../scripts/offline-save.ts';
 import type { SavedKind } from '../lib/offline/saved.ts';
 
-const fill = (s: string | undefined, vars: Record<string, string | number>) =>
-  (s ?? '').replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
 
 /** Identifies this build's precached files (set by src/pwa/index.ts). */
 declare const __BUILD_ID__: string;

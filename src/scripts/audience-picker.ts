@@ -3,6 +3,7 @@
  * the choice is kept in localStorage, and the chosen audience's section moves to the top.
  * Without JavaScript the links simply open each audience's hub.
  */
+import { fill } from '../lib/text/fill.ts';
 import { AUDIENCE_STORAGE_KEY, orderForAudience, readChoice } from '../lib/home/order.ts';
 
 function storage(): Storage | null {
@@ -42,7 +43,7 @@ export function initAudiencePicker(root: Document = document): void {
     if (clearWrap) clearWrap.hidden = !chosen;
     if (status) {
       const name = buttons.find((b) => b.dataset.pick === chosen)?.dataset.name;
-      status.textContent = chosen && name ? (status.dataset.template ?? '').replace('{name}', name) : '';
+      status.textContent = chosen && name ? fill(status.dataset.template, { name }) : '';
     }
   }
 

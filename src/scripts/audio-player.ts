@@ -2,6 +2,7 @@
  * The dialect audio player: choose a track, play / pause, skip 10 s, seek, and 0.75× / 1× / 1.25× speed.
  * The chosen speed is kept across tracks. Plain <audio controls> are the fallback without JavaScript.
  */
+import { fill } from '../lib/text/fill.ts';
 import { formatDuration } from '../lib/dialects.ts';
 
 export function initAudioPlayer(root: HTMLElement): void {
@@ -22,7 +23,7 @@ export function initAudioPlayer(root: HTMLElement): void {
     const total = Number.isFinite(audio.duration) && audio.duration > 0 ? audio.duration : duration;
     seek.max = String(Math.ceil(total));
     seek.value = String(Math.floor(current));
-    const text = (time.dataset.template ?? '').replace('{current}', formatDuration(current)).replace('{total}', formatDuration(total));
+    const text = fill(time.dataset.template, { current: formatDuration(current), total: formatDuration(total) });
     time.textContent = text;
     seek.setAttribute('aria-valuetext', text);
     const playing = !audio.paused && !audio.ended;

@@ -4,6 +4,7 @@
  * aria-current, announces the count in the live region, and records the choice in the address as
  * /events/?for=elders (history.pushState, no request). Back and forward restore the earlier choice.
  */
+import { fillPlural } from '../lib/text/fill.ts';
 import { filterFromQuery, matchesFilter, type EventFilter, type FilterDimension } from '../lib/calendar/month.ts';
 
 function parse(value: string | undefined): EventFilter | null {
@@ -24,7 +25,7 @@ export function initEventFilter(root: Document = document): void {
 
   function countText(n: number): string {
     if (n === 0) return box!.dataset.countNone ?? '';
-    return (n === 1 ? box!.dataset.countOne : box!.dataset.countOther)?.replace('{n}', String(n)) ?? String(n);
+    return fillPlural(JSON.parse(box!.dataset.countForms ?? '{}'), n, document.documentElement.lang);
   }
 
   function apply(filter: EventFilter | null): void {

@@ -2,6 +2,7 @@
  * Filters the family gallery in place: year links become instant filters, award and habit buttons toggle.
  * The state goes into the URL query (?year=2026&habit=…) without a request, so a filtered view can be shared.
  */
+import { fillPlural } from '../lib/text/fill.ts';
 import { matches, type GalleryFilter, type GalleryItem } from '../lib/families/gallery.ts';
 
 export function initFamilyFilter(root: HTMLElement): void {
@@ -25,7 +26,7 @@ export function initFamilyFilter(root: HTMLElement): void {
       el.hidden = !ok;
       if (ok) shown += 1;
     }
-    status.textContent = (root.dataset.countTemplate ?? '{count}').replace('{count}', String(shown));
+    status.textContent = fillPlural(JSON.parse(root.dataset.countForms ?? '{}'), shown, document.documentElement.lang);
     empty.hidden = shown > 0;
     for (const a of yearLinks) {
       const y = a.dataset.filterYear ? Number(a.dataset.filterYear) : undefined;

@@ -2,6 +2,7 @@
  * Read-aloud with speechSynthesis: one utterance per paragraph (short utterances also avoid engines that stop
  * long ones), the current paragraph highlighted and kept in view, pause / resume / stop.
  */
+import { fill } from '../lib/text/fill.ts';
 import { pickVoice, speakableText } from '../lib/listen/voice.ts';
 
 const BLOCKS = 'h1, .summary, .prose > p, .prose > h2, .prose > h3, .prose li, .prose > blockquote';
@@ -55,7 +56,7 @@ export function initReadAloud(root: HTMLElement): void {
     u.rate = 0.9; // a little slower than the engine's default, easier to follow
     u.onstart = () => {
       mark(el);
-      status.textContent = (root.dataset.labelReading ?? '').replace('{n}', String(i + 1)).replace('{total}', String(queue.length));
+      status.textContent = fill(root.dataset.labelReading, { n: i + 1, total: queue.length });
     };
     u.onend = () => speak(i + 1, current);
     u.onerror = (e) => {

@@ -7,8 +7,9 @@ import { evaluate, parse } from 'groq-js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE } from '../helpers/sample.ts';
 import { checkNextReview } from '../../cms/schemaTypes/article.ts';
-import { checkEnd } from '../../cms/schemaTypes/event.ts';
-import { checkBands } from '../../cms/schemaTypes/quiz.ts';
+import { checkEnd, checkOccurrence, checkRruleField } from '../../cms/schemaTypes/event.ts';
+import { checkDay } from '../../cms/schemaTypes/healthDay.ts';
+import { checkBands, checkOptions, checkQuestionIds } from '../../cms/schemaTypes/quiz.ts';
 import { addDays, QUERIES, REVIEW_WARNING_DAYS, todayInChina } from '../../cms/structure/index.ts';
 import { loadLocalContent } from '../../src/content/loaders/local.ts';
 import { exportNdjson } from '../../scripts/cms-export.ts';
@@ -31,6 +32,28 @@ describe.runIf(SAMPLE)('Studio validation', () => {
     expect(checkNextReview('2029-09-15', '2026-09-15')).toBe(true);
     expect(checkNextReview('2029-09-16', '2026-09-15')).toMatch(/3 年内/);
     expect(checkNextReview('2026-09-15', '2026-09-15')).toMatch(/晚于/);
+  });
+
+  it('refuses what the build refuses: rrule parts, occurrences, impossible days, quiz ids and options', () => {
+    expect(checkRruleField('FREQ=WEEKLY;BYDAY=SA;COUNT=4', '2026-12-05T08:00')).toBe(true);
+    expect(checkRruleField('FREQ=WEEKLY;BYDAY=XX', '2026-12-05T08:00')).toMatch(/BYDAY=XX is not valid/);
+    expect(checkRruleField('FREQ=WEEKLY;INTERVAL=0', '2026-12-05T08:00')).toMatch(/INTERVAL=0/);
+    expect(checkRruleField('FREQ=WEEKLY;FOO=1', '2026-12-05T08:00')).toMatch(/unsupported rule part FOO/);
+    const series = { start: '2026-12-05T08:00', rrule: 'FREQ=WEEKLY;BYDAY=SA;COUNT=4' };
+    expect(checkOccurrence('2026-12-12T08:00', series)).toBe(true);
+    expect(checkOccurrence('2026-12-13T08:00', series)).toMatch(/不是这个活动的某一次/);
+    expect(checkOccurrence('2026-12-06T08:00', { start: '2026-12-05T08:00' })).toMatch(/只办一次/);
+    expect(checkDay({ calendar: 'gregorian', month: 2 }, 30)).toMatch(/2 月没有 30 日/);
+    expect(checkDay({ calendar: 'gregorian', month: 4 }, 31)).toMatch(/4 月没有 31 日/);
+    expect(checkDay({ calendar: 'gregorian', month: 2 }, 29)).toMatch(/闰年/);
+    expect(checkDay({ calendar: 'chinese', month: 12 }, 30)).toBe(true);
+    expect(checkDay({ calendar: 'gregorian', month: 5 }, 17)).toBe(true);
+    expect(checkQuestionIds([{ id: 'a' }, { id: 'b' }])).toBe(true);
+    expect(checkQuestionIds([{ id: 'a' }, { id: 'a' }])).toMatch(/重复/);
+    expect(checkOptions('single', 0)).toMatch(/至少需要 2 个/);
+    expect(checkOptions('multi', 1)).toMatch(/至少需要 2 个/);
+    expect(checkOptions('boolean', 3)).toMatch(/正好 2 个/);
+    expect(checkOptions('number', 0)).toBe(true);
   });
 
   it('an event ends after it starts', () => {

@@ -116,4 +116,14 @@ describe.runIf(SAMPLE)('corrected facts, in every locale', () => {
     expect(a.nextReviewDue > '2026-12-05').toBe(true);
     expect(a.sources.map((s) => s.title)).not.toContain('健康口腔行动方案（2019—2025年）');
   });
+
+  it('child-tooth-decay and elders-eye-health: re-reviewed, no plan that ended with 2025 cited', () => {
+    for (const slug of ['child-tooth-decay', 'elders-eye-health']) {
+      const a = article(slug);
+      expect(a.reviewedAt).toBe('2026-12-05');
+      expect(a.nextReviewDue > '2026-12-05').toBe(true);
+      expect(a.sources.length).toBeGreaterThan(0);
+      for (const s of a.sources) expect(s.title).not.toMatch(/2025年）/);
+    }
+  });
 });

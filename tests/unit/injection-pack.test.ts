@@ -139,11 +139,9 @@ async function renderAll(set: ContentSet): Promise<string[]> {
     familyTexts, quizzes: set.quizzes.map((q) => q.data), audiences: set.audiences.map((a) => a.data), topics: set.topics.map((t) => t.data),
   });
   const index = buildIndex(docs, { locale: 'zh-hans', base: '', dir: '/search-index/zh-hans', audiences, topics });
+  // Every index file is JSON (read by the search page, which builds result text as DOM text nodes).
   expect(JSON.parse(index.manifestJson)).toEqual(index.manifest);
-  for (const [, json] of index.files) JSON.parse(json);
-  // Titles travel as text in the doc files (the search page builds text nodes from them).
-  const titles = new Set([...index.files].filter(([f]) => f.includes('/d/')).map(([, j]) => (JSON.parse(j) as { ti: string }).ti));
-  for (const d of docs) if (!titles.has(d.title)) problems.push('search index: a title did not survive as text');
+  for (const [file, json] of index.files) expect(() => JSON.parse(json), file).not.toThrow();
   const site = set.siteSettings.data;
   const manifest = JSON.stringify(webManifest({ name: site.communityName['zh-hans'], shortName: site.communityName['zh-hans'], description: site.tagline['zh-hans'], shortcuts: [] }));
   expect(JSON.parse(manifest).name).toBe(site.communityName['zh-hans']);

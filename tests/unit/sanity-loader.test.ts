@@ -80,6 +80,38 @@ describe.runIf(SAMPLE)('CONTENT_SOURCE=sanity', () => {
     expect(set.families.length).toBe(local.families.length - 1);
   });
 
+  it('leaves out documents that break the strict rules (issue 17) and lists them', async () => {
+    let bad = edit('event.taiji-tue-thu-morning', (d) => { d.rrule = 'FREQ=WEEKLY;BYDAY=XX'; });
+    bad = bad.map((d) => (d._id === 'healthDay.world-health-day' ? { ...structuredClone(d), rule: { calendar: 'gregorian', month: 2, day: 30 } } : d));
+    bad = bad.map((d) => {
+      if (d._id !== 'quiz.fall-risk') return d;
+      const q = structuredClone(d) as Record<string, any>;
+      q.questions[1].id = q.questions[0].id;
+      return q as Doc;
+    });
+    bad = bad.map((d) => {
+      if (d._id !== 'article.home-blood-pressure') return d;
+      const a = structuredClone(d) as Record<string, any>;
+      const block = a.body.find((b: { _type: string; children?: unknown[] }) => b._type === 'block' && b.children?.length);
+      block.markDefs = [{ _type: 'link', _key: 'evil', href: 'javascript:alert(1)' }];
+      block.children[0].marks = ['evil'];
+      return a as Doc;
+    });
+    const { env } = await serve(bad);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const set = await loadSanityContent(env);
+    const printed = warn.mock.calls.flat().join('\n');
+    warn.mockRestore();
+    expect(printed).toMatch(/event\.taiji-tue-thu-morning: rrule: BYDAY=XX is not valid/);
+    expect(printed).toMatch(/healthDay\.world-health-day: rule\.day: 2 月 30 日 does not exist/);
+    expect(printed).toMatch(/quiz\.fall-risk: questions\[1\]\.id: duplicate question id/);
+    expect(printed).toMatch(/article\.home-blood-pressure: body: line \d+ of the text: link to "javascript:alert\(1\)" is not allowed/);
+    expect(set.events.map((e) => e.data.slug)).not.toContain('taiji-tue-thu-morning');
+    expect(set.healthDays.map((h) => h.data.id)).not.toContain('world-health-day');
+    expect(set.quizzes.map((q) => q.data.slug)).not.toContain('fall-risk');
+    expect(set.articles.map((a) => a.data.slug)).not.toContain('home-blood-pressure');
+  });
+
   it('leaves out a quiz whose result bands miss a reachable score (the cross-check)', async () => {
     const { env } = await serve(edit('quiz.fall-risk', (d) => { d.results[0].max = d.results[0].min; }));
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});

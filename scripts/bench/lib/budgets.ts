@@ -16,11 +16,12 @@ export const BUDGETS = {
   inlineHeadJs: 1024,
   /**
    * gzip bytes of the Content-Security-Policy <meta> counted outside readingTotalGzip (issue 17). The policy
-   * (default-src, object-src, base-uri and one hash per inline script/style of the page) costs 185–290 B gzip;
-   * home and several articles were already within ~150 B of 14 KB. Every run prints what each page type uses
-   * of it, so it is never silent; a page whose meta costs more than this counts the excess.
+   * (default-src, object-src, base-uri, img-src and one hash per inline script/style of the page) costs
+   * 185–335 B gzip (measured 2026-12-05); home and several articles were already within ~150 B of 14 KB. Every
+   * run prints what each page type uses of it, so it is never silent; a page whose meta costs more than this
+   * counts the excess.
    */
-  cspMetaAllowance: 320,
+  cspMetaAllowance: 352,
 } as const;
 
 /**

@@ -28,7 +28,9 @@ export function pageAssets(pageUrl: string, html: string, read: (url: string) =>
     out.add(url);
     for (const ref of lazyImports(js)) {
       const dep = resolveUrl(ref, url);
-      if (dep) for (const r of pageResources(dep, `<script type="module" src="${dep}"></script>`, read).resources) if (r.kind === 'js') addJs(r.url);
+      if (dep)
+        for (const r of pageResources(dep, `<script type="module" src="${dep}"></script>`, read).resources)
+          if (r.kind === 'js') addJs(r.url);
     }
   };
   for (const r of pageResources(pageUrl, html, read).resources) {
@@ -43,7 +45,12 @@ export function pageAssets(pageUrl: string, html: string, read: (url: string) =>
  * (dist/-relative, hashed) with the locales whose pages load them, the rest with none (every locale). Assets
  * no precached page loads are dropped: they are cached at run time when first used.
  */
-export function tagLocales(pages: ManifestEntry[], assets: ManifestEntry[], shared: ManifestEntry[], read: (url: string) => string | null): LocaleEntry[] {
+export function tagLocales(
+  pages: ManifestEntry[],
+  assets: ManifestEntry[],
+  shared: ManifestEntry[],
+  read: (url: string) => string | null,
+): LocaleEntry[] {
   const users = new Map<string, Set<OfflineLocale>>();
   const tagged: LocaleEntry[] = [];
   for (const p of pages) {

@@ -16,14 +16,12 @@ import { createHash } from 'node:crypto';
  * with a 14 KB budget, so the meta carries only what must hold whatever the host does; the rest is in
  * SECURITY_HEADERS. `sanity`: audio uploaded in Sanity is linked from its CDN rather than copied.
  */
-export function cspDirectives(opts: { sanity?: boolean } = {}): string[] {
-  return [
-    "default-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "img-src 'self' data:",
-    ...(opts.sanity ? ["media-src 'self' https://cdn.sanity.io"] : []),
-  ];
+type Directive = `${'default-src' | 'object-src' | 'base-uri' | 'img-src' | 'media-src'} ${string}`;
+
+export function cspDirectives(opts: { sanity?: boolean } = {}): Directive[] {
+  const directives: Directive[] = ["default-src 'self'", "object-src 'none'", "base-uri 'self'", "img-src 'self' data:"];
+  if (opts.sanity) directives.push("media-src 'self' https://cdn.sanity.io");
+  return directives;
 }
 
 /**
