@@ -2,7 +2,7 @@
  * Bad content fails with the file and the field path. Each case copies a small valid content folder,
  * breaks one thing, and asserts the exact message the editor would see.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadLocalContent } from '../../src/content/loaders/local.ts';
@@ -49,6 +49,16 @@ describe('sources cited by id (content/sources.yaml)', () => {
   it('a list entry without a publisher names the list file and the field', async () => {
     writeFileSync(path.join(fx.dir(), 'sources.yaml'), '- { id: x, title: 某指南, year: 2020 }\n');
     expect(await problems()).toContain('content/sources.yaml: [0].publisher: ');
+  });
+});
+
+describe('file names', () => {
+  it('reads events and quizzes written as .yml too', async () => {
+    const dir = fx.dir();
+    const walk = readFileSync(path.join(dir, 'events/walk.yaml'), 'utf8');
+    writeFileSync(path.join(dir, 'events/walk-two.yml'), walk);
+    const set = await loadLocalContent(dir);
+    expect(set.events.map((e) => e.data.slug).sort()).toEqual(['walk', 'walk-two']);
   });
 });
 

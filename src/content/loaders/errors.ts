@@ -114,7 +114,9 @@ export function zodProblems(source: string, error: z.ZodError, prefix: PropertyK
       const offset = opts.lineOffsets?.[String(issue.path[0])];
       return [{ source, path: formatPath([...prefix, ...issue.path]), message: `line ${line + (offset ?? 0)}${offset === undefined ? ' of the text' : ''}: ${issue.message}` }];
     }
-    return [{ source, path: formatPath([...prefix, ...issue.path]), message: issue.message }];
+    // Zod says "Invalid input: expected string, received undefined" for a field that is not there.
+    const missing = issue.code === 'invalid_type' && / received undefined$/.test(issue.message);
+    return [{ source, path: formatPath([...prefix, ...issue.path]), message: missing ? `missing: this field is required (${issue.expected})` : issue.message }];
   });
 }
 
