@@ -117,7 +117,7 @@ export function now(): { instant: Date; today: string } {
 }
 
 /** Occurrences in the next `days` days, every event. */
-export const upcomingOccurrences = once(async (days = 92): Promise<Occurrence[]> => {
+export const upcomingOccurrences = once(async (days: number = 92): Promise<Occurrence[]> => {
   return upcoming(await getEvents(), now().instant, days);
 });
 
@@ -140,7 +140,7 @@ export const monthOccurrences = once(async (month: string): Promise<Occurrence[]
 });
 
 /** Occurrences that have ended by now, newest first, going back `days` days. */
-export const pastOccurrences = once(async (days = 400): Promise<Occurrence[]> => {
+export const pastOccurrences = once(async (days: number = 400): Promise<Occurrence[]> => {
   const { instant } = now();
   const from = new Date(instant.getTime() - days * 86400_000);
   return (await getEvents())
@@ -150,7 +150,7 @@ export const pastOccurrences = once(async (days = 400): Promise<Occurrence[]> =>
 });
 
 /** Everything the events list and its filter pages show: the next `days` days, observances included. */
-export const eventListData = once(async (days = 92) => {
+export const eventListData = once(async (days: number = 92) => {
   const [events, occurrences, healthDays, allAudiences, allTopics] = await Promise.all([
     getEvents(), upcomingOccurrences(days), getHealthDays(), getAudiences(), getTopics(),
   ]);
