@@ -156,9 +156,11 @@ export const eventListData = once(async (days: number = 92) => {
   ]);
   const { today } = now();
   const observances = observancesBetween(healthDays, today, addDays(today, days));
+  // Today's occurrences that have already ended: the list then says today's events are over, not that there were none.
+  const endedToday = (await pastOccurrences(1)).filter((o) => o.start.slice(0, 10) === today).length;
   // Offer only the filters some event uses, in taxonomy order.
   const audiences = allAudiences.filter((a) => events.some((e) => e.audiences.includes(a.id)));
   const topics = allTopics.filter((x) => events.some((e) => e.topics.includes(x.id)));
   const types = EVENT_TYPES.filter((type) => events.some((e) => e.type === type));
-  return { events, occurrences, observances, audiences, topics, allTopics, types, today };
+  return { events, occurrences, observances, audiences, topics, allTopics, types, today, endedToday };
 });
