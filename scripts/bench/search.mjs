@@ -15,8 +15,9 @@
  *     pagefind.js + init() (Pagefind: WASM, entry, metadata);
  *   - first search: setup + one query + the display data of its top 10 (ours: rank + hits; Pagefind: search()
  *     + data() of the top 10) — every fetch included;
- *   - warm searches: every further zh-hans query of the relevance set the same way, p50 and p95 (fetching only
- *     what that query needs and is not loaded yet, on both sides);
+ *   - warm searches ("next query"): every further zh-hans query of the relevance set the same way, p50 and p95
+ *     (fetching only what that query needs and is not loaded yet, on both sides); and each query run again
+ *     at once ("same words": its data loaded — the cost of a keystroke that needs nothing new);
  *   - bytes (gzip, as a server would send them; already-compressed Pagefind files counted as they are), engine
  *     code included on both sides: for the first search, and for the first 10 searches;
  *   - relevance: hit@1 / hit@3 over tests/fixtures/search-relevance.yaml (every locale), the same judged answers
@@ -186,13 +187,18 @@ async function inPage(page, action, payload) {
         return { setupMs, firstMs: now() - t0, urls: [urls] };
       }
       const times = [];
+      const repeat = [];
       const urls = [];
       for (const q of payload.queries) {
-        const t = now();
+        let t = now();
         urls.push(await query(q));
         times.push(now() - t);
+        // The same query again (its data loaded): what each further keystroke on the same words costs.
+        t = now();
+        await query(q);
+        repeat.push(now() - t);
       }
-      return { times, urls };
+      return { times, repeat, urls };
     },
     { action, payload },
   );
@@ -211,7 +217,7 @@ async function runEngine(browser, port, sent, engine, locale, first, queries, th
     const nine = await inPage(page, 'warm', { queries: queries.slice(0, 9), top: TOP });
     const tenBytes = sent.slice(from).reduce((n, x) => n + x.gzip, 0);
     const rest = await inPage(page, 'warm', { queries: queries.slice(9), top: TOP });
-    return { setupMs: f.setupMs, firstMs: f.firstMs, firstBytes, tenBytes, times: [...nine.times, ...rest.times], urls: [f.urls[0], ...nine.urls, ...rest.urls] };
+    return { setupMs: f.setupMs, firstMs: f.firstMs, firstBytes, tenBytes, times: [...nine.times, ...rest.times], repeat: [...nine.repeat, ...rest.repeat], urls: [f.urls[0], ...nine.urls, ...rest.urls] };
   } finally {
     await context.close();
   }
@@ -231,7 +237,8 @@ async function measure(n, site, templates, engineJs) {
     executablePath: ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)),
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
-  const out = { ours: { setup: [], first: [], firstBytes: [], tenBytes: [], times: [] }, pagefind: { setup: [], first: [], firstBytes: [], tenBytes: [], times: [] } };
+  const blank = () => ({ setup: [], first: [], firstBytes: [], tenBytes: [], times: [], repeat: [] });
+  const out = { ours: blank(), pagefind: blank() };
   try {
     const warm = CASES.filter((c) => c.locale === 'zh-hans').map((c) => c.q);
     for (let round = 0; round < ROUNDS; round++) {
@@ -244,6 +251,7 @@ async function measure(n, site, templates, engineJs) {
         o.firstBytes.push(r.firstBytes);
         o.tenBytes.push(r.tenBytes);
         o.times.push(...r.times);
+        o.repeat.push(...r.repeat);
       }
       console.error(`[bench] ${n}: round ${round + 1}/${ROUNDS}`);
     }
@@ -285,6 +293,8 @@ for (const n of SIZES) {
       firstSearchMs: +median(o.first).toFixed(1),
       p50Ms: +pct(o.times, 50).toFixed(1),
       p95Ms: +pct(o.times, 95).toFixed(1),
+      repeatP50Ms: +pct(o.repeat, 50).toFixed(1),
+      repeatP95Ms: +pct(o.repeat, 95).toFixed(1),
       hitAt1: +(o.relevance.hitAt1 / o.relevance.cases).toFixed(3),
       hitAt3: +(o.relevance.hitAt3 / o.relevance.cases).toFixed(3),
       queries: o.relevance.cases,
@@ -297,9 +307,10 @@ for (const n of SIZES) {
 const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
 const pc = (x) => `${(100 * x).toFixed(1)} %`;
 console.log(`\nSearch benchmark — Chromium, ${THROTTLE}× CPU throttle, ${ROUNDS} interleaved rounds per size, fresh cache each; top ${TOP} results with display data`);
+console.log('next query = a new query after setup, with whatever it must fetch; same words = that query again, nothing to fetch');
 console.log(`relevance: ${CASES.length} judged queries (tests/fixtures/search-relevance.yaml), locales ${LOCALES.join(', ')}\n`);
-const head = ['articles', 'engine', 'first search', 'setup', 'warm p50', 'warm p95', 'first search gzip', '10 searches gzip', 'hit@1', 'hit@3'];
-const table = records.map((r) => [String(r.articles), r.engine, `${r.firstSearchMs} ms`, `${r.setupMs} ms`, `${r.p50Ms} ms`, `${r.p95Ms} ms`, kb(r.firstSearchBytesGzip), kb(r.tenSearchesBytesGzip), pc(r.hitAt1), pc(r.hitAt3)]);
+const head = ['articles', 'engine', 'first search', 'setup', 'next query p50', 'next query p95', 'same words p50', 'same words p95', 'first search gzip', '10 searches gzip', 'hit@1', 'hit@3'];
+const table = records.map((r) => [String(r.articles), r.engine, `${r.firstSearchMs} ms`, `${r.setupMs} ms`, `${r.p50Ms} ms`, `${r.p95Ms} ms`, `${r.repeatP50Ms} ms`, `${r.repeatP95Ms} ms`, kb(r.firstSearchBytesGzip), kb(r.tenSearchesBytesGzip), pc(r.hitAt1), pc(r.hitAt3)]);
 const widths = head.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
 const line = (row) => `| ${row.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
 console.log(line(head));

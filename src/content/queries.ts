@@ -117,7 +117,7 @@ export function now(): { instant: Date; today: string } {
 }
 
 /** Occurrences in the next `days` days, every event. */
-export const upcomingOccurrences = once(async (days = 92): Promise<Occurrence[]> => {
+export const upcomingOccurrences = once(async (days: number = 92): Promise<Occurrence[]> => {
   return upcoming(await getEvents(), now().instant, days);
 });
 
@@ -140,7 +140,7 @@ export const monthOccurrences = once(async (month: string): Promise<Occurrence[]
 });
 
 /** Occurrences that have ended by now, newest first, going back `days` days. */
-export const pastOccurrences = once(async (days = 400): Promise<Occurrence[]> => {
+export const pastOccurrences = once(async (days: number = 400): Promise<Occurrence[]> => {
   const { instant } = now();
   const from = new Date(instant.getTime() - days * 86400_000);
   return (await getEvents())
@@ -150,15 +150,17 @@ export const pastOccurrences = once(async (days = 400): Promise<Occurrence[]> =>
 });
 
 /** Everything the events list and its filter pages show: the next `days` days, observances included. */
-export const eventListData = once(async (days = 92) => {
+export const eventListData = once(async (days: number = 92) => {
   const [events, occurrences, healthDays, allAudiences, allTopics] = await Promise.all([
     getEvents(), upcomingOccurrences(days), getHealthDays(), getAudiences(), getTopics(),
   ]);
   const { today } = now();
   const observances = observancesBetween(healthDays, today, addDays(today, days));
+  // Today's occurrences that have already ended: the list then says today's events are over, not that there were none.
+  const endedToday = (await pastOccurrences(1)).filter((o) => o.start.slice(0, 10) === today).length;
   // Offer only the filters some event uses, in taxonomy order.
   const audiences = allAudiences.filter((a) => events.some((e) => e.audiences.includes(a.id)));
   const topics = allTopics.filter((x) => events.some((e) => e.topics.includes(x.id)));
   const types = EVENT_TYPES.filter((type) => events.some((e) => e.type === type));
-  return { events, occurrences, observances, audiences, topics, allTopics, types, today };
+  return { events, occurrences, observances, audiences, topics, allTopics, types, today, endedToday };
 });

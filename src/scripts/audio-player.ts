@@ -75,6 +75,11 @@ export function initAudioPlayer(root: HTMLElement): void {
     audio.playbackRate = rate;
     render();
   });
+  // The reading-tools button that opens this player (ReadingTools.astro) also starts it, so listening is one
+  // tap from the top of the article; closing the player pauses it.
+  // (This runs before the page-wide disclosure handler flips aria-expanded.)
+  const open = document.querySelector(`[aria-controls=${root.id}]`);
+  open?.addEventListener('click', () => (open.ariaExpanded !== 'true') === audio.paused && play.click());
   for (const type of ['play', 'pause', 'ended', 'timeupdate', 'durationchange']) audio.addEventListener(type, render);
   render();
 }

@@ -2,6 +2,7 @@
  * Header controls for text size (标准 / 大字 / 特大) and high contrast. The choice is stored on the device and
  * mirrored on <html> (data-size, data-contrast), where the head script already put it before first paint.
  * The controls are hidden until this runs (html[data-js]), so pages without JavaScript keep the standard size.
+ * They sit behind the header's 字号 button (SiteHeader.astro); every [data-disclose] button on the page is run here.
  */
 import { PREF_KEYS, effectiveSize, parseFlag, parseSize, type TextSize } from '../lib/display/prefs.ts';
 
@@ -46,9 +47,17 @@ export function initDisplayControls(): void {
   applySize(effectiveSize(s?.getItem(PREF_KEYS.size), simple));
   applyContrast(parseFlag(s?.getItem(PREF_KEYS.contrast)));
   document.addEventListener('click', (event) => {
-    const target = (event.target as Element | null)?.closest<HTMLButtonElement>('[data-set-size], [data-toggle-contrast]');
+    const target = (event.target as Element | null)?.closest<HTMLButtonElement>('[data-set-size], [data-toggle-contrast], [data-disclose]');
     if (!target) return;
-    if (target.dataset.setSize) {
+    if (target.hasAttribute('data-disclose')) {
+      // A disclosure button (the header's 搜索 / 字号 / 菜单, the article's reading tools): shows the parts it
+      // controls (aria-controls) with the class is-open, says so with aria-expanded, and puts a search field
+      // it opens under the finger.
+      const open = target.ariaExpanded !== 'true';
+      target.ariaExpanded = String(open);
+      for (const id of target.getAttribute('aria-controls')!.split(' ')) document.getElementById(id)?.classList.toggle('is-open', open);
+      if (open) document.querySelector<HTMLElement>('.is-open[role=search] input')?.focus();
+    } else if (target.dataset.setSize) {
       const size = parseSize(target.dataset.setSize);
       applySize(size);
       save(PREF_KEYS.size, size);
@@ -58,15 +67,6 @@ export function initDisplayControls(): void {
       save(PREF_KEYS.contrast, high ? '1' : null);
     }
   });
-  // The menu button (phones in the large sizes, where the menu folds away to leave room for reading).
-  const header = document.querySelector<HTMLElement>('.site-header');
-  for (const toggle of document.querySelectorAll<HTMLButtonElement>('[data-menu-toggle]')) {
-    toggle.addEventListener('click', () => {
-      const open = toggle.getAttribute('aria-expanded') !== 'true';
-      toggle.setAttribute('aria-expanded', String(open));
-      header?.classList.toggle('menu-open', open);
-    });
-  }
   // Another tab changed the choice: follow it.
   window.addEventListener('storage', (e) => {
     if (e.key === PREF_KEYS.size) applySize(effectiveSize(e.newValue, document.documentElement.hasAttribute('data-simple')));

@@ -24,6 +24,12 @@ async function withSize(page: Page, size: Size, contrast = false): Promise<void>
   }, [size, contrast] as const);
 }
 
+/** The size and contrast buttons sit behind the header's 字号 button (issue 16): open it when it is closed. */
+async function openSizes(page: Page): Promise<void> {
+  const toggle = page.locator('.hdr-size');
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+}
+
 for (const size of SIZES) {
   test(`${size}: body text, line height, paragraph spacing and target sizes`, async ({ page }) => {
     await withSize(page, size);
@@ -80,6 +86,7 @@ test('the text-size choice is applied before first paint, survives reload and a 
     }).observe(document, { childList: true, subtree: true });
   });
   await page.goto('/articles/home-blood-pressure/');
+  await openSizes(page);
   await page.getByRole('button', { name: '特大' }).click();
   await expect(page.getByRole('button', { name: '特大' })).toHaveAttribute('aria-pressed', 'true');
   await expect(page.locator('html')).toHaveAttribute('data-size', 'extra');
@@ -87,12 +94,14 @@ test('the text-size choice is applied before first paint, survives reload and a 
 
   await page.reload();
   expect(await page.evaluate(() => (window as unknown as { sizeAtBody: string | null }).sizeAtBody)).toBe('extra');
+  await openSizes(page);
   await expect(page.getByRole('button', { name: '特大' })).toHaveAttribute('aria-pressed', 'true');
 
   const second = await context.newPage();
   await second.goto('/yue/events/');
   expect(await second.evaluate(() => (window as unknown as { sizeAtBody: string | null }).sizeAtBody)).toBe('extra');
   expect(await second.evaluate(() => getComputedStyle(document.body).fontSize)).toBe('30px');
+  await openSizes(second);
   await expect(second.getByRole('button', { name: '特大' })).toHaveAttribute('aria-pressed', 'true');
 
   await second.getByRole('button', { name: '標準' }).click();
@@ -103,11 +112,13 @@ test('the text-size choice is applied before first paint, survives reload and a 
 
 test('high contrast: black and white with yellow links, remembered', async ({ page }) => {
   await page.goto('/');
+  await openSizes(page);
   const toggle = page.getByRole('button', { name: '高对比' });
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-pressed', 'true');
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-contrast', 'high');
+  await openSizes(page);
   const colours = await page.evaluate(() => ({
     bg: getComputedStyle(document.body).backgroundColor,
     text: getComputedStyle(document.body).color,
@@ -235,17 +246,19 @@ test('read-aloud speaks paragraph by paragraph in zh-HK on Cantonese pages, high
 test('the dialect player plays the Cantonese track at 0.75×', async ({ page }) => {
   await page.goto('/yue/articles/home-blood-pressure/');
   const player = page.locator('[data-audio-player]');
-  await expect(player.getByRole('button', { name: /粵語/ })).toHaveAttribute('aria-pressed', 'true');
-  await expect(player.getByRole('button', { name: /普通话/ })).toBeVisible();
+  // The player is folded behind the reading-tools button, which opens it and starts the recording (one tap).
+  await expect(player).toBeHidden();
   await player.evaluate((root) => {
     const audio = root.querySelector('audio[data-ap-audio]') as HTMLAudioElement;
     const seen: string[] = [];
     (window as unknown as { mediaEvents: string[] }).mediaEvents = seen;
     for (const type of ['play', 'playing', 'ratechange', 'timeupdate']) audio.addEventListener(type, () => seen.push(type));
   });
+  await page.getByRole('button', { name: '聽錄音' }).click();
+  await expect(player.getByRole('button', { name: /粵語/ })).toHaveAttribute('aria-pressed', 'true');
+  await expect(player.getByRole('button', { name: /普通话/ })).toBeVisible();
   await player.getByRole('button', { name: '0.75 倍' }).click();
   await expect(player.getByRole('button', { name: '0.75 倍' })).toHaveAttribute('aria-pressed', 'true');
-  await player.getByRole('button', { name: '播放' }).click();
   await expect.poll(() => page.evaluate(() => (window as unknown as { mediaEvents: string[] }).mediaEvents.includes('timeupdate'))).toBe(true);
   const state = await player.evaluate((root) => {
     const a = root.querySelector('audio[data-ap-audio]') as HTMLAudioElement;
@@ -262,15 +275,16 @@ test('the dialect player plays the Cantonese track at 0.75×', async ({ page }) 
 
 test('an elder’s journey: extra size, simple mode, an article, Cantonese audio at 0.75×, pinyin, later in a new tab', async ({ page, context }, testInfo) => {
   await page.goto('/');
+  await openSizes(page);
   await page.getByRole('button', { name: '特大' }).click();
   await page.getByRole('link', { name: /进入长辈版/ }).click();
   await page.getByRole('link', { name: /听一听/ }).click();
   await page.getByRole('link', { name: '为什么要在家量血压？' }).click();
   await expect(page.locator('h1')).toContainText('为什么要在家量血压', { useInnerText: true });
   const player = page.locator('[data-audio-player]');
+  await page.getByRole('button', { name: '听录音' }).click();
   await player.getByRole('button', { name: /粵語/ }).click();
   await player.getByRole('button', { name: '0.75 倍' }).click();
-  await player.getByRole('button', { name: '播放' }).click();
   await expect.poll(() => player.evaluate((root) => { const a = root.querySelector('audio[data-ap-audio]') as HTMLAudioElement; return !a.paused && a.playbackRate === 0.75 && a.currentSrc.endsWith('.yue.mp3') && a.currentTime > 0; })).toBe(true);
   await player.getByRole('button', { name: '暂停' }).click();
   await page.getByLabel('显示拼音').check();

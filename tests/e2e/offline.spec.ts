@@ -31,6 +31,9 @@ async function firstVisit(page: Page, url = '/'): Promise<void> {
 /** Presses "save" in the page's save box and waits for it to finish. */
 async function save(page: Page): Promise<void> {
   const box = page.locator('[data-save-offline]');
+  // On an article the save box is folded behind the reading-tools button 保存到手机 (issue 16).
+  const open = page.locator('.rt-save');
+  if (await open.count()) await open.click();
   await expect(box).toBeVisible();
   // One action at a time: "save" until saved, then "remove".
   await expect(box.locator('[data-save-remove]')).toBeHidden();

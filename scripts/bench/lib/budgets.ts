@@ -35,6 +35,16 @@ export const SIZE_EXCEPTIONS: Readonly<Record<string, { maxGzip: number; reason:
     reason:
       'the one sample article with a hero picture, two dialect recordings and the read-aloud control, so it carries every reading tool (their markup and code ~3 KB gzip), next to ~5.9 KB of text',
   },
+  // Issue 16 (reading first) folds the tools into one row that opens the player and the save box on demand: the
+  // row, its two buttons and "opening the player plays" cost these two longest recorded articles ~0.1 KB gzip.
+  'articles/stroke-be-fast/index.html': {
+    maxGzip: 14.4 * 1024,
+    reason: 'a sample article with two dialect recordings: the player (markup, CSS, code ~2 KB gzip) behind the 听录音 tool, next to ~5.5 KB of text',
+  },
+  'articles/child-myopia-outdoor/index.html': {
+    maxGzip: 14.4 * 1024,
+    reason: 'a sample article with two dialect recordings: the player (markup, CSS, code ~2 KB gzip) behind the 听录音 tool, next to ~5.5 KB of text',
+  },
 };
 
 const largest = (pages: readonly PageMeasurement[]) => pages.reduce((a, b) => (b.total > a.total ? b : a));

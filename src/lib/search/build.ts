@@ -28,7 +28,7 @@ export const MAX_POSTINGS = 300;
 /** Target size of a hashed shard (raw JSON); gzip is about a third. */
 const SHARD_TARGET = 7_000;
 /** Body text kept in a result's doc file, for the snippet. */
-export const DOC_BODY_MAX = 1200;
+export const DOC_BODY_MAX = 700;
 
 const toCn = [Converter({ from: 'hk', to: 'cn' }), Converter({ from: 'tw', to: 'cn' })];
 /** Any Chinese text in Simplified characters. */

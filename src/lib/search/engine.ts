@@ -101,8 +101,15 @@ export function createSearcher(manifest: Manifest, fetchJson: FetchJson): Search
   }
 
   /** Tokens of the index a query token stands for: itself, or for a Latin word its typo and prefix variants. */
+  const expansions = new Map<string, Array<{ token: string; factor: number }>>();
   function expand(token: string, s: Shard | undefined): Array<{ token: string; factor: number }> {
     if (!s) return [];
+    let hit = expansions.get(token);
+    if (!hit) expansions.set(token, (hit = expandIn(token, s)));
+    return hit;
+  }
+
+  function expandIn(token: string, s: Shard): Array<{ token: string; factor: number }> {
     if (!isWordToken(token) || token.length < 3) return s[token] ? [{ token, factor: 1 }] : [];
     const out: Array<{ token: string; factor: number }> = [];
     if (s[token]) out.push({ token, factor: 1 });

@@ -115,6 +115,9 @@ export function pinyinPairs(syllables: readonly string[]): string[] {
   return out;
 }
 
+/** Han runs with more pairs than this are read by every other pair. */
+const LONG_RUN = 8;
+
 /** One part of a query: the token lists it can be read as (a Latin word may be English, pinyin or initials). */
 export interface QueryUnit {
   text: string;
@@ -138,7 +141,9 @@ export function analyzeQuery(query: string, ctx: QueryContext): QueryUnit[] {
   for (const run of hanRuns(text)) {
     if (seen.has(run)) continue;
     seen.add(run);
-    const grams = bigrams(run);
+    let grams = bigrams(run);
+    // A long sentence: every other pair still covers each character, with half the shards to fetch.
+    if (grams.length > LONG_RUN) grams = grams.filter((_, i) => i % 2 === 0 || i === grams.length - 1);
     units.push({ text: run, readings: [grams.length ? grams : [run]] });
   }
   const raw = text.toLowerCase().match(LATIN_WORDS) ?? [];
