@@ -33,7 +33,8 @@ export default defineConfig({
       // Pre-rendered event filters (/events/for|type|topic/…) are the no-JavaScript versions of the list at
       // /events/: same template, near-duplicate content, so they stay out of the sitemap too (the calendar
       // e2e runs axe on them).
-      filter: (page) => !page.endsWith('/poster/') && !page.endsWith('/offline/') && !/\/events\/(for|type|topic)\//.test(page),
+      filter: (page) =>
+        !page.endsWith('/poster/') && !page.endsWith('/offline/') && !/\/events\/(for|type|topic)\//.test(page),
       i18n: {
         defaultLocale: 'zh-hans',
         locales: { 'zh-hans': 'zh-Hans', 'zh-hant': 'zh-Hant', yue: 'yue-Hant', en: 'en' },
@@ -46,5 +47,10 @@ export default defineConfig({
   // Content-Security-Policy in a <meta> on every page: script-src and style-src with the hashes of the page's
   // scripts and styles (no 'unsafe-inline' for scripts), plus the directives in src/lib/security/headers.ts.
   // frame-ancestors cannot be set from a <meta>: the host sends it (SECURITY_HEADERS, README "Headers").
-  security: { csp: { directives: cspDirectives({ sanity: process.env.CONTENT_SOURCE === 'sanity' }), styleDirective: { resources: [...CSP_STYLE_RESOURCES] } } },
+  security: {
+    csp: {
+      directives: cspDirectives({ sanity: process.env.CONTENT_SOURCE === 'sanity' }),
+      styleDirective: { resources: [...CSP_STYLE_RESOURCES] },
+    },
+  },
 });

@@ -23,7 +23,8 @@ export default defineConfig({
   },
   document: {
     actions: (actions, ctx) => {
-      if (SINGLETONS.has(ctx.schemaType)) return actions.filter((a) => a.action !== 'duplicate' && a.action !== 'delete');
+      if (SINGLETONS.has(ctx.schemaType))
+        return actions.filter((a) => a.action !== 'duplicate' && a.action !== 'delete');
       // Health documents go through medical review before they are published (cms/workflow).
       return isHealthType(ctx.schemaType) ? healthDocumentActions(actions) : actions;
     },

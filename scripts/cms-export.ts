@@ -13,8 +13,9 @@ import { toSanityDocuments, type SanityDoc } from '../src/content/sanity/map.ts'
 
 /** The NDJSON text of a content set: documents sorted by id, one JSON object a line. */
 export function exportNdjson(set: ContentSet, contentRoot: string): { ndjson: string; documents: SanityDoc[] } {
-  const documents = toSanityDocuments(set, { contentRoot: path.resolve(contentRoot) })
-    .sort((a, b) => (a._id < b._id ? -1 : a._id > b._id ? 1 : 0));
+  const documents = toSanityDocuments(set, { contentRoot: path.resolve(contentRoot) }).sort((a, b) =>
+    a._id < b._id ? -1 : a._id > b._id ? 1 : 0,
+  );
   return { ndjson: documents.map((d) => JSON.stringify(d)).join('\n') + '\n', documents };
 }
 
@@ -34,7 +35,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const byType = new Map<string, number>();
     for (const d of docs) byType.set(d._type, (byType.get(d._type) ?? 0) + 1);
     const assets = (JSON.stringify(docs).match(/"_sanityAsset":/g) ?? []).length;
-    console.log(`wrote ${outFile}: ${docs.length} documents (${[...byType].map(([t, n]) => `${n} ${t}`).join(', ')}), ${assets} assets to upload`);
+    console.log(
+      `wrote ${outFile}: ${docs.length} documents (${[...byType].map(([t, n]) => `${n} ${t}`).join(', ')}), ${assets} assets to upload`,
+    );
     console.log(`import it: cd cms && npx sanity dataset import ../${outFile} <dataset> --replace`);
   } catch (e) {
     console.error((e as Error).message);

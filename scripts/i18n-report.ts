@@ -11,7 +11,10 @@ const dist = path.resolve(args.find((a) => !a.startsWith('--')) ?? 'dist');
 const findings = scanDist(dist);
 const bad = findings.filter((f) => f.count > 0);
 const total = bad.reduce((n, f) => n + f.count, 0);
-console.log(`${bad.length} of ${findings.length} /zh-hant/ and /yue/ pages show Simplified-only characters: ${total} in all`);
+console.log(
+  `${bad.length} of ${findings.length} /zh-hant/ and /yue/ pages show Simplified-only characters: ${total} in all`,
+);
 if (args.includes('--pages')) {
-  for (const f of bad.sort((a, b) => b.count - a.count)) console.log(`${String(f.count).padStart(5)}  ${f.page}  ${f.samples[0] ?? ''}`);
+  for (const f of bad.sort((a, b) => b.count - a.count))
+    console.log(`${String(f.count).padStart(5)}  ${f.page}  ${f.samples[0] ?? ''}`);
 }

@@ -12,7 +12,8 @@ import sharp from 'sharp';
 const OUT = path.resolve('content/media/articles');
 const W = 1600;
 const H = 900;
-const svg = (body) => `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">${body}</svg>`;
+const svg = (body) =>
+  `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">${body}</svg>`;
 
 const ART = {
   // A safer home at night: a bedside lamp and a night light along the way, a grab bar and a non-slip mat by the

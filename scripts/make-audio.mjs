@@ -49,8 +49,22 @@ const DEFAULT_SLUGS = ['home-blood-pressure', 'fall-prevention-at-home', 'stroke
  * are switched to the `en` voice.
  */
 const DIALECTS = {
-  cmn: { file: (slug) => `${slug}.md`, transcriptOf: 'zh-hans', voice: 'cmn-latn-pinyin', speed: 155, emergency: '幺二零', two: '两' },
-  yue: { file: (slug) => `${slug}.yue.md`, transcriptOf: 'yue', voice: 'yue-Latn-jyutping', speed: 140, emergency: '一二零', two: '兩' },
+  cmn: {
+    file: (slug) => `${slug}.md`,
+    transcriptOf: 'zh-hans',
+    voice: 'cmn-latn-pinyin',
+    speed: 155,
+    emergency: '幺二零',
+    two: '两',
+  },
+  yue: {
+    file: (slug) => `${slug}.yue.md`,
+    transcriptOf: 'yue',
+    voice: 'yue-Latn-jyutping',
+    speed: 140,
+    emergency: '一二零',
+    two: '兩',
+  },
 };
 
 /**
@@ -61,9 +75,17 @@ const LEXICON = {
   cmn: [
     // 量 the verb (量血压) is liáng; espeak-ng always says liàng (the noun: 数量, 剂量, 热量 …).
     [/(?<![数剂含大重能热尽适质少定酒饭动入盐用流总分食奶水糖油力])量/g, 'liang2'],
-    ['中风', 'zhong4 feng1'], ['卒中', 'cu4 zhong4'], ['重影', 'chong2 ying3'], ['对称', 'dui4 chen4'],
-    ['睡够觉', 'shui4 gou4 jiao4'], ['睡觉', 'shui4 jiao4'], ['呕吐', 'ou3 tu4'], ['呛', 'qiang1'],
-    ['两只', 'liang3 zhi1'], ['少得', 'shao3 de2'], [/地(?=[方面板上下])/g, 'di4'],
+    ['中风', 'zhong4 feng1'],
+    ['卒中', 'cu4 zhong4'],
+    ['重影', 'chong2 ying3'],
+    ['对称', 'dui4 chen4'],
+    ['睡够觉', 'shui4 gou4 jiao4'],
+    ['睡觉', 'shui4 jiao4'],
+    ['呕吐', 'ou3 tu4'],
+    ['呛', 'qiang1'],
+    ['两只', 'liang3 zhi1'],
+    ['少得', 'shao3 de2'],
+    [/地(?=[方面板上下])/g, 'di4'],
   ],
   yue: [
     // 量 the verb (量血壓) is loeng4; espeak-ng always says loeng6 (the noun).
@@ -72,8 +94,12 @@ const LEXICON = {
     [/行(?=路|嘅|緊|街|山|出|開)|(?<=周圍|助)行/g, 'haang4'],
     // 會 "will" is wui5; espeak-ng says wui2 (開會). 機會 etc. keep espeak-ng's reading.
     [/(?<![機社開大協學聚晚宴約理])會/g, 'wui5'],
-    ['中風', 'zung3 fung1'], ['卒中', 'zeot1 zung3'], ['朝早', 'ziu1 zou2'], ['吓', 'haa5'],
-    [/著(?=[啱太鞋衫襪])/g, 'zoek3'], ['郁', 'juk1'],
+    ['中風', 'zung3 fung1'],
+    ['卒中', 'zeot1 zung3'],
+    ['朝早', 'ziu1 zou2'],
+    ['吓', 'haa5'],
+    [/著(?=[啱太鞋衫襪])/g, 'zoek3'],
+    ['郁', 'juk1'],
   ],
 };
 
@@ -89,7 +115,8 @@ for (let i = 0; i < args.length; i++) {
   else opt.slugs.push(a);
 }
 if (opt.slugs.length === 0) opt.slugs = DEFAULT_SLUGS;
-for (const d of opt.dialects) if (!DIALECTS[d]) throw new Error(`unknown dialect ${d} (use ${Object.keys(DIALECTS).join(', ')})`);
+for (const d of opt.dialects)
+  if (!DIALECTS[d]) throw new Error(`unknown dialect ${d} (use ${Object.keys(DIALECTS).join(', ')})`);
 
 function run(cmd, argv) {
   try {
@@ -130,10 +157,16 @@ export function markdownToBlocks(body) {
     const line = raw.trim();
     let m;
     if (!line || /^(---|\*\*\*|___)$/.test(line) || /^```/.test(line)) flush();
-    else if ((m = /^#{1,6}\s+(.*?)\s*#*$/.exec(line))) { flush(); blocks.push({ kind: 'heading', text: inlineText(m[1]) }); }
-    else if ((m = /^[-*+]\s+(.*)$/.exec(line))) { flush(); blocks.push({ kind: 'item', text: inlineText(m[1]) }); }
-    else if ((m = /^(\d+)[.)]\s+(.*)$/.exec(line))) { flush(); blocks.push({ kind: 'item', text: `第${m[1]}，${inlineText(m[2])}` }); }
-    else para.push(line.replace(/^>\s?/, ''));
+    else if ((m = /^#{1,6}\s+(.*?)\s*#*$/.exec(line))) {
+      flush();
+      blocks.push({ kind: 'heading', text: inlineText(m[1]) });
+    } else if ((m = /^[-*+]\s+(.*)$/.exec(line))) {
+      flush();
+      blocks.push({ kind: 'item', text: inlineText(m[1]) });
+    } else if ((m = /^(\d+)[.)]\s+(.*)$/.exec(line))) {
+      flush();
+      blocks.push({ kind: 'item', text: `第${m[1]}，${inlineText(m[2])}` });
+    } else para.push(line.replace(/^>\s?/, ''));
   }
   flush();
   return blocks.filter((b) => b.text);
@@ -145,12 +178,14 @@ function spoken(text, dialect) {
   let s = text
     .replace(/[”」』]\s*[“「『]/g, '、') // “治愈近视”“降低度数” is a list
     .replace(/[“”「」『』"]/g, '')
-    .replace(/[（(]/g, '，').replace(/[）)]/g, '，')
+    .replace(/[（(]/g, '，')
+    .replace(/[）)]/g, '，')
     .replace(/(\d)\s*\/\s*(\d)/g, '$1，$2') // 135/85 → "135，85", as blood pressure is said
     .replace(/\s*mmHg/g, ' 毫米汞柱')
     // Emergency numbers are said digit by digit (Mandarin 幺二零), not as a quantity.
     .replace(/(?<!\d)(120|110|119)(?![\d.])(?!\s*[个個克毫分次岁歲天日年米])/g, (n) =>
-      n === '120' ? d.emergency : [...n].map((c) => (c === '1' ? d.emergency[0] : c === '9' ? '九' : '零')).join(''))
+      n === '120' ? d.emergency : [...n].map((c) => (c === '1' ? d.emergency[0] : c === '9' ? '九' : '零')).join(''),
+    )
     // A lone 2 before a measure word is 两/兩 (两小时, 兩個鐘), not 二.
     .replace(/(?<!\d)2(?=\s*(?:(?:到|至)\s*\d+\s*)?[个個只隻遍次张張条條样樣种種位杯碗天日周週年岁歲小点點])/g, d.two)
     .replace(/，\s*，/g, '，')
@@ -223,16 +258,58 @@ function makeTrack(slug, dialect, tmp) {
     return undefined;
   }
   writeFileSync(`${base}.ssml`, ssml);
-  run('espeak-ng', ['-m', '-v', d.voice, '-s', String(opt.speed ?? d.speed), '-p', '45', '-w', `${base}.raw.wav`, '-f', `${base}.ssml`]);
+  run('espeak-ng', [
+    '-m',
+    '-v',
+    d.voice,
+    '-s',
+    String(opt.speed ?? d.speed),
+    '-p',
+    '45',
+    '-w',
+    `${base}.raw.wav`,
+    '-f',
+    `${base}.ssml`,
+  ]);
   // Mono 22.05 kHz, peak-normalised to -1 dBFS, a short lead-in and tail.
-  run('sox', ['-R', `${base}.raw.wav`, '-r', '22050', '-c', '1', `${base}.wav`, 'gain', '-n', '-1', 'pad', '0.3', '0.6']);
+  run('sox', [
+    '-R',
+    `${base}.raw.wav`,
+    '-r',
+    '22050',
+    '-c',
+    '1',
+    `${base}.wav`,
+    'gain',
+    '-n',
+    '-1',
+    'pad',
+    '0.3',
+    '0.6',
+  ]);
   const outRel = `media/audio/${slug}.${dialect}.mp3`;
   const out = path.join(CONTENT, outRel);
   mkdirSync(path.dirname(out), { recursive: true });
   run('lame', [
-    '--quiet', '-m', 'm', '--cbr', '-b', '32', '--resample', '22.05', '-q', '2', '--noreplaygain',
-    '--id3v2-only', '--id3v2-utf16', '--tt', String(data.title), '--ta', 'espeak-ng (synthetic voice)',
-    `${base}.wav`, out,
+    '--quiet',
+    '-m',
+    'm',
+    '--cbr',
+    '-b',
+    '32',
+    '--resample',
+    '22.05',
+    '-q',
+    '2',
+    '--noreplaygain',
+    '--id3v2-only',
+    '--id3v2-utf16',
+    '--tt',
+    String(data.title),
+    '--ta',
+    'espeak-ng (synthetic voice)',
+    `${base}.wav`,
+    out,
   ]);
   const m = measure(out);
   return { slug, dialect, src: outRel, transcriptOf: d.transcriptOf, ...m };
@@ -247,7 +324,10 @@ function writeFrontMatter(slug, tracks) {
   const block =
     'audio:\n' +
     tracks
-      .map((t) => `  - { dialect: ${t.dialect}, src: ${t.src}, durationSec: ${t.durationSec.toFixed(1)}, transcriptOf: ${t.transcriptOf} }\n`)
+      .map(
+        (t) =>
+          `  - { dialect: ${t.dialect}, src: ${t.src}, durationSec: ${t.durationSec.toFixed(1)}, transcriptOf: ${t.transcriptOf} }\n`,
+      )
       .join('');
   let fm = text.slice(0, end + 1);
   const existing = /^audio:.*\n(?:[ \t]+.*\n)*/m;
@@ -258,7 +338,8 @@ function writeFrontMatter(slug, tracks) {
 const tmp = mkdtempSync(path.join(tmpdir(), 'make-audio-'));
 try {
   for (const slug of opt.slugs) {
-    if (!existsSync(path.join(CONTENT, 'articles', `${slug}.md`))) throw new Error(`no article content/articles/${slug}.md`);
+    if (!existsSync(path.join(CONTENT, 'articles', `${slug}.md`)))
+      throw new Error(`no article content/articles/${slug}.md`);
     const tracks = [];
     for (const dialect of opt.dialects) {
       const t = makeTrack(slug, dialect, tmp);

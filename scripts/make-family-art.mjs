@@ -17,14 +17,21 @@ const W = 1600;
 const H = 1000;
 
 /** A person: head, body and legs; size 1 is an adult, 0.6 a child; pose 'walk' angles the legs. */
-function person(x, ground, { size = 1, shirt = '#2f6f8f', skin = '#f2c9a0', hair = '#3b2a20', pose = 'stand', cane = false } = {}) {
+function person(
+  x,
+  ground,
+  { size = 1, shirt = '#2f6f8f', skin = '#f2c9a0', hair = '#3b2a20', pose = 'stand', cane = false } = {},
+) {
   const h = 300 * size;
   const headR = 34 * size;
   const top = ground - h;
-  const legs = pose === 'walk'
-    ? `<path d="M${x - 10 * size} ${ground - h * 0.38} L${x - 40 * size} ${ground} M${x + 10 * size} ${ground - h * 0.38} L${x + 38 * size} ${ground}" stroke="#34424f" stroke-width="${22 * size}" stroke-linecap="round"/>`
-    : `<path d="M${x - 14 * size} ${ground - h * 0.38} L${x - 18 * size} ${ground} M${x + 14 * size} ${ground - h * 0.38} L${x + 18 * size} ${ground}" stroke="#34424f" stroke-width="${22 * size}" stroke-linecap="round"/>`;
-  const stick = cane ? `<path d="M${x + 52 * size} ${ground - h * 0.55} L${x + 62 * size} ${ground}" stroke="#6b4b2a" stroke-width="${8 * size}" stroke-linecap="round"/>` : '';
+  const legs =
+    pose === 'walk'
+      ? `<path d="M${x - 10 * size} ${ground - h * 0.38} L${x - 40 * size} ${ground} M${x + 10 * size} ${ground - h * 0.38} L${x + 38 * size} ${ground}" stroke="#34424f" stroke-width="${22 * size}" stroke-linecap="round"/>`
+      : `<path d="M${x - 14 * size} ${ground - h * 0.38} L${x - 18 * size} ${ground} M${x + 14 * size} ${ground - h * 0.38} L${x + 18 * size} ${ground}" stroke="#34424f" stroke-width="${22 * size}" stroke-linecap="round"/>`;
+  const stick = cane
+    ? `<path d="M${x + 52 * size} ${ground - h * 0.55} L${x + 62 * size} ${ground}" stroke="#6b4b2a" stroke-width="${8 * size}" stroke-linecap="round"/>`
+    : '';
   return `<g>
     ${legs}
     <rect x="${x - 40 * size}" y="${top + headR * 2 + 6 * size}" width="${80 * size}" height="${h * 0.42}" rx="${30 * size}" fill="${shirt}"/>
@@ -35,17 +42,23 @@ function person(x, ground, { size = 1, shirt = '#2f6f8f', skin = '#f2c9a0', hair
   </g>`;
 }
 
-const sky = (a, b) => `<defs><linearGradient id="sky" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${a}"/><stop offset="1" stop-color="${b}"/></linearGradient></defs><rect width="${W}" height="${H}" fill="url(#sky)"/>`;
+const sky = (a, b) =>
+  `<defs><linearGradient id="sky" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="${a}"/><stop offset="1" stop-color="${b}"/></linearGradient></defs><rect width="${W}" height="${H}" fill="url(#sky)"/>`;
 const ground = (y, colour) => `<rect y="${y}" width="${W}" height="${H - y}" fill="${colour}"/>`;
-const tree = (x, y, s = 1) => `<rect x="${x - 14 * s}" y="${y - 140 * s}" width="${28 * s}" height="${140 * s}" fill="#7a5230"/><circle cx="${x}" cy="${y - 190 * s}" r="${90 * s}" fill="#3f8f5a"/><circle cx="${x - 60 * s}" cy="${y - 150 * s}" r="${60 * s}" fill="#4fa06a"/><circle cx="${x + 60 * s}" cy="${y - 150 * s}" r="${60 * s}" fill="#4fa06a"/>`;
+const tree = (x, y, s = 1) =>
+  `<rect x="${x - 14 * s}" y="${y - 140 * s}" width="${28 * s}" height="${140 * s}" fill="#7a5230"/><circle cx="${x}" cy="${y - 190 * s}" r="${90 * s}" fill="#3f8f5a"/><circle cx="${x - 60 * s}" cy="${y - 150 * s}" r="${60 * s}" fill="#4fa06a"/><circle cx="${x + 60 * s}" cy="${y - 150 * s}" r="${60 * s}" fill="#4fa06a"/>`;
 const building = (x, y, w, h, colour) => {
   let windows = '';
-  for (let r = y + 40; r < y + h - 60; r += 90) for (let c = x + 30; c < x + w - 50; c += 80) windows += `<rect x="${c}" y="${r}" width="44" height="54" rx="4" fill="#fdf6d8"/>`;
+  for (let r = y + 40; r < y + h - 60; r += 90)
+    for (let c = x + 30; c < x + w - 50; c += 80)
+      windows += `<rect x="${c}" y="${r}" width="44" height="54" rx="4" fill="#fdf6d8"/>`;
   return `<rect x="${x}" y="${y}" width="${w}" height="${h}" fill="${colour}"/>${windows}`;
 };
 const sun = (x, y) => `<circle cx="${x}" cy="${y}" r="70" fill="#ffd34d"/>`;
-const moon = (x, y) => `<circle cx="${x}" cy="${y}" r="70" fill="#f4f1de"/><circle cx="${x + 30}" cy="${y - 20}" r="64" fill="#24345c"/>`;
-const svg = (body) => `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">${body}</svg>`;
+const moon = (x, y) =>
+  `<circle cx="${x}" cy="${y}" r="70" fill="#f4f1de"/><circle cx="${x + 30}" cy="${y - 20}" r="64" fill="#24345c"/>`;
+const svg = (body) =>
+  `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}">${body}</svg>`;
 
 const ART = {
   'chen-family-less-sugar': [

@@ -13,10 +13,22 @@ import { createGzip } from 'node:zlib';
 import { SECURITY_HEADERS } from '../src/lib/security/headers.ts';
 
 const types = {
-  '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json', '.xml': 'application/xml', '.svg': 'image/svg+xml', '.png': 'image/png',
-  '.jpg': 'image/jpeg', '.webp': 'image/webp', '.avif': 'image/avif', '.ics': 'text/calendar; charset=utf-8',
-  '.ogg': 'audio/ogg', '.mp3': 'audio/mpeg', '.m4a': 'audio/mp4', '.webmanifest': 'application/manifest+json', '.txt': 'text/plain',
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.xml': 'application/xml',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ics': 'text/calendar; charset=utf-8',
+  '.ogg': 'audio/ogg',
+  '.mp3': 'audio/mpeg',
+  '.m4a': 'audio/mp4',
+  '.webmanifest': 'application/manifest+json',
+  '.txt': 'text/plain',
 };
 const compressible = /^(text\/|application\/(json|xml|manifest\+json)|image\/svg)/;
 
@@ -74,5 +86,7 @@ export function createStaticServer(rootDir) {
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const root = path.resolve(process.argv[2] ?? 'dist');
   const server = createStaticServer(root);
-  server.listen(Number(process.argv[3] ?? 0), '127.0.0.1', () => console.log(`serving ${root} at http://127.0.0.1:${server.address().port}/`));
+  server.listen(Number(process.argv[3] ?? 0), '127.0.0.1', () =>
+    console.log(`serving ${root} at http://127.0.0.1:${server.address().port}/`),
+  );
 }

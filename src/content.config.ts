@@ -5,12 +5,27 @@
 import { defineCollection } from 'astro:content';
 import { z } from 'zod';
 import {
-  articleSchema, audienceSchema, eventSchema, familySchema, healthDaySchema, localeSchema, quizSchema,
-  siteSettingsSchema, topicSchema,
+  articleSchema,
+  audienceSchema,
+  eventSchema,
+  familySchema,
+  healthDaySchema,
+  localeSchema,
+  quizSchema,
+  siteSettingsSchema,
+  topicSchema,
 } from './content/model/index.ts';
 import {
-  articlesLoader, articleTextsLoader, audiencesLoader, eventsLoader, familiesLoader, familyTextsLoader,
-  healthDaysLoader, quizzesLoader, siteSettingsLoader, topicsLoader,
+  articlesLoader,
+  articleTextsLoader,
+  audiencesLoader,
+  eventsLoader,
+  familiesLoader,
+  familyTextsLoader,
+  healthDaysLoader,
+  quizzesLoader,
+  siteSettingsLoader,
+  topicsLoader,
 } from './content/loaders/astro.ts';
 
 /** A document's text in one locale, and how it was obtained. */

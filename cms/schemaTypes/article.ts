@@ -42,8 +42,13 @@ export const articleTranslation = defineType({
 
 const stringList = (name: string, title: string, description: string) =>
   defineField({
-    name, title, description, type: 'array', group: 'search',
-    of: [defineArrayMember({ type: 'string' })], options: { layout: 'tags' },
+    name,
+    title,
+    description,
+    type: 'array',
+    group: 'search',
+    of: [defineArrayMember({ type: 'string' })],
+    options: { layout: 'tags' },
   });
 
 export const article = defineType({
@@ -59,30 +64,64 @@ export const article = defineType({
     { name: 'translations', title: '翻译' },
   ],
   fields: [
-    defineField({ name: 'title', title: '标题', description: '60 字以内，说清楚这篇讲什么。', type: 'string', group: 'content', validation: (r) => r.required().max(60) }),
+    defineField({
+      name: 'title',
+      title: '标题',
+      description: '60 字以内，说清楚这篇讲什么。',
+      type: 'string',
+      group: 'content',
+      validation: (r) => r.required().max(60),
+    }),
     { ...idField('slug', 'title'), group: 'content' },
     { ...summaryField(), group: 'content' },
-    defineField({ name: 'body', title: '正文', description: '用小标题分段，短句，多用列表。', type: 'richText', group: 'content', validation: (r) => r.required().min(1).error('正文不能为空') }),
+    defineField({
+      name: 'body',
+      title: '正文',
+      description: '用小标题分段，短句，多用列表。',
+      type: 'richText',
+      group: 'content',
+      validation: (r) => r.required().min(1).error('正文不能为空'),
+    }),
     refsField('audiences', '适合人群', 'audience', 1, 'content'),
     refsField('topics', '主题', 'topic', 1, 'content'),
     defineField({ name: 'featured', title: '首页推荐', type: 'boolean', group: 'content', initialValue: false }),
     stringList('keywords', '关键词', '搜索用的关键词。'),
     stringList('aliases', '别名和常见写法', '方言说法、俗称、常见错别字，例如 血压高、高血圧。'),
     defineField({ name: 'hero', title: '题图', type: 'contentImage', group: 'media' }),
-    defineField({ name: 'audio', title: '方言朗读', type: 'array', group: 'media', of: [defineArrayMember({ type: 'audioTrack' })] }),
-    defineField({ name: 'reviewer', title: '审核人', type: 'reviewer', group: 'review', validation: (r) => r.required() }),
+    defineField({
+      name: 'audio',
+      title: '方言朗读',
+      type: 'array',
+      group: 'media',
+      of: [defineArrayMember({ type: 'audioTrack' })],
+    }),
+    defineField({
+      name: 'reviewer',
+      title: '审核人',
+      type: 'reviewer',
+      group: 'review',
+      validation: (r) => r.required(),
+    }),
     { ...dateField('reviewedAt', '审核日期'), group: 'review' },
     {
       ...dateField('nextReviewDue', '下次复审', `审核后 ${MAX_REVIEW_YEARS} 年内。到期的文章会出现在“待复审”里。`),
       group: 'review',
       validation: (rule: Rule) => [
-        rule.required().custom((value: string | undefined, ctx) => checkNextReview(value, (ctx.document as { reviewedAt?: string } | undefined)?.reviewedAt)),
+        rule
+          .required()
+          .custom((value: string | undefined, ctx) =>
+            checkNextReview(value, (ctx.document as { reviewedAt?: string } | undefined)?.reviewedAt),
+          ),
         // Overdue is a warning, not an error: the article stays online while the review is arranged.
         rule.custom((value: string | undefined) => checkOverdue(value, todayInChina())).warning(),
       ],
     },
     defineField({
-      name: 'sources', title: '参考来源', description: '至少一条：从“参考来源”列表里选（国家指南、权威机构发布的资料）；列表里没有的，先在那里新建。', type: 'array', group: 'review',
+      name: 'sources',
+      title: '参考来源',
+      description: '至少一条：从“参考来源”列表里选（国家指南、权威机构发布的资料）；列表里没有的，先在那里新建。',
+      type: 'array',
+      group: 'review',
       of: [defineArrayMember({ type: 'reference', to: [{ type: 'source' }] })],
       validation: (r) => r.required().min(1).error('文章至少需要一条参考来源').unique(),
     }),
@@ -93,7 +132,10 @@ export const article = defineType({
   orderings: [{ title: '下次复审（最早）', name: 'nextReviewAsc', by: [{ field: 'nextReviewDue', direction: 'asc' }] }],
   preview: {
     select: { title: 'title', subtitle: 'summary', media: 'hero', due: 'nextReviewDue' },
-    prepare: ({ title, subtitle, media, due }) => ({ title, subtitle: due ? `复审 ${due} · ${subtitle ?? ''}` : subtitle, media }),
+    prepare: ({ title, subtitle, media, due }) => ({
+      title,
+      subtitle: due ? `复审 ${due} · ${subtitle ?? ''}` : subtitle,
+      media,
+    }),
   },
 });
-

@@ -1,7 +1,15 @@
 /** Building blocks shared by the document types, mirroring src/content/model/common.ts and article.ts. */
 import { ImageIcon } from '@sanity/icons/Image';
 import { InfoOutlineIcon } from '@sanity/icons/InfoOutline';
-import { defineArrayMember, defineField, defineType, type ArrayRule, type DateRule, type SlugRule, type TextRule } from 'sanity';
+import {
+  defineArrayMember,
+  defineField,
+  defineType,
+  type ArrayRule,
+  type DateRule,
+  type SlugRule,
+  type TextRule,
+} from 'sanity';
 
 /** The site's rules (src/content/model/common.ts): a summary is one or two sentences. */
 export const SUMMARY_MAX = 120;
@@ -33,9 +41,13 @@ export function idField(name: 'slug' | 'id', source: string | undefined, title =
     type: 'slug',
     options: source ? { source, maxLength: 80 } : { maxLength: 80 },
     validation: (rule: SlugRule) =>
-      rule.required().custom((value) =>
-        !value?.current || ID_PATTERN.test(value.current) ? true : '只能用小写字母、数字和连字符（如 home-blood-pressure）',
-      ),
+      rule
+        .required()
+        .custom((value) =>
+          !value?.current || ID_PATTERN.test(value.current)
+            ? true
+            : '只能用小写字母、数字和连字符（如 home-blood-pressure）',
+        ),
   });
 }
 
@@ -47,7 +59,8 @@ export function refsField(name: string, title: string, to: 'audience' | 'topic' 
     type: 'array',
     group,
     of: [defineArrayMember({ type: 'reference', to: [{ type: to }] })],
-    validation: (rule: ArrayRule<unknown[]>) => (min > 0 ? rule.required().min(min).error(`至少选 ${min} 个`) : rule).unique(),
+    validation: (rule: ArrayRule<unknown[]>) =>
+      (min > 0 ? rule.required().min(min).error(`至少选 ${min} 个`) : rule).unique(),
   });
 }
 
@@ -110,16 +123,38 @@ export const audioTrack = defineType({
   title: '方言音频',
   type: 'object',
   fields: [
-    defineField({ name: 'dialect', title: '方言', type: 'string', options: { list: DIALECTS }, validation: (r) => r.required() }),
-    defineField({ name: 'src', title: '音频文件', type: 'file', options: { accept: 'audio/*' }, validation: (r) => r.required() }),
-    defineField({ name: 'durationSec', title: '时长（秒）', type: 'number', validation: (r) => r.required().positive() }),
+    defineField({
+      name: 'dialect',
+      title: '方言',
+      type: 'string',
+      options: { list: DIALECTS },
+      validation: (r) => r.required(),
+    }),
+    defineField({
+      name: 'src',
+      title: '音频文件',
+      type: 'file',
+      options: { accept: 'audio/*' },
+      validation: (r) => r.required(),
+    }),
+    defineField({
+      name: 'durationSec',
+      title: '时长（秒）',
+      type: 'number',
+      validation: (r) => r.required().positive(),
+    }),
     defineField({
       name: 'transcriptOf',
       title: '朗读的是哪种文字',
       type: 'string',
-      options: { list: [
-        { value: 'zh-hans', title: '简体' }, { value: 'zh-hant', title: '繁體' }, { value: 'yue', title: '粤语' }, { value: 'en', title: 'English' },
-      ] },
+      options: {
+        list: [
+          { value: 'zh-hans', title: '简体' },
+          { value: 'zh-hant', title: '繁體' },
+          { value: 'yue', title: '粤语' },
+          { value: 'en', title: 'English' },
+        ],
+      },
     }),
   ],
   preview: { select: { title: 'dialect', subtitle: 'durationSec' } },
@@ -132,9 +167,18 @@ export const callout = defineType({
   type: 'object',
   icon: InfoOutlineIcon,
   fields: [
-    defineField({ name: 'tone', title: '类型', type: 'string', options: { list: [
-      { value: 'note', title: '提示' }, { value: 'warning', title: '注意' },
-    ] }, initialValue: 'note' }),
+    defineField({
+      name: 'tone',
+      title: '类型',
+      type: 'string',
+      options: {
+        list: [
+          { value: 'note', title: '提示' },
+          { value: 'warning', title: '注意' },
+        ],
+      },
+      initialValue: 'note',
+    }),
     defineField({ name: 'text', title: '内容', type: 'text', rows: 3, validation: (r) => r.required() }),
   ],
   preview: { select: { title: 'text', subtitle: 'tone' } },
@@ -170,7 +214,15 @@ export const richText = defineType({
             name: 'link',
             title: '链接',
             type: 'object',
-            fields: [defineField({ name: 'href', title: '网址', type: 'url', validation: (r) => r.required().uri({ allowRelative: true, scheme: ['http', 'https', 'tel', 'mailto'] }) })],
+            fields: [
+              defineField({
+                name: 'href',
+                title: '网址',
+                type: 'url',
+                validation: (r) =>
+                  r.required().uri({ allowRelative: true, scheme: ['http', 'https', 'tel', 'mailto'] }),
+              }),
+            ],
           }),
         ],
       },

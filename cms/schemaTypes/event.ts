@@ -15,29 +15,44 @@ export function checkRruleField(rrule: string | undefined, start: string | undef
 }
 
 /** An exception or override must name an occurrence of the series (its original start), as the build requires. */
-export function checkOccurrence(key: string | undefined, doc: { start?: string; rrule?: string } | undefined): true | string {
+export function checkOccurrence(
+  key: string | undefined,
+  doc: { start?: string; rrule?: string } | undefined,
+): true | string {
   if (!key || !doc?.start || !LOCAL_DATE_TIME.test(key) || !LOCAL_DATE_TIME.test(doc.start)) return true;
   if (doc.rrule && checkRrule(doc.rrule, doc.start).length) return true;
   const [y, m, d] = key.slice(0, 10).split('-').map(Number);
   const until = new Date(Date.UTC(y!, m! - 1, d! + 1));
   const starts = seriesStarts({ start: doc.start, rrule: doc.rrule } as Parameters<typeof seriesStarts>[0], until);
   if (starts.includes(key)) return true;
-  return doc.rrule ? `${key} 不是这个活动的某一次（原定开始时间要和重复规则算出的一致）` : `${key} 不是这个活动的开始时间（活动只办一次：${doc.start}）`;
+  return doc.rrule
+    ? `${key} 不是这个活动的某一次（原定开始时间要和重复规则算出的一致）`
+    : `${key} 不是这个活动的开始时间（活动只办一次：${doc.start}）`;
 }
 
 export const EVENT_TYPES = [
-  { value: 'lecture', title: '健康讲座' }, { value: 'clinic', title: '义诊' }, { value: 'screening', title: '筛查' },
-  { value: 'exercise', title: '运动' }, { value: 'training', title: '技能培训' }, { value: 'festival', title: '节日活动' },
-  { value: 'vaccination', title: '接种' }, { value: 'tcm', title: '中医' }, { value: 'other', title: '其他' },
+  { value: 'lecture', title: '健康讲座' },
+  { value: 'clinic', title: '义诊' },
+  { value: 'screening', title: '筛查' },
+  { value: 'exercise', title: '运动' },
+  { value: 'training', title: '技能培训' },
+  { value: 'festival', title: '节日活动' },
+  { value: 'vaccination', title: '接种' },
+  { value: 'tcm', title: '中医' },
+  { value: 'other', title: '其他' },
 ];
 export const EVENT_STATUSES = [
-  { value: 'scheduled', title: '照常' }, { value: 'cancelled', title: '取消' },
-  { value: 'postponed', title: '延期' }, { value: 'moved', title: '改地点 / 时间' },
+  { value: 'scheduled', title: '照常' },
+  { value: 'cancelled', title: '取消' },
+  { value: 'postponed', title: '延期' },
+  { value: 'moved', title: '改地点 / 时间' },
 ];
 
 function localTime(name: string, title: string, required: boolean) {
   return defineField({
-    name, title, type: 'string',
+    name,
+    title,
+    type: 'string',
     description: '当地时间，写成 2026-12-05T09:30',
     placeholder: '2026-12-05T09:30',
     validation: (rule: StringRule) => {
@@ -60,7 +75,10 @@ export const eventLocation = defineType({
     defineField({ name: 'name', title: '地点名称', type: 'string', validation: (r) => r.required() }),
     defineField({ name: 'address', title: '地址', type: 'string', validation: (r) => r.required() }),
     defineField({
-      name: 'geo', title: '坐标', type: 'object', options: { collapsible: true, collapsed: true },
+      name: 'geo',
+      title: '坐标',
+      type: 'object',
+      options: { collapsible: true, collapsed: true },
       fields: [
         defineField({ name: 'lat', title: '纬度', type: 'number', validation: (r) => r.required().min(-90).max(90) }),
         defineField({ name: 'lng', title: '经度', type: 'number', validation: (r) => r.required().min(-180).max(180) }),
@@ -92,85 +110,224 @@ export const event = defineType({
     { name: 'translations', title: '翻译' },
   ],
   fields: [
-    defineField({ name: 'title', title: '标题', type: 'string', group: 'content', validation: (r) => r.required().max(60) }),
+    defineField({
+      name: 'title',
+      title: '标题',
+      type: 'string',
+      group: 'content',
+      validation: (r) => r.required().max(60),
+    }),
     { ...idField('slug', 'title'), group: 'content' },
     { ...summaryField(), group: 'content' },
-    defineField({ name: 'description', title: '介绍', description: '纯文字，空一行分段。', type: 'text', rows: 8, group: 'content', validation: (r) => r.required() }),
-    defineField({ name: 'type', title: '类型', type: 'string', group: 'content', options: { list: EVENT_TYPES }, validation: (r) => r.required() }),
-    defineField({ name: 'status', title: '状态', type: 'string', group: 'content', options: { list: EVENT_STATUSES, layout: 'radio' }, initialValue: 'scheduled' }),
-    defineField({ name: 'statusNote', title: '状态说明', description: '取消、延期或改地点时告诉居民原因和新的安排。', type: 'text', rows: 2, group: 'content' }),
-    defineField({ name: 'organiser', title: '主办', type: 'string', group: 'content', validation: (r) => r.required() }),
+    defineField({
+      name: 'description',
+      title: '介绍',
+      description: '纯文字，空一行分段。',
+      type: 'text',
+      rows: 8,
+      group: 'content',
+      validation: (r) => r.required(),
+    }),
+    defineField({
+      name: 'type',
+      title: '类型',
+      type: 'string',
+      group: 'content',
+      options: { list: EVENT_TYPES },
+      validation: (r) => r.required(),
+    }),
+    defineField({
+      name: 'status',
+      title: '状态',
+      type: 'string',
+      group: 'content',
+      options: { list: EVENT_STATUSES, layout: 'radio' },
+      initialValue: 'scheduled',
+    }),
+    defineField({
+      name: 'statusNote',
+      title: '状态说明',
+      description: '取消、延期或改地点时告诉居民原因和新的安排。',
+      type: 'text',
+      rows: 2,
+      group: 'content',
+    }),
+    defineField({
+      name: 'organiser',
+      title: '主办',
+      type: 'string',
+      group: 'content',
+      validation: (r) => r.required(),
+    }),
     refsField('audiences', '适合人群', 'audience', 1, 'content'),
     refsField('topics', '主题', 'topic', 0, 'content'),
     defineField({ name: 'image', title: '图片', type: 'contentImage', group: 'content' }),
     { ...localTime('start', '开始', true), group: 'time' },
     {
-      ...localTime('end', '结束', true), group: 'time',
-      validation: (rule: Rule) => rule.required().regex(LOCAL_DATE_TIME, { name: 'YYYY-MM-DDTHH:mm' })
-        .custom((end: string | undefined, ctx) => checkEnd(end, (ctx.document as { start?: string } | undefined)?.start)),
+      ...localTime('end', '结束', true),
+      group: 'time',
+      validation: (rule: Rule) =>
+        rule
+          .required()
+          .regex(LOCAL_DATE_TIME, { name: 'YYYY-MM-DDTHH:mm' })
+          .custom((end: string | undefined, ctx) =>
+            checkEnd(end, (ctx.document as { start?: string } | undefined)?.start),
+          ),
     },
     defineField({ name: 'timeZone', title: '时区', type: 'string', group: 'time', initialValue: 'Asia/Shanghai' }),
     defineField({
-      name: 'rrule', title: '重复规则', group: 'time', type: 'string',
+      name: 'rrule',
+      title: '重复规则',
+      group: 'time',
+      type: 'string',
       description: '每周二重复：FREQ=WEEKLY;BYDAY=TU;UNTIL=20270228T235959Z。不重复就留空。',
-      validation: (r) => r.custom((v: string | undefined, ctx) => checkRruleField(v, (ctx.document as { start?: string } | undefined)?.start)),
+      validation: (r) =>
+        r.custom((v: string | undefined, ctx) =>
+          checkRruleField(v, (ctx.document as { start?: string } | undefined)?.start),
+        ),
     }),
     defineField({
-      name: 'exceptions', title: '不举行的日期', description: '重复活动中停办的那一次的开始时间。', group: 'time', type: 'array',
-      of: [defineArrayMember({
-        type: 'string',
-        validation: (r) => r.regex(LOCAL_DATE_TIME, { name: 'YYYY-MM-DDTHH:mm' })
-          .custom((v: string | undefined, ctx) => checkOccurrence(v, ctx.document as { start?: string; rrule?: string } | undefined)),
-      })],
+      name: 'exceptions',
+      title: '不举行的日期',
+      description: '重复活动中停办的那一次的开始时间。',
+      group: 'time',
+      type: 'array',
+      of: [
+        defineArrayMember({
+          type: 'string',
+          validation: (r) =>
+            r
+              .regex(LOCAL_DATE_TIME, { name: 'YYYY-MM-DDTHH:mm' })
+              .custom((v: string | undefined, ctx) =>
+                checkOccurrence(v, ctx.document as { start?: string; rrule?: string } | undefined),
+              ),
+        }),
+      ],
     }),
     defineField({
-      name: 'overrides', title: '单次调整', group: 'time', type: 'array',
-      of: [defineArrayMember({
-        type: 'object', name: 'occurrenceOverride', title: '单次调整',
-        fields: [
-          {
-            ...localTime('occurrence', '原定开始时间', true),
-            validation: (rule: Rule) => rule.required().regex(LOCAL_DATE_TIME, { name: 'YYYY-MM-DDTHH:mm' })
-              .custom((v: string | undefined, ctx) => checkOccurrence(v, ctx.document as { start?: string; rrule?: string } | undefined)),
-          },
-          defineField({ name: 'status', title: '状态', type: 'string', options: { list: EVENT_STATUSES }, validation: (r) => r.required() }),
-          localTime('start', '新的开始', false),
-          {
-            ...localTime('end', '新的结束', false),
-            validation: (rule: Rule) => rule.regex(LOCAL_DATE_TIME, { name: 'YYYY-MM-DDTHH:mm' })
-              .custom((end: string | undefined, ctx) => checkEnd(end, (ctx.parent as { start?: string } | undefined)?.start)),
-          },
-          defineField({ name: 'location', title: '新的地点', type: 'eventLocation' }),
-          defineField({ name: 'note', title: '说明', type: 'string' }),
-        ],
-        preview: { select: { title: 'occurrence', subtitle: 'status' } },
-      })],
+      name: 'overrides',
+      title: '单次调整',
+      group: 'time',
+      type: 'array',
+      of: [
+        defineArrayMember({
+          type: 'object',
+          name: 'occurrenceOverride',
+          title: '单次调整',
+          fields: [
+            {
+              ...localTime('occurrence', '原定开始时间', true),
+              validation: (rule: Rule) =>
+                rule
+                  .required()
+                  .regex(LOCAL_DATE_TIME, { name: 'YYYY-MM-DDTHH:mm' })
+                  .custom((v: string | undefined, ctx) =>
+                    checkOccurrence(v, ctx.document as { start?: string; rrule?: string } | undefined),
+                  ),
+            },
+            defineField({
+              name: 'status',
+              title: '状态',
+              type: 'string',
+              options: { list: EVENT_STATUSES },
+              validation: (r) => r.required(),
+            }),
+            localTime('start', '新的开始', false),
+            {
+              ...localTime('end', '新的结束', false),
+              validation: (rule: Rule) =>
+                rule
+                  .regex(LOCAL_DATE_TIME, { name: 'YYYY-MM-DDTHH:mm' })
+                  .custom((end: string | undefined, ctx) =>
+                    checkEnd(end, (ctx.parent as { start?: string } | undefined)?.start),
+                  ),
+            },
+            defineField({ name: 'location', title: '新的地点', type: 'eventLocation' }),
+            defineField({ name: 'note', title: '说明', type: 'string' }),
+          ],
+          preview: { select: { title: 'occurrence', subtitle: 'status' } },
+        }),
+      ],
     }),
-    defineField({ name: 'location', title: '地点', type: 'eventLocation', group: 'time', validation: (r) => r.required() }),
-    defineField({ name: 'accessibility', title: '无障碍说明', description: '轮椅、电梯、手语、座位等。', type: 'text', rows: 2, group: 'time' }),
     defineField({
-      name: 'signUp', title: '报名方式', type: 'object', group: 'signup', validation: (r) => r.required(),
+      name: 'location',
+      title: '地点',
+      type: 'eventLocation',
+      group: 'time',
+      validation: (r) => r.required(),
+    }),
+    defineField({
+      name: 'accessibility',
+      title: '无障碍说明',
+      description: '轮椅、电梯、手语、座位等。',
+      type: 'text',
+      rows: 2,
+      group: 'time',
+    }),
+    defineField({
+      name: 'signUp',
+      title: '报名方式',
+      type: 'object',
+      group: 'signup',
+      validation: (r) => r.required(),
       fields: [
-        defineField({ name: 'how', title: '怎么报名', type: 'string', validation: (r) => r.required(), options: { list: [
-          { value: 'none', title: '不用报名' }, { value: 'walk-in', title: '直接来' }, { value: 'phone', title: '电话' },
-          { value: 'wechat', title: '微信' }, { value: 'url', title: '网址' },
-        ] } }),
-        defineField({ name: 'phone', title: '电话', type: 'string', validation: (r) => r.custom((v, ctx) =>
-          (ctx.parent as { how?: string } | undefined)?.how === 'phone' && !v ? '电话报名需要电话号码' : true) }),
-        defineField({ name: 'url', title: '网址', type: 'url', validation: (r) => r.custom((v, ctx) =>
-          (ctx.parent as { how?: string } | undefined)?.how === 'url' && !v ? '网上报名需要网址' : true) }),
+        defineField({
+          name: 'how',
+          title: '怎么报名',
+          type: 'string',
+          validation: (r) => r.required(),
+          options: {
+            list: [
+              { value: 'none', title: '不用报名' },
+              { value: 'walk-in', title: '直接来' },
+              { value: 'phone', title: '电话' },
+              { value: 'wechat', title: '微信' },
+              { value: 'url', title: '网址' },
+            ],
+          },
+        }),
+        defineField({
+          name: 'phone',
+          title: '电话',
+          type: 'string',
+          validation: (r) =>
+            r.custom((v, ctx) =>
+              (ctx.parent as { how?: string } | undefined)?.how === 'phone' && !v ? '电话报名需要电话号码' : true,
+            ),
+        }),
+        defineField({
+          name: 'url',
+          title: '网址',
+          type: 'url',
+          validation: (r) =>
+            r.custom((v, ctx) =>
+              (ctx.parent as { how?: string } | undefined)?.how === 'url' && !v ? '网上报名需要网址' : true,
+            ),
+        }),
         defineField({ name: 'capacity', title: '名额', type: 'number', validation: (r) => r.integer().positive() }),
         defineField({ name: 'note', title: '说明', type: 'string' }),
       ],
     }),
     defineField({
-      name: 'volunteersWanted', title: '招募志愿者', type: 'object', group: 'signup', options: { collapsible: true, collapsed: true },
+      name: 'volunteersWanted',
+      title: '招募志愿者',
+      type: 'object',
+      group: 'signup',
+      options: { collapsible: true, collapsed: true },
       fields: [
         defineField({ name: 'count', title: '人数', type: 'number', validation: (r) => r.integer().positive() }),
         defineField({ name: 'note', title: '说明', type: 'string', validation: (r) => r.required() }),
       ],
     }),
-    defineField({ name: 'sequence', title: '修改次数', description: '已发布的活动每次改时间或地点时加 1，手机日历才会更新。', type: 'number', group: 'time', initialValue: 0, validation: (r) => r.integer().min(0) }),
+    defineField({
+      name: 'sequence',
+      title: '修改次数',
+      description: '已发布的活动每次改时间或地点时加 1，手机日历才会更新。',
+      type: 'number',
+      group: 'time',
+      initialValue: 0,
+      validation: (r) => r.integer().min(0),
+    }),
     defineField({ name: 'updatedAt', title: '更新时间', type: 'string', group: 'content' }),
     translationsField('eventTranslation'),
   ],
@@ -178,7 +335,8 @@ export const event = defineType({
   preview: {
     select: { title: 'title', start: 'start', status: 'status', media: 'image' },
     prepare: ({ title, start, status, media }) => ({
-      title, media,
+      title,
+      media,
       subtitle: `${(start ?? '').replace('T', ' ')}${status && status !== 'scheduled' ? ` · ${EVENT_STATUSES.find((s) => s.value === status)?.title}` : ''}`,
     }),
   },

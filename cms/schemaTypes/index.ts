@@ -15,7 +15,25 @@ import { reviewerProfile, reviewHistoryEntry, reviewRecord } from './review.ts';
 export const SINGLETONS = new Set(['siteSettings']);
 
 export const schemaTypes = [
-  localeString, localeText, ...commonTypes,
-  articleTranslation, eventLocation, eventTranslation, familyTranslation, quizTranslation, quizSource, reviewHistoryEntry, reviewRecord,
-  article, event, family, quiz, audience, topic, healthDay, source, reviewerProfile, siteSettings,
+  localeString,
+  localeText,
+  ...commonTypes,
+  articleTranslation,
+  eventLocation,
+  eventTranslation,
+  familyTranslation,
+  quizTranslation,
+  quizSource,
+  reviewHistoryEntry,
+  reviewRecord,
+  article,
+  event,
+  family,
+  quiz,
+  audience,
+  topic,
+  healthDay,
+  source,
+  reviewerProfile,
+  siteSettings,
 ];

@@ -9,7 +9,11 @@ import { defineField, defineType, type StringRule } from 'sanity';
 import { registry } from '../../src/i18n/registry.ts';
 
 /** One field per site locale, from the locale registry (src/i18n/registry.ts); the source locale first. */
-export const LOCALE_FIELDS = registry.defs.map((l) => ({ name: registry.sanityField(l.id), locale: l.id, title: l.cmsTitle }));
+export const LOCALE_FIELDS = registry.defs.map((l) => ({
+  name: registry.sanityField(l.id),
+  locale: l.id,
+  title: l.cmsTitle,
+}));
 export const TRANSLATION_FIELDS = LOCALE_FIELDS.slice(1);
 const SOURCE_FIELD = registry.sanityField(registry.source);
 

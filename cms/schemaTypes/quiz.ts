@@ -12,14 +12,23 @@ import { reviewField } from './review.ts';
 
 const idString = (name: string, title: string, required = true) =>
   defineField({
-    name, title, type: 'string',
+    name,
+    title,
+    type: 'string',
     validation: (r) => (required ? r.required() : r).regex(ID_PATTERN, { name: '小写字母、数字和连字符' }),
   });
 
 interface QuizDoc {
   slug?: { current?: string };
   kind?: 'knowledge' | 'risk';
-  questions?: Array<Record<string, unknown> & { id?: string; options?: Array<{ label?: string; points?: number }>; bands?: unknown[]; scored?: boolean }>;
+  questions?: Array<
+    Record<string, unknown> & {
+      id?: string;
+      options?: Array<{ label?: string; points?: number }>;
+      bands?: unknown[];
+      scored?: boolean;
+    }
+  >;
   results?: Array<{ min?: number; max?: number; title?: string }>;
 }
 
@@ -37,7 +46,11 @@ export function quizDef(doc: QuizDoc): QuizDef {
       recommend: [],
     })) as unknown as QuizDef['questions'],
     results: (doc.results ?? []).map((r) => ({
-      min: r.min ?? 0, max: r.max ?? 0, title: r.title ?? '', advice: '', recommend: { articles: [], audiences: [] },
+      min: r.min ?? 0,
+      max: r.max ?? 0,
+      title: r.title ?? '',
+      advice: '',
+      recommend: { articles: [], audiences: [] },
     })),
   };
 }
@@ -67,41 +80,78 @@ export function checkBands(doc: QuizDoc | undefined): true | string {
 }
 
 const option = defineArrayMember({
-  type: 'object', name: 'quizOption', title: '选项',
+  type: 'object',
+  name: 'quizOption',
+  title: '选项',
   fields: [
     defineField({ name: 'label', title: '选项文字', type: 'string', validation: (r) => r.required() }),
     defineField({ name: 'points', title: '分数', type: 'number', initialValue: 0 }),
     defineField({ name: 'correct', title: '正确答案（知识题）', type: 'boolean' }),
     defineField({ name: 'explain', title: '解释', type: 'text', rows: 2 }),
   ],
-  preview: { select: { title: 'label', points: 'points' }, prepare: ({ title, points }) => ({ title, subtitle: `${points ?? 0} 分` }) },
+  preview: {
+    select: { title: 'label', points: 'points' },
+    prepare: ({ title, points }) => ({ title, subtitle: `${points ?? 0} 分` }),
+  },
 });
 
 const numberBand = defineArrayMember({
-  type: 'object', name: 'numberBand', title: '数值区间',
+  type: 'object',
+  name: 'numberBand',
+  title: '数值区间',
   description: '左闭右开 [最小, 最大)',
   fields: [
     defineField({ name: 'min', title: '最小（含）', type: 'number' }),
     defineField({ name: 'max', title: '最大（不含）', type: 'number' }),
     defineField({ name: 'points', title: '分数', type: 'number', validation: (r) => r.required() }),
     defineField({
-      name: 'when', title: '仅当', description: '只在另一题选了某个选项时适用（如按性别分的腰围）。', type: 'object',
-      fields: [idString('question', '题目标识'), defineField({ name: 'option', title: '选项序号（从 0 开始）', type: 'number', validation: (r) => r.required().integer().min(0) })],
+      name: 'when',
+      title: '仅当',
+      description: '只在另一题选了某个选项时适用（如按性别分的腰围）。',
+      type: 'object',
+      fields: [
+        idString('question', '题目标识'),
+        defineField({
+          name: 'option',
+          title: '选项序号（从 0 开始）',
+          type: 'number',
+          validation: (r) => r.required().integer().min(0),
+        }),
+      ],
     }),
   ],
 });
 
 const question = defineArrayMember({
-  type: 'object', name: 'quizQuestion', title: '题目',
+  type: 'object',
+  name: 'quizQuestion',
+  title: '题目',
   fields: [
     idString('id', '题目标识'),
     defineField({ name: 'text', title: '题目', type: 'text', rows: 2, validation: (r) => r.required() }),
-    defineField({ name: 'type', title: '题型', type: 'string', validation: (r) => r.required(), options: { list: [
-      { value: 'single', title: '单选' }, { value: 'multi', title: '多选' }, { value: 'boolean', title: '是 / 否' }, { value: 'number', title: '填数字' },
-    ] } }),
     defineField({
-      name: 'options', title: '选项', type: 'array', of: [option],
-      validation: (r) => r.custom((opts: unknown[] | undefined, ctx) => checkOptions((ctx.parent as { type?: string } | undefined)?.type, opts?.length ?? 0)),
+      name: 'type',
+      title: '题型',
+      type: 'string',
+      validation: (r) => r.required(),
+      options: {
+        list: [
+          { value: 'single', title: '单选' },
+          { value: 'multi', title: '多选' },
+          { value: 'boolean', title: '是 / 否' },
+          { value: 'number', title: '填数字' },
+        ],
+      },
+    }),
+    defineField({
+      name: 'options',
+      title: '选项',
+      type: 'array',
+      of: [option],
+      validation: (r) =>
+        r.custom((opts: unknown[] | undefined, ctx) =>
+          checkOptions((ctx.parent as { type?: string } | undefined)?.type, opts?.length ?? 0),
+        ),
     }),
     defineField({ name: 'explain', title: '解释', type: 'text', rows: 2 }),
     defineField({ name: 'unit', title: '单位', type: 'string' }),
@@ -109,31 +159,63 @@ const question = defineArrayMember({
     defineField({ name: 'max', title: '最大值', type: 'number' }),
     defineField({ name: 'bands', title: '数值计分区间', type: 'array', of: [numberBand] }),
     defineField({
-      name: 'derived', title: '由其他题计算', type: 'object',
+      name: 'derived',
+      title: '由其他题计算',
+      type: 'object',
       fields: [
-        defineField({ name: 'formula', title: '公式', type: 'string', options: { list: [{ value: 'bmi', title: 'BMI（身高 cm、体重 kg）' }] }, validation: (r) => r.required() }),
-        defineField({ name: 'inputs', title: '输入题目标识（身高、体重）', type: 'array', of: [defineArrayMember({ type: 'string' })], validation: (r) => r.required().length(2) }),
+        defineField({
+          name: 'formula',
+          title: '公式',
+          type: 'string',
+          options: { list: [{ value: 'bmi', title: 'BMI（身高 cm、体重 kg）' }] },
+          validation: (r) => r.required(),
+        }),
+        defineField({
+          name: 'inputs',
+          title: '输入题目标识（身高、体重）',
+          type: 'array',
+          of: [defineArrayMember({ type: 'string' })],
+          validation: (r) => r.required().length(2),
+        }),
       ],
     }),
-    defineField({ name: 'scored', title: '计分', description: '只收集不计分的题（如身高、体重）取消勾选。', type: 'boolean', initialValue: true }),
+    defineField({
+      name: 'scored',
+      title: '计分',
+      description: '只收集不计分的题（如身高、体重）取消勾选。',
+      type: 'boolean',
+      initialValue: true,
+    }),
     refsField('recommend', '推荐文章', 'article'),
   ],
   preview: { select: { title: 'text', subtitle: 'id' } },
 });
 
 const resultBand = defineArrayMember({
-  type: 'object', name: 'resultBand', title: '结果区间',
+  type: 'object',
+  name: 'resultBand',
+  title: '结果区间',
   fields: [
     defineField({ name: 'min', title: '最低总分（含）', type: 'number', validation: (r) => r.required() }),
-    defineField({ name: 'max', title: '最高总分（含）', type: 'number', validation: (r) => r.required().min(r.valueOfField('min')) }),
+    defineField({
+      name: 'max',
+      title: '最高总分（含）',
+      type: 'number',
+      validation: (r) => r.required().min(r.valueOfField('min')),
+    }),
     defineField({ name: 'title', title: '结果', type: 'string', validation: (r) => r.required() }),
     defineField({ name: 'advice', title: '建议', type: 'text', rows: 3, validation: (r) => r.required() }),
     defineField({
-      name: 'recommend', title: '推荐', type: 'object',
+      name: 'recommend',
+      title: '推荐',
+      type: 'object',
       fields: [refsField('articles', '文章', 'article'), refsField('audiences', '人群', 'audience')],
     }),
   ],
-  preview: { select: { title: 'title', min: 'min', max: 'max' }, prepare: ({ title, min, max }) => ({ title, subtitle: `${min}–${max} 分` }) },
+  preview: {
+    select: { title: 'title', min: 'min', max: 'max' },
+    prepare: ({ title, min, max }) => ({ title, subtitle: `${min}–${max} 分` }),
+  },
 });
 
 export const quizTranslation = defineType({
@@ -145,26 +227,49 @@ export const quizTranslation = defineType({
     defineField({ name: 'intro', title: '开场说明', type: 'text', rows: 3, validation: (r) => r.required() }),
     defineField({ name: 'disclaimer', title: '免责说明', type: 'text', rows: 2, validation: (r) => r.required() }),
     defineField({
-      name: 'questions', title: '题目译文', type: 'array',
-      of: [defineArrayMember({
-        type: 'object', name: 'questionTranslation',
-        fields: [
-          idString('questionId', '题目标识'),
-          defineField({ name: 'text', title: '题目', type: 'text', rows: 2, validation: (r) => r.required() }),
-          defineField({ name: 'explain', title: '解释', type: 'text', rows: 2 }),
-          defineField({ name: 'options', title: '选项（顺序同原文）', type: 'array', of: [defineArrayMember({ type: 'string' })] }),
-          defineField({ name: 'optionExplains', title: '选项解释（顺序同原文，可留空）', type: 'array', of: [defineArrayMember({ type: 'string' })] }),
-          defineField({ name: 'unit', title: '单位', type: 'string' }),
-        ],
-        preview: { select: { title: 'text', subtitle: 'questionId' } },
-      })],
+      name: 'questions',
+      title: '题目译文',
+      type: 'array',
+      of: [
+        defineArrayMember({
+          type: 'object',
+          name: 'questionTranslation',
+          fields: [
+            idString('questionId', '题目标识'),
+            defineField({ name: 'text', title: '题目', type: 'text', rows: 2, validation: (r) => r.required() }),
+            defineField({ name: 'explain', title: '解释', type: 'text', rows: 2 }),
+            defineField({
+              name: 'options',
+              title: '选项（顺序同原文）',
+              type: 'array',
+              of: [defineArrayMember({ type: 'string' })],
+            }),
+            defineField({
+              name: 'optionExplains',
+              title: '选项解释（顺序同原文，可留空）',
+              type: 'array',
+              of: [defineArrayMember({ type: 'string' })],
+            }),
+            defineField({ name: 'unit', title: '单位', type: 'string' }),
+          ],
+          preview: { select: { title: 'text', subtitle: 'questionId' } },
+        }),
+      ],
     }),
     defineField({
-      name: 'results', title: '结果译文（顺序同原文）', type: 'array',
-      of: [defineArrayMember({ type: 'object', name: 'resultTranslation', fields: [
-        defineField({ name: 'title', title: '结果', type: 'string', validation: (r) => r.required() }),
-        defineField({ name: 'advice', title: '建议', type: 'text', rows: 3, validation: (r) => r.required() }),
-      ] })],
+      name: 'results',
+      title: '结果译文（顺序同原文）',
+      type: 'array',
+      of: [
+        defineArrayMember({
+          type: 'object',
+          name: 'resultTranslation',
+          fields: [
+            defineField({ name: 'title', title: '结果', type: 'string', validation: (r) => r.required() }),
+            defineField({ name: 'advice', title: '建议', type: 'text', rows: 3, validation: (r) => r.required() }),
+          ],
+        }),
+      ],
     }),
   ],
 });
@@ -183,21 +288,69 @@ export const quiz = defineType({
   fields: [
     defineField({ name: 'title', title: '标题', type: 'string', group: 'content', validation: (r) => r.required() }),
     { ...idField('slug', 'title'), group: 'content' },
-    defineField({ name: 'kind', title: '类型', type: 'string', group: 'content', validation: (r) => r.required(), options: { list: [
-      { value: 'knowledge', title: '知识问答' }, { value: 'risk', title: '风险自测' },
-    ], layout: 'radio' } }),
+    defineField({
+      name: 'kind',
+      title: '类型',
+      type: 'string',
+      group: 'content',
+      validation: (r) => r.required(),
+      options: {
+        list: [
+          { value: 'knowledge', title: '知识问答' },
+          { value: 'risk', title: '风险自测' },
+        ],
+        layout: 'radio',
+      },
+    }),
     { ...summaryField(), group: 'content' },
-    defineField({ name: 'intro', title: '开场说明', type: 'text', rows: 3, group: 'content', validation: (r) => r.required() }),
     defineField({
-      name: 'questions', title: '题目', type: 'array', group: 'content', of: [question],
-      validation: (r) => r.required().min(1).custom((qs: Array<{ id?: string }> | undefined) => checkQuestionIds(qs)),
+      name: 'intro',
+      title: '开场说明',
+      type: 'text',
+      rows: 3,
+      group: 'content',
+      validation: (r) => r.required(),
     }),
     defineField({
-      name: 'results', title: '结果区间', description: '每一个能得到的总分都必须恰好落在一个区间里。', type: 'array', group: 'content',
-      of: [resultBand], validation: (r) => r.required().min(1).custom((_v, ctx) => checkBands(ctx.document as QuizDoc | undefined)),
+      name: 'questions',
+      title: '题目',
+      type: 'array',
+      group: 'content',
+      of: [question],
+      validation: (r) =>
+        r
+          .required()
+          .min(1)
+          .custom((qs: Array<{ id?: string }> | undefined) => checkQuestionIds(qs)),
     }),
-    defineField({ name: 'source', title: '量表来源', type: 'quizSource', group: 'content', validation: (r) => r.required() }),
-    defineField({ name: 'disclaimer', title: '免责说明', type: 'text', rows: 2, group: 'content', validation: (r) => r.required() }),
+    defineField({
+      name: 'results',
+      title: '结果区间',
+      description: '每一个能得到的总分都必须恰好落在一个区间里。',
+      type: 'array',
+      group: 'content',
+      of: [resultBand],
+      validation: (r) =>
+        r
+          .required()
+          .min(1)
+          .custom((_v, ctx) => checkBands(ctx.document as QuizDoc | undefined)),
+    }),
+    defineField({
+      name: 'source',
+      title: '量表来源',
+      type: 'quizSource',
+      group: 'content',
+      validation: (r) => r.required(),
+    }),
+    defineField({
+      name: 'disclaimer',
+      title: '免责说明',
+      type: 'text',
+      rows: 2,
+      group: 'content',
+      validation: (r) => r.required(),
+    }),
     refsField('audiences', '人群', 'audience', 0, 'content'),
     refsField('topics', '主题', 'topic', 0, 'content'),
     translationsField('quizTranslation'),

@@ -14,7 +14,12 @@ import type { StructureResolver } from 'sanity/structure';
 
 /** Today as YYYY-MM-DD in China (event times are local wall-clock strings, compared as text). */
 export function todayInChina(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }
 
 /** The date `days` after YYYY-MM-DD. */
@@ -42,36 +47,68 @@ export const structure: StructureResolver = (S) => {
   return S.list()
     .title('内容')
     .items([
-      S.listItem().title('按人群').icon(UsersIcon).child(
-        S.documentTypeList('audience').title('按人群').child((id) =>
-          S.documentList().title('这一人群的内容').filter(QUERIES.byAudience).params({ id }),
+      S.listItem()
+        .title('按人群')
+        .icon(UsersIcon)
+        .child(
+          S.documentTypeList('audience')
+            .title('按人群')
+            .child((id) => S.documentList().title('这一人群的内容').filter(QUERIES.byAudience).params({ id })),
         ),
-      ),
-      S.listItem().title('活动').icon(CalendarIcon).child(
-        S.list().title('活动').items([
-          S.listItem().title('即将举行').child(
-            S.documentList().title('即将举行').schemaType('event').filter(QUERIES.upcoming).params({ today })
-              .defaultOrdering([{ field: 'start', direction: 'asc' }]),
-          ),
-          S.listItem().title('已结束').child(
-            S.documentList().title('已结束').schemaType('event').filter(QUERIES.past).params({ today })
-              .defaultOrdering([{ field: 'start', direction: 'desc' }]),
-          ),
-          S.documentTypeListItem('event').title('全部活动'),
-        ]),
-      ),
-      S.listItem().title('待复审').icon(ClockIcon).child(
-        S.documentList().title(`${REVIEW_WARNING_DAYS} 天内到期或已过期`).schemaType('article').filter(QUERIES.dueForReview)
-          .params({ soon: addDays(today, REVIEW_WARNING_DAYS) })
-          .defaultOrdering([{ field: 'nextReviewDue', direction: 'asc' }]),
-      ),
-      S.listItem().title('待医学审核').icon(CheckmarkCircleIcon).child(
-        S.documentList().title('已提交、等待医生审核').filter(QUERIES.inMedicalReview)
-          .defaultOrdering([{ field: '_updatedAt', direction: 'asc' }]),
-      ),
-      S.listItem().title('待家庭同意').icon(WarningOutlineIcon).child(
-        S.documentList().title('还没有记录同意的家庭').schemaType('family').filter(QUERIES.awaitingConsent),
-      ),
+      S.listItem()
+        .title('活动')
+        .icon(CalendarIcon)
+        .child(
+          S.list()
+            .title('活动')
+            .items([
+              S.listItem()
+                .title('即将举行')
+                .child(
+                  S.documentList()
+                    .title('即将举行')
+                    .schemaType('event')
+                    .filter(QUERIES.upcoming)
+                    .params({ today })
+                    .defaultOrdering([{ field: 'start', direction: 'asc' }]),
+                ),
+              S.listItem()
+                .title('已结束')
+                .child(
+                  S.documentList()
+                    .title('已结束')
+                    .schemaType('event')
+                    .filter(QUERIES.past)
+                    .params({ today })
+                    .defaultOrdering([{ field: 'start', direction: 'desc' }]),
+                ),
+              S.documentTypeListItem('event').title('全部活动'),
+            ]),
+        ),
+      S.listItem()
+        .title('待复审')
+        .icon(ClockIcon)
+        .child(
+          S.documentList()
+            .title(`${REVIEW_WARNING_DAYS} 天内到期或已过期`)
+            .schemaType('article')
+            .filter(QUERIES.dueForReview)
+            .params({ soon: addDays(today, REVIEW_WARNING_DAYS) })
+            .defaultOrdering([{ field: 'nextReviewDue', direction: 'asc' }]),
+        ),
+      S.listItem()
+        .title('待医学审核')
+        .icon(CheckmarkCircleIcon)
+        .child(
+          S.documentList()
+            .title('已提交、等待医生审核')
+            .filter(QUERIES.inMedicalReview)
+            .defaultOrdering([{ field: '_updatedAt', direction: 'asc' }]),
+        ),
+      S.listItem()
+        .title('待家庭同意')
+        .icon(WarningOutlineIcon)
+        .child(S.documentList().title('还没有记录同意的家庭').schemaType('family').filter(QUERIES.awaitingConsent)),
       S.divider(),
       S.documentTypeListItem('article').title('科普文章'),
       S.documentTypeListItem('event').title('活动'),
@@ -83,6 +120,9 @@ export const structure: StructureResolver = (S) => {
       S.documentTypeListItem('source').title('参考来源'),
       S.documentTypeListItem('reviewerProfile').title('审核人').icon(UserIcon),
       S.divider(),
-      S.listItem().title('网站设置').icon(CogIcon).child(S.document().schemaType('siteSettings').documentId('siteSettings')),
+      S.listItem()
+        .title('网站设置')
+        .icon(CogIcon)
+        .child(S.document().schemaType('siteSettings').documentId('siteSettings')),
     ]);
 };

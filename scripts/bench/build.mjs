@@ -27,7 +27,11 @@ export function timedBuild({ cwd = ROOT, env = {}, log }) {
   const args = timeBin ? ['-f', '%M %e', '-o', statFile, process.execPath, astro, 'build'] : [astro, 'build'];
   const started = process.hrtime.bigint();
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd, env: { ...process.env, ...BUILD_ENV, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, {
+      cwd,
+      env: { ...process.env, ...BUILD_ENV, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let peakPolled = 0;
     const poll = timeBin ? null : setInterval(() => (peakPolled = Math.max(peakPolled, treeRss(child.pid))), 250);
     let tail = '';
@@ -56,7 +60,11 @@ export function timedBuild({ cwd = ROOT, env = {}, log }) {
 /** Resident memory of a process and its descendants, from /proc (fallback when /usr/bin/time is missing). */
 function treeRss(pid) {
   try {
-    const kids = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    const kids = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
     const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
     return rss + kids.reduce((s, k) => s + treeRss(k), 0);
   } catch {
@@ -74,7 +82,12 @@ export function fitLine(points) {
   return (x) => my + slope * (x - mx);
 }
 
-export async function scaleBench({ sizes = [500, 2000, 5000], events = 1000, maxMinutes = 20, work = path.join(tmpdir(), 'hc-bench-scale') } = {}) {
+export async function scaleBench({
+  sizes = [500, 2000, 5000],
+  events = 1000,
+  maxMinutes = 20,
+  work = path.join(tmpdir(), 'hc-bench-scale'),
+} = {}) {
   mkdirSync(work, { recursive: true });
   const rows = [];
   const deadline = Date.now() + maxMinutes * 60_000;
@@ -107,7 +120,16 @@ export async function scaleBench({ sizes = [500, 2000, 5000], events = 1000, max
 
 function estimate(articles, measured) {
   const f = (key) => fitLine(measured.map((r) => [r.articles, r[key]]))(articles);
-  return { articles, events: measured.at(-1).events, pages: Math.round(f('pages')), files: Math.round(f('files')), seconds: f('seconds'), peakBytes: f('peakBytes'), distBytes: f('distBytes'), estimate: true };
+  return {
+    articles,
+    events: measured.at(-1).events,
+    pages: Math.round(f('pages')),
+    files: Math.round(f('files')),
+    seconds: f('seconds'),
+    peakBytes: f('peakBytes'),
+    distBytes: f('distBytes'),
+    estimate: true,
+  };
 }
 
 export function scaleTable(rows) {
@@ -116,8 +138,16 @@ export function scaleTable(rows) {
   return table(
     ['articles', 'events', 'pages', 'build', 'ms/page', 'peak memory', 'dist/', 'files', 'build vs first', 'measured?'],
     rows.map((r) => [
-      r.articles, r.events, r.pages, `${r.seconds.toFixed(0)} s`, (r.seconds * 1000 / r.pages).toFixed(1), mb(r.peakBytes), mb(r.distBytes), r.files,
-      `×${(r.seconds / base.seconds).toFixed(2)}`, r.estimate ? 'ESTIMATE (linear fit, not built)' : 'measured',
+      r.articles,
+      r.events,
+      r.pages,
+      `${r.seconds.toFixed(0)} s`,
+      ((r.seconds * 1000) / r.pages).toFixed(1),
+      mb(r.peakBytes),
+      mb(r.distBytes),
+      r.files,
+      `×${(r.seconds / base.seconds).toFixed(2)}`,
+      r.estimate ? 'ESTIMATE (linear fit, not built)' : 'measured',
     ]),
   );
 }
@@ -130,7 +160,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     events: Number(opt('--events', 1000)),
     maxMinutes: Number(opt('--max-minutes', 20)),
   });
-  console.log(`\nBuild cost at scale (each article in 4 locales; ${new Date().toISOString().slice(0, 10)}, ${(await import('node:os')).cpus().length} cores)\n`);
+  console.log(
+    `\nBuild cost at scale (each article in 4 locales; ${new Date().toISOString().slice(0, 10)}, ${(await import('node:os')).cpus().length} cores)\n`,
+  );
   console.log(scaleTable(rows));
   if (opt('--json')) (await import('node:fs')).writeFileSync(opt('--json'), JSON.stringify(rows, null, 2));
 }

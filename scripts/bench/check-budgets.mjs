@@ -23,10 +23,13 @@ if (!existsSync(path.join(dist, 'index.html'))) {
 
 const started = Date.now();
 const types = measureDist(dist);
-for (const t of types) if (!t.rep) console.log(`  --    ${t.type.kind.padEnd(9)} not built yet (no ${t.type.label} page in dist/): skipped`);
+for (const t of types)
+  if (!t.rep) console.log(`  --    ${t.type.kind.padEnd(9)} not built yet (no ${t.type.label} page in dist/): skipped`);
 const pages = types.flatMap((t) => t.pages);
 const verdicts = evaluate(pages);
 console.log(formatVerdicts(verdicts));
 const failed = verdicts.filter((v) => !v.ok).length;
-console.log(`\nbudgets: ${verdicts.length - failed} passed, ${failed} failed (${pages.length} pages, ${((Date.now() - started) / 1000).toFixed(0)} s)`);
+console.log(
+  `\nbudgets: ${verdicts.length - failed} passed, ${failed} failed (${pages.length} pages, ${((Date.now() - started) / 1000).toFixed(0)} s)`,
+);
 process.exit(failed ? 1 : 0);

@@ -75,7 +75,8 @@ export function measureDist(dist) {
         gzip: r.gzip,
         cspMeta: type.reading ? cspMetaGzipCost(html) : 0,
         blockingJs: r.resources.filter((x) => x.kind === 'js' && x.blocking).reduce((s, x) => s + x.gzip, 0),
-        inlineHeadJs: r.jsBeforeReadable - r.resources.filter((x) => x.kind === 'js' && x.blocking).reduce((s, x) => s + x.gzip, 0),
+        inlineHeadJs:
+          r.jsBeforeReadable - r.resources.filter((x) => x.kind === 'js' && x.blocking).reduce((s, x) => s + x.gzip, 0),
         jsBeforeReadable: r.jsBeforeReadable,
         react: r.react,
         mainText: r.mainText,
@@ -103,7 +104,15 @@ export async function lighthouseRuns(targets) {
   const chromeLauncher = await import('chrome-launcher');
   const chrome = await chromeLauncher.launch({
     chromePath: CHROMIUM,
-    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    chromeFlags: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
     logLevel: 'silent',
   });
   const out = [];
@@ -120,7 +129,9 @@ export async function lighthouseRuns(targets) {
       if (lhr.runtimeError) throw new Error(`Lighthouse failed on ${url}: ${lhr.runtimeError.message}`);
       const score = (id) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
       const failedA11y = Object.values(lhr.audits)
-        .filter((a) => a.score === 0 && lhr.categories.accessibility.auditRefs.some((r) => r.id === a.id && r.weight > 0))
+        .filter(
+          (a) => a.score === 0 && lhr.categories.accessibility.auditRefs.some((r) => r.id === a.id && r.weight > 0),
+        )
         .map((a) => a.id);
       out.push({
         kind,
@@ -146,6 +157,13 @@ export const kb = (n) => (n == null ? '—' : `${(n / 1024).toFixed(1)} KB`);
 /** A plain text table: header row, rows of cells; numbers right-aligned. */
 export function table(header, rows) {
   const widths = header.map((h, i) => Math.max(String(h).length, ...rows.map((r) => String(r[i]).length)));
-  const fmt = (r) => r.map((c, i) => (typeof c === 'number' || /^[\d.—-]/.test(String(c)) ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]))).join('  ');
+  const fmt = (r) =>
+    r
+      .map((c, i) =>
+        typeof c === 'number' || /^[\d.—-]/.test(String(c))
+          ? String(c).padStart(widths[i])
+          : String(c).padEnd(widths[i]),
+      )
+      .join('  ');
   return [fmt(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(fmt)].join('\n');
 }

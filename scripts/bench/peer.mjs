@@ -26,10 +26,15 @@ export function ensurePeerInstalled() {
   const marker = path.join(FIXTURE, 'node_modules/@astrojs/starlight/package.json');
   if (existsSync(marker)) return;
   process.stderr.write('peer: installing Starlight into scripts/bench/starlight/node_modules (once)…\n');
-  const npm = (args) => spawnSync('npm', [...args, '--no-audit', '--no-fund', '--workspaces=false'], { cwd: FIXTURE, stdio: ['ignore', 'inherit', 'inherit'] });
+  const npm = (args) =>
+    spawnSync('npm', [...args, '--no-audit', '--no-fund', '--workspaces=false'], {
+      cwd: FIXTURE,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
   // npm ci refuses a lock that lacks an optional platform package the registry mirror does not carry
   // (napi-windows-process-start-time); npm install then installs the same locked versions without saving.
-  if (npm(['ci']).status !== 0 && npm(['install', '--no-save']).status !== 0) throw new Error('peer: npm install failed in scripts/bench/starlight');
+  if (npm(['ci']).status !== 0 && npm(['install', '--no-save']).status !== 0)
+    throw new Error('peer: npm install failed in scripts/bench/starlight');
 }
 
 /** Write the corpus's articles as Starlight docs: originals at the root locale, translations under their locale. */
@@ -46,7 +51,10 @@ export function writeStarlightDocs(corpusDir, docsDir) {
     const data = yaml.load(fm[1]);
     const out = path.join(docsDir, locale ?? '', 'articles', `${slug}.md`);
     mkdirSync(path.dirname(out), { recursive: true });
-    writeFileSync(out, `---\n${yaml.dump({ title: data.title, description: data.summary }, { lineWidth: -1 })}---\n${fm[2]}`);
+    writeFileSync(
+      out,
+      `---\n${yaml.dump({ title: data.title, description: data.summary }, { lineWidth: -1 })}---\n${fm[2]}`,
+    );
     written++;
   }
   return written;
@@ -107,15 +115,46 @@ export async function peerBench({ articles = 500, work = path.join(tmpdir(), 'hc
 export function peerTable(r) {
   const ratio = (a, b) => `×${(a / b).toFixed(2)}`;
   const perPage = (x) => (x.seconds * 1000) / x.pages;
-  const row = (name, x) => [name, x.article.pages, kb(x.article.html), kb(x.article.css), kb(x.article.js), kb(x.article.total), x.pages, `${x.seconds.toFixed(0)} s`, `${perPage(x).toFixed(1)} ms`, `${(x.peakBytes / 1048576).toFixed(0)} MB`];
+  const row = (name, x) => [
+    name,
+    x.article.pages,
+    kb(x.article.html),
+    kb(x.article.css),
+    kb(x.article.js),
+    kb(x.article.total),
+    x.pages,
+    `${x.seconds.toFixed(0)} s`,
+    `${perPage(x).toFixed(1)} ms`,
+    `${(x.peakBytes / 1048576).toFixed(0)} MB`,
+  ];
   return table(
-    ['site', 'article pages', 'HTML', 'CSS', 'JS', 'article page total', 'all pages', 'build', 'build per page', 'peak memory'],
+    [
+      'site',
+      'article pages',
+      'HTML',
+      'CSS',
+      'JS',
+      'article page total',
+      'all pages',
+      'build',
+      'build per page',
+      'peak memory',
+    ],
     [
       row('ours', r.ours),
       row('Starlight 0.42.4', r.starlight),
-      ['ours / Starlight', '', ratio(r.ours.article.html, r.starlight.article.html), ratio(r.ours.article.css, r.starlight.article.css),
-        r.starlight.article.js ? ratio(r.ours.article.js, r.starlight.article.js) : '—', ratio(r.ours.article.total, r.starlight.article.total),
-        '', ratio(r.ours.seconds, r.starlight.seconds), ratio(perPage(r.ours), perPage(r.starlight)), ratio(r.ours.peakBytes, r.starlight.peakBytes)],
+      [
+        'ours / Starlight',
+        '',
+        ratio(r.ours.article.html, r.starlight.article.html),
+        ratio(r.ours.article.css, r.starlight.article.css),
+        r.starlight.article.js ? ratio(r.ours.article.js, r.starlight.article.js) : '—',
+        ratio(r.ours.article.total, r.starlight.article.total),
+        '',
+        ratio(r.ours.seconds, r.starlight.seconds),
+        ratio(perPage(r.ours), perPage(r.starlight)),
+        ratio(r.ours.peakBytes, r.starlight.peakBytes),
+      ],
     ],
   );
 }

@@ -28,14 +28,25 @@ const MODES = [
 
 const server = await serve(dist, port);
 try {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+  });
   const rows = [];
   for (const [mode, size, contrast] of MODES) {
-    const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 360, height: 800 }, locale: 'zh-CN', deviceScaleFactor: 1 });
-    await context.addInitScript(([s, c]) => {
-      if (s) localStorage.setItem('hc:size', s);
-      if (c) localStorage.setItem('hc:contrast', '1');
-    }, [size, contrast]);
+    const context = await browser.newContext({
+      serviceWorkers: 'block',
+      viewport: { width: 360, height: 800 },
+      locale: 'zh-CN',
+      deviceScaleFactor: 1,
+    });
+    await context.addInitScript(
+      ([s, c]) => {
+        if (s) localStorage.setItem('hc:size', s);
+        if (c) localStorage.setItem('hc:contrast', '1');
+      },
+      [size, contrast],
+    );
     const page = await context.newPage();
     for (const [url, selector] of PAGES) {
       await page.goto(`${server.origin}${url}`);

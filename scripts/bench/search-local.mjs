@@ -25,14 +25,23 @@ export function localDocs(set, locale) {
   const articleBodies = new Map();
   for (const a of articles) {
     const human = {};
-    for (const [loc, t] of Object.entries(a.translations ?? {})) if (t) human[loc] = { title: t.title, summary: t.summary, body: t.body };
-    const r = resolveText(locale, { title: a.title, summary: a.summary, body: a.body }, human, (v, variant) => convertStrings(v, variant)).value;
-    articleTexts.set(a.slug, { title: r.title, summary: r.summary, headings: [...r.body.matchAll(HEADING)].map((m) => ({ depth: m[1].length, text: m[2] })) });
+    for (const [loc, t] of Object.entries(a.translations ?? {}))
+      if (t) human[loc] = { title: t.title, summary: t.summary, body: t.body };
+    const r = resolveText(locale, { title: a.title, summary: a.summary, body: a.body }, human, (v, variant) =>
+      convertStrings(v, variant),
+    ).value;
+    articleTexts.set(a.slug, {
+      title: r.title,
+      summary: r.summary,
+      headings: [...r.body.matchAll(HEADING)].map((m) => ({ depth: m[1].length, text: m[2] })),
+    });
     articleBodies.set(a.slug, r.body);
   }
   const ui = JSON.parse(readFileSync(path.join(ROOT, 'src/i18n/ui', `${locale}.json`), 'utf8'));
   return searchDocs(locale, {
-    articles, articleTexts, articleBodies,
+    articles,
+    articleTexts,
+    articleBodies,
     events: set.events.map((x) => x.data),
     families,
     familyTexts: new Map(families.map((f) => [f.slug, { title: f.displayName, summary: f.summary, habits: f.habits }])),
@@ -48,7 +57,10 @@ export function localDocs(set, locale) {
 export async function localIndex(content, locale) {
   const set = typeof content === 'string' ? await loadLocalContent(content) : content;
   const { docs, audiences, topics } = localDocs(set, locale);
-  return { docs, built: buildIndex(docs, { locale, base: BASES[locale], dir: `/search-index/${locale}`, audiences, topics }) };
+  return {
+    docs,
+    built: buildIndex(docs, { locale, base: BASES[locale], dir: `/search-index/${locale}`, audiences, topics }),
+  };
 }
 
 /** A searcher over built files held in memory. */

@@ -37,7 +37,11 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const s = await runRelevance(content, cases);
   const pc = (n, d) => `${((100 * n) / d).toFixed(1)} %`;
   console.log(`relevance: ${s.cases} queries  hit@1 ${pc(s.hitAt1, s.cases)}  hit@3 ${pc(s.hitAt3, s.cases)}`);
-  for (const [k, v] of Object.entries(s.byKind)) console.log(`  ${k.padEnd(12)} ${String(v.cases).padStart(3)}  hit@1 ${pc(v.hitAt1, v.cases).padStart(7)}  hit@3 ${pc(v.hitAt3, v.cases).padStart(7)}`);
+  for (const [k, v] of Object.entries(s.byKind))
+    console.log(
+      `  ${k.padEnd(12)} ${String(v.cases).padStart(3)}  hit@1 ${pc(v.hitAt1, v.cases).padStart(7)}  hit@3 ${pc(v.hitAt3, v.cases).padStart(7)}`,
+    );
   if (s.misses.length) console.log('\nfirst result not a good answer:');
-  for (const m of s.misses) console.log(`  [${m.locale} ${m.kind}] ${m.q} → ${m.got.join(', ') || '(nothing)'}   want ${m.good.join(' | ')}`);
+  for (const m of s.misses)
+    console.log(`  [${m.locale} ${m.kind}] ${m.q} → ${m.got.join(', ') || '(nothing)'}   want ${m.good.join(' | ')}`);
 }

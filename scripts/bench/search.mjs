@@ -66,14 +66,19 @@ async function buildSite(n) {
   const corpus = path.join(WORK, `corpus-${n}`);
   const site = path.join(WORK, `site-${n}`);
   const stampFile = path.join(WORK, `site-${n}.stamp`);
-  const src = readFileSync(path.join(ROOT, 'src/lib/search/build.ts'), 'utf8') + readFileSync(path.join(ROOT, 'scripts/synthetic/corpus.mjs'), 'utf8');
+  const src =
+    readFileSync(path.join(ROOT, 'src/lib/search/build.ts'), 'utf8') +
+    readFileSync(path.join(ROOT, 'scripts/synthetic/corpus.mjs'), 'utf8');
   const stamp = JSON.stringify({ n, events: EVENTS, locales: LOCALES, src: src.length });
-  if (REUSE && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return { site, templates: JSON.parse(readFileSync(path.join(WORK, `templates-${n}.json`), 'utf8')) };
+  if (REUSE && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp)
+    return { site, templates: JSON.parse(readFileSync(path.join(WORK, `templates-${n}.json`), 'utf8')) };
   let t = Date.now();
   const gen = await generateCorpus({ outDir: corpus, articles: n, events: EVENTS, translated: 0.25 });
   writeFileSync(path.join(WORK, `templates-${n}.json`), JSON.stringify(gen.templates));
   const set = await loadLocalContent(corpus);
-  console.error(`[bench] corpus: ${set.articles.length} articles, ${set.events.length} events (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+  console.error(
+    `[bench] corpus: ${set.articles.length} articles, ${set.events.length} events (${((Date.now() - t) / 1000).toFixed(1)} s)`,
+  );
   await rm(site, { recursive: true, force: true });
   const pagefind = await import('pagefind');
   for (const locale of LOCALES) {
@@ -88,18 +93,34 @@ async function buildSite(n) {
     }
     const page = path.join(site, BASES[locale].slice(1), 'search');
     await mkdir(page, { recursive: true });
-    await writeFile(path.join(page, 'index.html'), `<!doctype html><html lang="${HTML_LANG[locale]}"><meta charset="utf-8"><title>bench</title><div data-search data-index="/search-index/${locale}/${built.manifestHash}.json" data-pagefind="/pagefind-${locale}/pagefind.js"></div></html>`);
+    await writeFile(
+      path.join(page, 'index.html'),
+      `<!doctype html><html lang="${HTML_LANG[locale]}"><meta charset="utf-8"><title>bench</title><div data-search data-index="/search-index/${locale}/${built.manifestHash}.json" data-pagefind="/pagefind-${locale}/pagefind.js"></div></html>`,
+    );
     const ours = (Date.now() - t) / 1000;
     t = Date.now();
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
-    const aud = Object.fromEntries(set.audiences.map((a) => [a.data.id, a.data.name[locale] ?? a.data.name['zh-hans']]));
+    const aud = Object.fromEntries(
+      set.audiences.map((a) => [a.data.id, a.data.name[locale] ?? a.data.name['zh-hans']]),
+    );
     const top = Object.fromEntries(set.topics.map((x) => [x.data.id, x.data.name[locale] ?? x.data.name['zh-hans']]));
     for (const d of docs) {
       const url = docUrl(locale, d);
       const r = await index.addCustomRecord({
         url,
-        content: [d.title, d.summary, ...d.headings, d.body ?? '', ...d.keywords, ...d.audiences.map((a) => aud[a]), ...d.topics.map((x) => top[x]), ...(d.names ?? [])].filter(Boolean).join('\n'),
+        content: [
+          d.title,
+          d.summary,
+          ...d.headings,
+          d.body ?? '',
+          ...d.keywords,
+          ...d.audiences.map((a) => aud[a]),
+          ...d.topics.map((x) => top[x]),
+          ...(d.names ?? []),
+        ]
+          .filter(Boolean)
+          .join('\n'),
         language: PF_LANG[locale],
         meta: { title: d.title },
       });
@@ -107,7 +128,9 @@ async function buildSite(n) {
     }
     const w = await index.writeFiles({ outputPath: path.join(site, `pagefind-${locale}`) });
     if (w.errors.length) throw new Error(`pagefind write: ${w.errors.join('; ')}`);
-    console.error(`[bench] ${n} ${locale}: ${docs.length} documents; ours built in ${ours.toFixed(1)} s, Pagefind in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    console.error(
+      `[bench] ${n} ${locale}: ${docs.length} documents; ours built in ${ours.toFixed(1)} s, Pagefind in ${((Date.now() - t) / 1000).toFixed(1)} s`,
+    );
   }
   await pagefind.close();
   writeFileSync(stampFile, stamp);
@@ -117,7 +140,13 @@ async function buildSite(n) {
 const PATHS = { article: '/articles/', event: '/events/', family: '/families/', quiz: '/self-check/', hub: '/' };
 const docUrl = (locale, d) => `${BASES[locale]}${PATHS[d.type]}${d.id}/`;
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json', '.wasm': 'application/wasm', '.css': 'text/css' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css',
+};
 const gz = (body) => Math.min(body.length, gzipSync(body).length);
 
 /** A static server for one site folder that also serves our engine bundle; it records what it sends. */
@@ -140,7 +169,9 @@ function serve(site, engineJs) {
     res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' });
     res.end(body);
   });
-  return new Promise((resolve) => server.listen(PORT_WANTED, '127.0.0.1', () => resolve({ server, sent, port: server.address().port })));
+  return new Promise((resolve) =>
+    server.listen(PORT_WANTED, '127.0.0.1', () => resolve({ server, sent, port: server.address().port })),
+  );
 }
 
 const pct = (list, p) => {
@@ -217,7 +248,15 @@ async function runEngine(browser, port, sent, engine, locale, first, queries, th
     const nine = await inPage(page, 'warm', { queries: queries.slice(0, 9), top: TOP });
     const tenBytes = sent.slice(from).reduce((n, x) => n + x.gzip, 0);
     const rest = await inPage(page, 'warm', { queries: queries.slice(9), top: TOP });
-    return { setupMs: f.setupMs, firstMs: f.firstMs, firstBytes, tenBytes, times: [...nine.times, ...rest.times], repeat: [...nine.repeat, ...rest.repeat], urls: [f.urls[0], ...nine.urls, ...rest.urls] };
+    return {
+      setupMs: f.setupMs,
+      firstMs: f.firstMs,
+      firstBytes,
+      tenBytes,
+      times: [...nine.times, ...rest.times],
+      repeat: [...nine.repeat, ...rest.repeat],
+      urls: [f.urls[0], ...nine.urls, ...rest.urls],
+    };
   } finally {
     await context.close();
   }
@@ -235,7 +274,14 @@ async function measure(n, site, templates, engineJs) {
   const { server, sent, port } = await serve(site, engineJs);
   const browser = await chromium.launch({
     executablePath: ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   const blank = () => ({ setup: [], first: [], firstBytes: [], tenBytes: [], times: [], repeat: [] });
   const out = { ours: blank(), pagefind: blank() };
@@ -260,7 +306,16 @@ async function measure(n, site, templates, engineJs) {
       const results = new Array(CASES.length);
       for (const locale of LOCALES) {
         const idx = CASES.map((c, i) => [c, i]).filter(([c]) => c.locale === locale);
-        const r = await runEngine(browser, port, sent, engine, locale, idx[0][0].q, idx.slice(1).map(([c]) => c.q), false);
+        const r = await runEngine(
+          browser,
+          port,
+          sent,
+          engine,
+          locale,
+          idx[0][0].q,
+          idx.slice(1).map(([c]) => c.q),
+          false,
+        );
         idx.forEach(([, i], k) => (results[i] = r.urls[k].slice(0, 3).map(idOfUrl)));
       }
       out[engine].relevance = relevanceOf(results, templates);
@@ -272,9 +327,16 @@ async function measure(n, site, templates, engineJs) {
   return out;
 }
 
-const engineJs = (await esbuild.build({
-  entryPoints: [path.join(ROOT, 'src/lib/search/engine.ts')], bundle: true, format: 'esm', minify: true, write: false, target: 'es2022',
-})).outputFiles[0].text;
+const engineJs = (
+  await esbuild.build({
+    entryPoints: [path.join(ROOT, 'src/lib/search/engine.ts')],
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    write: false,
+    target: 'es2022',
+  })
+).outputFiles[0].text;
 
 await mkdir(WORK, { recursive: true });
 const records = [];
@@ -286,7 +348,8 @@ for (const n of SIZES) {
   for (const engine of ['ours', 'pagefind']) {
     const o = m[engine];
     const rec = {
-      engine, articles,
+      engine,
+      articles,
       firstSearchBytesGzip: Math.round(median(o.firstBytes)),
       tenSearchesBytesGzip: Math.round(median(o.tenBytes)),
       setupMs: +median(o.setup).toFixed(1),
@@ -306,11 +369,43 @@ for (const n of SIZES) {
 
 const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
 const pc = (x) => `${(100 * x).toFixed(1)} %`;
-console.log(`\nSearch benchmark — Chromium, ${THROTTLE}× CPU throttle, ${ROUNDS} interleaved rounds per size, fresh cache each; top ${TOP} results with display data`);
-console.log('next query = a new query after setup, with whatever it must fetch; same words = that query again, nothing to fetch');
-console.log(`relevance: ${CASES.length} judged queries (tests/fixtures/search-relevance.yaml), locales ${LOCALES.join(', ')}\n`);
-const head = ['articles', 'engine', 'first search', 'setup', 'next query p50', 'next query p95', 'same words p50', 'same words p95', 'first search gzip', '10 searches gzip', 'hit@1', 'hit@3'];
-const table = records.map((r) => [String(r.articles), r.engine, `${r.firstSearchMs} ms`, `${r.setupMs} ms`, `${r.p50Ms} ms`, `${r.p95Ms} ms`, `${r.repeatP50Ms} ms`, `${r.repeatP95Ms} ms`, kb(r.firstSearchBytesGzip), kb(r.tenSearchesBytesGzip), pc(r.hitAt1), pc(r.hitAt3)]);
+console.log(
+  `\nSearch benchmark — Chromium, ${THROTTLE}× CPU throttle, ${ROUNDS} interleaved rounds per size, fresh cache each; top ${TOP} results with display data`,
+);
+console.log(
+  'next query = a new query after setup, with whatever it must fetch; same words = that query again, nothing to fetch',
+);
+console.log(
+  `relevance: ${CASES.length} judged queries (tests/fixtures/search-relevance.yaml), locales ${LOCALES.join(', ')}\n`,
+);
+const head = [
+  'articles',
+  'engine',
+  'first search',
+  'setup',
+  'next query p50',
+  'next query p95',
+  'same words p50',
+  'same words p95',
+  'first search gzip',
+  '10 searches gzip',
+  'hit@1',
+  'hit@3',
+];
+const table = records.map((r) => [
+  String(r.articles),
+  r.engine,
+  `${r.firstSearchMs} ms`,
+  `${r.setupMs} ms`,
+  `${r.p50Ms} ms`,
+  `${r.p95Ms} ms`,
+  `${r.repeatP50Ms} ms`,
+  `${r.repeatP95Ms} ms`,
+  kb(r.firstSearchBytesGzip),
+  kb(r.tenSearchesBytesGzip),
+  pc(r.hitAt1),
+  pc(r.hitAt3),
+]);
 const widths = head.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
 const line = (row) => `| ${row.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
 console.log(line(head));

@@ -87,7 +87,10 @@ function sentences(body) {
     .map((x) => x.trim())
     .filter((x) => x.length >= 4);
 }
-const headingsOf = (body) => blocks(body).map((b) => HEADING_LINE.exec(b)?.[1]).filter(Boolean);
+const headingsOf = (body) =>
+  blocks(body)
+    .map((b) => HEADING_LINE.exec(b)?.[1])
+    .filter(Boolean);
 
 function shuffled(rand, list) {
   const out = [...list];
@@ -110,7 +113,11 @@ function syntheticTitle(rand, template, locale = 'zh-hans', body = template.body
     if (locale === 'en') return (h ? `${base}: ${h.charAt(0).toLowerCase()}${h.slice(1)}` : base).slice(0, 120);
     return (h ? `${base}：${h}` : base).slice(0, 60);
   }
-  const kw = pick(rand, (template.data.keywords ?? []).filter((k) => /\p{Script=Han}/u.test(k))) ?? template.data.title;
+  const kw =
+    pick(
+      rand,
+      (template.data.keywords ?? []).filter((k) => /\p{Script=Han}/u.test(k)),
+    ) ?? template.data.title;
   const patterns = [
     () => `${kw}：${h}？`,
     () => `${h}？说说${kw}`,
@@ -128,7 +135,9 @@ function syntheticTitle(rand, template, locale = 'zh-hans', body = template.body
  */
 function syntheticBody(rand, template, sameTopic) {
   const own = headingsOf(template.body);
-  const sections = shuffled(rand, own).slice(0, Math.min(own.length, 2 + Math.floor(rand() * 3))).map((h) => ({ h, from: template }));
+  const sections = shuffled(rand, own)
+    .slice(0, Math.min(own.length, 2 + Math.floor(rand() * 3)))
+    .map((h) => ({ h, from: template }));
   const extra = 1 + Math.floor(rand() * 2);
   for (let i = 0; i < extra && sameTopic.length; i++) {
     const other = pick(rand, sameTopic);
@@ -158,7 +167,10 @@ function syntheticTranslation(rand, body) {
     if (/^#/.test(b) || sections.length === 0) sections.push([b]);
     else sections[sections.length - 1].push(b);
   }
-  return shuffled(rand, sections).slice(0, Math.max(2, sections.length - 1)).flat().join('\n\n');
+  return shuffled(rand, sections)
+    .slice(0, Math.max(2, sections.length - 1))
+    .flat()
+    .join('\n\n');
 }
 
 /**
@@ -169,7 +181,14 @@ function syntheticTranslation(rand, body) {
  * @param {{ outDir: string, articles?: number, events?: number, translated?: number, seed?: number, source?: string }} options
  * @returns {Promise<{ articles: number, syntheticArticles: number, translations: number, events: number }>}
  */
-export async function generateCorpus({ outDir, articles = 1000, events = 100, translated = 0.25, seed = 20261122, source = path.join(ROOT, 'content') }) {
+export async function generateCorpus({
+  outDir,
+  articles = 1000,
+  events = 100,
+  translated = 0.25,
+  seed = 20261122,
+  source = path.join(ROOT, 'content'),
+}) {
   if (!outDir) throw new Error('generateCorpus: outDir is required');
   const rand = prng(seed);
   await rm(outDir, { recursive: true, force: true });
@@ -190,7 +209,9 @@ export async function generateCorpus({ outDir, articles = 1000, events = 100, tr
     const template = real[(i - 1) % real.length];
     const slug = `syn-${pad(i, width)}-${template.slug}`.slice(0, 80).replace(/-+$/, '');
     templates[`article:${slug}`] = `article:${template.slug}`;
-    const sameTopic = [...new Set((template.data.topics ?? []).flatMap((t) => byTopic.get(t) ?? []))].filter((a) => a !== template);
+    const sameTopic = [...new Set((template.data.topics ?? []).flatMap((t) => byTopic.get(t) ?? []))].filter(
+      (a) => a !== template,
+    );
     const body = syntheticBody(rand, template, sameTopic);
     const data = { ...template.data, title: syntheticTitle(rand, template), featured: false };
     delete data.audio; // synthetic pages carry no audio (it would only duplicate the real files)
@@ -200,7 +221,18 @@ export async function generateCorpus({ outDir, articles = 1000, events = 100, tr
         const tBody = syntheticTranslation(rand, t.body);
         await writeFile(
           path.join(articleDir, `${slug}.${locale}.md`),
-          withFrontmatter({ ...t.data, title: syntheticTitle(rand, { ...template, data: { ...template.data, title: t.data.title } }, locale === 'en' ? 'en' : locale, t.body) }, tBody),
+          withFrontmatter(
+            {
+              ...t.data,
+              title: syntheticTitle(
+                rand,
+                { ...template, data: { ...template.data, title: t.data.title } },
+                locale === 'en' ? 'en' : locale,
+                t.body,
+              ),
+            },
+            tBody,
+          ),
         );
         translations++;
       }
@@ -238,7 +270,13 @@ export async function generateCorpus({ outDir, articles = 1000, events = 100, tr
     templates[`event:${slug}`] = `event:${t.slug}`;
     await writeFile(path.join(eventDir, `${slug}.yaml`), yaml.dump(ev, { lineWidth: -1 }));
   }
-  return { articles: real.length + toWrite, syntheticArticles: toWrite, translations, events: realEvents.length + eventsToWrite, templates };
+  return {
+    articles: real.length + toWrite,
+    syntheticArticles: toWrite,
+    translations,
+    events: realEvents.length + eventsToWrite,
+    templates,
+  };
 }
 
 function parseArgs(argv) {
@@ -255,7 +293,9 @@ function parseArgs(argv) {
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = parseArgs(process.argv.slice(2));
   if (!args.out) {
-    console.error('usage: node scripts/synthetic/corpus.mjs --out DIR [--articles 1000] [--events 100] [--translated 0.25] [--seed N]');
+    console.error(
+      'usage: node scripts/synthetic/corpus.mjs --out DIR [--articles 1000] [--events 100] [--translated 0.25] [--seed N]',
+    );
     process.exit(2);
   }
   const result = await generateCorpus({
@@ -265,5 +305,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     translated: Number(args.translated ?? 0.25),
     seed: Number(args.seed ?? 20261122),
   });
-  console.log(`wrote ${result.articles} articles (${result.syntheticArticles} synthetic, ${result.translations} translations) and ${result.events} events to ${args.out}`);
+  console.log(
+    `wrote ${result.articles} articles (${result.syntheticArticles} synthetic, ${result.translations} translations) and ${result.events} events to ${args.out}`,
+  );
 }

@@ -40,6 +40,9 @@ export function localeParams(): Array<{ params: { lang: string | undefined }; pr
  * A per-locale string (taxonomy names, site settings) in a locale, through the one fallback: human text, else
  * converted Traditional, else the source. Use localizeString when the element needs the fallback's lang.
  */
-export function pick(value: Partial<Record<Locale, string>> & Record<typeof SOURCE_LOCALE, string>, locale: Locale): string {
+export function pick(
+  value: Partial<Record<Locale, string>> & Record<typeof SOURCE_LOCALE, string>,
+  locale: Locale,
+): string {
   return localizeString(value, locale).text;
 }

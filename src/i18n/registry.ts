@@ -81,7 +81,9 @@ export interface Registry<L extends string = string, S extends L = L> {
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Builds a registry from locale definitions (the first is the source) and checks they are consistent. */
-export function defineLocales<const D extends readonly [LocaleDef, ...LocaleDef[]]>(defs: D): Registry<D[number]['id'], D[0]['id']> {
+export function defineLocales<const D extends readonly [LocaleDef, ...LocaleDef[]]>(
+  defs: D,
+): Registry<D[number]['id'], D[0]['id']> {
   type L = D[number]['id'];
   type S = D[0]['id'];
   const ids = defs.map((d) => d.id) as unknown as readonly [L, ...L[]];
@@ -91,7 +93,8 @@ export function defineLocales<const D extends readonly [LocaleDef, ...LocaleDef[
     if (d.id !== source && !d.prefix) throw new Error(`locale ${d.id} needs a URL prefix (only the source has none)`);
     if (d.id === source && d.prefix) throw new Error(`the source locale ${d.id} has no URL prefix`);
     for (const f of d.fallback) if (!(f in info)) throw new Error(`locale ${d.id} falls back to unknown locale ${f}`);
-    if (d.id !== source && d.fallback.at(-1) !== source) throw new Error(`locale ${d.id}'s fallback must end with ${source}`);
+    if (d.id !== source && d.fallback.at(-1) !== source)
+      throw new Error(`locale ${d.id}'s fallback must end with ${source}`);
   }
   const prefixes = defs.map((d) => d.prefix).filter(Boolean);
   const translated = ids.filter((id): id is Exclude<L, S> => id !== source);
@@ -112,24 +115,71 @@ export function defineLocales<const D extends readonly [LocaleDef, ...LocaleDef[
 
 export const registry = defineLocales([
   {
-    id: 'zh-hans', prefix: '', bcp47: 'zh-Hans-CN', htmlLang: 'zh-Hans', label: '简体中文', cmsTitle: '简体中文（原文）',
-    intl: 'zh-Hans-CN', ogLocale: 'zh_CN', speech: 'zh-CN', fonts: 'sc', fallback: [], script: 'Hans',
-    summaryMax: 120, titleMax: 60,
+    id: 'zh-hans',
+    prefix: '',
+    bcp47: 'zh-Hans-CN',
+    htmlLang: 'zh-Hans',
+    label: '简体中文',
+    cmsTitle: '简体中文（原文）',
+    intl: 'zh-Hans-CN',
+    ogLocale: 'zh_CN',
+    speech: 'zh-CN',
+    fonts: 'sc',
+    fallback: [],
+    script: 'Hans',
+    summaryMax: 120,
+    titleMax: 60,
   },
   {
-    id: 'zh-hant', prefix: 'zh-hant', bcp47: 'zh-Hant-TW', htmlLang: 'zh-Hant', label: '繁體中文', cmsTitle: '繁體中文',
-    intl: 'zh-Hant-TW', ogLocale: 'zh_TW', speech: 'zh-HK', fonts: 'tc', fallback: ['zh-hans'], convert: 'tw', script: 'Hant',
-    summaryMax: 120, titleMax: 60,
+    id: 'zh-hant',
+    prefix: 'zh-hant',
+    bcp47: 'zh-Hant-TW',
+    htmlLang: 'zh-Hant',
+    label: '繁體中文',
+    cmsTitle: '繁體中文',
+    intl: 'zh-Hant-TW',
+    ogLocale: 'zh_TW',
+    speech: 'zh-HK',
+    fonts: 'tc',
+    fallback: ['zh-hans'],
+    convert: 'tw',
+    script: 'Hant',
+    summaryMax: 120,
+    titleMax: 60,
   },
   {
-    id: 'yue', prefix: 'yue', bcp47: 'yue-Hant-HK', htmlLang: 'yue-Hant', label: '粵語', cmsTitle: '粤语（繁體）',
-    intl: 'zh-Hant-HK', ogLocale: 'zh_HK', speech: 'zh-HK', fonts: 'hk', fallback: ['zh-hant', 'zh-hans'], convert: 'hk',
-    script: 'Hant', nativeChars: '晒吓', summaryMax: 120, titleMax: 60,
+    id: 'yue',
+    prefix: 'yue',
+    bcp47: 'yue-Hant-HK',
+    htmlLang: 'yue-Hant',
+    label: '粵語',
+    cmsTitle: '粤语（繁體）',
+    intl: 'zh-Hant-HK',
+    ogLocale: 'zh_HK',
+    speech: 'zh-HK',
+    fonts: 'hk',
+    fallback: ['zh-hant', 'zh-hans'],
+    convert: 'hk',
+    script: 'Hant',
+    nativeChars: '晒吓',
+    summaryMax: 120,
+    titleMax: 60,
   },
   {
-    id: 'en', prefix: 'en', bcp47: 'en-GB', htmlLang: 'en', label: 'English', cmsTitle: 'English',
-    intl: 'en-GB', ogLocale: 'en_GB', speech: 'en-GB', fonts: 'sc', fallback: ['zh-hans'], script: 'Latn',
-    summaryMax: 280, titleMax: 120,
+    id: 'en',
+    prefix: 'en',
+    bcp47: 'en-GB',
+    htmlLang: 'en',
+    label: 'English',
+    cmsTitle: 'English',
+    intl: 'en-GB',
+    ogLocale: 'en_GB',
+    speech: 'en-GB',
+    fonts: 'sc',
+    fallback: ['zh-hans'],
+    script: 'Latn',
+    summaryMax: 280,
+    titleMax: 120,
   },
 ]);
 

@@ -13,7 +13,10 @@ export function i18nextOptions(resources: Record<string, object>) {
     load: 'currentOnly' as const,
     supportedLngs: [...LOCALES],
     lng: SOURCE_LOCALE,
-    fallbackLng: { ...Object.fromEntries(LOCALES.map((l) => [l, [...registry.info[l].fallback]])), default: [SOURCE_LOCALE] },
+    fallbackLng: {
+      ...Object.fromEntries(LOCALES.map((l) => [l, [...registry.info[l].fallback]])),
+      default: [SOURCE_LOCALE],
+    },
     resources: Object.fromEntries(Object.entries(resources).map(([k, v]) => [k, { translation: v }])),
     interpolation: { escapeValue: false },
     returnNull: false,

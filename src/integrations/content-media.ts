@@ -10,8 +10,16 @@ import type { AstroIntegration } from 'astro';
 import { getContentSet } from '../content/loaders/source.ts';
 
 const TYPES: Record<string, string> = {
-  '.mp3': 'audio/mpeg', '.ogg': 'audio/ogg', '.opus': 'audio/ogg', '.m4a': 'audio/mp4',
-  '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.webp': 'image/webp', '.avif': 'image/avif', '.svg': 'image/svg+xml',
+  '.mp3': 'audio/mpeg',
+  '.ogg': 'audio/ogg',
+  '.opus': 'audio/ogg',
+  '.m4a': 'audio/mp4',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.png': 'image/png',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.svg': 'image/svg+xml',
 };
 
 export default function contentMedia(contentDir = process.env.CONTENT_DIR ?? 'content'): AstroIntegration {
@@ -32,7 +40,9 @@ export default function contentMedia(contentDir = process.env.CONTENT_DIR ?? 'co
       'astro:build:done': async ({ dir, logger }) => {
         const set = await getContentSet();
         // Audio uploaded in Sanity (a CDN URL) is linked from the CDN, not copied.
-        const used = set.articles.flatMap((a) => a.data.audio.map((t) => t.src)).filter((src) => !/^https?:\/\//.test(src));
+        const used = set.articles
+          .flatMap((a) => a.data.audio.map((t) => t.src))
+          .filter((src) => !/^https?:\/\//.test(src));
         const root = path.dirname(source);
         for (const src of used) {
           const target = path.join(fileURLToPath(dir), src);

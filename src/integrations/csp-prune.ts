@@ -28,7 +28,9 @@ export default function cspPrune(): AstroIntegration {
             saved += before.length - after.length;
           }
         }
-        logger.info(`CSP: kept only each page's own hashes in ${files.length} pages (${(saved / 1024).toFixed(0)} KB less, ${Date.now() - started} ms)`);
+        logger.info(
+          `CSP: kept only each page's own hashes in ${files.length} pages (${(saved / 1024).toFixed(0)} KB less, ${Date.now() - started} ms)`,
+        );
       },
     },
   };

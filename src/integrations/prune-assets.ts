@@ -13,7 +13,9 @@ const IMAGE = /\.(avif|webp|jpe?g|png|gif)$/i;
 const TEXT = /\.(html|css|js|mjs|json|xml|txt|ics|webmanifest|svg)$/i;
 
 function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => (statSync(path.join(dir, n)).isDirectory() ? walk(path.join(dir, n)) : [path.join(dir, n)]));
+  return readdirSync(dir).flatMap((n) =>
+    statSync(path.join(dir, n)).isDirectory() ? walk(path.join(dir, n)) : [path.join(dir, n)],
+  );
 }
 
 export function unreferencedAssets(outDir: string): string[] {

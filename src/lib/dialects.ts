@@ -29,7 +29,10 @@ export function formatDuration(seconds: number): string {
 }
 
 /** Tracks in a stable order: the page's own dialect first (Cantonese on yue pages), then as listed. */
-export function orderTracks<T extends Pick<AudioTrack, 'dialect'>>(tracks: readonly T[], preferred: AudioTrack['dialect'] | undefined): T[] {
+export function orderTracks<T extends Pick<AudioTrack, 'dialect'>>(
+  tracks: readonly T[],
+  preferred: AudioTrack['dialect'] | undefined,
+): T[] {
   if (!preferred) return [...tracks];
   return [...tracks.filter((t) => t.dialect === preferred), ...tracks.filter((t) => t.dialect !== preferred)];
 }

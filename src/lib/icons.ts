@@ -6,9 +6,11 @@
 import { createHash } from 'node:crypto';
 
 export const ICON_PATHS: Record<string, string> = {
-  elder: 'M12 5.5a2 2 0 1 0 0-4 2 2 0 0 0 0 4zM9 22l1.5-7L9 12V9.5A2.5 2.5 0 0 1 11.5 7h1A2.5 2.5 0 0 1 15 9.5V14m-1 8-1.5-6M18 11v11M15 14h3',
+  elder:
+    'M12 5.5a2 2 0 1 0 0-4 2 2 0 0 0 0 4zM9 22l1.5-7L9 12V9.5A2.5 2.5 0 0 1 11.5 7h1A2.5 2.5 0 0 1 15 9.5V14m-1 8-1.5-6M18 11v11M15 14h3',
   child: 'M12 6a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5zM7 10l5-2 5 2M12 8v6m-3 8 3-8 3 8',
-  mother: 'M10 5a2 2 0 1 0 0-4 2 2 0 0 0 0 4zM7 22l1-8-1-3a3 3 0 0 1 3-4h0a3 3 0 0 1 3 3v2M16 15a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5zM12 22l1-4h6l1 4',
+  mother:
+    'M10 5a2 2 0 1 0 0-4 2 2 0 0 0 0 4zM7 22l1-8-1-3a3 3 0 0 1 3-4h0a3 3 0 0 1 3 3v2M16 15a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5zM12 22l1-4h6l1 4',
   worker: 'M3 8h18v12H3zM8 8V5a1 1 0 0 1 1-1h6a1 1 0 0 1 1 1v3M3 13h18',
   heart: 'M12 21s-8-5.3-8-11a4.5 4.5 0 0 1 8-2.8A4.5 4.5 0 0 1 20 10c0 5.7-8 11-8 11zM6 12h3l1.5-3 2 5 1.5-2h4',
   carer: 'M8 6a2 2 0 1 0 0-4 2 2 0 0 0 0 4zM8 8v6h4l2 7M8 14l-2 7M17 13a3 3 0 1 0 0 6 3 3 0 0 0 0-6zM12 10h5',
@@ -49,11 +51,14 @@ export const ICON_PATHS: Record<string, string> = {
 };
 
 /** The stroke every icon is drawn with; on each symbol, so the <svg> in a page carries only its size. */
-export const ICON_STROKE = 'fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"';
+export const ICON_STROKE =
+  'fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"';
 
 /** The sprite: one <symbol id="i-<name>"> per icon, drawn in the current text colour. */
 export function iconSprite(): string {
-  const symbols = Object.entries(ICON_PATHS).map(([name, d]) => `<symbol id="i-${name}" viewBox="0 0 24 24" ${ICON_STROKE}><path d="${d}"/></symbol>`);
+  const symbols = Object.entries(ICON_PATHS).map(
+    ([name, d]) => `<symbol id="i-${name}" viewBox="0 0 24 24" ${ICON_STROKE}><path d="${d}"/></symbol>`,
+  );
   return `<svg xmlns="http://www.w3.org/2000/svg">${symbols.join('')}</svg>`;
 }
 

@@ -22,7 +22,10 @@ export function overdueReport<T extends Reviewable & { source?: string }>(articl
   if (late.length === 0) return `Review check (${today}): no article is past its next review date.`;
   return [
     `Review check (${today}): ${late.length} article${late.length === 1 ? ' is' : 's are'} past the next review date:`,
-    ...late.map((a) => `  - ${a.slug} "${a.title}" due ${a.nextReviewDue} (last reviewed ${a.reviewedAt})${a.source ? ` [${a.source}]` : ''}`),
+    ...late.map(
+      (a) =>
+        `  - ${a.slug} "${a.title}" due ${a.nextReviewDue} (last reviewed ${a.reviewedAt})${a.source ? ` [${a.source}]` : ''}`,
+    ),
   ].join('\n');
 }
 
@@ -55,14 +58,21 @@ export interface ReviewReport {
  * The review report a scheduled job can mail or post (dist/review-report.json, `npm run review:due`): every
  * article past its next review date on `today`, with who reviewed it last and by how many days it is late.
  */
-export function reviewReport<T extends Reviewable & { reviewer: { name: string }; source?: string }>(articles: T[], today: string): ReviewReport {
+export function reviewReport<T extends Reviewable & { reviewer: { name: string }; source?: string }>(
+  articles: T[],
+  today: string,
+): ReviewReport {
   const late = overdue(articles, today);
   return {
     date: today,
     articles: articles.length,
     overdueCount: late.length,
     overdue: late.map((a) => ({
-      id: a.slug, title: a.title, reviewer: a.reviewer.name, reviewedAt: a.reviewedAt, nextReviewDue: a.nextReviewDue,
+      id: a.slug,
+      title: a.title,
+      reviewer: a.reviewer.name,
+      reviewedAt: a.reviewedAt,
+      nextReviewDue: a.nextReviewDue,
       daysOverdue: daysBetween(a.nextReviewDue, today),
       ...(a.source ? { source: a.source } : {}),
     })),

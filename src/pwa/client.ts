@@ -8,14 +8,23 @@ import { fill } from '../lib/text/fill.ts';
 import { messageSW } from 'workbox-window';
 import { INSTALL_DISMISSED_KEY, KEEP_LANDING_PAGE, SKIP_WAITING } from '../lib/offline/names.ts';
 import { formatBytes } from '../lib/offline/format.ts';
-import { pageIsAvailable, pageIsSaved, readSaved, refreshSaved, removeSaved, savePage } from '../scripts/offline-save.ts';
+import {
+  pageIsAvailable,
+  pageIsSaved,
+  readSaved,
+  refreshSaved,
+  removeSaved,
+  savePage,
+} from '../scripts/offline-save.ts';
 import type { SavedKind } from '../lib/offline/saved.ts';
-
 
 /** Identifies this build's precached files (set by src/pwa/index.ts). */
 declare const __BUILD_ID__: string;
 /** Per locale, keyed by <html lang> in lower case (from the locale registry; '' is the source locale). */
-declare const __PWA_STRINGS__: Record<string, Record<'updateReady' | 'update' | 'installText' | 'install' | 'notNow' | 'intl', string>>;
+declare const __PWA_STRINGS__: Record<
+  string,
+  Record<'updateReady' | 'update' | 'installText' | 'install' | 'notNow' | 'intl', string>
+>;
 const strings = __PWA_STRINGS__[document.documentElement.lang.toLowerCase()] ?? __PWA_STRINGS__['']!;
 const intl = strings.intl;
 
@@ -39,7 +48,11 @@ function showBar(name: 'update' | 'install'): HTMLElement | null {
   p.textContent = name === 'update' ? strings.updateReady : strings.installText;
   bar.append(p);
   if (name === 'update') bar.append(makeButton(strings.update, 'data-pwa-apply'));
-  else bar.append(makeButton(strings.install, 'data-pwa-install-go'), makeButton(strings.notNow, 'data-pwa-install-no', true));
+  else
+    bar.append(
+      makeButton(strings.install, 'data-pwa-install-go'),
+      makeButton(strings.notNow, 'data-pwa-install-no', true),
+    );
   region.append(bar);
   return bar;
 }
@@ -54,7 +67,10 @@ function announceUpdate(reg: ServiceWorkerRegistration): void {
     button.disabled = true;
     let reloaded = false;
     navigator.serviceWorker.addEventListener('controllerchange', () => {
-      if (!reloaded) { reloaded = true; location.reload(); }
+      if (!reloaded) {
+        reloaded = true;
+        location.reload();
+      }
     });
     if (reg.waiting) void messageSW(reg.waiting, { type: SKIP_WAITING });
   });
@@ -64,11 +80,15 @@ async function watchUpdates(): Promise<void> {
   const reg = await navigator.serviceWorker.getRegistration();
   if (!reg) return;
   const track = (w: ServiceWorker | null) =>
-    w?.addEventListener('statechange', () => { if (w.state === 'installed') announceUpdate(reg); });
+    w?.addEventListener('statechange', () => {
+      if (w.state === 'installed') announceUpdate(reg);
+    });
   announceUpdate(reg);
   track(reg.installing);
   reg.addEventListener('updatefound', () => track(reg.installing));
-  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') void reg.update().catch(() => {}); });
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') void reg.update().catch(() => {});
+  });
 }
 
 /**
@@ -79,14 +99,18 @@ async function watchUpdates(): Promise<void> {
 function keepLandingPage(): void {
   const sw = navigator.serviceWorker;
   if (!sw || sw.controller) return;
-  sw.addEventListener('controllerchange', () => {
-    const assets = performance
-      .getEntriesByType('resource')
-      .map((e) => new URL(e.name, location.href))
-      .filter((u) => u.origin === location.origin && /\.(js|css)$/.test(u.pathname))
-      .map((u) => u.pathname);
-    sw.controller?.postMessage({ type: KEEP_LANDING_PAGE, page: location.pathname, assets });
-  }, { once: true });
+  sw.addEventListener(
+    'controllerchange',
+    () => {
+      const assets = performance
+        .getEntriesByType('resource')
+        .map((e) => new URL(e.name, location.href))
+        .filter((u) => u.origin === location.origin && /\.(js|css)$/.test(u.pathname))
+        .map((u) => u.pathname);
+      sw.controller?.postMessage({ type: KEEP_LANDING_PAGE, page: location.pathname, assets });
+    },
+    { once: true },
+  );
 }
 
 type InstallEvent = Event & { prompt: () => Promise<void>; userChoice: Promise<unknown> };
@@ -172,7 +196,10 @@ function renderOfflineList(): void {
     a.href = item.url;
     a.textContent = item.title;
     const count = item.parts.filter((p) => /\/articles\/[^/]+\/$/.test(p)).length;
-    li.querySelector('[data-offline-meta]')!.textContent = fill(root.dataset[item.kind === 'hub' ? 'msgHubMeta' : 'msgMeta'], { size: formatBytes(item.bytes, intl), count });
+    li.querySelector('[data-offline-meta]')!.textContent = fill(
+      root.dataset[item.kind === 'hub' ? 'msgHubMeta' : 'msgMeta'],
+      { size: formatBytes(item.bytes, intl), count },
+    );
     const button = li.querySelector('button')!;
     button.setAttribute('aria-label', fill(root.dataset.msgRemoveLabel, { title: item.title }));
     button.addEventListener('click', async () => {
@@ -191,7 +218,10 @@ if ('caches' in window) {
   initSaveBoxes();
   renderOfflineList();
   // Only under this build's service worker, so refreshed copies come with this build's files.
-  if (navigator.serviceWorker?.controller) void refreshSaved(__BUILD_ID__).then((n) => { if (n > 0) renderOfflineList(); });
+  if (navigator.serviceWorker?.controller)
+    void refreshSaved(__BUILD_ID__).then((n) => {
+      if (n > 0) renderOfflineList();
+    });
 }
 keepLandingPage();
 void watchUpdates();

@@ -70,7 +70,11 @@ export async function precacheManifest(dir: string): Promise<{ manifest: LocaleE
     warnings.push(...r.warnings);
     return r.manifestEntries.map(({ url, revision }) => ({ url, revision: revision ?? null }));
   };
-  const [pages, assets, shared] = await Promise.all([list(PRECACHE_PAGES), list(PRECACHE_ASSETS), list(PRECACHE_SHARED)]);
+  const [pages, assets, shared] = await Promise.all([
+    list(PRECACHE_PAGES),
+    list(PRECACHE_ASSETS),
+    list(PRECACHE_SHARED),
+  ]);
   return { manifest: tagLocales(pages, assets, shared, siteReader(dir)), warnings };
 }
 
@@ -81,8 +85,13 @@ export async function precacheManifest(dir: string): Promise<{ manifest: LocaleE
 function barStrings(): Record<string, Record<string, string>> {
   const keys = ['updateReady', 'update', 'installText', 'install', 'notNow'];
   const entries = LOCALES.map((l) => {
-    const ui = JSON.parse(readFileSync(path.join(here, '..', 'i18n', 'ui', `${l}.json`), 'utf8')) as { offline: Record<string, string> };
-    return [registry.info[l].htmlLang.toLowerCase(), { ...Object.fromEntries(keys.map((k) => [k, ui.offline[k]])), intl: registry.info[l].intl }] as const;
+    const ui = JSON.parse(readFileSync(path.join(here, '..', 'i18n', 'ui', `${l}.json`), 'utf8')) as {
+      offline: Record<string, string>;
+    };
+    return [
+      registry.info[l].htmlLang.toLowerCase(),
+      { ...Object.fromEntries(keys.map((k) => [k, ui.offline[k]])), intl: registry.info[l].intl },
+    ] as const;
   });
   return Object.fromEntries([...entries, ['', entries[0]![1]]]);
 }
@@ -92,21 +101,39 @@ async function imageProbes(): Promise<Record<string, string>> {
   const pixel = () => sharp({ create: { width: 1, height: 1, channels: 3, background: '#ffffff' } });
   const avif = await pixel().avif({ quality: 30 }).toBuffer();
   const webp = await pixel().webp({ quality: 30 }).toBuffer();
-  return { 'image/avif': `data:image/avif;base64,${avif.toString('base64')}`, 'image/webp': `data:image/webp;base64,${webp.toString('base64')}` };
+  return {
+    'image/avif': `data:image/avif;base64,${avif.toString('base64')}`,
+    'image/webp': `data:image/webp;base64,${webp.toString('base64')}`,
+  };
 }
 
 /** Builds pwa.js and sw.js into an already built site directory (tests call this on a copied dist/). */
 export async function buildPwa(dir: string): Promise<PwaBuildResult> {
   // The build id: a hash of every precached file's revision (the same site gives the same id and the same pwa.js).
   const before = (await precacheManifest(dir)).manifest.filter((e) => e.url !== 'pwa.js');
-  const buildId = createHash('sha256').update(JSON.stringify(before.map((e) => [e.url, e.revision]))).digest('hex').slice(0, 12);
-  const common = { bundle: true, minify: true, target: 'es2022', legalComments: 'none', define: { 'process.env.NODE_ENV': '"production"' }, logLevel: 'warning' } as const;
+  const buildId = createHash('sha256')
+    .update(JSON.stringify(before.map((e) => [e.url, e.revision])))
+    .digest('hex')
+    .slice(0, 12);
+  const common = {
+    bundle: true,
+    minify: true,
+    target: 'es2022',
+    legalComments: 'none',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'warning',
+  } as const;
   await build({
     ...common,
     entryPoints: [path.join(here, 'client.ts')],
     outfile: path.join(dir, 'pwa.js'),
     format: 'esm',
-    define: { ...common.define, __IMAGE_PROBES__: JSON.stringify(await imageProbes()), __PWA_STRINGS__: JSON.stringify(barStrings()), __BUILD_ID__: JSON.stringify(buildId) },
+    define: {
+      ...common.define,
+      __IMAGE_PROBES__: JSON.stringify(await imageProbes()),
+      __PWA_STRINGS__: JSON.stringify(barStrings()),
+      __BUILD_ID__: JSON.stringify(buildId),
+    },
   });
   const { manifest, warnings } = await precacheManifest(dir);
   await build({
@@ -135,7 +162,9 @@ export default function pwa(): AstroIntegration {
         const { count, size, warnings } = await buildPwa(out);
         for (const w of warnings) logger.warn(w);
         const sw = statSync(path.join(out, 'sw.js')).size;
-        const each = Object.keys(count).map((l) => `${l} ${count[l]} files ${(size[l] / 1000).toFixed(0)} kB`).join(', ');
+        const each = Object.keys(count)
+          .map((l) => `${l} ${count[l]} files ${(size[l] / 1000).toFixed(0)} kB`)
+          .join(', ');
         logger.info(`service worker: precache per locale (raw): ${each}; sw.js ${(sw / 1000).toFixed(1)} kB`);
       },
     },

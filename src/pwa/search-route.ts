@@ -21,7 +21,11 @@ export function registerSearchIndexRoute(fallback: WorkboxPlugin): void {
     ({ url }) => url.origin === self.location.origin && /^\/search-index\/[^/]+\/[0-9a-f]{12}\//.test(url.pathname),
     new CacheFirst({
       cacheName: SEARCH_CACHE,
-      plugins: [new CacheableResponsePlugin({ statuses: [200] }), new ExpirationPlugin({ maxEntries: SEARCH_MAX_ENTRIES, purgeOnQuotaError: true }), fallback],
+      plugins: [
+        new CacheableResponsePlugin({ statuses: [200] }),
+        new ExpirationPlugin({ maxEntries: SEARCH_MAX_ENTRIES, purgeOnQuotaError: true }),
+        fallback,
+      ],
     }),
   );
 }

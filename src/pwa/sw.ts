@@ -21,8 +21,21 @@ import { CacheableResponsePlugin } from 'workbox-cacheable-response';
 import { clientsClaim } from 'workbox-core';
 import type { WorkboxPlugin } from 'workbox-core/types.js';
 import {
-  ASSETS_CACHE, IMAGES_CACHE, PAGES_MAX_ENTRIES, IMAGES_MAX_AGE_SECONDS, IMAGES_MAX_ENTRIES, NETWORK_TIMEOUT_SECONDS, PAGES_CACHE,
-  KEEP_LANDING_PAGE, SAVED_CACHE, SKIP_WAITING, entriesFor, localeOfPath, offlinePathFor, parseOfflineLocale, type LocaleEntry,
+  ASSETS_CACHE,
+  IMAGES_CACHE,
+  PAGES_MAX_ENTRIES,
+  IMAGES_MAX_AGE_SECONDS,
+  IMAGES_MAX_ENTRIES,
+  NETWORK_TIMEOUT_SECONDS,
+  PAGES_CACHE,
+  KEEP_LANDING_PAGE,
+  SAVED_CACHE,
+  SKIP_WAITING,
+  entriesFor,
+  localeOfPath,
+  offlinePathFor,
+  parseOfflineLocale,
+  type LocaleEntry,
 } from '../lib/offline/names.ts';
 import { registerSearchIndexRoute } from './search-route.ts';
 
@@ -55,7 +68,10 @@ const okOnly = new CacheableResponsePlugin({ statuses: [0, 200] });
 const pages = new NetworkFirst({
   cacheName: PAGES_CACHE,
   networkTimeoutSeconds: NETWORK_TIMEOUT_SECONDS,
-  plugins: [new CacheableResponsePlugin({ statuses: [200] }), new ExpirationPlugin({ maxEntries: PAGES_MAX_ENTRIES, purgeOnQuotaError: true })],
+  plugins: [
+    new CacheableResponsePlugin({ statuses: [200] }),
+    new ExpirationPlugin({ maxEntries: PAGES_MAX_ENTRIES, purgeOnQuotaError: true }),
+  ],
 });
 
 /** Caches the offline page of a path's language once (best effort; the page cache is dropped on update). */
@@ -104,7 +120,12 @@ addRoute({ ignoreURLParametersMatching: [/^utm_/, /^fbclid$/, /^v$/] });
 registerSearchIndexRoute(fromAnyCache);
 
 registerRoute(
-  ({ request, url }) => url.origin === self.location.origin && (request.destination === 'style' || request.destination === 'script' || request.destination === 'worker' || url.pathname.endsWith('.json')),
+  ({ request, url }) =>
+    url.origin === self.location.origin &&
+    (request.destination === 'style' ||
+      request.destination === 'script' ||
+      request.destination === 'worker' ||
+      url.pathname.endsWith('.json')),
   new StaleWhileRevalidate({ cacheName: ASSETS_CACHE, plugins: [okOnly, fromAnyCache] }),
 );
 
@@ -112,13 +133,22 @@ registerRoute(
   ({ request, url }) => url.origin === self.location.origin && request.destination === 'image',
   new CacheFirst({
     cacheName: IMAGES_CACHE,
-    plugins: [okOnly, new ExpirationPlugin({ maxEntries: IMAGES_MAX_ENTRIES, maxAgeSeconds: IMAGES_MAX_AGE_SECONDS, purgeOnQuotaError: true }), fromAnyCache],
+    plugins: [
+      okOnly,
+      new ExpirationPlugin({
+        maxEntries: IMAGES_MAX_ENTRIES,
+        maxAgeSeconds: IMAGES_MAX_AGE_SECONDS,
+        purgeOnQuotaError: true,
+      }),
+      fromAnyCache,
+    ],
   }),
 );
 
 // Audio a reader saved plays offline; other audio streams from the network (range requests, large files).
 registerRoute(
-  ({ request, url }) => url.origin === self.location.origin && (request.destination === 'audio' || url.pathname.startsWith('/media/')),
+  ({ request, url }) =>
+    url.origin === self.location.origin && (request.destination === 'audio' || url.pathname.startsWith('/media/')),
   async ({ request }) => {
     try {
       return await fetch(request);
@@ -146,14 +176,25 @@ async function keepLandingPage(event: ExtendableMessageEvent, page: string, asse
   const cache = await caches.open(ASSETS_CACHE);
   for (const a of assets) {
     const u = new URL(a, self.location.origin);
-    if (u.origin !== self.location.origin || (await matchPrecache(u.pathname)) || (await cache.match(u.pathname))) continue;
+    if (u.origin !== self.location.origin || (await matchPrecache(u.pathname)) || (await cache.match(u.pathname)))
+      continue;
     await cache.add(u.pathname).catch(() => undefined);
   }
 }
 
 self.addEventListener('message', (event) => {
   if (event.data?.type === SKIP_WAITING) void self.skipWaiting();
-  if (event.data?.type === KEEP_LANDING_PAGE && typeof event.data.page === 'string' && Array.isArray(event.data.assets)) {
-    event.waitUntil(keepLandingPage(event, event.data.page, event.data.assets.filter((a: unknown) => typeof a === 'string')));
+  if (
+    event.data?.type === KEEP_LANDING_PAGE &&
+    typeof event.data.page === 'string' &&
+    Array.isArray(event.data.assets)
+  ) {
+    event.waitUntil(
+      keepLandingPage(
+        event,
+        event.data.page,
+        event.data.assets.filter((a: unknown) => typeof a === 'string'),
+      ),
+    );
   }
 });

@@ -47,7 +47,9 @@ export function initDisplayControls(): void {
   applySize(effectiveSize(s?.getItem(PREF_KEYS.size), simple));
   applyContrast(parseFlag(s?.getItem(PREF_KEYS.contrast)));
   document.addEventListener('click', (event) => {
-    const target = (event.target as Element | null)?.closest<HTMLButtonElement>('[data-set-size], [data-toggle-contrast], [data-disclose]');
+    const target = (event.target as Element | null)?.closest<HTMLButtonElement>(
+      '[data-set-size], [data-toggle-contrast], [data-disclose]',
+    );
     if (!target) return;
     if (target.hasAttribute('data-disclose')) {
       // A disclosure button (the header's 搜索 / 字号 / 菜单, the article's reading tools): shows the parts it
@@ -55,7 +57,8 @@ export function initDisplayControls(): void {
       // it opens under the finger.
       const open = target.ariaExpanded !== 'true';
       target.ariaExpanded = String(open);
-      for (const id of target.getAttribute('aria-controls')!.split(' ')) document.getElementById(id)?.classList.toggle('is-open', open);
+      for (const id of target.getAttribute('aria-controls')!.split(' '))
+        document.getElementById(id)?.classList.toggle('is-open', open);
       if (open) document.querySelector<HTMLElement>('.is-open[role=search] input')?.focus();
     } else if (target.dataset.setSize) {
       const size = parseSize(target.dataset.setSize);
@@ -69,7 +72,8 @@ export function initDisplayControls(): void {
   });
   // Another tab changed the choice: follow it.
   window.addEventListener('storage', (e) => {
-    if (e.key === PREF_KEYS.size) applySize(effectiveSize(e.newValue, document.documentElement.hasAttribute('data-simple')));
+    if (e.key === PREF_KEYS.size)
+      applySize(effectiveSize(e.newValue, document.documentElement.hasAttribute('data-simple')));
     if (e.key === PREF_KEYS.contrast) applyContrast(parseFlag(e.newValue));
   });
 }

@@ -33,9 +33,17 @@ export function initEventFilter(root: Document = document): void {
     for (const day of list!.querySelectorAll<HTMLElement>('[data-day]')) {
       let visible = 0;
       for (const item of day.querySelectorAll<HTMLElement>('[data-kind]')) {
-        const show = item.dataset.kind === 'event'
-          ? matchesFilter({ audiences: words(item.dataset.for), type: item.dataset.type ?? '', topics: words(item.dataset.topic) }, filter)
-          : !filter;
+        const show =
+          item.dataset.kind === 'event'
+            ? matchesFilter(
+                {
+                  audiences: words(item.dataset.for),
+                  type: item.dataset.type ?? '',
+                  topics: words(item.dataset.topic),
+                },
+                filter,
+              )
+            : !filter;
         item.hidden = !show;
         if (show) visible++;
         if (show && item.dataset.kind === 'event') count++;
@@ -52,7 +60,16 @@ export function initEventFilter(root: Document = document): void {
 
   box.addEventListener('click', (event) => {
     const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-filter]');
-    if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    if (
+      !link ||
+      event.defaultPrevented ||
+      event.button !== 0 ||
+      event.metaKey ||
+      event.ctrlKey ||
+      event.shiftKey ||
+      event.altKey
+    )
+      return;
     event.preventDefault();
     const filter = parse(link.dataset.filter);
     apply(filter);
@@ -62,7 +79,7 @@ export function initEventFilter(root: Document = document): void {
 
   window.addEventListener('popstate', (event) => {
     const state = event.state as { eventFilter?: string } | null;
-    apply(state && 'eventFilter' in state ? parse(state.eventFilter) : filterFromQuery(location.search) ?? initial);
+    apply(state && 'eventFilter' in state ? parse(state.eventFilter) : (filterFromQuery(location.search) ?? initial));
   });
 
   // A filter page's own choice, or ?for=elders on /events/.

@@ -9,7 +9,12 @@ export function initFamilyFilter(root: HTMLElement): void {
   const cards = [...root.querySelectorAll<HTMLElement>('li[data-year]')];
   const items: Array<{ el: HTMLElement; item: GalleryItem }> = cards.map((el) => ({
     el,
-    item: { slug: '', year: Number(el.dataset.year), award: el.dataset.award ?? '', habits: JSON.parse(el.dataset.habits ?? '[]') as string[] },
+    item: {
+      slug: '',
+      year: Number(el.dataset.year),
+      award: el.dataset.award ?? '',
+      habits: JSON.parse(el.dataset.habits ?? '[]') as string[],
+    },
   }));
   const status = root.querySelector<HTMLElement>('[data-gallery-status]')!;
   const empty = root.querySelector<HTMLElement>('[data-gallery-empty]')!;

@@ -7,7 +7,16 @@ import { SAVED_CACHE, SAVED_INDEX_KEY } from '../lib/offline/names.ts';
 import { articleLinks, planPage } from '../lib/offline/plan.ts';
 import { manifestUrlIn, packFiles, searchPageIn } from '../lib/search/pack.ts';
 import type { Manifest } from '../lib/search/types.ts';
-import { isSaved, orphans, parseSaved, staleSaved, withSaved, withoutSaved, type SavedItem, type SavedKind } from '../lib/offline/saved.ts';
+import {
+  isSaved,
+  orphans,
+  parseSaved,
+  staleSaved,
+  withSaved,
+  withoutSaved,
+  type SavedItem,
+  type SavedKind,
+} from '../lib/offline/saved.ts';
 
 export function readSaved(): SavedItem[] {
   try {
@@ -111,7 +120,11 @@ export async function savePage(url: string, opts: SaveOptions): Promise<SavedIte
   for (const a of articles) {
     const r = await fetchOk(a);
     const sub = planPage(a, await r.clone().text(), { imageTypes, audio: opts.audio });
-    for (const p of sub.parts) if (!parts.has(p)) { bytes += await store(cache, p); parts.add(p); }
+    for (const p of sub.parts)
+      if (!parts.has(p)) {
+        bytes += await store(cache, p);
+        parts.add(p);
+      }
     bytes += await store(cache, a, r);
     parts.add(a);
     opts.onProgress?.({ done: ++done, total });
@@ -119,12 +132,25 @@ export async function savePage(url: string, opts: SaveOptions): Promise<SavedIte
   if (opts.kind === 'hub') {
     // Search goes along with a topic pack (src/lib/search/pack.ts); a pack still saves if this part fails.
     try {
-      for (const u of await searchPack(html)) if (!parts.has(u)) { bytes += await store(cache, u); parts.add(u); }
+      for (const u of await searchPack(html))
+        if (!parts.has(u)) {
+          bytes += await store(cache, u);
+          parts.add(u);
+        }
     } catch {
       // Search offline then covers what the service worker already holds.
     }
   }
-  const item: SavedItem = { url: plan.page, title: opts.title, kind: opts.kind, parts: [...parts], bytes, savedAt: new Date().toISOString(), build: opts.build, audio: opts.audio };
+  const item: SavedItem = {
+    url: plan.page,
+    title: opts.title,
+    kind: opts.kind,
+    parts: [...parts],
+    bytes,
+    savedAt: new Date().toISOString(),
+    build: opts.build,
+    audio: opts.audio,
+  };
   writeSaved(withSaved(readSaved(), item));
   return item;
 }

@@ -23,7 +23,11 @@ interface Strings {
 type EngineModule = typeof import('../lib/search/engine.ts');
 const PAGE = 10;
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  ...children: Array<Node | string>
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
   node.append(...children);
@@ -53,7 +57,7 @@ export function initSearch(): void {
   let lastQuery = '';
   let generation = 0;
 
-  const fetchJson = async <T,>(url: string): Promise<T> => {
+  const fetchJson = async <T>(url: string): Promise<T> => {
     const res = await fetch(url);
     if (!res.ok) throw new Error(`${url}: ${res.status}`);
     return (await res.json()) as T;
@@ -61,7 +65,10 @@ export function initSearch(): void {
 
   function load(): Promise<void> {
     loading ??= (async () => {
-      const [m, manifest] = await Promise.all([import('../lib/search/engine.ts'), fetchJson<Manifest>(root.dataset.index!)]);
+      const [m, manifest] = await Promise.all([
+        import('../lib/search/engine.ts'),
+        fetchJson<Manifest>(root.dataset.index!),
+      ]);
       mod = m;
       searcher = m.createSearcher(manifest, fetchJson);
       root.dataset.loaded = 'manifest';
@@ -71,10 +78,21 @@ export function initSearch(): void {
   }
 
   function item(m: EngineModule, h: SearchHit): HTMLLIElement {
-    const link = el('a', { href: h.url, class: 'search-hit-link', 'data-testid': 'search-result', 'data-id': h.id, 'data-type': h.type }, ...marked(m, h.title, h.titleMarks));
+    const link = el(
+      'a',
+      { href: h.url, class: 'search-hit-link', 'data-testid': 'search-result', 'data-id': h.id, 'data-type': h.type },
+      ...marked(m, h.title, h.titleMarks),
+    );
     const li = el('li', { class: 'search-hit' }, el('h2', { class: 'search-hit-title' }, link));
-    if (h.snippet) li.append(el('p', { class: 'search-summary', 'data-testid': 'search-snippet' }, ...marked(m, h.snippet, h.snippetMarks)));
-    const tags = el('ul', { class: 'tags', 'aria-label': strings.for.replace(/[:：]\s*$/, '') }, el('li', { class: 'tag accent' }, strings.types[h.type]));
+    if (h.snippet)
+      li.append(
+        el('p', { class: 'search-summary', 'data-testid': 'search-snippet' }, ...marked(m, h.snippet, h.snippetMarks)),
+      );
+    const tags = el(
+      'ul',
+      { class: 'tags', 'aria-label': strings.for.replace(/[:：]\s*$/, '') },
+      el('li', { class: 'tag accent' }, strings.types[h.type]),
+    );
     if (h.note) tags.append(el('li', { class: 'tag' }, el('time', { datetime: h.note }, h.note)));
     for (const a of h.audiences) tags.append(el('li', { class: 'tag' }, a));
     li.append(tags);
@@ -88,9 +106,16 @@ export function initSearch(): void {
     const list = el('ol', { class: 'search-list' }, ...first.map((h) => item(m, h)));
     results.replaceChildren(list);
     const total = result.ranked.length;
-    status.textContent = total === 0 ? strings.none.replace('{{q}}', q) : (total === 1 ? strings.one : strings.many).replace('{{count}}', String(total));
+    status.textContent =
+      total === 0
+        ? strings.none.replace('{{q}}', q)
+        : (total === 1 ? strings.one : strings.many).replace('{{count}}', String(total));
     if (total > PAGE) {
-      const more = el('button', { type: 'button', class: 'button search-more', 'data-testid': 'search-more' }, strings.more);
+      const more = el(
+        'button',
+        { type: 'button', class: 'button search-more', 'data-testid': 'search-more' },
+        strings.more,
+      );
       more.addEventListener('click', async () => {
         const shown = list.children.length;
         const next = await searcher!.hits(result, shown, PAGE);

@@ -14,12 +14,17 @@ export function initShare(root: ParentNode = document): void {
     button.addEventListener('click', async () => {
       const env: ShareEnv = {};
       if (typeof navigator.share === 'function') env.share = (d) => navigator.share(d);
-      if (navigator.clipboard && typeof navigator.clipboard.writeText === 'function') env.writeText = (t) => navigator.clipboard.writeText(t);
-      const outcome = await shareOrCopy({ title: box.dataset.title ?? document.title, text: box.dataset.text, url: box.dataset.url ?? location.href }, env);
+      if (navigator.clipboard && typeof navigator.clipboard.writeText === 'function')
+        env.writeText = (t) => navigator.clipboard.writeText(t);
+      const outcome = await shareOrCopy(
+        { title: box.dataset.title ?? document.title, text: box.dataset.text, url: box.dataset.url ?? location.href },
+        env,
+      );
       status.textContent = '';
       if (outcome === 'cancelled') return;
       // A fresh text node each time, so screen readers announce a repeated message too.
-      status.textContent = box.dataset[outcome === 'shared' ? 'msgShared' : outcome === 'copied' ? 'msgCopied' : 'msgManual'] ?? '';
+      status.textContent =
+        box.dataset[outcome === 'shared' ? 'msgShared' : outcome === 'copied' ? 'msgCopied' : 'msgManual'] ?? '';
       status.hidden = false;
       if (outcome === 'manual' && link) {
         // Select the link's text so a long press or Ctrl+C copies it.

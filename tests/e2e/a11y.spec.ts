@@ -18,7 +18,10 @@ import { builtPages, readMustSweep, routes, sweepPlan, templateOf } from '../hel
 const DIST = path.resolve('dist');
 
 if (process.env.A11Y_ALL) {
-  const xml = readdirSync(DIST).filter((f) => /^sitemap-\d+\.xml$/.test(f)).map((f) => readFileSync(path.join(DIST, f), 'utf8')).join('');
+  const xml = readdirSync(DIST)
+    .filter((f) => /^sitemap-\d+\.xml$/.test(f))
+    .map((f) => readFileSync(path.join(DIST, f), 'utf8'))
+    .join('');
   const urls = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
   urls.push('/404.html');
   // Pages are grouped so each test opens one browser page and visits many URLs.
@@ -43,7 +46,9 @@ if (process.env.A11Y_ALL) {
   const plan = sweepPlan(pages, all, { modes: ALL_READING_MODES.map((m) => m.name), defaultLang, must });
 
   for (const item of plan) {
-    test(`axe: ${item.template} [${item.lang}] ${item.url} (${item.modes.length === 1 ? item.modes[0] : `${item.modes.length} modes`}${item.reason === 'must-sweep' ? ', must-sweep' : ''})`, async ({ page }) => {
+    test(`axe: ${item.template} [${item.lang}] ${item.url} (${item.modes.length === 1 ? item.modes[0] : `${item.modes.length} modes`}${item.reason === 'must-sweep' ? ', must-sweep' : ''})`, async ({
+      page,
+    }) => {
       test.setTimeout(300_000); // generous: a loaded 2-core machine runs axe several times slower
       const response = await page.goto(item.url);
       expect(response?.status(), `${item.url} is built`).toBe(200);
@@ -57,6 +62,9 @@ if (process.env.A11Y_ALL) {
     const built = new Set(pages.map((p) => `${templateOf(p.url, all)} [${p.lang}]`));
     const swept = new Set(plan.filter((p) => p.reason === 'representative').map((p) => `${p.template} [${p.lang}]`));
     expect([...built].filter((k) => !swept.has(k))).toEqual([]);
-    expect(must.filter((u) => !pages.some((p) => p.url === u)), 'must-sweep pages that are not built').toEqual([]);
+    expect(
+      must.filter((u) => !pages.some((p) => p.url === u)),
+      'must-sweep pages that are not built',
+    ).toEqual([]);
   });
 }

@@ -23,11 +23,16 @@ type Mode = (typeof READING_MODES)[number];
  * The standard mode comes first.
  */
 export const ALL_READING_MODES: Mode[] = [
-  ...TEXT_SIZES.flatMap((size) => [false, true].map((high) => ({
-    name: `${size}${high ? ' + high contrast' : ''}`,
-    attrs: { ...(size === 'standard' ? {} : { 'data-size': size }), ...(high ? { 'data-contrast': 'high' } : {}) } as Record<string, string>,
-    enhanced: high,
-  }))),
+  ...TEXT_SIZES.flatMap((size) =>
+    [false, true].map((high) => ({
+      name: `${size}${high ? ' + high contrast' : ''}`,
+      attrs: {
+        ...(size === 'standard' ? {} : { 'data-size': size }),
+        ...(high ? { 'data-contrast': 'high' } : {}),
+      } as Record<string, string>,
+      enhanced: high,
+    })),
+  ),
   { name: 'simple (长辈版)', attrs: { 'data-simple': '', 'data-size': 'large' }, enhanced: false },
 ];
 
@@ -45,7 +50,12 @@ export async function axeViolations(page: Page, label: string, modes = READING_M
     if (mode.enhanced) builder = builder.options({ rules: { 'color-contrast-enhanced': { enabled: true } } });
     const { violations } = await builder.analyze();
     for (const v of violations) {
-      failures.push(`${label} [${mode.name}]: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+      failures.push(
+        `${label} [${mode.name}]: ${v.id} (${v.impact}) ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+      );
     }
   }
   // Back to what the person chose (the page may go on being tested).

@@ -61,8 +61,12 @@ test.describe('filters with JavaScript', () => {
     await page.goto('/events/');
     const all = (await visibleItems(page)).length;
     const documents: string[] = [];
-    page.on('request', (r) => { if (r.resourceType() === 'document') documents.push(r.url()); });
-    await page.evaluate(() => { (window as unknown as { marker: number }).marker = 42; });
+    page.on('request', (r) => {
+      if (r.resourceType() === 'document') documents.push(r.url());
+    });
+    await page.evaluate(() => {
+      (window as unknown as { marker: number }).marker = 42;
+    });
     await page.locator('.cal-filters summary').click();
     await page.getByRole('link', { name: '健康筛查', exact: true }).click();
     await expect(page).toHaveURL(/\/events\/\?type=screening$/);
@@ -112,11 +116,16 @@ test('the list marks today', async ({ page }) => {
   const today = page.locator(`[data-day="${TODAY}"]`);
   await expect(today).toBeVisible();
   await expect(today.getByRole('heading')).toContainText('今天');
-  await expect(page.getByRole('link', { name: '按月查看日历', exact: true })).toHaveAttribute('href', '/events/calendar/2026-11/');
+  await expect(page.getByRole('link', { name: '按月查看日历', exact: true })).toHaveAttribute(
+    'href',
+    '/events/calendar/2026-11/',
+  );
   await expect(page.getByRole('link', { name: '往期活动', exact: true })).toHaveAttribute('href', '/events/archive/');
 });
 
-test('the month grid: today, every week of a weekly series, a cancelled occurrence labelled, navigation', async ({ page }) => {
+test('the month grid: today, every week of a weekly series, a cancelled occurrence labelled, navigation', async ({
+  page,
+}) => {
   await page.goto('/events/calendar/2026-11/');
   const today = page.locator('li.cal-day[data-today]');
   await expect(today).toHaveCount(1);
@@ -127,9 +136,14 @@ test('the month grid: today, every week of a weekly series, a cancelled occurren
   await expect(page).toHaveURL(/\/events\/calendar\/2026-12\/$/);
   await expect(page.locator('li.cal-day[data-today]')).toHaveCount(0);
   // 八段锦 every Saturday, 太极拳 every Tuesday and Thursday of December 2026.
-  const dates = (slug: string) => page.locator(`li.cal-ev[data-event="${slug}"]`).evaluateAll((els) => els.map((el) => el.closest('li.cal-day')!.getAttribute('data-date')));
+  const dates = (slug: string) =>
+    page
+      .locator(`li.cal-ev[data-event="${slug}"]`)
+      .evaluateAll((els) => els.map((el) => el.closest('li.cal-day')!.getAttribute('data-date')));
   expect(await dates('baduanjin-saturday')).toEqual(['2026-12-05', '2026-12-12', '2026-12-19', '2026-12-26']);
-  expect(await dates('taiji-tue-thu-morning')).toEqual(['01', '03', '08', '10', '15', '17', '22', '24', '29', '31'].map((d) => `2026-12-${d}`));
+  expect(await dates('taiji-tue-thu-morning')).toEqual(
+    ['01', '03', '08', '10', '15', '17', '22', '24', '29', '31'].map((d) => `2026-12-${d}`),
+  );
   const cancelled = page.locator('li.cal-ev[data-event="mini-marathon-winter"]');
   await expect(cancelled).toContainText('本活动已取消');
   expect(await cancelled.evaluate((el) => el.closest('li.cal-day')!.getAttribute('data-date'))).toBe('2026-12-27');
@@ -150,9 +164,11 @@ test('the month grid: today, every week of a weekly series, a cancelled occurren
   expect((await page.request.get('/events/calendar/2027-06/')).status()).toBe(404);
 });
 
-test('重阳节 is on 18 October 2026, linked to its topic, next to the day\'s clinic', async ({ page }) => {
+test("重阳节 is on 18 October 2026, linked to its topic, next to the day's clinic", async ({ page }) => {
   await page.goto('/events/calendar/2026-10/');
-  const days = await page.locator('li.cal-obs[data-observance="double-ninth"]').evaluateAll((els) => els.map((el) => el.closest('li.cal-day')!.getAttribute('data-date')));
+  const days = await page
+    .locator('li.cal-obs[data-observance="double-ninth"]')
+    .evaluateAll((els) => els.map((el) => el.closest('li.cal-day')!.getAttribute('data-date')));
   expect(days).toEqual(['2026-10-18']);
   const day = page.locator('#d-2026-10-18');
   await expect(day).toContainText('重阳节');
@@ -172,7 +188,15 @@ test('the archive lists past events, newest first, and no upcoming ones', async 
   await expect(page.locator('a[href="/events/lecture-world-diabetes-day-2026/"]')).toHaveCount(0);
 });
 
-const PAGES = ['/events/', '/events/for/elders/', '/events/calendar/2026-11/', '/events/calendar/2026-12/', '/events/archive/', '/yue/events/calendar/2026-10/', '/en/events/type/screening/'];
+const PAGES = [
+  '/events/',
+  '/events/for/elders/',
+  '/events/calendar/2026-11/',
+  '/events/calendar/2026-12/',
+  '/events/archive/',
+  '/yue/events/calendar/2026-10/',
+  '/en/events/type/screening/',
+];
 
 for (const size of ['standard', 'extra'] as const) {
   test(`${size}: no horizontal scrolling at 320 px on the calendar pages`, async ({ page }) => {
@@ -184,14 +208,30 @@ for (const size of ['standard', 'extra'] as const) {
       if (await filters.count()) await filters.evaluate((el) => el.setAttribute('open', ''));
       const over = await page.evaluate(() => {
         const width = document.documentElement.clientWidth;
-        const wide = [...document.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > width + 1 && getComputedStyle(el).position !== 'absolute');
-        return { scroll: document.documentElement.scrollWidth, width, wide: wide.slice(0, 3).map((el) => `${el.tagName}.${el.className}`) };
+        const wide = [...document.querySelectorAll('body *')].filter(
+          (el) => el.getBoundingClientRect().right > width + 1 && getComputedStyle(el).position !== 'absolute',
+        );
+        return {
+          scroll: document.documentElement.scrollWidth,
+          width,
+          wide: wide.slice(0, 3).map((el) => `${el.tagName}.${el.className}`),
+        };
       });
       expect(over.scroll, `${url} scrolls sideways: ${over.wide.join(', ')}`).toBeLessThanOrEqual(over.width);
       expect(over.wide, url).toEqual([]);
       // Every control stays a big target.
-      const small = await page.locator('.cal-filter:visible, .cal-ev a:visible, .cal-obs a:visible, .cal-views a:visible, .month-nav a:visible, .cal-filters summary').evaluateAll((els, min) =>
-        els.map((el) => ({ el, r: el.getBoundingClientRect() })).filter(({ r }) => r.width > 0 && r.height < min - 0.5).map(({ el }) => (el.textContent ?? '').trim().slice(0, 12)), size === 'extra' ? 60 : 44);
+      const small = await page
+        .locator(
+          '.cal-filter:visible, .cal-ev a:visible, .cal-obs a:visible, .cal-views a:visible, .month-nav a:visible, .cal-filters summary',
+        )
+        .evaluateAll(
+          (els, min) =>
+            els
+              .map((el) => ({ el, r: el.getBoundingClientRect() }))
+              .filter(({ r }) => r.width > 0 && r.height < min - 0.5)
+              .map(({ el }) => (el.textContent ?? '').trim().slice(0, 12)),
+          size === 'extra' ? 60 : 44,
+        );
       expect(small, `${url} small targets`).toEqual([]);
     }
   });
@@ -207,13 +247,28 @@ for (const size of ['standard', 'extra'] as const) {
         const filters = page.locator('.cal-filters');
         if (await filters.count()) await filters.evaluate((el) => el.setAttribute('open', ''));
         const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-        expect(results.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`), `${url} at ${width}px`).toEqual([]);
+        expect(
+          results.violations.map(
+            (v) =>
+              `${v.id}: ${v.nodes
+                .slice(0, 3)
+                .map((n) => n.target.join(' '))
+                .join(' | ')}`,
+          ),
+          `${url} at ${width}px`,
+        ).toEqual([]);
       }
     });
   }
 }
 
-for (const url of ['/events/?for=elders', '/events/calendar/2026-11/', '/events/calendar/2026-12/', '/events/archive/', '/en/events/topic/exercise/']) {
+for (const url of [
+  '/events/?for=elders',
+  '/events/calendar/2026-11/',
+  '/events/calendar/2026-12/',
+  '/events/archive/',
+  '/en/events/topic/exercise/',
+]) {
   test(`high contrast (with the enhanced 7:1 contrast rule): axe finds nothing on ${url}`, async ({ page }) => {
     test.setTimeout(150_000);
     await page.addInitScript(() => localStorage.setItem('hc:contrast', '1'));
@@ -221,8 +276,20 @@ for (const url of ['/events/?for=elders', '/events/calendar/2026-11/', '/events/
       await page.setViewportSize({ width, height: 800 });
       await page.goto(url);
       await expect(page.locator('html')).toHaveAttribute('data-contrast', 'high');
-      const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).options({ rules: { 'color-contrast-enhanced': { enabled: true } } }).analyze();
-      expect(results.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`), `${url} at ${width}px`).toEqual([]);
+      const results = await new AxeBuilder({ page })
+        .withTags(AXE_TAGS)
+        .options({ rules: { 'color-contrast-enhanced': { enabled: true } } })
+        .analyze();
+      expect(
+        results.violations.map(
+          (v) =>
+            `${v.id}: ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(' '))
+              .join(' | ')}`,
+        ),
+        `${url} at ${width}px`,
+      ).toEqual([]);
     }
   });
 }

@@ -7,11 +7,30 @@
 import { expect, test, type Page } from '@playwright/test';
 
 const PAGES = [
-  '/', '/en/', '/simple/', '/audiences/', '/audiences/elders/', '/topics/', '/topics/diet/', '/articles/',
-  '/articles/home-blood-pressure/', '/zh-hant/articles/fall-prevention-at-home/', '/events/', '/events/baduanjin-saturday/',
-  '/events/baduanjin-saturday/poster/', '/events/calendar/2026-12/', '/events/archive/', '/events/for/elders/',
-  '/families/', '/families/chen-family-less-sugar/', '/self-check/', '/self-check/diabetes-risk/', '/search/',
-  '/listen/', '/offline/', '/no-such-page/',
+  '/',
+  '/en/',
+  '/simple/',
+  '/audiences/',
+  '/audiences/elders/',
+  '/topics/',
+  '/topics/diet/',
+  '/articles/',
+  '/articles/home-blood-pressure/',
+  '/zh-hant/articles/fall-prevention-at-home/',
+  '/events/',
+  '/events/baduanjin-saturday/',
+  '/events/baduanjin-saturday/poster/',
+  '/events/calendar/2026-12/',
+  '/events/archive/',
+  '/events/for/elders/',
+  '/families/',
+  '/families/chen-family-less-sugar/',
+  '/self-check/',
+  '/self-check/diabetes-risk/',
+  '/search/',
+  '/listen/',
+  '/offline/',
+  '/no-such-page/',
 ];
 
 /** Records violations from the first script on, before the page's own scripts run. */
@@ -24,7 +43,9 @@ async function watchViolations(page: Page): Promise<string[]> {
   await page.exposeFunction('__cspViolation', (s: string) => found.push(s));
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
-      (window as unknown as { __cspViolation: (s: string) => void }).__cspViolation(`${e.violatedDirective}: ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
+      (window as unknown as { __cspViolation: (s: string) => void }).__cspViolation(
+        `${e.violatedDirective}: ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`,
+      );
     });
   });
   return found;
@@ -43,7 +64,11 @@ test.describe('with JavaScript', () => {
       await page.goto(url);
       await page.waitForLoadState('load');
       const policy = await policyOf(page);
-      const directive = (name: string) => policy.split(';').map((d) => d.trim()).find((d) => d.split(/\s+/)[0] === name) ?? '';
+      const directive = (name: string) =>
+        policy
+          .split(';')
+          .map((d) => d.trim())
+          .find((d) => d.split(/\s+/)[0] === name) ?? '';
       expect(directive('script-src')).toMatch(/^script-src 'self'/);
       expect(directive('script-src')).not.toContain('unsafe-inline');
       expect(directive('object-src')).toBe("object-src 'none'");

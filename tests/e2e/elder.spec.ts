@@ -13,15 +13,28 @@ const SIZES: Size[] = ['standard', 'large', 'extra'];
 const BODY_PX: Record<Size, number> = { standard: 18, large: 24, extra: 30 };
 const TARGET_PX: Record<Size, number> = { standard: 44, large: 60, extra: 60 };
 const PAGES = ['/', '/audiences/elders/', '/articles/home-blood-pressure/', '/events/baduanjin-saturday/'];
-const NARROW_PAGES = [...PAGES, '/topics/', '/events/', '/families/', '/simple/', '/listen/', '/yue/articles/stroke-be-fast/', '/en/articles/fall-prevention-at-home/'];
+const NARROW_PAGES = [
+  ...PAGES,
+  '/topics/',
+  '/events/',
+  '/families/',
+  '/simple/',
+  '/listen/',
+  '/yue/articles/stroke-be-fast/',
+  '/en/articles/fall-prevention-at-home/',
+];
 /** Everything a person taps that is not a link inside running text. */
-const CONTROLS = 'button:visible, .button:visible, .main-nav a:visible, .lang-switch a:visible, .tags a:visible, .tile:visible, .big-tile:visible, .crumbs a:visible, .more:visible, .emergency:visible, .pinyin-toggle:visible, .contact a:visible, .ap-transcripts a:visible';
+const CONTROLS =
+  'button:visible, .button:visible, .main-nav a:visible, .lang-switch a:visible, .tags a:visible, .tile:visible, .big-tile:visible, .crumbs a:visible, .more:visible, .emergency:visible, .pinyin-toggle:visible, .contact a:visible, .ap-transcripts a:visible';
 
 async function withSize(page: Page, size: Size, contrast = false): Promise<void> {
-  await page.addInitScript(([s, c]) => {
-    if (s !== 'standard') localStorage.setItem('hc:size', s as string);
-    if (c) localStorage.setItem('hc:contrast', '1');
-  }, [size, contrast] as const);
+  await page.addInitScript(
+    ([s, c]) => {
+      if (s !== 'standard') localStorage.setItem('hc:size', s as string);
+      if (c) localStorage.setItem('hc:contrast', '1');
+    },
+    [size, contrast] as const,
+  );
 }
 
 /** The size and contrast buttons sit behind the header's 字号 button (issue 16): open it when it is closed. */
@@ -36,18 +49,31 @@ for (const size of SIZES) {
     for (const url of PAGES) {
       await page.goto(url);
       const m = await page.evaluate(() => {
-        const p = (document.querySelector('.prose p') ?? document.querySelector('main p:not(.meta):not(.tag)')) as HTMLElement;
+        const p = (document.querySelector('.prose p') ??
+          document.querySelector('main p:not(.meta):not(.tag)')) as HTMLElement;
         const cs = getComputedStyle(p);
-        return { body: parseFloat(getComputedStyle(document.body).fontSize), font: parseFloat(cs.fontSize), line: parseFloat(cs.lineHeight), gap: parseFloat(cs.marginBottom) };
+        return {
+          body: parseFloat(getComputedStyle(document.body).fontSize),
+          font: parseFloat(cs.fontSize),
+          line: parseFloat(cs.lineHeight),
+          gap: parseFloat(cs.marginBottom),
+        };
       });
       expect(m.body, `${url} body size`).toBeGreaterThanOrEqual(BODY_PX[size]);
       expect(m.font, `${url} paragraph size`).toBeGreaterThanOrEqual(BODY_PX[size]);
       expect(m.line / m.font, `${url} line height`).toBeGreaterThanOrEqual(1.6);
       expect((m.line + m.gap) / m.line, `${url} paragraph spacing`).toBeGreaterThanOrEqual(1.3);
-      const small = await page.locator(CONTROLS).evaluateAll((els, min) =>
-        els.map((el) => ({ el, r: el.getBoundingClientRect() }))
-          .filter(({ r }) => r.width > 0 && (r.height < min - 0.5 || r.width < min - 0.5))
-          .map(({ el, r }) => `${el.tagName.toLowerCase()}.${el.className} "${(el.textContent ?? '').trim().slice(0, 12)}" ${Math.round(r.width)}×${Math.round(r.height)}`), TARGET_PX[size]);
+      const small = await page.locator(CONTROLS).evaluateAll(
+        (els, min) =>
+          els
+            .map((el) => ({ el, r: el.getBoundingClientRect() }))
+            .filter(({ r }) => r.width > 0 && (r.height < min - 0.5 || r.width < min - 0.5))
+            .map(
+              ({ el, r }) =>
+                `${el.tagName.toLowerCase()}.${el.className} "${(el.textContent ?? '').trim().slice(0, 12)}" ${Math.round(r.width)}×${Math.round(r.height)}`,
+            ),
+        TARGET_PX[size],
+      );
       expect(small, `${url} targets under ${TARGET_PX[size]} px`).toEqual([]);
     }
   });
@@ -60,13 +86,24 @@ for (const size of SIZES) {
       await page.goto(url);
       const over = await page.evaluate(() => {
         const width = document.documentElement.clientWidth;
-        const wide = [...document.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > width + 1 && getComputedStyle(el).position !== 'absolute');
+        const wide = [...document.querySelectorAll('body *')].filter(
+          (el) => el.getBoundingClientRect().right > width + 1 && getComputedStyle(el).position !== 'absolute',
+        );
         // Text cut off inside a box that hides its overflow.
         const clipped = [...document.querySelectorAll('body *')].filter((el) => {
           const cs = getComputedStyle(el);
-          return (cs.overflowX === 'hidden' || cs.overflowX === 'clip') && el.clientWidth > 1 && el.scrollWidth > el.clientWidth + 1;
+          return (
+            (cs.overflowX === 'hidden' || cs.overflowX === 'clip') &&
+            el.clientWidth > 1 &&
+            el.scrollWidth > el.clientWidth + 1
+          );
         });
-        return { scroll: document.documentElement.scrollWidth, width, wide: wide.slice(0, 3).map((el) => `${el.tagName}.${el.className}`), clipped: clipped.slice(0, 3).map((el) => `${el.tagName}.${el.className}`) };
+        return {
+          scroll: document.documentElement.scrollWidth,
+          width,
+          wide: wide.slice(0, 3).map((el) => `${el.tagName}.${el.className}`),
+          clipped: clipped.slice(0, 3).map((el) => `${el.tagName}.${el.className}`),
+        };
       });
       expect(over.clipped, `${url} clips text`).toEqual([]);
       expect(over.scroll, `${url} scrolls sideways: ${over.wide.join(', ')}`).toBeLessThanOrEqual(over.width);
@@ -75,12 +112,16 @@ for (const size of SIZES) {
   });
 }
 
-test('the text-size choice is applied before first paint, survives reload and a new page, and can be reset', async ({ page, context }) => {
+test('the text-size choice is applied before first paint, survives reload and a new page, and can be reset', async ({
+  page,
+  context,
+}) => {
   // Records <html data-size> at the moment <body> is created, i.e. before anything can paint.
   await context.addInitScript(() => {
     new MutationObserver((_, obs) => {
       if (document.body) {
-        (window as unknown as { sizeAtBody: string | null }).sizeAtBody = document.documentElement.getAttribute('data-size');
+        (window as unknown as { sizeAtBody: string | null }).sizeAtBody =
+          document.documentElement.getAttribute('data-size');
         obs.disconnect();
       }
     }).observe(document, { childList: true, subtree: true });
@@ -132,7 +173,9 @@ test('high contrast: black and white with yellow links, remembered', async ({ pa
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
-  test('the standard size works; the size, pinyin and read-aloud controls need JavaScript and are not offered', async ({ page }) => {
+  test('the standard size works; the size, pinyin and read-aloud controls need JavaScript and are not offered', async ({
+    page,
+  }) => {
     await page.goto('/articles/home-blood-pressure/');
     expect(await page.evaluate(() => getComputedStyle(document.body).fontSize)).toBe('18px');
     await expect(page.getByRole('button', { name: '特大' })).toBeHidden();
@@ -152,7 +195,8 @@ test('simple mode: four big tiles, minimal navigation, remembered until switched
   await expect(tiles).toHaveCount(4);
   // The elder version's main text is at least 24 px (MIIT 2021).
   expect(await page.evaluate(() => getComputedStyle(document.body).fontSize)).toBe('24px');
-  for (const name of ['看健康知识', '附近的活动', '自我检查', '听一听']) await expect(page.getByRole('link', { name: new RegExp(name) })).toBeVisible();
+  for (const name of ['看健康知识', '附近的活动', '自我检查', '听一听'])
+    await expect(page.getByRole('link', { name: new RegExp(name) })).toBeVisible();
   for (const box of await tiles.evaluateAll((els) => els.map((el) => el.getBoundingClientRect()))) {
     expect(box.height).toBeGreaterThanOrEqual(100);
   }
@@ -196,30 +240,63 @@ test('pinyin: ruby over the characters on request, remembered, and accessible', 
 
 test('read-aloud hides itself when the phone has no Chinese voice', async ({ page }) => {
   await page.addInitScript(() => {
-    Object.defineProperty(window.speechSynthesis, 'getVoices', { value: () => [{ lang: 'en-US', name: 'English', localService: true, default: true }] });
+    Object.defineProperty(window.speechSynthesis, 'getVoices', {
+      value: () => [{ lang: 'en-US', name: 'English', localService: true, default: true }],
+    });
   });
   await page.goto('/articles/home-blood-pressure/');
   await expect(page.locator('[data-read-aloud]')).toBeHidden();
 });
 
-test('read-aloud speaks paragraph by paragraph in zh-HK on Cantonese pages, highlights, pauses and resumes', async ({ page }) => {
+test('read-aloud speaks paragraph by paragraph in zh-HK on Cantonese pages, highlights, pauses and resumes', async ({
+  page,
+}) => {
   // A stand-in speech engine: records what is spoken and finishes each utterance when asked.
   await page.addInitScript(() => {
     const log: { text: string; lang: string }[] = [];
     let current: SpeechSynthesisUtterance | null = null;
     const w = window as unknown as Record<string, unknown>;
     w.spoken = log;
-    w.finishUtterance = () => { const u = current; current = null; u?.onend?.(new Event('end') as SpeechSynthesisEvent); };
+    w.finishUtterance = () => {
+      const u = current;
+      current = null;
+      u?.onend?.(new Event('end') as SpeechSynthesisEvent);
+    };
     const fake = {
-      getVoices: () => [{ lang: 'zh-CN', name: 'Mandarin', localService: true, default: false }, { lang: 'zh-HK', name: 'Cantonese', localService: true, default: false }],
-      speak(u: SpeechSynthesisUtterance) { current = u; log.push({ text: u.text, lang: u.lang }); setTimeout(() => u.onstart?.(new Event('start') as SpeechSynthesisEvent), 0); },
-      cancel() { current = null; w.cancelled = ((w.cancelled as number) ?? 0) + 1; },
-      pause() { w.paused = true; },
-      resume() { w.paused = false; },
+      getVoices: () => [
+        { lang: 'zh-CN', name: 'Mandarin', localService: true, default: false },
+        { lang: 'zh-HK', name: 'Cantonese', localService: true, default: false },
+      ],
+      speak(u: SpeechSynthesisUtterance) {
+        current = u;
+        log.push({ text: u.text, lang: u.lang });
+        setTimeout(() => u.onstart?.(new Event('start') as SpeechSynthesisEvent), 0);
+      },
+      cancel() {
+        current = null;
+        w.cancelled = ((w.cancelled as number) ?? 0) + 1;
+      },
+      pause() {
+        w.paused = true;
+      },
+      resume() {
+        w.paused = false;
+      },
       addEventListener() {},
     };
     Object.defineProperty(window, 'speechSynthesis', { value: fake });
-    (window as unknown as { SpeechSynthesisUtterance: unknown }).SpeechSynthesisUtterance = class { text: string; lang = ''; voice = null; rate = 1; onstart: unknown; onend: unknown; onerror: unknown; constructor(t: string) { this.text = t; } };
+    (window as unknown as { SpeechSynthesisUtterance: unknown }).SpeechSynthesisUtterance = class {
+      text: string;
+      lang = '';
+      voice = null;
+      rate = 1;
+      onstart: unknown;
+      onend: unknown;
+      onerror: unknown;
+      constructor(t: string) {
+        this.text = t;
+      }
+    };
   });
   await page.goto('/yue/articles/stroke-be-fast/');
   const start = page.getByRole('button', { name: '朗讀全文' });
@@ -227,7 +304,9 @@ test('read-aloud speaks paragraph by paragraph in zh-HK on Cantonese pages, high
   await start.click();
   await expect(page.locator('.reading')).toHaveCount(1);
   await expect(page.locator('h1.reading')).toHaveCount(1);
-  const first = await page.evaluate(() => (window as unknown as { spoken: { text: string; lang: string }[] }).spoken[0]);
+  const first = await page.evaluate(
+    () => (window as unknown as { spoken: { text: string; lang: string }[] }).spoken[0],
+  );
   expect(first.lang).toBe('zh-HK');
   expect(first.text).toBe(await page.locator('h1').innerText());
   await expect(page.getByRole('status').filter({ hasText: '讀緊第 1 段' })).toBeVisible();
@@ -252,28 +331,43 @@ test('the dialect player plays the Cantonese track at 0.75×', async ({ page }) 
     const audio = root.querySelector('audio[data-ap-audio]') as HTMLAudioElement;
     const seen: string[] = [];
     (window as unknown as { mediaEvents: string[] }).mediaEvents = seen;
-    for (const type of ['play', 'playing', 'ratechange', 'timeupdate']) audio.addEventListener(type, () => seen.push(type));
+    for (const type of ['play', 'playing', 'ratechange', 'timeupdate'])
+      audio.addEventListener(type, () => seen.push(type));
   });
   await page.getByRole('button', { name: '聽錄音' }).click();
   await expect(player.getByRole('button', { name: /粵語/ })).toHaveAttribute('aria-pressed', 'true');
   await expect(player.getByRole('button', { name: /普通话/ })).toBeVisible();
   await player.getByRole('button', { name: '0.75 倍' }).click();
   await expect(player.getByRole('button', { name: '0.75 倍' })).toHaveAttribute('aria-pressed', 'true');
-  await expect.poll(() => page.evaluate(() => (window as unknown as { mediaEvents: string[] }).mediaEvents.includes('timeupdate'))).toBe(true);
+  await expect
+    .poll(() =>
+      page.evaluate(() => (window as unknown as { mediaEvents: string[] }).mediaEvents.includes('timeupdate')),
+    )
+    .toBe(true);
   const state = await player.evaluate((root) => {
     const a = root.querySelector('audio[data-ap-audio]') as HTMLAudioElement;
-    return { rate: a.playbackRate, src: a.currentSrc, paused: a.paused, events: (window as unknown as { mediaEvents: string[] }).mediaEvents };
+    return {
+      rate: a.playbackRate,
+      src: a.currentSrc,
+      paused: a.paused,
+      events: (window as unknown as { mediaEvents: string[] }).mediaEvents,
+    };
   });
   expect(state.rate).toBe(0.75);
   expect(state.src).toMatch(/\/media\/audio\/home-blood-pressure\.yue\.mp3$/);
   expect(state.paused).toBe(false);
   expect(state.events).toEqual(expect.arrayContaining(['ratechange', 'play', 'playing', 'timeupdate']));
   await expect(player.getByRole('button', { name: '暫停' })).toBeVisible();
-  await expect.poll(() => player.evaluate((root) => (root.querySelector('audio[data-ap-audio]') as HTMLAudioElement).currentTime)).toBeGreaterThan(0.3);
+  await expect
+    .poll(() => player.evaluate((root) => (root.querySelector('audio[data-ap-audio]') as HTMLAudioElement).currentTime))
+    .toBeGreaterThan(0.3);
   await player.getByRole('button', { name: '暫停' }).click();
 });
 
-test('an elder’s journey: extra size, simple mode, an article, Cantonese audio at 0.75×, pinyin, later in a new tab', async ({ page, context }, testInfo) => {
+test('an elder’s journey: extra size, simple mode, an article, Cantonese audio at 0.75×, pinyin, later in a new tab', async ({
+  page,
+  context,
+}, testInfo) => {
   await page.goto('/');
   await openSizes(page);
   await page.getByRole('button', { name: '特大' }).click();
@@ -285,7 +379,14 @@ test('an elder’s journey: extra size, simple mode, an article, Cantonese audio
   await page.getByRole('button', { name: '听录音' }).click();
   await player.getByRole('button', { name: /粵語/ }).click();
   await player.getByRole('button', { name: '0.75 倍' }).click();
-  await expect.poll(() => player.evaluate((root) => { const a = root.querySelector('audio[data-ap-audio]') as HTMLAudioElement; return !a.paused && a.playbackRate === 0.75 && a.currentSrc.endsWith('.yue.mp3') && a.currentTime > 0; })).toBe(true);
+  await expect
+    .poll(() =>
+      player.evaluate((root) => {
+        const a = root.querySelector('audio[data-ap-audio]') as HTMLAudioElement;
+        return !a.paused && a.playbackRate === 0.75 && a.currentSrc.endsWith('.yue.mp3') && a.currentTime > 0;
+      }),
+    )
+    .toBe(true);
   await player.getByRole('button', { name: '暂停' }).click();
   await page.getByLabel('显示拼音').check();
   await expect(page.locator('.prose rt').first()).toBeVisible();

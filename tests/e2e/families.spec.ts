@@ -6,9 +6,12 @@ import { AXE_TAGS } from './axe.ts';
 const TAGS = AXE_TAGS;
 const visibleCards = (page: import('@playwright/test').Page) => page.locator('[data-gallery] li[data-year]:visible');
 /** The gallery's count: a live region of its own (the update/install bar is another role=status on every page). */
-const galleryStatus = (page: import('@playwright/test').Page) => page.getByRole('status').and(page.locator('[data-gallery-status]'));
+const galleryStatus = (page: import('@playwright/test').Page) =>
+  page.getByRole('status').and(page.locator('[data-gallery-status]'));
 
-test('gallery filters by habit, award and year in place, keep the choice in the URL, and say how many', async ({ page }) => {
+test('gallery filters by habit, award and year in place, keep the choice in the URL, and say how many', async ({
+  page,
+}) => {
   await page.goto('/families/');
   await expect(visibleCards(page)).toHaveCount(6);
   await expect(galleryStatus(page)).toHaveText('共 6 个家庭');
@@ -24,7 +27,9 @@ test('gallery filters by habit, award and year in place, keep the choice in the 
   const habitName = (await habit.textContent())!.trim();
   await habit.click();
   await expect(habit).toHaveAttribute('aria-pressed', 'true');
-  for (const habits of await visibleCards(page).evaluateAll((els) => els.map((el) => JSON.parse((el as HTMLElement).dataset.habits!) as string[]))) {
+  for (const habits of await visibleCards(page).evaluateAll((els) =>
+    els.map((el) => JSON.parse((el as HTMLElement).dataset.habits!) as string[]),
+  )) {
     expect(habits).toContain(habitName);
   }
   await page.getByRole('group', { name: '好习惯' }).getByRole('button', { name: '全部' }).click();
@@ -32,7 +37,8 @@ test('gallery filters by habit, award and year in place, keep the choice in the 
   await page.getByRole('navigation', { name: '评选年份' }).getByRole('link', { name: '2025' }).click();
   await expect(page).toHaveURL(/\/families\/\?year=2025$/);
   await expect(visibleCards(page)).toHaveCount(3);
-  for (const year of await visibleCards(page).evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.year))) expect(year).toBe('2025');
+  for (const year of await visibleCards(page).evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.year)))
+    expect(year).toBe('2025');
 
   // A shared filtered link opens filtered.
   await page.goto('/families/?year=2026&award=无烟家庭');
@@ -62,7 +68,9 @@ test('a family page tells the story with pictures, credits, habits, award and re
   await expect(first).toHaveAttribute('loading', 'eager');
   await expect(pictures.nth(1).locator('img')).toHaveAttribute('loading', 'lazy');
   expect(await pictures.first().locator('source[type="image/avif"]').count()).toBe(1);
-  expect(await first.evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0)).toBe(true);
+  expect(
+    await first.evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0),
+  ).toBe(true);
   await expect(page.locator('.family-photo figcaption').first()).toContainText('自制示意插图');
   await expect(page.getByText('示例内容：本故事中的人物和情节均为虚构。')).toBeVisible();
   await expect(page.getByRole('region', { name: '相关健康知识' }).locator('.card')).not.toHaveCount(0);
@@ -83,7 +91,9 @@ for (const size of ['standard', 'extra'] as const) {
     for (const url of ['/families/', '/families/year/2025/', '/families/lao-zhou-morning-walk/', '/yue/families/']) {
       await page.goto(url);
       const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-      expect(violations.map((v) => `${url}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+      expect(violations.map((v) => `${url}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual(
+        [],
+      );
     }
   });
 }

@@ -24,7 +24,8 @@ async function firstVisit(page: Page, url = '/'): Promise<void> {
   await page.goto(url);
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+    if (!navigator.serviceWorker.controller)
+      await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
   });
 }
 
@@ -57,16 +58,28 @@ async function precached(page: Page): Promise<string[]> {
   });
 }
 
-test('after one visit, home and hubs load offline; an unsaved page lands on the offline page', async ({ page, context }) => {
+test('after one visit, home and hubs load offline; an unsaved page lands on the offline page', async ({
+  page,
+  context,
+}) => {
   await firstVisit(page);
   // Only the reader's language is installed: no page of another language, no self-check, no search index.
   const installed = await precached(page);
   expect(installed).toEqual(expect.arrayContaining(['/index.html', '/offline/index.html', `${ELDERS_HUB}index.html`]));
   expect(installed.filter((p) => /^\/(zh-hant|yue|en)\/|^\/self-check\/[^/]+\/|^\/search-index\//.test(p))).toEqual([]);
   // Pages of other languages, read once, are kept for offline too.
-  for (const url of ['/zh-hant/', '/en/audiences/elders/', '/yue/']) expect((await page.goto(url))?.ok(), url).toBe(true);
+  for (const url of ['/zh-hant/', '/en/audiences/elders/', '/yue/'])
+    expect((await page.goto(url))?.ok(), url).toBe(true);
   await context.setOffline(true);
-  for (const url of ['/', '/audiences/', ELDERS_HUB, '/topics/', '/self-check/', '/zh-hant/', '/en/audiences/elders/']) {
+  for (const url of [
+    '/',
+    '/audiences/',
+    ELDERS_HUB,
+    '/topics/',
+    '/self-check/',
+    '/zh-hant/',
+    '/en/audiences/elders/',
+  ]) {
     const response = await page.goto(url);
     expect(response?.ok(), url).toBe(true);
     await expect(page.locator('h1').first(), url).toBeVisible();
@@ -81,16 +94,25 @@ test('after one visit, home and hubs load offline; an unsaved page lands on the 
   expect(await axeViolations(page, 'offline page (yue)')).toEqual([]);
 });
 
-test('the page first landed on (an article from a chat link) reads offline too, with its scripts', async ({ page, context }) => {
+test('the page first landed on (an article from a chat link) reads offline too, with its scripts', async ({
+  page,
+  context,
+}) => {
   const landing = '/articles/stroke-be-fast/';
   await firstVisit(page, landing);
   // It loaded before the worker ran; once in control, the worker keeps it and every script it loaded (pwa.js is
   // precached under a revision parameter).
-  const missing = () => page.evaluate(async (url) => {
-    const scripts = performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.js'));
-    const found = await Promise.all([url, ...scripts].map(async (p) => ((await caches.match(p, { ignoreSearch: true })) ? null : p)));
-    return found.filter(Boolean);
-  }, landing);
+  const missing = () =>
+    page.evaluate(async (url) => {
+      const scripts = performance
+        .getEntriesByType('resource')
+        .map((e) => new URL(e.name).pathname)
+        .filter((p) => p.endsWith('.js'));
+      const found = await Promise.all(
+        [url, ...scripts].map(async (p) => ((await caches.match(p, { ignoreSearch: true })) ? null : p)),
+      );
+      return found.filter(Boolean);
+    }, landing);
   await expect.poll(missing, { timeout: 30_000 }).toEqual([]);
   await context.setOffline(true);
   const reader = await context.newPage();
@@ -111,7 +133,9 @@ test('a saved article and its picture load offline; remove it from the offline p
   await reader.goto(ARTICLE);
   await expect(reader.locator('h1')).toHaveText('老人在家怎样防跌倒？');
   await expect.poll(() => heroLoaded(reader)).toBe(true);
-  expect(await reader.locator('.article-hero img').evaluate((img: HTMLImageElement) => img.currentSrc)).toMatch(/\.avif$/);
+  expect(await reader.locator('.article-hero img').evaluate((img: HTMLImageElement) => img.currentSrc)).toMatch(
+    /\.avif$/,
+  );
   // The offline page lists it; removing it makes the article unavailable offline again.
   await reader.goto('/offline/');
   const item = reader.locator('.saved-item', { hasText: '老人在家怎样防跌倒？' });
@@ -127,10 +151,15 @@ test('a saved article and its picture load offline; remove it from the offline p
   expect(left).toEqual({ page: false, files: 0 });
 });
 
-test("save the elders' hub on Wi-Fi, read every article with its pictures with no signal", async ({ page, context }) => {
+test("save the elders' hub on Wi-Fi, read every article with its pictures with no signal", async ({
+  page,
+  context,
+}) => {
   await firstVisit(page);
   await page.goto(ELDERS_HUB);
-  const articles = await page.locator('main .card a[href^="/articles/"]').evaluateAll((as) => [...new Set(as.map((a) => a.getAttribute('href')!))]);
+  const articles = await page
+    .locator('main .card a[href^="/articles/"]')
+    .evaluateAll((as) => [...new Set(as.map((a) => a.getAttribute('href')!))]);
   expect(articles.length).toBeGreaterThan(3);
   expect(articles).toContain(ARTICLE);
   const status = page.locator('[data-save-status]');
@@ -147,7 +176,15 @@ test("save the elders' hub on Wi-Fi, read every article with its pictures with n
     expect(response?.ok(), url).toBe(true);
     await expect(reader.locator('[data-offline-page]'), url).toHaveCount(0);
     await expect(reader.locator('article h1'), url).toBeVisible();
-    const broken = await reader.locator('main img').evaluateAll((imgs: HTMLImageElement[]) => Promise.all(imgs.map(async (i) => { i.loading = 'eager'; await i.decode().catch(() => {}); return i.naturalWidth > 0 ? null : i.currentSrc || i.src; })));
+    const broken = await reader.locator('main img').evaluateAll((imgs: HTMLImageElement[]) =>
+      Promise.all(
+        imgs.map(async (i) => {
+          i.loading = 'eager';
+          await i.decode().catch(() => {});
+          return i.naturalWidth > 0 ? null : i.currentSrc || i.src;
+        }),
+      ),
+    );
     expect(broken.filter(Boolean), url).toEqual([]);
     // Its own box says it is on the phone (saved with the hub).
     await expect(reader.locator('[data-save-status]'), url).toContainText('已保存在这台手机上');
@@ -162,7 +199,7 @@ test('saved pages still render when half the requests fail', async ({ page, cont
   await save(page);
   // A deterministic coin: every other request fails, in a shuffled order.
   let seed = 7;
-  const coin = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) < 0.5;
+  const coin = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31 < 0.5;
   let failed = 0;
   await context.route('**/*', (route) => (coin() ? (failed++, route.abort('connectionfailed')) : route.continue()));
   for (let i = 0; i < 6; i++) {
@@ -171,13 +208,18 @@ test('saved pages still render when half the requests fail', async ({ page, cont
     await expect(reader.locator('h1')).toHaveText('老人在家怎样防跌倒？');
     await expect.poll(() => heroLoaded(reader)).toBe(true);
     // The stylesheet applied: the header has the theme colour.
-    expect(await reader.locator('.site-header').evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(0, 90, 78)');
+    expect(await reader.locator('.site-header').evaluate((e) => getComputedStyle(e).backgroundColor)).toBe(
+      'rgb(0, 90, 78)',
+    );
     await reader.close();
   }
   expect(failed).toBeGreaterThan(0);
 });
 
-test('the diabetes self-check, once opened, works offline: 24 vs 25 points, no request while answering', async ({ page, context }) => {
+test('the diabetes self-check, once opened, works offline: 24 vs 25 points, no request while answering', async ({
+  page,
+  context,
+}) => {
   await firstVisit(page);
   // Not precached (it needs React): the page and its island are kept when first opened.
   await page.goto('/self-check/diabetes-risk/');
@@ -218,7 +260,13 @@ test.describe('updates', () => {
     // Version 2: changed content on the home page and an article, then the service worker rebuilt for it.
     for (const file of ['index.html', 'articles/home-blood-pressure/index.html']) {
       const f = path.join(v2, file);
-      writeFileSync(f, readFileSync(f, 'utf8').replace('<main id="main" tabindex="-1" class="wrap">', '<main id="main" tabindex="-1" class="wrap"><p data-v2>新版本内容</p>'));
+      writeFileSync(
+        f,
+        readFileSync(f, 'utf8').replace(
+          '<main id="main" tabindex="-1" class="wrap">',
+          '<main id="main" tabindex="-1" class="wrap"><p data-v2>新版本内容</p>',
+        ),
+      );
     }
     await buildPwa(v2);
     expect(readFileSync(path.join(v2, 'sw.js'), 'utf8')).not.toBe(readFileSync(path.join(v1, 'sw.js'), 'utf8'));
@@ -233,7 +281,8 @@ test.describe('updates', () => {
     await expect(page.locator('[data-v2]')).toHaveCount(0);
     // The reader saved this article under version 1.
     await save(page);
-    const savedBuild = () => page.evaluate(() => JSON.parse(localStorage.getItem('hc:offline-saved') ?? '[]')[0]?.build as string);
+    const savedBuild = () =>
+      page.evaluate(() => JSON.parse(localStorage.getItem('hc:offline-saved') ?? '[]')[0]?.build as string);
     const v1Build = await savedBuild();
     expect(v1Build).toMatch(/^[0-9a-f]{12}$/);
     const next = path.join(root, 'next');
@@ -241,8 +290,12 @@ test.describe('updates', () => {
     renameSync(next, site);
 
     // The reader goes on reading: the new version installs and is announced, the page is not reloaded.
-    await page.evaluate(() => { (window as unknown as { marker: number }).marker = 1; });
-    await page.evaluate(async () => { await (await navigator.serviceWorker.getRegistration())!.update(); });
+    await page.evaluate(() => {
+      (window as unknown as { marker: number }).marker = 1;
+    });
+    await page.evaluate(async () => {
+      await (await navigator.serviceWorker.getRegistration())!.update();
+    });
     const bar = page.locator('[data-pwa-update-bar]');
     await expect(bar).toBeVisible({ timeout: 30_000 });
     await expect(bar).toContainText('网站有新版本');
@@ -273,12 +326,16 @@ test.describe('updates', () => {
 
 test('install offer is polite: shown once the browser allows it, dismissible and remembered', async ({ page }) => {
   await firstVisit(page);
-  const offer = async () => page.evaluate(() => {
-    const e = new Event('beforeinstallprompt') as Event & { prompt: () => Promise<void>; userChoice: Promise<unknown> };
-    e.prompt = async () => {};
-    e.userChoice = Promise.resolve({ outcome: 'dismissed' });
-    window.dispatchEvent(e);
-  });
+  const offer = async () =>
+    page.evaluate(() => {
+      const e = new Event('beforeinstallprompt') as Event & {
+        prompt: () => Promise<void>;
+        userChoice: Promise<unknown>;
+      };
+      e.prompt = async () => {};
+      e.userChoice = Promise.resolve({ outcome: 'dismissed' });
+      window.dispatchEvent(e);
+    });
   await offer();
   const bar = page.locator('[data-pwa-install-bar]');
   await expect(bar).toBeVisible();
@@ -292,7 +349,10 @@ test('install offer is polite: shown once the browser allows it, dismissible and
   await expect(bar).toHaveCount(0);
 });
 
-test('search works offline after one visit: what was searched stays, and a saved topic pack brings the whole index', async ({ page, context }) => {
+test('search works offline after one visit: what was searched stays, and a saved topic pack brings the whole index', async ({
+  page,
+  context,
+}) => {
   await firstVisit(page, '/search/');
   const input = page.getByTestId('search-input');
   await input.fill('血压');
@@ -302,7 +362,10 @@ test('search works offline after one visit: what was searched stays, and a saved
   await page.goto('/search/');
   await expect(page.locator('[data-offline-page]')).toHaveCount(0);
   await input.fill('血壓');
-  await expect(page.getByTestId('search-result').first()).toHaveAttribute('data-id', /^(home-blood-pressure|low-salt-blood-pressure)$/);
+  await expect(page.getByTestId('search-result').first()).toHaveAttribute(
+    'data-id',
+    /^(home-blood-pressure|low-salt-blood-pressure)$/,
+  );
   // Words never searched: no shard offline yet, so the page says search is unavailable rather than nothing found.
   await input.fill('tnb');
   await expect(page.getByTestId('search-status')).toHaveText(/搜索暂时无法使用/);

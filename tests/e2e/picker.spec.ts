@@ -2,7 +2,9 @@
 import { expect, test } from '@playwright/test';
 
 const order = (page: import('@playwright/test').Page) =>
-  page.locator('[data-audience-section]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.audienceSection));
+  page
+    .locator('[data-audience-section]')
+    .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.audienceSection));
 
 test('choosing an audience puts its section first, survives reload, and can be cleared', async ({ page }) => {
   await page.goto('/');

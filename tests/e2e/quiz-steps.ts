@@ -12,14 +12,21 @@ export async function advance(page: Page, answer: () => Promise<void>): Promise<
   await expect(page.locator(`[data-quiz-state="question"][data-question="${before}"]`)).toHaveCount(0);
 }
 export async function choose(page: Page, label: string | RegExp): Promise<void> {
-  await advance(page, () => step(page).getByRole('radio', { name: label, exact: typeof label === 'string' }).check());
+  await advance(page, () =>
+    step(page)
+      .getByRole('radio', { name: label, exact: typeof label === 'string' })
+      .check(),
+  );
 }
 export async function typeNumber(page: Page, value: string): Promise<void> {
   await advance(page, () => step(page).getByRole('textbox').fill(value));
 }
 
 /** Diabetes check: height 150 cm, so weight 49.5 kg is BMI 22.0. */
-export async function diabetes(page: Page, v: { sex: '女' | '男'; age: number; weight: number; waist: number; sbp: number; family: '有' | '没有' }) {
+export async function diabetes(
+  page: Page,
+  v: { sex: '女' | '男'; age: number; weight: number; waist: number; sbp: number; family: '有' | '没有' },
+) {
   await expect(step(page)).toHaveAttribute('data-question', 'sex');
   await choose(page, v.sex);
   await typeNumber(page, String(v.age));

@@ -121,10 +121,26 @@ test.describe('health-literacy quiz', () => {
     await expect(step(page)).toHaveAttribute('data-question', 'prevention');
     // The rest: the right answers.
     const right: Record<string, string[]> = {
-      prevention: ['对'], 'check-up': ['错'], 'vital-signs': ['血压', '体温', '呼吸', '心率'], 'infection-links': ['传染源、传播途径、易感人群'],
-      'adult-vaccines': ['错'], 'hiv-contact': ['错'], 'tb-cough': ['2 周'], 'animal-bite': ['立即冲洗、消毒伤口，尽早打狂犬病疫苗'], pests: ['对'],
-      'wild-animals': ['错'], hypertension: ['140/90 mmHg'], 'diabetes-fpg': ['7.0 mmol/L'], 'cancer-screening': ['对'], 'elder-falls': ['对'],
-      'bmi-normal': ['18.5～23.9'], salt: ['5 克'], 'hidden-salt': ['酱油', '咸菜', '咸鸭蛋'], exercise: ['150 分钟'], 'cpr-rate': ['100～120 次'], 'emergency-number': ['120'],
+      prevention: ['对'],
+      'check-up': ['错'],
+      'vital-signs': ['血压', '体温', '呼吸', '心率'],
+      'infection-links': ['传染源、传播途径、易感人群'],
+      'adult-vaccines': ['错'],
+      'hiv-contact': ['错'],
+      'tb-cough': ['2 周'],
+      'animal-bite': ['立即冲洗、消毒伤口，尽早打狂犬病疫苗'],
+      pests: ['对'],
+      'wild-animals': ['错'],
+      hypertension: ['140/90 mmHg'],
+      'diabetes-fpg': ['7.0 mmol/L'],
+      'cancer-screening': ['对'],
+      'elder-falls': ['对'],
+      'bmi-normal': ['18.5～23.9'],
+      salt: ['5 克'],
+      'hidden-salt': ['酱油', '咸菜', '咸鸭蛋'],
+      exercise: ['150 分钟'],
+      'cpr-rate': ['100～120 次'],
+      'emergency-number': ['120'],
     };
     for (let i = 2; i <= 21; i++) {
       const id = await step(page).getAttribute('data-question');
@@ -146,7 +162,10 @@ test.describe('health-literacy quiz', () => {
   });
 });
 
-test('with JavaScript off the page lists the questions and says the check needs JavaScript', async ({ browser, page: plain }) => {
+test('with JavaScript off the page lists the questions and says the check needs JavaScript', async ({
+  browser,
+  page: plain,
+}) => {
   const ctx = await browser.newContext({ javaScriptEnabled: false });
   const page = await ctx.newPage();
   await page.goto('/self-check/diabetes-risk/');
@@ -181,10 +200,18 @@ test('zh-hant shows Traditional question text; en says the questions are in Chin
   await expect(page.getByText('第 1 題，一共 21 題')).toBeVisible();
 });
 
-test('at 320 px in every text size: no horizontal scroll, targets at least 44 px (60 px in large sizes)', async ({ page }) => {
+test('at 320 px in every text size: no horizontal scroll, targets at least 44 px (60 px in large sizes)', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 320, height: 640 });
-  for (const [size, min] of [['standard', 44], ['large', 60], ['extra', 60]] as const) {
-    await page.addInitScript((s) => { if (s !== 'standard') localStorage.setItem('hc:size', s); }, size);
+  for (const [size, min] of [
+    ['standard', 44],
+    ['large', 60],
+    ['extra', 60],
+  ] as const) {
+    await page.addInitScript((s) => {
+      if (s !== 'standard') localStorage.setItem('hc:size', s);
+    }, size);
     await page.goto('/self-check/diabetes-risk/');
     await expect(step(page)).toBeVisible();
     if (size !== 'standard') await expect(page.locator('html')).toHaveAttribute('data-size', size);
@@ -192,9 +219,12 @@ test('at 320 px in every text size: no horizontal scroll, targets at least 44 px
       if (state === 'number') await choose(page, '男');
       const m = await page.evaluate((minPx) => {
         const width = document.documentElement.clientWidth;
-        const wide = [...document.querySelectorAll('.quiz-page *')].filter((el) => el.getBoundingClientRect().right > width + 1).map((el) => el.className || el.tagName);
+        const wide = [...document.querySelectorAll('.quiz-page *')]
+          .filter((el) => el.getBoundingClientRect().right > width + 1)
+          .map((el) => el.className || el.tagName);
         const small = [...document.querySelectorAll('.quiz-step button, .quiz-option, .quiz-number input')]
-          .map((el) => el.getBoundingClientRect()).filter((r) => r.height < minPx - 0.5).length;
+          .map((el) => el.getBoundingClientRect())
+          .filter((r) => r.height < minPx - 0.5).length;
         return { wide, small };
       }, min);
       expect(m.wide, `${size} ${state}: wider than the screen`).toEqual([]);

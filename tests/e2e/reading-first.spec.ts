@@ -22,13 +22,25 @@ const LARGE_LIMIT = 1200;
 const DIST = path.resolve('dist');
 const html = (p: string) => readFileSync(path.join(DIST, p, 'index.html'), 'utf8');
 const pages = (dir: string) =>
-  existsSync(path.join(DIST, dir)) ? readdirSync(path.join(DIST, dir)).filter((d) => existsSync(path.join(DIST, dir, d, 'index.html'))).sort() : [];
+  existsSync(path.join(DIST, dir))
+    ? readdirSync(path.join(DIST, dir))
+        .filter((d) => existsSync(path.join(DIST, dir, d, 'index.html')))
+        .sort()
+    : [];
 const articles = pages('articles');
-const heroAudio = articles.find((s) => /class="article-hero"/.test(html(`articles/${s}`)) && /data-audio-player/.test(html(`articles/${s}`))) ?? articles[0];
-const plain = articles.find((s) => s !== heroAudio && !/data-audio-player/.test(html(`articles/${s}`))) ?? articles[1] ?? articles[0];
+const heroAudio =
+  articles.find(
+    (s) => /class="article-hero"/.test(html(`articles/${s}`)) && /data-audio-player/.test(html(`articles/${s}`)),
+  ) ?? articles[0];
+const plain =
+  articles.find((s) => s !== heroAudio && !/data-audio-player/.test(html(`articles/${s}`))) ??
+  articles[1] ??
+  articles[0];
 const cantonese = articles.find((s) => s !== heroAudio && s !== plain) ?? articles[0];
 const ARTICLES = [`/articles/${heroAudio}/`, `/articles/${plain}/`, `/yue/articles/${cantonese}/`];
-const event = pages('events').find((s) => /class="facts event-key"/.test(html(`events/${s}`)) && !/data-event-past/.test(html(`events/${s}`)));
+const event = pages('events').find(
+  (s) => /class="facts event-key"/.test(html(`events/${s}`)) && !/data-event-past/.test(html(`events/${s}`)),
+);
 const quiz = pages('self-check')[0];
 
 const MODES: { name: string; size: Size; contrast: boolean }[] = [
@@ -39,10 +51,13 @@ const MODES: { name: string; size: Size; contrast: boolean }[] = [
 
 async function withPrefs(page: Page, size: Size, contrast = false): Promise<void> {
   await page.setViewportSize({ width: 360, height: SCREEN });
-  await page.addInitScript(([s, c]) => {
-    if (s !== 'standard') localStorage.setItem('hc:size', s as string);
-    if (c) localStorage.setItem('hc:contrast', '1');
-  }, [size, contrast] as const);
+  await page.addInitScript(
+    ([s, c]) => {
+      if (s !== 'standard') localStorage.setItem('hc:size', s as string);
+      if (c) localStorage.setItem('hc:contrast', '1');
+    },
+    [size, contrast] as const,
+  );
 }
 
 /** Top and bottom (px from the top of the page) and line height of the first element matching. */
@@ -51,12 +66,18 @@ async function box(page: Page, selector: string) {
   await el.waitFor();
   return el.evaluate((e) => {
     const r = e.getBoundingClientRect();
-    return { top: Math.round(r.top + scrollY), bottom: Math.round(r.bottom + scrollY), line: parseFloat(getComputedStyle(e).lineHeight) || 30 };
+    return {
+      top: Math.round(r.top + scrollY),
+      bottom: Math.round(r.bottom + scrollY),
+      line: parseFloat(getComputedStyle(e).lineHeight) || 30,
+    };
   });
 }
 
 for (const mode of MODES) {
-  test(`${mode.name}: the first body paragraph of each article starts on the first screen (标准) or within 1.5 screens`, async ({ page }, testInfo) => {
+  test(`${mode.name}: the first body paragraph of each article starts on the first screen (标准) or within 1.5 screens`, async ({
+    page,
+  }, testInfo) => {
     await withPrefs(page, mode.size, mode.contrast);
     const figures: string[] = [];
     for (const url of ARTICLES) {
@@ -70,12 +91,18 @@ for (const mode of MODES) {
       } else {
         expect(p.top, `${url} first sentence within 1.5 screens`).toBeLessThanOrEqual(LARGE_LIMIT);
       }
-      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${url} scrolls sideways`).toBeLessThanOrEqual(360);
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth),
+        `${url} scrolls sideways`,
+      ).toBeLessThanOrEqual(360);
     }
     testInfo.annotations.push({ type: 'figures', description: figures.join('; ') });
     if (!mode.contrast) {
       await page.goto(ARTICLES[0]);
-      await testInfo.attach(`article at ${mode.size}, 360 × 800`, { body: await page.screenshot(), contentType: 'image/png' });
+      await testInfo.attach(`article at ${mode.size}, 360 × 800`, {
+        body: await page.screenshot(),
+        contentType: 'image/png',
+      });
     }
   });
 
@@ -104,7 +131,12 @@ for (const size of SIZES) {
   test(`${size}: the header is one row; 搜索, 字号 and 菜单 open their parts, by keyboard too`, async ({ page }) => {
     await withPrefs(page, size);
     await page.goto(ARTICLES[0]);
-    const row = await page.locator('.header-row > :visible').evaluateAll((els) => els.map((e) => { const r = e.getBoundingClientRect(); return { top: r.top, bottom: r.bottom, w: r.width, h: r.height }; }));
+    const row = await page.locator('.header-row > :visible').evaluateAll((els) =>
+      els.map((e) => {
+        const r = e.getBoundingClientRect();
+        return { top: r.top, bottom: r.bottom, w: r.width, h: r.height };
+      }),
+    );
     expect(row.length).toBe(4); // the site name, 搜索, 字号, 菜单
     for (const r of row) expect(r.top, 'one row').toBeLessThan(row[0].bottom);
     const buttons = page.locator('.hdr-btn');
@@ -121,13 +153,15 @@ for (const size of SIZES) {
     await expect(sizeButton).toHaveAttribute('aria-expanded', 'true');
     const panel = page.locator('#display-panel');
     await expect(panel.getByRole('button')).toHaveCount(4);
-    for (const b of await panel.getByRole('button').evaluateAll((els) => els.map((e) => {
-      const range = document.createRange();
-      range.selectNodeContents(e);
-      const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
-      const r = e.getBoundingClientRect();
-      return { text: e.textContent, lines: lines.size, w: r.width, h: r.height };
-    }))) {
+    for (const b of await panel.getByRole('button').evaluateAll((els) =>
+      els.map((e) => {
+        const range = document.createRange();
+        range.selectNodeContents(e);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        const r = e.getBoundingClientRect();
+        return { text: e.textContent, lines: lines.size, w: r.width, h: r.height };
+      }),
+    )) {
       expect(b.lines, `${b.text} on one line`).toBe(1);
       expect(Math.min(b.w, b.h), `${b.text} target`).toBeGreaterThanOrEqual(TARGET[size] - 0.5);
     }
@@ -143,7 +177,10 @@ for (const size of SIZES) {
       const cs = getComputedStyle(e);
       const ctx = document.createElement('canvas').getContext('2d')!;
       ctx.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
-      return { text: ctx.measureText(e.placeholder).width, room: e.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) };
+      return {
+        text: ctx.measureText(e.placeholder).width,
+        room: e.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight),
+      };
     });
     expect(fit.text, 'the search placeholder is not cut off').toBeLessThanOrEqual(fit.room);
 
@@ -156,11 +193,16 @@ for (const size of SIZES) {
     await sizeButton.click();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await page.setViewportSize({ width: 320, height: 800 });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth), 'no sideways scrolling at 320 px').toBeLessThanOrEqual(320);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth),
+      'no sideways scrolling at 320 px',
+    ).toBeLessThanOrEqual(320);
   });
 }
 
-test('the reading tools: listening is one tap from the top; the player and every control are there, by keyboard', async ({ page }) => {
+test('the reading tools: listening is one tap from the top; the player and every control are there, by keyboard', async ({
+  page,
+}) => {
   await withPrefs(page, 'extra');
   await page.goto(ARTICLES[0]);
   const listen = page.locator('.rt-listen');
@@ -173,7 +215,9 @@ test('the reading tools: listening is one tap from the top; the player and every
   await page.keyboard.press('Enter');
   await expect(listen).toHaveAttribute('aria-expanded', 'true');
   await expect(player).toBeVisible();
-  await expect.poll(() => player.evaluate((root) => !(root.querySelector('audio[data-ap-audio]') as HTMLAudioElement).paused)).toBe(true);
+  await expect
+    .poll(() => player.evaluate((root) => !(root.querySelector('audio[data-ap-audio]') as HTMLAudioElement).paused))
+    .toBe(true);
   // Nothing lost: tracks, play/pause, skips, position, speeds and the transcript links.
   const tracks = await player.locator('[data-ap-track]').count();
   expect(tracks).toBeGreaterThan(0);
@@ -185,17 +229,29 @@ test('the reading tools: listening is one tap from the top; the player and every
   // Closing the player pauses it.
   await listen.click();
   await expect(player).toBeHidden();
-  expect(await player.evaluate((root) => (root.querySelector('audio[data-ap-audio]') as HTMLAudioElement).paused)).toBe(true);
+  expect(await player.evaluate((root) => (root.querySelector('audio[data-ap-audio]') as HTMLAudioElement).paused)).toBe(
+    true,
+  );
 });
 
-for (const url of [ARTICLES[0], ARTICLES[2], event && `/events/${event}/`, quiz && `/self-check/${quiz}/`, '/simple/', '/events/'].filter(Boolean) as string[]) {
+for (const url of [
+  ARTICLES[0],
+  ARTICLES[2],
+  event && `/events/${event}/`,
+  quiz && `/self-check/${quiz}/`,
+  '/simple/',
+  '/events/',
+].filter(Boolean) as string[]) {
   test(`axe: 0 violations on ${url} with its panels open, in every size and high contrast`, async ({ page }) => {
     test.setTimeout(600_000); // axe runs several times slower on a loaded 2-core machine
     await page.setViewportSize({ width: 360, height: SCREEN });
     await page.goto(url);
     // Every disclosure open (the closed pages are swept by a11y.spec.ts), in standard, extra and high contrast.
     for (const b of await page.locator('[data-disclose]:visible').all()) await b.click();
-    await page.locator('[data-audio-player] [data-ap-play].is-playing').click({ timeout: 5_000 }).catch(() => {});
+    await page
+      .locator('[data-audio-player] [data-ap-play].is-playing')
+      .click({ timeout: 5_000 })
+      .catch(() => {});
     expect(await axeViolations(page, `${url} (panels open)`)).toEqual([]);
   });
 }
@@ -203,7 +259,9 @@ for (const url of [ARTICLES[0], ARTICLES[2], event && `/events/${event}/`, quiz 
 test('simple mode: only the site name, 字号 and the way back above the four tiles', async ({ page }) => {
   await withPrefs(page, 'extra', true);
   await page.goto('/simple/');
-  const visible = await page.locator('header :is(a, button, input):visible').evaluateAll((els) => els.map((e) => e.className || e.tagName));
+  const visible = await page
+    .locator('header :is(a, button, input):visible')
+    .evaluateAll((els) => els.map((e) => e.className || e.tagName));
   expect(visible).toEqual(['brand', 'hdr-btn hdr-size', 'button secondary']);
   const headerBottom = await page.locator('header').evaluate((e) => e.getBoundingClientRect().bottom);
   const tiles = await page.locator('.big-tiles').evaluate((e) => e.getBoundingClientRect().top);
@@ -227,6 +285,11 @@ test('the month calendar strikes through only cancelled occurrences, never a mov
   const month = months.find((m) => /data-status="moved"/.test(html(`events/calendar/${m}`)));
   test.skip(!month, 'no moved occurrence in the content');
   await page.goto(`/events/calendar/${month}/`);
-  const lines = await page.locator('.cal-ev').evaluateAll((els) => els.map((e) => ({ status: e.getAttribute('data-status'), line: getComputedStyle(e.querySelector('a')!).textDecorationLine })));
+  const lines = await page.locator('.cal-ev').evaluateAll((els) =>
+    els.map((e) => ({
+      status: e.getAttribute('data-status'),
+      line: getComputedStyle(e.querySelector('a')!).textDecorationLine,
+    })),
+  );
   for (const l of lines) expect(l.line.includes('line-through'), `${l.status}`).toBe(l.status === 'cancelled');
 });

@@ -7,7 +7,9 @@ import { expect, test, type Page } from '@playwright/test';
 test.use({ javaScriptEnabled: false });
 
 async function noHorizontalScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow, `horizontal overflow on ${page.url()}`).toBeLessThanOrEqual(0);
 }
 
@@ -48,7 +50,9 @@ test('an elder picks their group, reads an article, and switches language on the
 test('every audience hub and topic hub is reachable and lists articles', async ({ page }) => {
   for (const list of ['/audiences/', '/topics/']) {
     await page.goto(list);
-    const hrefs = await page.locator('main .card h2 a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')!));
+    const hrefs = await page
+      .locator('main .card h2 a')
+      .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')!));
     expect(hrefs.length).toBeGreaterThanOrEqual(list === '/audiences/' ? 6 : 10);
     for (const href of hrefs) {
       await page.goto(href);
@@ -121,7 +125,15 @@ test('an unknown address shows the not-found page with status 404', async ({ pag
 
 test('nothing overflows at 320 px', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 700 });
-  for (const url of ['/', '/en/', '/audiences/elders/', '/articles/stroke-be-fast/', '/yue/events/', '/events/taiji-tue-thu-morning/', '/families/']) {
+  for (const url of [
+    '/',
+    '/en/',
+    '/audiences/elders/',
+    '/articles/stroke-be-fast/',
+    '/yue/events/',
+    '/events/taiji-tue-thu-morning/',
+    '/families/',
+  ]) {
     await page.goto(url);
     await noHorizontalScroll(page);
   }

@@ -35,7 +35,9 @@ for (const c of CASES) {
   });
 }
 
-test('the header box on every page goes to search with the query, and results show type, audiences and the match', async ({ page }) => {
+test('the header box on every page goes to search with the query, and results show type, audiences and the match', async ({
+  page,
+}) => {
   await page.goto('/articles/');
   const box = page.getByRole('search', { name: '搜索全站' });
   await box.getByRole('searchbox').fill('gxy');
@@ -55,19 +57,26 @@ async function firstArticleSentence(page: Page, list: string): Promise<{ id: str
   const href = await page.locator('main a[href*="/articles/"]').first().getAttribute('href');
   await page.goto(href!);
   const id = href!.split('/').filter(Boolean).pop()!;
-  const paragraph = (await page.locator('main .prose p').filter({ hasText: /\p{Script=Han}{12}/u }).nth(1).textContent()) ?? '';
+  const paragraph =
+    (await page
+      .locator('main .prose p')
+      .filter({ hasText: /\p{Script=Han}{12}/u })
+      .nth(1)
+      .textContent()) ?? '';
   // A run of Han characters from inside a body paragraph: only the full text holds it.
   const run = paragraph.match(/\p{Script=Han}{10,}/u)![0];
   return { id, phrase: run.slice(2, 10) };
 }
 
-test('full text: a phrase from inside an article body finds the article, and the snippet shows it marked', async ({ page }) => {
+test('full text: a phrase from inside an article body finds the article, and the snippet shows it marked', async ({
+  page,
+}) => {
   const { id, phrase } = await firstArticleSentence(page, '/articles/');
   await page.goto('/search/');
   await page.getByTestId('search-input').fill(phrase);
   const ids = page.getByTestId('search-result');
   await expect(ids.first()).toBeVisible();
-  const top3 = (await ids.evaluateAll((as) => as.slice(0, 3).map((a) => a.getAttribute('data-id'))));
+  const top3 = await ids.evaluateAll((as) => as.slice(0, 3).map((a) => a.getAttribute('data-id')));
   expect(top3, phrase).toContain(id);
   const hit = page.locator('.search-hit').filter({ has: page.locator(`[data-id="${id}"]`) });
   const marks = (await hit.locator('mark').allTextContents()).join('');
@@ -77,8 +86,18 @@ test('full text: a phrase from inside an article body finds the article, and the
 
 test('events rank with articles: the title of an event finds the event first, with its date', async ({ page }) => {
   await page.goto('/events/');
-  const events = await page.locator('main a[href^="/events/"]').evaluateAll((as) =>
-    as.map((a) => ({ href: a.getAttribute('href') ?? '', title: (a.textContent ?? '').trim() })).filter((e) => /^\/events\/[a-z0-9-]+\/$/.test(e.href) && !/^\/events\/(archive|calendar)\//.test(e.href) && /\p{Script=Han}{4}/u.test(e.title)));
+  const events = await page
+    .locator('main a[href^="/events/"]')
+    .evaluateAll((as) =>
+      as
+        .map((a) => ({ href: a.getAttribute('href') ?? '', title: (a.textContent ?? '').trim() }))
+        .filter(
+          (e) =>
+            /^\/events\/[a-z0-9-]+\/$/.test(e.href) &&
+            !/^\/events\/(archive|calendar)\//.test(e.href) &&
+            /\p{Script=Han}{4}/u.test(e.title),
+        ),
+    );
   const { href, title } = events[0];
   await page.goto('/search/');
   await page.getByTestId('search-input').fill(title);
@@ -87,13 +106,20 @@ test('events rank with articles: the title of an event finds the event first, wi
   await expect(page.locator('.search-hit').first().locator('time')).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}$/);
 });
 
-test('English: the English name of a topic finds pages of that topic on /en/, untranslated ones included', async ({ page }) => {
+test('English: the English name of a topic finds pages of that topic on /en/, untranslated ones included', async ({
+  page,
+}) => {
   await page.goto('/en/topics/');
-  const link = page.locator('main a[href^="/en/topics/"][href$="/"]').filter({ hasText: /^[A-Za-z ,]{4,}$/ }).first();
+  const link = page
+    .locator('main a[href^="/en/topics/"][href$="/"]')
+    .filter({ hasText: /^[A-Za-z ,]{4,}$/ })
+    .first();
   const name = (await link.textContent())!.trim();
   const topic = (await link.getAttribute('href'))!;
   await page.goto(topic);
-  const listed = await page.locator('main a[href^="/en/articles/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  const listed = await page
+    .locator('main a[href^="/en/articles/"]')
+    .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   await page.goto('/en/search/');
   await page.getByTestId('search-input').fill(name);
   await expect(first(page)).toBeVisible();
@@ -119,7 +145,9 @@ test('on a phone the first results are above the on-screen keyboard', async ({ p
 
 test('the index is fetched only when search is used, then only the shards a query needs', async ({ page }) => {
   const requested: string[] = [];
-  page.on('request', (r) => { if (r.url().includes('/search-index/')) requested.push(new URL(r.url()).pathname); });
+  page.on('request', (r) => {
+    if (r.url().includes('/search-index/')) requested.push(new URL(r.url()).pathname);
+  });
   await page.goto('/search/');
   await page.waitForLoadState('networkidle');
   expect(requested).toEqual([]);
@@ -129,7 +157,8 @@ test('the index is fetched only when search is used, then only the shards a quer
   const shards = requested.filter((p) => /\/(t\d+|w-[a-z0-9]+)\.json$/.test(p));
   expect(shards.length).toBeGreaterThan(0);
   expect(shards.length).toBeLessThanOrEqual(2);
-  for (const p of requested.slice(1)) expect(p).toMatch(/^\/search-index\/zh-hans\/[0-9a-f]{12}\/(t\d+|w-[a-z0-9]+|d\/\d+)\.json$/);
+  for (const p of requested.slice(1))
+    expect(p).toMatch(/^\/search-index\/zh-hans\/[0-9a-f]{12}\/(t\d+|w-[a-z0-9]+|d\/\d+)\.json$/);
   // Typing on: the same words ask for nothing new.
   const before = requested.length;
   await page.getByTestId('search-input').fill('');

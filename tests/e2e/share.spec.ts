@@ -24,7 +24,11 @@ test.describe('share button', () => {
       delete (Navigator.prototype as { canShare?: unknown }).canShare;
       Object.defineProperty(navigator, 'clipboard', {
         configurable: true,
-        value: { writeText: async (t: string) => { (window as unknown as { copied: string }).copied = t; } },
+        value: {
+          writeText: async (t: string) => {
+            (window as unknown as { copied: string }).copied = t;
+          },
+        },
       });
     });
     await page.goto(EVENT);
@@ -40,13 +44,17 @@ test.describe('share button', () => {
     await page.addInitScript(() => {
       Object.defineProperty(Navigator.prototype, 'share', {
         configurable: true,
-        value: async (d: unknown) => { (window as unknown as { shared: unknown }).shared = d; },
+        value: async (d: unknown) => {
+          (window as unknown as { shared: unknown }).shared = d;
+        },
       });
     });
     await page.goto('/en/events/baduanjin-saturday/');
     await page.getByRole('button', { name: 'Share with neighbours' }).click();
     await expect(page.locator('[data-share-status]')).toHaveText('Sharing opened.');
-    expect(await page.evaluate(() => (window as unknown as { shared: { url: string } }).shared.url)).toBe('https://health.example.org/en/events/baduanjin-saturday/');
+    expect(await page.evaluate(() => (window as unknown as { shared: { url: string } }).shared.url)).toBe(
+      'https://health.example.org/en/events/baduanjin-saturday/',
+    );
   });
 
   test('without JavaScript, the button stays hidden and the link and QR code are there', async ({ browser }) => {
@@ -80,7 +88,10 @@ test('the .ics link downloads a calendar served as text/calendar', async ({ page
 test('the feeds page lists all events and each audience, with webcal links', async ({ page }) => {
   await page.goto('/events/feeds/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('订阅活动日历');
-  await expect(page.locator('#feed-all a[href^="webcal://"]')).toHaveAttribute('href', 'webcal://health.example.org/events/feeds/all.ics');
+  await expect(page.locator('#feed-all a[href^="webcal://"]')).toHaveAttribute(
+    'href',
+    'webcal://health.example.org/events/feeds/all.ics',
+  );
   await expect(page.locator('#feed-elders a[download]')).toHaveAttribute('href', '/events/feeds/elders.ics');
   for (const href of await page.locator('a[download]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!))) {
     expect((await page.request.get(href)).status(), href).toBe(200);
@@ -97,7 +108,10 @@ test.describe('status', () => {
     expect(ld['@type']).toBe('Event');
     expect(ld.eventStatus).toBe('https://schema.org/EventCancelled');
     expect(ld.startDate).toBe('2026-12-27T09:00:00+08:00');
-    expect(ld).toMatchObject({ location: { '@type': 'Place', address: { '@type': 'PostalAddress' } }, organizer: { '@type': 'Organization' } });
+    expect(ld).toMatchObject({
+      location: { '@type': 'Place', address: { '@type': 'PostalAddress' } },
+      organizer: { '@type': 'Organization' },
+    });
   });
 
   test('a scheduled series and a moved event have the matching eventStatus', async ({ page }) => {
@@ -124,7 +138,9 @@ test.describe('poster', () => {
   test('prints on exactly one A4 page, without the site around it, for every event', async ({ page }) => {
     test.setTimeout(180_000);
     // Every event, past ones included: one .ics per event sits next to its page in dist/.
-    const slugs = readdirSync('dist/events').filter((f) => f.endsWith('.ics')).map((f) => f.slice(0, -4));
+    const slugs = readdirSync('dist/events')
+      .filter((f) => f.endsWith('.ics'))
+      .map((f) => f.slice(0, -4));
     expect(slugs.length).toBeGreaterThan(10);
     await page.emulateMedia({ media: 'print' });
     for (const prefix of ['', '/en']) {
@@ -149,17 +165,29 @@ test.describe('poster', () => {
     await page.goto('/events/baduanjin-saturday/poster/');
     const poster = page.locator('[data-poster]');
     await expect(poster.getByRole('heading', { level: 1 })).toHaveText('周六八段锦晨练班');
-    for (const label of ['时间', '地点', '怎么报名', '无障碍']) await expect(poster.locator('dt', { hasText: label })).toBeVisible();
+    for (const label of ['时间', '地点', '怎么报名', '无障碍'])
+      await expect(poster.locator('dt', { hasText: label })).toBeVisible();
     await expect(poster.getByRole('img', { name: new RegExp(CANONICAL.replace(/[.]/g, '\\.')) })).toBeVisible();
   });
 });
 
-for (const url of [EVENT, '/events/mini-marathon-winter/', '/en/events/carers-home-rehab-salon/', '/events/baduanjin-saturday/poster/', '/yue/events/mini-marathon-winter/poster/', '/events/feeds/', '/en/events/feeds/']) {
+for (const url of [
+  EVENT,
+  '/events/mini-marathon-winter/',
+  '/en/events/carers-home-rehab-salon/',
+  '/events/baduanjin-saturday/poster/',
+  '/yue/events/mini-marathon-winter/poster/',
+  '/events/feeds/',
+  '/en/events/feeds/',
+]) {
   test(`axe: ${url}`, async ({ page }) => {
     test.setTimeout(120_000);
     await page.goto(url);
     const failures = await axeViolations(page, url);
-    const width = await page.evaluate(() => { document.documentElement.removeAttribute('data-size'); return document.documentElement.scrollWidth; });
+    const width = await page.evaluate(() => {
+      document.documentElement.removeAttribute('data-size');
+      return document.documentElement.scrollWidth;
+    });
     expect(failures).toEqual([]);
     expect(width).toBeLessThanOrEqual(360);
   });

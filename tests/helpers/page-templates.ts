@@ -53,7 +53,10 @@ export function routes(pagesDir = 'src/pages'): Route[] {
 /** The template a URL path was built from (the most specific matching route), or null. */
 export function templateOf(urlPath: string, all: readonly Route[]): string | null {
   const matches = all.filter((r) => r.regex.test(urlPath));
-  matches.sort((a, b) => b.rank[0] - a.rank[0] || a.rank[1] - b.rank[1] || a.rank[2] - b.rank[2] || a.template.localeCompare(b.template));
+  matches.sort(
+    (a, b) =>
+      b.rank[0] - a.rank[0] || a.rank[1] - b.rank[1] || a.rank[2] - b.rank[2] || a.template.localeCompare(b.template),
+  );
   return matches[0]?.template ?? null;
 }
 
@@ -79,7 +82,12 @@ export function builtPages(dist: string): BuiltPage[] {
         const classes = new Set<string>();
         for (const m of html.matchAll(/\sclass="([^"]*)"/g)) for (const c of m[1]!.split(/\s+/)) if (c) classes.add(c);
         out.push({
-          url: rel === 'index.html' ? '/' : rel.endsWith('/index.html') ? `/${rel.slice(0, -'index.html'.length)}` : `/${rel}`,
+          url:
+            rel === 'index.html'
+              ? '/'
+              : rel.endsWith('/index.html')
+                ? `/${rel.slice(0, -'index.html'.length)}`
+                : `/${rel}`,
           lang: /<html[^>]*\slang="([^"]+)"/.exec(html)?.[1] ?? '',
           classes: classes.size,
           bytes: statSync(p).size,
@@ -123,13 +131,17 @@ export function sweepPlan(
     groups.set(key, [...(groups.get(key) ?? []), p]);
   }
   const templates = [...new Set([...groups.keys()].map((k) => k.split('\u0000')[0]!))].sort();
-  const langs = [...new Set(pages.map((p) => p.lang))].sort((a, b) => (a === defaultLang ? -1 : b === defaultLang ? 1 : a.localeCompare(b)));
+  const langs = [...new Set(pages.map((p) => p.lang))].sort((a, b) =>
+    a === defaultLang ? -1 : b === defaultLang ? 1 : a.localeCompare(b),
+  );
   const plan: Planned[] = [];
   templates.forEach((template, ti) => {
     langs.forEach((lang, li) => {
       const candidates = groups.get(`${template}\u0000${lang}`);
       if (!candidates) return;
-      const rep = [...candidates].sort((a, b) => b.classes - a.classes || b.bytes - a.bytes || a.url.localeCompare(b.url))[0]!;
+      const rep = [...candidates].sort(
+        (a, b) => b.classes - a.classes || b.bytes - a.bytes || a.url.localeCompare(b.url),
+      )[0]!;
       const chosen = lang === defaultLang ? [...modes] : [modes[(ti + li) % modes.length]!];
       plan.push({ url: rep.url, template, lang, modes: chosen, reason: 'representative' });
     });
@@ -138,7 +150,14 @@ export function sweepPlan(
     const p = pages.find((x) => x.url === url);
     const existing = plan.find((x) => x.url === url);
     if (existing) existing.modes = [...modes];
-    else plan.push({ url, template: templateByUrl.get(url) ?? '(none)', lang: p?.lang ?? '', modes: [...modes], reason: 'must-sweep' });
+    else
+      plan.push({
+        url,
+        template: templateByUrl.get(url) ?? '(none)',
+        lang: p?.lang ?? '',
+        modes: [...modes],
+        reason: 'must-sweep',
+      });
   }
   return plan;
 }
@@ -146,5 +165,8 @@ export function sweepPlan(
 /** The URL paths in a must-sweep file: one per line; blank lines and # comments ignored. */
 export function readMustSweep(file: string): string[] {
   if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8').split('\n').map((l) => l.replace(/#.*/, '').trim()).filter(Boolean);
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .map((l) => l.replace(/#.*/, '').trim())
+    .filter(Boolean);
 }

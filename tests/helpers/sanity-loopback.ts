@@ -53,17 +53,36 @@ export async function importAssets(docs: Doc[], projectId: string, dataset: stri
         const meta = await sharp(bytes).metadata();
         id = `image-${sha1}-${meta.width}x${meta.height}-${ext}`;
         assets.set(id, {
-          _id: id, _type: 'sanity.imageAsset', assetId: sha1, extension: ext, originalFilename: path.basename(file),
-          mimeType: `image/${ext === 'jpg' ? 'jpeg' : ext}`, sha1hash: sha1, size: bytes.length,
+          _id: id,
+          _type: 'sanity.imageAsset',
+          assetId: sha1,
+          extension: ext,
+          originalFilename: path.basename(file),
+          mimeType: `image/${ext === 'jpg' ? 'jpeg' : ext}`,
+          sha1hash: sha1,
+          size: bytes.length,
           path: `images/${projectId}/${dataset}/${sha1}-${meta.width}x${meta.height}.${ext}`,
           url: `https://cdn.sanity.io/images/${projectId}/${dataset}/${sha1}-${meta.width}x${meta.height}.${ext}`,
-          metadata: { _type: 'sanity.imageMetadata', dimensions: { _type: 'sanity.imageDimensions', width: meta.width, height: meta.height, aspectRatio: meta.width! / meta.height! } },
+          metadata: {
+            _type: 'sanity.imageMetadata',
+            dimensions: {
+              _type: 'sanity.imageDimensions',
+              width: meta.width,
+              height: meta.height,
+              aspectRatio: meta.width! / meta.height!,
+            },
+          },
         });
       } else {
         id = `file-${sha1}-${ext}`;
         assets.set(id, {
-          _id: id, _type: 'sanity.fileAsset', assetId: sha1, extension: ext, originalFilename: path.basename(file),
-          sha1hash: sha1, size: bytes.length,
+          _id: id,
+          _type: 'sanity.fileAsset',
+          assetId: sha1,
+          extension: ext,
+          originalFilename: path.basename(file),
+          sha1hash: sha1,
+          size: bytes.length,
           path: `files/${projectId}/${dataset}/${sha1}.${ext}`,
           url: `https://cdn.sanity.io/files/${projectId}/${dataset}/${sha1}.${ext}`,
         });
@@ -82,7 +101,8 @@ const isDraftId = (id: string) => id.startsWith('drafts.');
 /** The documents a query sees in a perspective; `authenticated`: the request carried a token. */
 export function applyPerspective(docs: Doc[], perspective: string, authenticated: boolean): Doc[] {
   if (perspective === 'raw') return authenticated ? docs : docs.filter((d) => !isDraftId(d._id));
-  if (perspective === 'published' || !authenticated) return docs.filter((d) => !isDraftId(d._id) && !d._id.startsWith('versions.'));
+  if (perspective === 'published' || !authenticated)
+    return docs.filter((d) => !isDraftId(d._id) && !d._id.startsWith('versions.'));
   if (perspective !== 'drafts') throw new Error(`unsupported perspective "${perspective}" (published, drafts or raw)`);
   const drafts = new Map(docs.filter((d) => isDraftId(d._id)).map((d) => [d._id.slice('drafts.'.length), d]));
   const out: Doc[] = [];
@@ -98,7 +118,10 @@ export function applyPerspective(docs: Doc[], perspective: string, authenticated
 }
 
 export function readNdjson(text: string): Doc[] {
-  return text.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Doc);
+  return text
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Doc);
 }
 
 async function body(req: IncomingMessage): Promise<string> {
@@ -110,7 +133,11 @@ async function body(req: IncomingMessage): Promise<string> {
 /** Starts the server on 127.0.0.1 (port 0: any free port) over the given export documents. */
 export async function startLoopback(
   documents: Doc[],
-  { projectId = 'loopback', dataset = 'production', port = 0 }: { projectId?: string; dataset?: string; port?: number } = {},
+  {
+    projectId = 'loopback',
+    dataset = 'production',
+    port = 0,
+  }: { projectId?: string; dataset?: string; port?: number } = {},
 ): Promise<Loopback> {
   const docs = structuredClone(documents);
   const all = [...docs, ...(await importAssets(docs, projectId, dataset))];
@@ -124,7 +151,8 @@ export async function startLoopback(
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const m = /^\/v[\dX-]+\/data\/query\/([^/]+)$/.exec(url.pathname);
       if (!m) return send(404, { error: 'Not Found', message: `no such endpoint: ${url.pathname}` });
-      if (decodeURIComponent(m[1]!) !== dataset) return send(404, { error: 'Not Found', message: `Dataset "${m[1]}" not found` });
+      if (decodeURIComponent(m[1]!) !== dataset)
+        return send(404, { error: 'Not Found', message: `Dataset "${m[1]}" not found` });
       let query: string | null;
       const params: Record<string, unknown> = {};
       if (req.method === 'POST') {

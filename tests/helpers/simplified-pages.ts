@@ -75,7 +75,13 @@ export function scanDist(dist: string, locales = TRADITIONAL_LOCALES): PageFindi
     const root = path.join(dist, prefix);
     if (!existsSync(root)) continue;
     for (const file of walkFiles(root).filter((f) => f.endsWith('.html'))) {
-      const page = '/' + path.relative(dist, file).split(path.sep).join('/').replace(/index\.html$/, '');
+      const page =
+        '/' +
+        path
+          .relative(dist, file)
+          .split(path.sep)
+          .join('/')
+          .replace(/index\.html$/, '');
       out.push({ page, ...scanHtml(readFileSync(file, 'utf8'), nativeChars) });
     }
   }

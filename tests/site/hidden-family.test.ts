@@ -11,7 +11,10 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const SLUG = 'zhao-family-smoke-free';
-const walk = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(path.join(dir, n)).isDirectory() ? walk(path.join(dir, n)) : [path.join(dir, n)]));
+const walk = (dir: string): string[] =>
+  readdirSync(dir).flatMap((n) =>
+    statSync(path.join(dir, n)).isDirectory() ? walk(path.join(dir, n)) : [path.join(dir, n)],
+  );
 const work = mkdtempSync(path.join(tmpdir(), 'hc-hidden-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

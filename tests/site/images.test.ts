@@ -6,7 +6,10 @@ import { DIST, loadContent } from '../helpers/env.ts';
 
 const content = await loadContent();
 
-const walk = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(path.join(dir, n)).isDirectory() ? walk(path.join(dir, n)) : [path.join(dir, n)]));
+const walk = (dir: string): string[] =>
+  readdirSync(dir).flatMap((n) =>
+    statSync(path.join(dir, n)).isDirectory() ? walk(path.join(dir, n)) : [path.join(dir, n)],
+  );
 const pages = existsSync(DIST) ? walk(DIST).filter((f) => f.endsWith('.html')) : [];
 
 describe('images in dist/', () => {
@@ -18,12 +21,13 @@ describe('images in dist/', () => {
       const name = path.relative(DIST, file);
       for (const m of source.matchAll(/<picture>([\s\S]*?)<\/picture>|<img\b[^>]*>/g)) {
         const picture = m[1];
-        const img = picture !== undefined ? /<img\b[^>]*>/.exec(picture)?.[0] ?? '' : m[0];
+        const img = picture !== undefined ? (/<img\b[^>]*>/.exec(picture)?.[0] ?? '') : m[0];
         count += 1;
         if (!/\swidth="\d+"/.test(img)) problems.push(`${name}: img without width: ${img.slice(0, 80)}`);
         if (!/\sheight="\d+"/.test(img)) problems.push(`${name}: img without height: ${img.slice(0, 80)}`);
         if (!/\salt="[^"]+"/.test(img)) problems.push(`${name}: img without alt text: ${img.slice(0, 80)}`);
-        if (picture === undefined || !/<source[^>]+type="image\/(avif|webp)"/.test(picture)) problems.push(`${name}: img without an AVIF/WebP source: ${img.slice(0, 80)}`);
+        if (picture === undefined || !/<source[^>]+type="image\/(avif|webp)"/.test(picture))
+          problems.push(`${name}: img without an AVIF/WebP source: ${img.slice(0, 80)}`);
       }
     }
     expect(problems).toEqual([]);

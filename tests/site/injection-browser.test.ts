@@ -7,7 +7,17 @@
  * switched on where offered and checked again.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -23,9 +33,16 @@ const BASE = path.resolve('tests/fixtures/content-min');
 const QUIZ = path.resolve('tests/fixtures/malformed/quiz-empty-options/content/quizzes/quiz.yaml');
 const work = mkdtempSync(path.join(tmpdir(), 'hc-inject-site-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-const walkFiles = (dir: string): string[] => readdirSync(dir).flatMap((n) => (statSync(path.join(dir, n)).isDirectory() ? walkFiles(path.join(dir, n)) : [path.join(dir, n)]));
+const walkFiles = (dir: string): string[] =>
+  readdirSync(dir).flatMap((n) =>
+    statSync(path.join(dir, n)).isDirectory() ? walkFiles(path.join(dir, n)) : [path.join(dir, n)],
+  );
 
-interface Doc { file: string; data: unknown; body?: string }
+interface Doc {
+  file: string;
+  data: unknown;
+  body?: string;
+}
 
 function stringPaths(value: unknown, at: Array<string | number> = []): Array<Array<string | number>> {
   if (typeof value === 'string') return [at];
@@ -42,18 +59,42 @@ function setAt(value: unknown, at: Array<string | number>, to: unknown): void {
   node[at.at(-1)!] = to;
 }
 /** A payload as Markdown text that shows it literally (entities, so no tag is ever written). */
-const asText = (p: string) => p.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/[\r\n\u2028\u2029]+/g, ' ');
+const asText = (p: string) =>
+  p
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/[\r\n\u2028\u2029]+/g, ' ');
 
 /** The fixture with payloads in every field the loader accepts them in; returns how many fields carry one. */
 async function writeFixture(dir: string): Promise<number> {
-  const docs: Doc[] = ['site.yaml', 'health-days.yaml', 'taxonomies/audiences.yaml', 'taxonomies/topics.yaml', 'events/walk.yaml', 'articles/salt.md', 'families/wang.md'].map((file) => {
+  const docs: Doc[] = [
+    'site.yaml',
+    'health-days.yaml',
+    'taxonomies/audiences.yaml',
+    'taxonomies/topics.yaml',
+    'events/walk.yaml',
+    'articles/salt.md',
+    'families/wang.md',
+  ].map((file) => {
     const text = readFileSync(path.join(BASE, file), 'utf8');
     if (!file.endsWith('.md')) return { file, data: yaml.load(text) };
     const { data, body } = splitFrontMatter(text);
     return { file, data, body: body.trim() };
   });
-  docs.push({ file: 'quizzes/quiz.yaml', data: yaml.load(readFileSync(QUIZ, 'utf8').replace('    options: []', '    options: [{ label: 五克, points: 1, correct: true }, { label: 十克, points: 0 }]')) });
-  docs.push({ file: 'articles/salt.zh-hant.md', data: { title: '每天吃多少鹽？', summary: '成年人每天吃鹽不超過 5 克。' }, body: '## 為什麼？\n\n吃鹽多會讓血壓升高。' });
+  docs.push({
+    file: 'quizzes/quiz.yaml',
+    data: yaml.load(
+      readFileSync(QUIZ, 'utf8').replace(
+        '    options: []',
+        '    options: [{ label: 五克, points: 1, correct: true }, { label: 十克, points: 0 }]',
+      ),
+    ),
+  });
+  docs.push({
+    file: 'articles/salt.zh-hant.md',
+    data: { title: '每天吃多少鹽？', summary: '成年人每天吃鹽不超過 5 克。' },
+    body: '## 為什麼？\n\n吃鹽多會讓血壓升高。',
+  });
   // Every body gets every payload as text, and links whose text is a payload.
   for (const d of docs) {
     if (d.body === undefined) continue;
@@ -70,7 +111,11 @@ async function writeFixture(dir: string): Promise<number> {
     cpSync(BASE, dir, { recursive: true });
     mkdirSync(path.join(dir, 'quizzes'), { recursive: true });
     mkdirSync(path.join(dir, 'media'), { recursive: true });
-    for (const d of docs) writeFileSync(path.join(dir, d.file), d.body !== undefined ? `---\n${yaml.dump(d.data)}---\n${d.body}\n` : yaml.dump(d.data));
+    for (const d of docs)
+      writeFileSync(
+        path.join(dir, d.file),
+        d.body !== undefined ? `---\n${yaml.dump(d.data)}---\n${d.body}\n` : yaml.dump(d.data),
+      );
   };
   // Put back the original value wherever the loader refuses a payload (an id, a date, a length …).
   let kept = fields.length;
@@ -82,13 +127,21 @@ async function writeFixture(dir: string): Promise<number> {
     } catch (e) {
       if (!(e instanceof ContentError)) throw e;
       for (const p of e.problems) {
-        const f = fields.find((x) => `content/${x.d.file}` === p.source && (x.key.endsWith(`:${p.path}`) || (p.path !== '' && x.key.split(':')[1]!.startsWith(p.path))));
+        const f = fields.find(
+          (x) =>
+            `content/${x.d.file}` === p.source &&
+            (x.key.endsWith(`:${p.path}`) || (p.path !== '' && x.key.split(':')[1]!.startsWith(p.path))),
+        );
         if (f && originals.has(f.key) && getAt(f.d.data, f.at) !== originals.get(f.key)) {
           setAt(f.d.data, f.at, originals.get(f.key));
           kept -= 1;
         } else if (!f) {
           // A rule that spans fields (e.g. a summary and its translation): put back the whole entry.
-          for (const x of fields.filter((y) => `content/${y.d.file}` === p.source)) if (getAt(x.d.data, x.at) !== originals.get(x.key)) { setAt(x.d.data, x.at, originals.get(x.key)); kept -= 1; }
+          for (const x of fields.filter((y) => `content/${y.d.file}` === p.source))
+            if (getAt(x.d.data, x.at) !== originals.get(x.key)) {
+              setAt(x.d.data, x.at, originals.get(x.key));
+              kept -= 1;
+            }
         }
       }
     }
@@ -106,7 +159,9 @@ describe('injection fixture in Chromium', () => {
       env: { ...process.env, CONTENT_DIR: content, OUT_DIR: out, ASTRO_TELEMETRY_DISABLED: '1' },
       stdio: 'pipe',
     });
-    const pages = walkFiles(out).filter((f) => f.endsWith('index.html')).map((f) => `/${path.relative(out, path.dirname(f)).split(path.sep).join('/')}/`.replace(/^\/\.\/$|^\/\/$/, '/'));
+    const pages = walkFiles(out)
+      .filter((f) => f.endsWith('index.html'))
+      .map((f) => `/${path.relative(out, path.dirname(f)).split(path.sep).join('/')}/`.replace(/^\/\.\/$|^\/\/$/, '/'));
     expect(pages.length).toBeGreaterThan(20);
     // Every payload reached the built pages (as text).
     const html = pages.map((p) => readFileSync(path.join(out, p, 'index.html'), 'utf8')).join('\n');
@@ -115,22 +170,31 @@ describe('injection fixture in Chromium', () => {
     const server = createStaticServer(out);
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const browser = await chromium.launch({ executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined, args: ['--no-sandbox'] });
+    const browser = await chromium.launch({
+      executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
+      args: ['--no-sandbox'],
+    });
     const problems: string[] = [];
     try {
       const context = await browser.newContext({ serviceWorkers: 'block' });
       await context.addInitScript(() => {
         const w = window as unknown as { __hc: string[] };
         w.__hc = [];
-        document.addEventListener('securitypolicyviolation', (e) => w.__hc.push(`CSP ${e.violatedDirective} ${e.blockedURI}`));
+        document.addEventListener('securitypolicyviolation', (e) =>
+          w.__hc.push(`CSP ${e.violatedDirective} ${e.blockedURI}`),
+        );
         // Every link click: a javascript: link is recorded and allowed to run (a dialog would then show);
         // any other link is kept from navigating, so every link of the page can be clicked in turn.
-        document.addEventListener('click', (e) => {
-          const a = (e.target as Element | null)?.closest?.('a');
-          if (!a) return;
-          if (a.protocol === 'javascript:') w.__hc.push(`javascript: link ${a.getAttribute('href')}`);
-          else e.preventDefault();
-        }, true);
+        document.addEventListener(
+          'click',
+          (e) => {
+            const a = (e.target as Element | null)?.closest?.('a');
+            if (!a) return;
+            if (a.protocol === 'javascript:') w.__hc.push(`javascript: link ${a.getAttribute('href')}`);
+            else e.preventDefault();
+          },
+          true,
+        );
       });
       const page = await context.newPage();
       page.on('dialog', (d) => {
@@ -147,10 +211,12 @@ describe('injection fixture in Chromium', () => {
             for (const a of el.getAttributeNames()) if (/^on/i.test(a)) bad.push(`${el.tagName}[${a}]`);
             for (const a of ['href', 'src', 'action', 'formaction', 'data', 'xlink:href']) {
               const v = el.getAttribute(a);
-              if (v && /^\s*(javascript|vbscript|data:text)/i.test(v.replace(/[\t\n\r]/g, ''))) bad.push(`${el.tagName}[${a}=${v}]`);
+              if (v && /^\s*(javascript|vbscript|data:text)/i.test(v.replace(/[\t\n\r]/g, '')))
+                bad.push(`${el.tagName}[${a}=${v}]`);
             }
           }
-          for (const tag of ['iframe', 'object', 'embed', 'base', 'frame']) if (document.querySelector(tag)) bad.push(`<${tag}>`);
+          for (const tag of ['iframe', 'object', 'embed', 'base', 'frame'])
+            if (document.querySelector(tag)) bad.push(`<${tag}>`);
           for (const a of document.querySelectorAll('a')) a.click();
           return bad.concat((window as unknown as { __hc: string[] }).__hc);
         });
@@ -176,7 +242,9 @@ describe('injection fixture in Chromium', () => {
       });
       const before = problems.length;
       await inspect('control');
-      await expect.poll(async () => page.evaluate(() => (window as unknown as { __hc: string[] }).__hc.length)).toBeGreaterThan(1);
+      await expect
+        .poll(async () => page.evaluate(() => (window as unknown as { __hc: string[] }).__hc.length))
+        .toBeGreaterThan(1);
       expect(problems.length).toBeGreaterThan(before);
       problems.splice(before);
     } finally {

@@ -21,13 +21,24 @@ const OUT = path.resolve('dist-sanity');
 const INVALID = 'article.unreviewed-draft';
 
 const walk = (dir: string): string[] =>
-  readdirSync(dir).flatMap((n) => (statSync(path.join(dir, n)).isDirectory() ? walk(path.join(dir, n)) : [path.join(dir, n)]));
+  readdirSync(dir).flatMap((n) =>
+    statSync(path.join(dir, n)).isDirectory() ? walk(path.join(dir, n)) : [path.join(dir, n)],
+  );
 /** Site files, without content-hashed build assets (their names are compared through the pages that use them). */
-const siteFiles = (root: string) => walk(root).map((f) => path.relative(root, f).split(path.sep).join('/')).filter((f) => !f.startsWith('_astro/')).sort();
+const siteFiles = (root: string) =>
+  walk(root)
+    .map((f) => path.relative(root, f).split(path.sep).join('/'))
+    .filter((f) => !f.startsWith('_astro/'))
+    .sort();
 
 const title = (html: string) => /<title>([\s\S]*?)<\/title>/.exec(html)?.[1]?.trim();
 const main = (html: string) => /<main\b[\s\S]*<\/main>/.exec(html)?.[0] ?? '';
-const text = (html: string) => html.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+const text = (html: string) =>
+  html
+    .replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 let server: Loopback;
 let output = '';
@@ -46,16 +57,27 @@ beforeAll(async () => {
     // Vitest puts NODE_ENV=test, MODE, DEV … in process.env; a build inheriting them is a development build
     // (React's dev bundle, dev-only attributes). Build as `npm test` does.
     const VITEST_ENV = new Set(['NODE_ENV', 'MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL', 'TEST']);
-    const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !VITEST_ENV.has(k) && !k.startsWith('VITEST')));
+    const inherited = Object.fromEntries(
+      Object.entries(process.env).filter(([k]) => !VITEST_ENV.has(k) && !k.startsWith('VITEST')),
+    );
     const child = spawn('npx', ['astro', 'build'], {
       env: {
-        ...inherited, ASTRO_TELEMETRY_DISABLED: '1', OUT_DIR: OUT,
-        CONTENT_SOURCE: 'sanity', SANITY_PROJECT_ID: server.projectId, SANITY_DATASET: server.dataset, SANITY_API_HOST: server.url,
+        ...inherited,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        OUT_DIR: OUT,
+        CONTENT_SOURCE: 'sanity',
+        SANITY_PROJECT_ID: server.projectId,
+        SANITY_DATASET: server.dataset,
+        SANITY_API_HOST: server.url,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    child.stdout.on('data', (b: Buffer) => { output += b.toString(); });
-    child.stderr.on('data', (b: Buffer) => { output += b.toString(); });
+    child.stdout.on('data', (b: Buffer) => {
+      output += b.toString();
+    });
+    child.stderr.on('data', (b: Buffer) => {
+      output += b.toString();
+    });
     child.on('close', resolve);
   });
   seconds = (Date.now() - started) / 1000;
@@ -75,7 +97,11 @@ describe('the site built from Sanity (loopback)', () => {
 
   it('leaves the invalid document out', () => {
     expect(siteFiles(OUT).filter((f) => f.includes('unreviewed-draft'))).toEqual([]);
-    expect(walk(OUT).filter((f) => f.endsWith('.html')).some((f) => readFileSync(f, 'utf8').includes('还没审核的文章'))).toBe(false);
+    expect(
+      walk(OUT)
+        .filter((f) => f.endsWith('.html'))
+        .some((f) => readFileSync(f, 'utf8').includes('还没审核的文章')),
+    ).toBe(false);
   });
 
   it('has the same files and URLs as the site built from content/', () => {
@@ -99,6 +125,7 @@ describe('the site built from Sanity (loopback)', () => {
     // The comparison is not vacuous: article pages have their body in <main>.
     const articles = pages.filter((p) => /^articles\/[^/]+\/index\.html$/.test(p));
     expect(articles.length).toBeGreaterThan(0);
-    for (const p of articles) expect(text(main(readFileSync(path.join(OUT, p), 'utf8'))).length, p).toBeGreaterThan(300);
+    for (const p of articles)
+      expect(text(main(readFileSync(path.join(OUT, p), 'utf8'))).length, p).toBeGreaterThan(300);
   });
 });

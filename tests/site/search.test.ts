@@ -47,13 +47,25 @@ describe.skipIf(!built)('search index files', () => {
       for (const w of m.words) expect(existsSync(path.join(dir, `w-${w}.json`)), w).toBe(true);
       expect(readdirSync(path.join(dir, 'd')).length).toBe(m.n);
       // One build per locale: nothing stale beside it.
-      expect(readdirSync(path.join(DIST, 'search-index', locale)).sort()).toEqual([path.basename(url!), path.basename(m.dir)].sort());
+      expect(readdirSync(path.join(DIST, 'search-index', locale)).sort()).toEqual(
+        [path.basename(url!), path.basename(m.dir)].sort(),
+      );
       // Every kind of page the content has is in the index (the centre-real fixture has no families or quizzes).
-      const types = new Set(readdirSync(path.join(dir, 'd')).map((f) => JSON.parse(readFileSync(path.join(dir, 'd', f), 'utf8')).t));
-      const has = { article: content.articles.length, event: content.events.length, family: content.families.length, quiz: content.quizzes.length, hub: 1 };
+      const types = new Set(
+        readdirSync(path.join(dir, 'd')).map((f) => JSON.parse(readFileSync(path.join(dir, 'd', f), 'utf8')).t),
+      );
+      const has = {
+        article: content.articles.length,
+        event: content.events.length,
+        family: content.families.length,
+        quiz: content.quizzes.length,
+        hub: 1,
+      };
       expect(types).toEqual(new Set(DOC_TYPES.flatMap((t, i) => (has[t] ? [i] : []))));
       // Pinyin travels as toneless tokens.
-      const tokens = readdirSync(dir).filter((f) => f.endsWith('.json')).flatMap((f) => Object.keys(JSON.parse(readFileSync(path.join(dir, f), 'utf8'))));
+      const tokens = readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .flatMap((f) => Object.keys(JSON.parse(readFileSync(path.join(dir, f), 'utf8'))));
       expect(tokens.some((t) => /^'[a-z]+$/.test(t))).toBe(true);
       expect(tokens.some((t) => /^\^[a-z]+$/.test(t))).toBe(true);
     });
@@ -68,14 +80,17 @@ describe.skipIf(!built)('search index files', () => {
       // pinyin-pro carries its dictionary as toned syllables; the index and our code have none.
       expect((text.match(/[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/g) ?? []).length, f).toBeLessThan(50);
     }
-    for (const f of walk(path.join(DIST, 'search-index'))) expect(readFileSync(f, 'utf8')).not.toMatch(/[āáǎàōóǒòūúǔù]/);
+    for (const f of walk(path.join(DIST, 'search-index')))
+      expect(readFileSync(f, 'utf8')).not.toMatch(/[āáǎàōóǒòūúǔù]/);
   });
 
-  it('every page but search has a plain GET search form to its locale\'s search page', () => {
+  it("every page but search has a plain GET search form to its locale's search page", () => {
     for (const { prefix } of LOCALES) {
       for (const p of ['index.html', 'articles/index.html', 'events/index.html']) {
         const page = readFileSync(path.join(DIST, prefix, p), 'utf8');
-        expect(page, `${prefix}/${p}`).toMatch(new RegExp(`<form class="site-search" role="search"[^>]*action="${prefix}/search/" method="get"`));
+        expect(page, `${prefix}/${p}`).toMatch(
+          new RegExp(`<form class="site-search" role="search"[^>]*action="${prefix}/search/" method="get"`),
+        );
         expect(page).toMatch(/name="q"/);
       }
     }

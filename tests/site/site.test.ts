@@ -43,8 +43,10 @@ function references(source: string): string[] {
   const body = source.replace(/<script type="application\/ld\+json"[\s\S]*?<\/script>/g, '');
   const out: string[] = [];
   for (const m of body.matchAll(/\s(?:href|src|poster)="([^"]*)"/g)) out.push(m[1]);
-  for (const m of body.matchAll(/\ssrcset="([^"]*)"/g)) for (const part of m[1].split(',')) out.push(part.trim().split(/\s+/)[0]);
-  for (const m of body.matchAll(/<meta\s+(?:property|name)="(?:og:image|twitter:image)"\s+content="([^"]*)"/g)) out.push(m[1]);
+  for (const m of body.matchAll(/\ssrcset="([^"]*)"/g))
+    for (const part of m[1].split(',')) out.push(part.trim().split(/\s+/)[0]);
+  for (const m of body.matchAll(/<meta\s+(?:property|name)="(?:og:image|twitter:image)"\s+content="([^"]*)"/g))
+    out.push(m[1]);
   return out.map((u) => u.replace(/&amp;/g, '&')).filter((u) => u !== '');
 }
 
@@ -56,7 +58,13 @@ describe('dist/', () => {
   it('has no broken internal link, fragment or asset reference', () => {
     const broken: string[] = [];
     for (const [file, source] of html) {
-      const pagePath = '/' + path.relative(DIST, file).replace(/index\.html$/, '').split(path.sep).join('/');
+      const pagePath =
+        '/' +
+        path
+          .relative(DIST, file)
+          .replace(/index\.html$/, '')
+          .split(path.sep)
+          .join('/');
       for (const ref of references(source)) {
         if (/^(tel|mailto|sms|data|javascript):/i.test(ref)) continue;
         let url: URL;
@@ -98,14 +106,18 @@ describe('dist/', () => {
     const found: string[] = [];
     for (const [file, source] of html) {
       const name = path.relative(DIST, file);
-      for (const m of source.matchAll(/<(script|link|img|iframe|source|audio|video|embed|object)\b[^>]*\s(?:src|href|data)="(https?:)?\/\/([^/"]+)/g)) {
+      for (const m of source.matchAll(
+        /<(script|link|img|iframe|source|audio|video|embed|object)\b[^>]*\s(?:src|href|data)="(https?:)?\/\/([^/"]+)/g,
+      )) {
         if (m[3] !== SITE.host || m[1] === 'iframe') found.push(`${name}: <${m[1]}> from ${m[3]}`);
       }
       if (/<iframe\b/.test(source)) found.push(`${name}: iframe`);
     }
     for (const file of files.filter((f) => f.endsWith('.js'))) {
       const js = readFileSync(file, 'utf8');
-      for (const m of js.matchAll(/(?:fetch|sendBeacon|XMLHttpRequest|WebSocket|EventSource)\s*\(\s*["'`](https?:)?\/\/([^/"'`]+)/g)) {
+      for (const m of js.matchAll(
+        /(?:fetch|sendBeacon|XMLHttpRequest|WebSocket|EventSource)\s*\(\s*["'`](https?:)?\/\/([^/"'`]+)/g,
+      )) {
         if (m[2] !== SITE.host) found.push(`${path.relative(DIST, file)}: request to ${m[2]}`);
       }
     }
@@ -138,7 +150,8 @@ describe('dist/', () => {
         problems.push(`${name}: hreflang ${codes.join(',') || 'missing'}`);
         continue;
       }
-      for (const [, , href] of langs) if (!existsSync(fileFor(new URL(href).pathname))) problems.push(`${name}: alternate ${href} does not exist`);
+      for (const [, , href] of langs)
+        if (!existsSync(fileFor(new URL(href).pathname))) problems.push(`${name}: alternate ${href} does not exist`);
     }
     expect(problems).toEqual([]);
   });
@@ -146,7 +159,9 @@ describe('dist/', () => {
   it('the sitemap lists existing pages in every locale', () => {
     const index = readFileSync(path.join(DIST, 'sitemap-index.xml'), 'utf8');
     const maps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => path.join(DIST, new URL(m[1]).pathname));
-    const urls = maps.flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1])));
+    const urls = maps.flatMap((f) =>
+      [...readFileSync(f, 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1])),
+    );
     for (const home of ['/', '/zh-hant/', '/yue/', '/en/']) expect(urls.map((u) => u.pathname)).toContain(home);
     const missing = urls.filter((u) => !existsSync(fileFor(u.pathname))).map((u) => u.pathname);
     expect(missing).toEqual([]);

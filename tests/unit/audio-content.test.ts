@@ -35,7 +35,11 @@ const BITRATES: Record<string, number[]> = {
   '2-2': [8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160],
   '2-3': [8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160],
 };
-const SAMPLE_RATES: Record<number, number[]> = { 3: [44100, 48000, 32000], 2: [22050, 24000, 16000], 0: [11025, 12000, 8000] };
+const SAMPLE_RATES: Record<number, number[]> = {
+  3: [44100, 48000, 32000],
+  2: [22050, 24000, 16000],
+  0: [11025, 12000, 8000],
+};
 
 interface FrameHeader {
   length: number;
@@ -59,7 +63,7 @@ function frameHeader(b: Uint8Array, i: number): FrameHeader | undefined {
   const kbps = BITRATES[`${mpeg1 ? 1 : 2}-${layer}`][brIndex - 1];
   const sampleRate = SAMPLE_RATES[version][srIndex];
   const padding = (b[i + 2] >> 1) & 1;
-  const channels = (b[i + 3] >> 6) === 3 ? 1 : 2;
+  const channels = b[i + 3] >> 6 === 3 ? 1 : 2;
   const samples = layer === 1 ? 384 : layer === 2 || mpeg1 ? 1152 : 576;
   const length =
     layer === 1
@@ -73,13 +77,15 @@ export function mp3Info(buf: Uint8Array): Mp3Info {
   let i = 0;
   // ID3v2: "ID3", version, flags, then a 4-byte syncsafe size; a footer adds 10 bytes.
   while (buf[i] === 0x49 && buf[i + 1] === 0x44 && buf[i + 2] === 0x33) {
-    const size = ((buf[i + 6] & 0x7f) << 21) | ((buf[i + 7] & 0x7f) << 14) | ((buf[i + 8] & 0x7f) << 7) | (buf[i + 9] & 0x7f);
+    const size =
+      ((buf[i + 6] & 0x7f) << 21) | ((buf[i + 7] & 0x7f) << 14) | ((buf[i + 8] & 0x7f) << 7) | (buf[i + 9] & 0x7f);
     i += 10 + size + (buf[i + 5] & 0x10 ? 10 : 0);
   }
   let end = buf.length;
   const ascii = (at: number, n: number) => String.fromCharCode(...buf.subarray(at, at + n));
   if (end >= 128 && ascii(end - 128, 3) === 'TAG') end -= 128;
-  if (end >= 32 && ascii(end - 32, 8) === 'APETAGEX') end -= 32 + new DataView(buf.buffer, buf.byteOffset).getUint32(end - 32 + 12, true);
+  if (end >= 32 && ascii(end - 32, 8) === 'APETAGEX')
+    end -= 32 + new DataView(buf.buffer, buf.byteOffset).getUint32(end - 32 + 12, true);
 
   // The first frame must start here (encoders may leave a few zero bytes); no searching through arbitrary data.
   while (i < end && buf[i] === 0) i++;
@@ -111,7 +117,8 @@ export function mp3Info(buf: Uint8Array): Mp3Info {
   while (i + 4 <= end) {
     const h = frameHeader(buf, i);
     if (!h) break;
-    if (h.sampleRate !== first.sampleRate || h.layer !== first.layer) throw new Error(`frame at byte ${i} changes format`);
+    if (h.sampleRate !== first.sampleRate || h.layer !== first.layer)
+      throw new Error(`frame at byte ${i} changes format`);
     if (i + h.length > end) break; // a truncated last frame is not played
     frames += 1;
     bits += h.kbps;
@@ -175,14 +182,20 @@ const fx = useContentFixture();
 const { edit, problems } = fx;
 
 const withAudio = (...tracks: string[]) =>
-  edit('articles/salt.md', 'updatedAt: 2026-01-10\n', `updatedAt: 2026-01-10\naudio:\n${tracks.map((t) => `  - ${t}\n`).join('')}`);
+  edit(
+    'articles/salt.md',
+    'updatedAt: 2026-01-10\n',
+    `updatedAt: 2026-01-10\naudio:\n${tracks.map((t) => `  - ${t}\n`).join('')}`,
+  );
 
 describe('article audio tracks in the loader', () => {
   it('loads a track whose file exists', async () => {
     writeFileSync(path.join(fx.dir(), 'media/audio/salt.yue.mp3'), 'x');
     withAudio('{ dialect: yue, src: media/audio/salt.yue.mp3, durationSec: 61.5, transcriptOf: yue }');
     const set = await loadLocalContent(fx.dir());
-    expect(set.articles[0].data.audio).toEqual([{ dialect: 'yue', src: 'media/audio/salt.yue.mp3', durationSec: 61.5, transcriptOf: 'yue' }]);
+    expect(set.articles[0].data.audio).toEqual([
+      { dialect: 'yue', src: 'media/audio/salt.yue.mp3', durationSec: 61.5, transcriptOf: 'yue' },
+    ]);
   });
 
   it('names the article and the track whose file does not exist', async () => {
@@ -198,7 +211,9 @@ describe('article audio tracks in the loader', () => {
 
   it('refuses a remote audio URL', async () => {
     withAudio('{ dialect: yue, src: "https://example.com/salt.mp3", durationSec: 61.5 }');
-    expect(await problems()).toContain('content/articles/salt.md: audio[0].src: media must be a file under content/media, not a remote URL');
+    expect(await problems()).toContain(
+      'content/articles/salt.md: audio[0].src: media must be a file under content/media, not a remote URL',
+    );
   });
 
   it('refuses an unknown dialect and a zero duration', async () => {
@@ -226,15 +241,22 @@ describe.runIf(SAMPLE)('audio tracks in content/', () => {
     }
   });
 
-  it.each(tracks.map((t) => [`${t.slug} audio[${t.i}] ${t.src}`, t] as const))('%s exists and lasts durationSec', (_, t) => {
-    const file = path.join('content', t.src);
-    expect(existsSync(file), `content/${t.src}`).toBe(true);
-    expect(t.src, 'only MP3 durations are measured here; MP3 plays in every phone browser').toMatch(/\.mp3$/);
-    const buf = readFileSync(file);
-    const info = mp3Info(buf);
-    if (info.declaredFrames !== undefined) expect(info.frames, 'frames walked = frames the Xing/Info header declares').toBe(info.declaredFrames);
-    expect(Math.abs(info.durationSec - t.durationSec), `measured ${info.durationSec.toFixed(2)} s`).toBeLessThanOrEqual(1);
-    expect(info.durationSec).toBeGreaterThan(5);
-    expect(buf.length, 'under 1 MB for phones on mobile data').toBeLessThan(1024 * 1024);
-  });
+  it.each(tracks.map((t) => [`${t.slug} audio[${t.i}] ${t.src}`, t] as const))(
+    '%s exists and lasts durationSec',
+    (_, t) => {
+      const file = path.join('content', t.src);
+      expect(existsSync(file), `content/${t.src}`).toBe(true);
+      expect(t.src, 'only MP3 durations are measured here; MP3 plays in every phone browser').toMatch(/\.mp3$/);
+      const buf = readFileSync(file);
+      const info = mp3Info(buf);
+      if (info.declaredFrames !== undefined)
+        expect(info.frames, 'frames walked = frames the Xing/Info header declares').toBe(info.declaredFrames);
+      expect(
+        Math.abs(info.durationSec - t.durationSec),
+        `measured ${info.durationSec.toFixed(2)} s`,
+      ).toBeLessThanOrEqual(1);
+      expect(info.durationSec).toBeGreaterThan(5);
+      expect(buf.length, 'under 1 MB for phones on mobile data').toBeLessThan(1024 * 1024);
+    },
+  );
 });

@@ -25,12 +25,19 @@ beforeAll(async () => {
   const out = path.join(work, 'content.ndjson');
   execFileSync(process.execPath, ['scripts/cms-export.ts', 'content', out], { stdio: 'pipe' });
   text = readFileSync(out, 'utf8');
-  docs = text.trim().split('\n').map((l) => JSON.parse(l) as Doc);
+  docs = text
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Doc);
   set = await loadLocalContent('content');
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const schema = JSON.parse(readFileSync(path.resolve('cms/schema.json'), 'utf8')) as Array<{ name: string; type: string; attributes?: Record<string, unknown> }>;
+const schema = JSON.parse(readFileSync(path.resolve('cms/schema.json'), 'utf8')) as Array<{
+  name: string;
+  type: string;
+  attributes?: Record<string, unknown>;
+}>;
 
 function walk(value: unknown, visit: (v: Record<string, unknown>, inArray: boolean) => void, inArray = false): void {
   if (Array.isArray(value)) value.forEach((v) => walk(v, visit, true));
@@ -66,9 +73,16 @@ describe.runIf(SAMPLE)('cms-export/content.ndjson', () => {
     for (const a of set.articles) {
       const doc = docs.find((d) => d._id === `article.${a.data.slug}`)!;
       const fields = Object.keys((doc.translations ?? {}) as object).sort();
-      expect(fields, a.data.slug).toEqual(Object.keys(a.data.translations).map((l) => l.replace('-', '_')).sort());
+      expect(fields, a.data.slug).toEqual(
+        Object.keys(a.data.translations)
+          .map((l) => l.replace('-', '_'))
+          .sort(),
+      );
     }
-    const yue = docs.find((d) => d._id === 'article.stroke-be-fast')!.translations as Record<string, { body: unknown[]; title: string }>;
+    const yue = docs.find((d) => d._id === 'article.stroke-be-fast')!.translations as Record<
+      string,
+      { body: unknown[]; title: string }
+    >;
     expect(yue.yue!.body.length).toBeGreaterThan(3);
   });
 
@@ -98,13 +112,19 @@ describe.runIf(SAMPLE)('cms-export/content.ndjson', () => {
   it('refers only to documents in the file', () => {
     const ids = new Set(docs.map((d) => d._id));
     const dangling: string[] = [];
-    for (const d of docs) walk(d, (o) => { if (o._type === 'reference' && !ids.has(String(o._ref))) dangling.push(`${d._id} → ${o._ref}`); });
+    for (const d of docs)
+      walk(d, (o) => {
+        if (o._type === 'reference' && !ids.has(String(o._ref))) dangling.push(`${d._id} → ${o._ref}`);
+      });
     expect(dangling).toEqual([]);
   });
 
   it('uploads images and audio from files that exist, as the importer expects', () => {
     const assets: string[] = [];
-    for (const d of docs) walk(d, (o) => { if (typeof o._sanityAsset === 'string') assets.push(o._sanityAsset); });
+    for (const d of docs)
+      walk(d, (o) => {
+        if (typeof o._sanityAsset === 'string') assets.push(o._sanityAsset);
+      });
     expect(assets.length).toBeGreaterThanOrEqual(20);
     for (const a of assets) {
       const m = /^(image|file)@(file:\/\/\/.+)$/.exec(a);
@@ -115,7 +135,11 @@ describe.runIf(SAMPLE)('cms-export/content.ndjson', () => {
   });
 
   it('writes bodies as Portable Text blocks', () => {
-    const body = docs.find((d) => d._id === 'article.home-blood-pressure')!.body as Array<{ _type: string; style?: string; listItem?: string }>;
+    const body = docs.find((d) => d._id === 'article.home-blood-pressure')!.body as Array<{
+      _type: string;
+      style?: string;
+      listItem?: string;
+    }>;
     expect(body[0]).toMatchObject({ _type: 'block', style: 'h2' });
     expect(body.some((b) => b.listItem === 'number')).toBe(true);
     expect(body.some((b) => b.listItem === 'bullet')).toBe(true);

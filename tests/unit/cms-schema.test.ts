@@ -9,19 +9,34 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import {
-  articleSchema, audienceSchema, eventSchema, familySchema, healthDaySchema, quizSchema, siteSettingsSchema, sourceEntrySchema,
+  articleSchema,
+  audienceSchema,
+  eventSchema,
+  familySchema,
+  healthDaySchema,
+  quizSchema,
+  siteSettingsSchema,
+  sourceEntrySchema,
   topicSchema,
 } from '../../src/content/model/index.ts';
 import { FIELD_LOCALE } from '../../src/content/sanity/map.ts';
 
 const MODEL: Record<string, z.ZodType> = {
-  article: articleSchema, event: eventSchema, family: familySchema, quiz: quizSchema,
-  audience: audienceSchema, topic: topicSchema, healthDay: healthDaySchema, source: sourceEntrySchema, siteSettings: siteSettingsSchema,
+  article: articleSchema,
+  event: eventSchema,
+  family: familySchema,
+  quiz: quizSchema,
+  audience: audienceSchema,
+  topic: topicSchema,
+  healthDay: healthDaySchema,
+  source: sourceEntrySchema,
+  siteSettings: siteSettingsSchema,
 };
 
 /** Fields only the Studio has, and why. */
 const SANITY_ONLY: Record<string, string> = {
-  'quiz:translations.zh-hant.questions[].questionId': 'the model keeps question translations in a record keyed by question id',
+  'quiz:translations.zh-hant.questions[].questionId':
+    'the model keeps question translations in a record keyed by question id',
   'quiz:translations.yue.questions[].questionId': 'same',
   'quiz:translations.en.questions[].questionId': 'same',
   'quiz:source.source': 'a self-check cites a source document by reference; the model holds the resolved citation',
@@ -40,14 +55,26 @@ const SANITY_ONLY_TYPES: Record<string, string> = {
 
 /** Fields only the model has, and why. */
 const MODEL_ONLY: Record<string, string> = {
-  'article:sources[].id': 'an article cites source documents by reference; the query resolves them (their fields: the source type)',
-  'article:sources[].title': 'same', 'article:sources[].publisher': 'same', 'article:sources[].year': 'same',
-  'article:sources[].edition': 'same', 'article:sources[].url': 'same', 'article:sources[].section': 'same',
-  'quiz:source.id': 'the resolved fields of the referenced source document', 'quiz:source.title': 'same',
-  'quiz:source.publisher': 'same', 'quiz:source.year': 'same', 'quiz:source.edition': 'same', 'quiz:source.url': 'same',
+  'article:sources[].id':
+    'an article cites source documents by reference; the query resolves them (their fields: the source type)',
+  'article:sources[].title': 'same',
+  'article:sources[].publisher': 'same',
+  'article:sources[].year': 'same',
+  'article:sources[].edition': 'same',
+  'article:sources[].url': 'same',
+  'article:sources[].section': 'same',
+  'quiz:source.id': 'the resolved fields of the referenced source document',
+  'quiz:source.title': 'same',
+  'quiz:source.publisher': 'same',
+  'quiz:source.year': 'same',
+  'quiz:source.edition': 'same',
+  'quiz:source.url': 'same',
 };
 
-interface ZodDef { type: string; [k: string]: unknown }
+interface ZodDef {
+  type: string;
+  [k: string]: unknown;
+}
 const def = (s: unknown) => (s as { _zod: { def: ZodDef } })._zod.def;
 
 /** Every field path of a Zod schema: `a.b`, with `[]` for array elements and record values. */
@@ -55,7 +82,13 @@ export function zodPaths(schema: unknown, prefix = '', out = new Set<string>()):
   const d = def(schema);
   const join = (k: string) => (prefix ? `${prefix}.${k}` : k);
   switch (d.type) {
-    case 'optional': case 'default': case 'nullable': case 'prefault': case 'readonly': case 'catch': case 'nonoptional':
+    case 'optional':
+    case 'default':
+    case 'nullable':
+    case 'prefault':
+    case 'readonly':
+    case 'catch':
+    case 'nonoptional':
       return zodPaths(d.innerType, prefix, out);
     case 'pipe':
       return zodPaths(d.in, prefix, out);
@@ -80,7 +113,14 @@ export function zodPaths(schema: unknown, prefix = '', out = new Set<string>()):
   }
 }
 
-type Node = { type: string; name?: string; attributes?: Record<string, { value: Node }>; of?: Node | Node[]; rest?: Node; value?: Node };
+type Node = {
+  type: string;
+  name?: string;
+  attributes?: Record<string, { value: Node }>;
+  of?: Node | Node[];
+  rest?: Node;
+  value?: Node;
+};
 const schemaJson = JSON.parse(readFileSync(path.resolve('cms/schema.json'), 'utf8')) as Array<Node & { name: string }>;
 const named = new Map(schemaJson.map((t) => [t.name, t]));
 
@@ -97,12 +137,13 @@ export function sanityPaths(node: Node, prefix = '', out = new Set<string>()): S
       if (!t) throw new Error(`unknown type ${node.name}`);
       return sanityPaths(t.type === 'type' ? t.value! : t, prefix, out);
     }
-    case 'object': case 'document': {
+    case 'object':
+    case 'document': {
       const attrs = node.attributes ?? {};
       if (node.rest) sanityPaths(node.rest, prefix, out);
       if ('asset' in attrs && !('alt' in attrs)) return out; // a file: one value (the model's src)
       for (const [k, v] of Object.entries(attrs)) {
-        if (k.startsWith('_') || (('asset' in attrs) && ['hotspot', 'crop', 'media'].includes(k))) continue;
+        if (k.startsWith('_') || ('asset' in attrs && ['hotspot', 'crop', 'media'].includes(k))) continue;
         const key = k === 'asset' ? 'src' : (FIELD_LOCALE[k] ?? k);
         out.add(join(key));
         if (k !== 'asset') sanityPaths(v.value, join(key), out);
@@ -122,8 +163,12 @@ export function sanityPaths(node: Node, prefix = '', out = new Set<string>()): S
 
 describe('cms/schema.json mirrors src/content/model', () => {
   it('has a document type for every model type, and no other', () => {
-    expect(schemaJson.filter((t) => t.type === 'document' && !t.name.startsWith('sanity.') && !(t.name in SANITY_ONLY_TYPES)).map((t) => t.name).sort())
-      .toEqual(Object.keys(MODEL).sort());
+    expect(
+      schemaJson
+        .filter((t) => t.type === 'document' && !t.name.startsWith('sanity.') && !(t.name in SANITY_ONLY_TYPES))
+        .map((t) => t.name)
+        .sort(),
+    ).toEqual(Object.keys(MODEL).sort());
     expect(Object.keys(SANITY_ONLY_TYPES).every((t) => named.get(t)?.type === 'document')).toBe(true);
   });
 
@@ -131,12 +176,28 @@ describe('cms/schema.json mirrors src/content/model', () => {
     const model = zodPaths(MODEL[type]);
     const studio = sanityPaths(named.get(type)!);
     expect(model.size).toBeGreaterThan(3);
-    const allowed = new Set(Object.keys(SANITY_ONLY).filter((k) => k.startsWith(`${type}:`)).map((k) => k.slice(type.length + 1)));
-    const modelOnly = new Set(Object.keys(MODEL_ONLY).filter((k) => k.startsWith(`${type}:`)).map((k) => k.slice(type.length + 1)));
-    expect([...model].filter((p) => !studio.has(p) && !modelOnly.has(p)), 'model fields missing in the Studio').toEqual([]);
-    const prefixes = Object.keys(SANITY_ONLY_PREFIX).filter((k) => k.startsWith(`${type}:`)).map((k) => k.slice(type.length + 1));
+    const allowed = new Set(
+      Object.keys(SANITY_ONLY)
+        .filter((k) => k.startsWith(`${type}:`))
+        .map((k) => k.slice(type.length + 1)),
+    );
+    const modelOnly = new Set(
+      Object.keys(MODEL_ONLY)
+        .filter((k) => k.startsWith(`${type}:`))
+        .map((k) => k.slice(type.length + 1)),
+    );
+    expect(
+      [...model].filter((p) => !studio.has(p) && !modelOnly.has(p)),
+      'model fields missing in the Studio',
+    ).toEqual([]);
+    const prefixes = Object.keys(SANITY_ONLY_PREFIX)
+      .filter((k) => k.startsWith(`${type}:`))
+      .map((k) => k.slice(type.length + 1));
     const studioOnly = (p: string) => allowed.has(p) || prefixes.some((x) => p === x || p.startsWith(`${x}.`));
-    expect([...studio].filter((p) => !model.has(p) && !studioOnly(p)), 'Studio fields the model lacks').toEqual([]);
+    expect(
+      [...studio].filter((p) => !model.has(p) && !studioOnly(p)),
+      'Studio fields the model lacks',
+    ).toEqual([]);
   });
 
   it('can fail: a field the Studio lacks is found', () => {

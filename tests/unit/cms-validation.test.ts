@@ -62,7 +62,9 @@ describe.runIf(SAMPLE)('Studio validation', () => {
   });
 
   it('quiz result bands must cover every reachable score (the site engine decides)', () => {
-    const quiz = structuredClone(docs.find((d) => d._id === 'quiz.fall-risk')!) as unknown as { results: Array<{ min: number; max: number }> };
+    const quiz = structuredClone(docs.find((d) => d._id === 'quiz.fall-risk')!) as unknown as {
+      results: Array<{ min: number; max: number }>;
+    };
     expect(checkBands(quiz as never)).toBe(true);
     quiz.results[0]!.max = quiz.results[0]!.min;
     expect(checkBands(quiz as never)).toMatch(/reachable score \d+ is in no result band/);
@@ -87,14 +89,18 @@ describe.runIf(SAMPLE)('desk lists', () => {
     const soon = addDays(today, REVIEW_WARNING_DAYS);
     const due = await ids(QUERIES.dueForReview, { soon });
     const expected = (docs.filter((d) => d._type === 'article') as Array<Doc & { nextReviewDue: string }>)
-      .filter((a) => a.nextReviewDue <= soon).map((a) => a._id).sort();
+      .filter((a) => a.nextReviewDue <= soon)
+      .map((a) => a._id)
+      .sort();
     expect(due).toEqual(expected);
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
     expect(todayInChina(new Date('2026-11-30T17:00:00Z'))).toBe('2026-12-01');
   });
 
   it('lists families without recorded consent', async () => {
-    const dataset = docs.map((d) => (d._id === 'family.chen-family-less-sugar' ? { ...d, consent: { by: '王医生' } } : d));
+    const dataset = docs.map((d) =>
+      d._id === 'family.chen-family-less-sugar' ? { ...d, consent: { by: '王医生' } } : d,
+    );
     expect(await ids(QUERIES.awaitingConsent, {}, dataset)).toEqual(['family.chen-family-less-sugar']);
     expect(await ids(QUERIES.awaitingConsent, {})).toEqual([]);
   });

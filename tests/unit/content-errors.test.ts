@@ -21,14 +21,21 @@ describe('valid fixture', () => {
 });
 
 describe('sources cited by id (content/sources.yaml)', () => {
-  const LIST = '- { id: dietary-guidelines, title: 中国居民膳食指南（2022）, publisher: 中国营养学会, year: 2022, edition: "2022" }\n';
+  const LIST =
+    '- { id: dietary-guidelines, title: 中国居民膳食指南（2022）, publisher: 中国营养学会, year: 2022, edition: "2022" }\n';
 
   it('resolves an id to the list entry, so every article cites it the same way', async () => {
     writeFileSync(path.join(fx.dir(), 'sources.yaml'), LIST);
     edit('articles/salt.md', /^sources:\n.*\n/m, 'sources: [dietary-guidelines]\n');
     const set = await loadLocalContent(fx.dir());
     expect(set.articles[0].data.sources).toEqual([
-      { id: 'dietary-guidelines', title: '中国居民膳食指南（2022）', publisher: '中国营养学会', year: 2022, edition: '2022' },
+      {
+        id: 'dietary-guidelines',
+        title: '中国居民膳食指南（2022）',
+        publisher: '中国营养学会',
+        year: 2022,
+        edition: '2022',
+      },
     ]);
     expect(set.sources.map((e) => e.data.id)).toEqual(['dietary-guidelines']);
   });
@@ -88,17 +95,26 @@ describe('bad content names the file and the field path', () => {
 
   it('next review more than three years after review', async () => {
     edit('articles/salt.md', 'nextReviewDue: 2027-01-10', 'nextReviewDue: 2029-01-11');
-    expect(await problems()).toContain('content/articles/salt.md: nextReviewDue: next review must be at most 3 years after the review date');
+    expect(await problems()).toContain(
+      'content/articles/salt.md: nextReviewDue: next review must be at most 3 years after the review date',
+    );
   });
 
   it('summary too long', async () => {
     edit('articles/salt.md', 'summary: 成年人每天吃盐不超过 5 克。', `summary: ${'盐'.repeat(121)}`);
-    expect(await problems()).toContain('content/articles/salt.md: summary: summary must be one or two sentences (120 characters at most)');
+    expect(await problems()).toContain(
+      'content/articles/salt.md: summary: summary must be one or two sentences (120 characters at most)',
+    );
   });
 
   it('summary too long in a translation names the translation file', async () => {
-    writeFileSync(path.join(fx.dir(), 'articles/salt.zh-hant.md'), `---\ntitle: 每天吃多少鹽？\nsummary: ${'鹽'.repeat(121)}\n---\n內文。\n`);
-    expect(await problems()).toContain('content/articles/salt.zh-hant.md: summary: summary must be one or two sentences');
+    writeFileSync(
+      path.join(fx.dir(), 'articles/salt.zh-hant.md'),
+      `---\ntitle: 每天吃多少鹽？\nsummary: ${'鹽'.repeat(121)}\n---\n內文。\n`,
+    );
+    expect(await problems()).toContain(
+      'content/articles/salt.zh-hant.md: summary: summary must be one or two sentences',
+    );
   });
 
   it('unknown audience id', async () => {
@@ -113,7 +129,9 @@ describe('bad content names the file and the field path', () => {
 
   it('event ending before it starts', async () => {
     edit('events/walk.yaml', 'end: "2026-12-05T09:00"', 'end: "2026-12-05T07:30"');
-    expect(await problems()).toContain('content/events/walk.yaml: end: event ends (2026-12-05T07:30) before it starts (2026-12-05T08:00)');
+    expect(await problems()).toContain(
+      'content/events/walk.yaml: end: event ends (2026-12-05T07:30) before it starts (2026-12-05T08:00)',
+    );
   });
 
   it('image without alt text', async () => {
@@ -132,27 +150,37 @@ describe('bad content names the file and the field path', () => {
     // Two files cannot share a name, so the same slug arrives from a second source folder entry: a copy under another
     // name with the same slug in a list (audiences), and an article slug clash via the Sanity-shaped cross-check.
     edit('taxonomies/audiences.yaml', '- { id: chronic,', '- { id: elders,');
-    expect(await problems()).toContain('content/taxonomies/audiences.yaml: id: duplicate audience id "elders" (also in content/taxonomies/audiences.yaml)');
+    expect(await problems()).toContain(
+      'content/taxonomies/audiences.yaml: id: duplicate audience id "elders" (also in content/taxonomies/audiences.yaml)',
+    );
   });
 
   it('malformed date', async () => {
     edit('articles/salt.md', 'reviewedAt: 2026-01-10', 'reviewedAt: 2026-13-40');
-    expect(await problems()).toMatch(/content\/articles\/salt\.md: reviewedAt: (is not a real calendar date|must be a date written as YYYY-MM-DD)/);
+    expect(await problems()).toMatch(
+      /content\/articles\/salt\.md: reviewedAt: (is not a real calendar date|must be a date written as YYYY-MM-DD)/,
+    );
   });
 
   it('malformed event time', async () => {
     edit('events/walk.yaml', 'start: "2026-12-05T08:00"', 'start: "5 December, 8am"');
-    expect(await problems()).toContain('content/events/walk.yaml: start: must be a local date and time written as YYYY-MM-DDTHH:mm');
+    expect(await problems()).toContain(
+      'content/events/walk.yaml: start: must be a local date and time written as YYYY-MM-DDTHH:mm',
+    );
   });
 
   it('family without recorded consent', async () => {
     edit('families/wang.md', /^consent:.*\n/m, '');
-    expect(await problems()).toContain('content/families/wang.md: consent: a family is published only with recorded consent {recordedAt, by}');
+    expect(await problems()).toContain(
+      'content/families/wang.md: consent: a family is published only with recorded consent {recordedAt, by}',
+    );
   });
 
   it('raw HTML in an article body', async () => {
     edit('articles/salt.md', '吃盐多会让血压升高。', '吃盐多会让血压升高。<script>alert(1)</script>');
-    expect(await problems()).toContain('content/articles/salt.md: body: line 15: raw HTML <script> is not allowed; write it in Markdown');
+    expect(await problems()).toContain(
+      'content/articles/salt.md: body: line 15: raw HTML <script> is not allowed; write it in Markdown',
+    );
   });
 
   it('unknown field names the nearest known field', async () => {
@@ -161,13 +189,20 @@ describe('bad content names the file and the field path', () => {
   });
 
   it('unknown nested field in a translation', async () => {
-    writeFileSync(path.join(fx.dir(), 'articles/salt.en.md'), '---\ntitle: Salt\nsummary: Less salt.\ntranslater: A\n---\nText.\n');
-    expect(await problems()).toContain('content/articles/salt.en.md: translater: unknown field — did you mean translator?');
+    writeFileSync(
+      path.join(fx.dir(), 'articles/salt.en.md'),
+      '---\ntitle: Salt\nsummary: Less salt.\ntranslater: A\n---\nText.\n',
+    );
+    expect(await problems()).toContain(
+      'content/articles/salt.en.md: translater: unknown field — did you mean translator?',
+    );
   });
 
   it('media file that does not exist', async () => {
     edit('events/walk.yaml', 'type: exercise', 'type: exercise\nimage: { src: media/missing.jpg, alt: 广场 }');
-    expect(await problems()).toContain('content/events/walk.yaml: image.src: file not found: content/media/missing.jpg');
+    expect(await problems()).toContain(
+      'content/events/walk.yaml: image.src: file not found: content/media/missing.jpg',
+    );
   });
 
   it('reports every problem at once', async () => {
@@ -184,7 +219,9 @@ describe('quiz bands are checked when content loads (the build stops)', () => {
     mkdirSync(path.join(fx.dir(), 'quizzes'), { recursive: true });
     cpSync(path.resolve('tests/fixtures/quizzes/gap.yaml'), path.join(fx.dir(), 'quizzes/gap.yaml'));
     const msg = await problems();
-    expect(msg).toContain('content/quizzes/gap.yaml: results[1]: quiz "gap": bands "低分" and "重叠" overlap at score 1');
+    expect(msg).toContain(
+      'content/quizzes/gap.yaml: results[1]: quiz "gap": bands "低分" and "重叠" overlap at score 1',
+    );
     expect(msg).toContain('content/quizzes/gap.yaml: results: quiz "gap": reachable score 2 is in no result band');
   });
 });

@@ -31,7 +31,8 @@ describe(`content rules (${CONTENT_DIR})`, () => {
   });
 
   it('families, when there are any, are consented', () => {
-    for (const f of set.families.map((x) => x.data)) expect(f.consent.recordedAt, f.slug).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    for (const f of set.families.map((x) => x.data))
+      expect(f.consent.recordedAt, f.slug).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
   it('site settings list the national emergency numbers', () => {
@@ -88,8 +89,21 @@ describe.runIf(sample)('sample rules (site.yaml has a sampleNotice)', () => {
 
   it('knows every observance day in the domain brief', () => {
     const names = set.healthDays.map((d) => d.data.name['zh-hans']);
-    for (const n of ['世界防治结核病日', '世界卫生日', '全国肿瘤防治宣传周', '世界高血压日', '中国学生营养日', '世界无烟日', '全国爱眼日',
-      '全民健身日', '全国爱牙日', '全国高血压日', '世界精神卫生日', '联合国糖尿病日', '世界艾滋病日']) {
+    for (const n of [
+      '世界防治结核病日',
+      '世界卫生日',
+      '全国肿瘤防治宣传周',
+      '世界高血压日',
+      '中国学生营养日',
+      '世界无烟日',
+      '全国爱眼日',
+      '全民健身日',
+      '全国爱牙日',
+      '全国高血压日',
+      '世界精神卫生日',
+      '联合国糖尿病日',
+      '世界艾滋病日',
+    ]) {
       expect(names, n).toContain(n);
     }
     expect(set.healthDays.some((d) => d.data.id === 'double-ninth')).toBe(true);

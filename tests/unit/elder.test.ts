@@ -7,9 +7,18 @@ import { DIALECT_NAMES, formatDuration, mediaUrl, orderTracks } from '../../src/
 import { DIALECTS } from '../../src/content/model/article.ts';
 
 /** Runs the inline head script against a fake <html> element and storage; returns the attributes it set. */
-function prepaint(stored: Record<string, string>, storageThrows = false, initial: Record<string, string> = {}): Record<string, string> {
+function prepaint(
+  stored: Record<string, string>,
+  storageThrows = false,
+  initial: Record<string, string> = {},
+): Record<string, string> {
   const attrs: Record<string, string> = { ...initial };
-  const documentElement = { setAttribute: (k: string, v: string) => { attrs[k] = v; }, hasAttribute: (k: string) => k in attrs };
+  const documentElement = {
+    setAttribute: (k: string, v: string) => {
+      attrs[k] = v;
+    },
+    hasAttribute: (k: string) => k in attrs,
+  };
   const localStorage = {
     getItem: (k: string) => {
       if (storageThrows) throw new Error('SecurityError');
@@ -25,14 +34,28 @@ describe('the pre-paint script', () => {
     expect(prepaint({})).toEqual({ 'data-js': '' });
   });
   it('applies a stored size, high contrast, simple mode and pinyin', () => {
-    expect(prepaint({ [PREF_KEYS.size]: 'extra', [PREF_KEYS.contrast]: '1', [PREF_KEYS.simple]: '1', [PREF_KEYS.pinyin]: '1' }))
-      .toEqual({ 'data-js': '', 'data-size': 'extra', 'data-contrast': 'high', 'data-simple': '', 'data-pinyin': '' });
+    expect(
+      prepaint({
+        [PREF_KEYS.size]: 'extra',
+        [PREF_KEYS.contrast]: '1',
+        [PREF_KEYS.simple]: '1',
+        [PREF_KEYS.pinyin]: '1',
+      }),
+    ).toEqual({ 'data-js': '', 'data-size': 'extra', 'data-contrast': 'high', 'data-simple': '', 'data-pinyin': '' });
     expect(prepaint({ [PREF_KEYS.size]: 'large' })).toEqual({ 'data-js': '', 'data-size': 'large' });
   });
   it('shows simple mode at least at the large size, unless a size was chosen', () => {
     expect(prepaint({ [PREF_KEYS.simple]: '1' })).toEqual({ 'data-js': '', 'data-simple': '', 'data-size': 'large' });
-    expect(prepaint({ [PREF_KEYS.simple]: '1', [PREF_KEYS.size]: 'standard' })).toEqual({ 'data-js': '', 'data-simple': '' });
-    expect(prepaint({}, false, { 'data-simple-page': '' })).toEqual({ 'data-simple-page': '', 'data-js': '', 'data-simple': '', 'data-size': 'large' });
+    expect(prepaint({ [PREF_KEYS.simple]: '1', [PREF_KEYS.size]: 'standard' })).toEqual({
+      'data-js': '',
+      'data-simple': '',
+    });
+    expect(prepaint({}, false, { 'data-simple-page': '' })).toEqual({
+      'data-simple-page': '',
+      'data-js': '',
+      'data-simple': '',
+      'data-size': 'large',
+    });
     expect(effectiveSize(null, true)).toBe('large');
     expect(effectiveSize('extra', true)).toBe('extra');
     expect(effectiveSize('standard', true)).toBe('standard');
@@ -55,7 +78,11 @@ describe('the pre-paint script', () => {
 });
 
 describe('pickVoice', () => {
-  const v = (lang: string, extra: Partial<{ localService: boolean; default: boolean }> = {}) => ({ lang, name: lang, ...extra });
+  const v = (lang: string, extra: Partial<{ localService: boolean; default: boolean }> = {}) => ({
+    lang,
+    name: lang,
+    ...extra,
+  });
   it('finds Mandarin under the names browsers use', () => {
     expect(pickVoice([v('en-US'), v('zh_CN')], 'zh-CN')?.lang).toBe('zh_CN');
     expect(pickVoice([v('cmn-Hans-CN')], 'zh-CN')?.lang).toBe('cmn-Hans-CN');
@@ -67,7 +94,10 @@ describe('pickVoice', () => {
     expect(pickVoice([v('zh-CN'), v('zh-TW')], 'zh-HK')).toBeUndefined();
   });
   it('prefers a voice on the device, then the default', () => {
-    expect(pickVoice([v('zh-CN', { default: true }), { ...v('zh-CN', { localService: true }), name: 'local' }], 'zh-CN')?.name).toBe('local');
+    expect(
+      pickVoice([v('zh-CN', { default: true }), { ...v('zh-CN', { localService: true }), name: 'local' }], 'zh-CN')
+        ?.name,
+    ).toBe('local');
   });
   it('returns undefined when there are no voices at all', () => {
     expect(pickVoice([], 'zh-CN')).toBeUndefined();

@@ -8,10 +8,42 @@ import type { Nodes } from 'hast';
 import { isAllowedUrl } from '../../src/lib/markdown/check.ts';
 
 const ELEMENTS = new Set([
-  'script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'svg', 'math', 'base', 'meta', 'link', 'form',
-  'style', 'template', 'noscript', 'input', 'button', 'textarea', 'select', 'details', 'dialog', 'portal',
+  'script',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'svg',
+  'math',
+  'base',
+  'meta',
+  'link',
+  'form',
+  'style',
+  'template',
+  'noscript',
+  'input',
+  'button',
+  'textarea',
+  'select',
+  'details',
+  'dialog',
+  'portal',
 ]);
-const URL_PROPS = ['href', 'src', 'action', 'formAction', 'xLinkHref', 'data', 'poster', 'background', 'srcDoc', 'cite'];
+const URL_PROPS = [
+  'href',
+  'src',
+  'action',
+  'formAction',
+  'xLinkHref',
+  'data',
+  'poster',
+  'background',
+  'srcDoc',
+  'cite',
+];
 
 export function executableIn(html: string): string[] {
   const found: string[] = [];
@@ -20,7 +52,8 @@ export function executableIn(html: string): string[] {
       if (ELEMENTS.has(node.tagName)) found.push(`<${node.tagName}>`);
       for (const [k, v] of Object.entries(node.properties)) {
         if (/^on/i.test(k)) found.push(`${node.tagName}[${k}]`);
-        if (URL_PROPS.includes(k) && typeof v === 'string' && !isAllowedUrl(v, k === 'src' ? 'image' : 'link')) found.push(`${node.tagName}[${k}=${v}]`);
+        if (URL_PROPS.includes(k) && typeof v === 'string' && !isAllowedUrl(v, k === 'src' ? 'image' : 'link'))
+          found.push(`${node.tagName}[${k}=${v}]`);
         if (k === 'srcDoc') found.push(`${node.tagName}[srcdoc]`);
       }
     }

@@ -5,7 +5,9 @@ import { ICON_PATHS, ICON_STROKE, ICONS_VERSION, iconHref, iconSprite } from '..
 describe('icon sprite', () => {
   it('has one symbol per icon, with its drawing', () => {
     const sprite = iconSprite();
-    const ids = [...sprite.matchAll(/<symbol id="i-([a-z]+)" viewBox="0 0 24 24" ([^>]+)><path d="([^"]+)"\/><\/symbol>/g)];
+    const ids = [
+      ...sprite.matchAll(/<symbol id="i-([a-z]+)" viewBox="0 0 24 24" ([^>]+)><path d="([^"]+)"\/><\/symbol>/g),
+    ];
     expect(ids.map((m) => m[1])).toEqual(Object.keys(ICON_PATHS));
     expect(ids.find((m) => m[1] === 'heart')?.[3]).toBe(ICON_PATHS.heart);
     // Drawn in the text colour (high contrast turns icons yellow-on-black with the text).

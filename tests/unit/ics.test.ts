@@ -44,7 +44,9 @@ function checkCalendar(text: string, expected: HealthEvent[]): void {
   for (const tz of cal.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(new ICAL.Timezone(tz));
   const vevents = cal.getAllSubcomponents('vevent');
   const masters = vevents.filter((v) => !v.hasProperty('recurrence-id'));
-  expect(masters.map((v) => v.getFirstPropertyValue('uid')).sort()).toEqual(expected.map((e) => `${e.slug}@health.example.org`).sort());
+  expect(masters.map((v) => v.getFirstPropertyValue('uid')).sort()).toEqual(
+    expected.map((e) => `${e.slug}@health.example.org`).sort(),
+  );
   for (const e of expected) {
     const uid = `${e.slug}@health.example.org`;
     const master = masters.find((v) => v.getFirstPropertyValue('uid') === uid)!;
@@ -59,9 +61,15 @@ function checkCalendar(text: string, expected: HealthEvent[]): void {
     if (e.rrule) {
       const recur = master.getFirstPropertyValue('rrule') as ICAL.Recur;
       expect(recur.toString()).toBe(ICAL.Recur.fromString(normaliseRrule(e.rrule, e.timeZone)).toString());
-      const exdates = master.getAllProperties('exdate').flatMap((p) => p.getValues() as ICAL.Time[]).map(wall).sort();
+      const exdates = master
+        .getAllProperties('exdate')
+        .flatMap((p) => p.getValues() as ICAL.Time[])
+        .map(wall)
+        .sort();
       expect(exdates, e.slug).toEqual([...e.exceptions].sort());
-      expect(exceptions.map((x) => wall(x.getFirstPropertyValue('recurrence-id') as ICAL.Time)).sort()).toEqual(e.overrides.map((o) => o.occurrence).sort());
+      expect(exceptions.map((x) => wall(x.getFirstPropertyValue('recurrence-id') as ICAL.Time)).sort()).toEqual(
+        e.overrides.map((o) => o.occurrence).sort(),
+      );
     } else {
       expect(master.hasProperty('rrule')).toBe(false);
       expect(exceptions).toHaveLength(0);
@@ -73,10 +81,20 @@ function checkCalendar(text: string, expected: HealthEvent[]): void {
     const it = ev.iterator();
     for (let next = it.next(); next && next.toJSDate() < FAR; next = it.next()) {
       const d = ev.getOccurrenceDetails(next);
-      got.push({ start: wall(d.startDate), end: wall(d.endDate), status: String(d.item.component.getFirstPropertyValue('status')), location: String(d.item.location) });
+      got.push({
+        start: wall(d.startDate),
+        end: wall(d.endDate),
+        status: String(d.item.component.getFirstPropertyValue('status')),
+        location: String(d.item.location),
+      });
       if (got.length > 500) throw new Error('runaway recurrence');
     }
-    const want = occurrencesBetween(e, new Date(0), FAR).map((o) => ({ start: o.start, end: o.end, status: STATUS[o.status], location: `${o.location.name}，${o.location.address}` }));
+    const want = occurrencesBetween(e, new Date(0), FAR).map((o) => ({
+      start: o.start,
+      end: o.end,
+      status: STATUS[o.status],
+      location: `${o.location.name}，${o.location.address}`,
+    }));
     expect(got, e.slug).toEqual(want);
   }
 }
@@ -90,22 +108,28 @@ describe('.ics generated from the content', () => {
     const feeds = feedsFor(events, audienceIds);
     expect(feeds[0].id).toBe('all');
     expect(feeds.find((f) => f.id === 'elders')).toBeTruthy();
-    for (const f of feeds) checkCalendar(buildCalendar(f.events, { ...opts, calName: f.id }), f.events as HealthEvent[]);
+    for (const f of feeds)
+      checkCalendar(buildCalendar(f.events, { ...opts, calName: f.id }), f.events as HealthEvent[]);
   });
 
   // The sample content carries these cases by name (site.yaml marks it as a sample); other content skips this.
-  it.runIf(Boolean(set.siteSettings.data.sampleNotice))('covers the hard cases: EXDATE, a moved occurrence, a cancelled event and a series before 08:00 (another UTC day)', () => {
-    const bySlug = (s: string) => events.find((e) => e.slug === s)!;
-    const baduanjin = buildCalendar([bySlug('baduanjin-saturday')], opts);
-    expect(baduanjin).toContain('EXDATE;TZID=Asia/Shanghai:20270102T080000');
-    const bp = buildCalendar([bySlug('monthly-bp-glucose-screening')], opts);
-    expect(bp).toContain('RECURRENCE-ID;TZID=Asia/Shanghai:20270106T083000');
-    expect(buildCalendar([bySlug('mini-marathon-winter')], opts)).toMatch(/STATUS:CANCELLED\r\n/);
-    const taiji = bySlug('taiji-tue-thu-morning');
-    expect(taiji.start.slice(11)).toBe('07:00');
-    const first = occurrencesBetween(taiji, new Date(0), FAR).slice(0, 2).map((o) => new Date(`${o.start.slice(0, 10)}T12:00:00Z`).getUTCDay());
-    expect(first).toEqual([2, 4]); // Tuesday and Thursday in Shanghai, though 23:00 UTC the day before
-  });
+  it.runIf(Boolean(set.siteSettings.data.sampleNotice))(
+    'covers the hard cases: EXDATE, a moved occurrence, a cancelled event and a series before 08:00 (another UTC day)',
+    () => {
+      const bySlug = (s: string) => events.find((e) => e.slug === s)!;
+      const baduanjin = buildCalendar([bySlug('baduanjin-saturday')], opts);
+      expect(baduanjin).toContain('EXDATE;TZID=Asia/Shanghai:20270102T080000');
+      const bp = buildCalendar([bySlug('monthly-bp-glucose-screening')], opts);
+      expect(bp).toContain('RECURRENCE-ID;TZID=Asia/Shanghai:20270106T083000');
+      expect(buildCalendar([bySlug('mini-marathon-winter')], opts)).toMatch(/STATUS:CANCELLED\r\n/);
+      const taiji = bySlug('taiji-tue-thu-morning');
+      expect(taiji.start.slice(11)).toBe('07:00');
+      const first = occurrencesBetween(taiji, new Date(0), FAR)
+        .slice(0, 2)
+        .map((o) => new Date(`${o.start.slice(0, 10)}T12:00:00Z`).getUTCDay());
+      expect(first).toEqual([2, 4]); // Tuesday and Thursday in Shanghai, though 23:00 UTC the day before
+    },
+  );
 
   it('gives the same bytes on every build (DTSTAMP from updatedAt, events sorted)', () => {
     expect(buildCalendar([...events].reverse(), opts)).toBe(buildCalendar(events, opts));
@@ -122,14 +146,20 @@ describe('ics helpers', () => {
   });
 
   it('turns a local UNTIL into UTC and leaves a UTC one alone', () => {
-    expect(normaliseRrule('FREQ=WEEKLY;UNTIL=20270228T235959Z', 'Asia/Shanghai')).toBe('FREQ=WEEKLY;UNTIL=20270228T235959Z');
-    expect(normaliseRrule('FREQ=WEEKLY;UNTIL=20270228T235959;BYDAY=TU', 'Asia/Shanghai')).toBe('FREQ=WEEKLY;UNTIL=20270228T155959Z;BYDAY=TU');
+    expect(normaliseRrule('FREQ=WEEKLY;UNTIL=20270228T235959Z', 'Asia/Shanghai')).toBe(
+      'FREQ=WEEKLY;UNTIL=20270228T235959Z',
+    );
+    expect(normaliseRrule('FREQ=WEEKLY;UNTIL=20270228T235959;BYDAY=TU', 'Asia/Shanghai')).toBe(
+      'FREQ=WEEKLY;UNTIL=20270228T155959Z;BYDAY=TU',
+    );
     expect(normaliseRrule('FREQ=WEEKLY;UNTIL=20270228', 'Asia/Shanghai')).toBe('FREQ=WEEKLY;UNTIL=20270228T155959Z');
   });
 
   it('refuses a zone with daylight saving rather than write wrong times', () => {
     expect(vtimezone('Asia/Shanghai', '2026-11-01T00:00', '2027-03-01T00:00')).toContain('TZOFFSETTO:+0800');
-    expect(() => vtimezone('America/Los_Angeles', '2026-11-01T00:00', '2027-03-01T00:00')).toThrow(/changes its UTC offset/);
+    expect(() => vtimezone('America/Los_Angeles', '2026-11-01T00:00', '2027-03-01T00:00')).toThrow(
+      /changes its UTC offset/,
+    );
   });
 });
 

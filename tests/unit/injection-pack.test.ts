@@ -40,7 +40,15 @@ interface Doc {
 }
 
 function readDocs(): Doc[] {
-  const files = ['site.yaml', 'health-days.yaml', 'taxonomies/audiences.yaml', 'taxonomies/topics.yaml', 'events/walk.yaml', 'articles/salt.md', 'families/wang.md'];
+  const files = [
+    'site.yaml',
+    'health-days.yaml',
+    'taxonomies/audiences.yaml',
+    'taxonomies/topics.yaml',
+    'events/walk.yaml',
+    'articles/salt.md',
+    'families/wang.md',
+  ];
   const docs = files.map((file): Doc => {
     const text = readFileSync(path.join(BASE, file), 'utf8');
     if (file.endsWith('.md')) {
@@ -50,11 +58,22 @@ function readDocs(): Doc[] {
     return { file, data: yaml.load(text) };
   });
   // A quiz with two valid questions (the malformed pack's base quiz, with its options restored).
-  const quiz = readFileSync(QUIZ, 'utf8').replace('    options: []', '    options: [{ label: 5 克, points: 1, correct: true }, { label: 10 克, points: 0 }]');
+  const quiz = readFileSync(QUIZ, 'utf8').replace(
+    '    options: []',
+    '    options: [{ label: 5 克, points: 1, correct: true }, { label: 10 克, points: 0 }]',
+  );
   docs.push({ file: 'quizzes/quiz.yaml', data: yaml.load(quiz) });
   // Human translations, so translated fields are covered too.
-  docs.push({ file: 'articles/salt.en.md', data: { title: 'How much salt?', summary: 'At most 5 g a day.', translator: 'T. Ranslator' }, body: '## Why\n\nSalt raises blood pressure.' });
-  docs.push({ file: 'families/wang.en.md', data: { displayName: 'The Wangs', members: 'Three', summary: 'They walk every day.' }, body: 'They walk after dinner.' });
+  docs.push({
+    file: 'articles/salt.en.md',
+    data: { title: 'How much salt?', summary: 'At most 5 g a day.', translator: 'T. Ranslator' },
+    body: '## Why\n\nSalt raises blood pressure.',
+  });
+  docs.push({
+    file: 'families/wang.en.md',
+    data: { displayName: 'The Wangs', members: 'Three', summary: 'They walk every day.' },
+    body: 'They walk after dinner.',
+  });
   return docs;
 }
 
@@ -75,7 +94,10 @@ function setAt(value: unknown, at: Array<string | number>, to: string): unknown 
 }
 
 function writeDoc(dir: string, d: Doc): void {
-  writeFileSync(path.join(dir, d.file), d.body !== undefined ? `---\n${yaml.dump(d.data)}---\n${d.body}\n` : yaml.dump(d.data));
+  writeFileSync(
+    path.join(dir, d.file),
+    d.body !== undefined ? `---\n${yaml.dump(d.data)}---\n${d.body}\n` : yaml.dump(d.data),
+  );
 }
 
 function write(dir: string, docs: Doc[]): void {
@@ -92,7 +114,10 @@ async function load(dir: string, changed: string): Promise<ContentSet | undefine
     return await loadLocalContent(dir);
   } catch (e) {
     expect(e).toBeInstanceOf(ContentError);
-    expect((e as ContentError).problems.some((p) => p.source === `content/${changed}`), (e as Error).message).toBe(true);
+    expect(
+      (e as ContentError).problems.some((p) => p.source === `content/${changed}`),
+      (e as Error).message,
+    ).toBe(true);
     return undefined;
   }
 }
@@ -110,41 +135,84 @@ async function renderAll(set: ContentSet): Promise<string[]> {
     problems.push(...executableIn(html).map((x) => `body: ${x}`));
   }
   const jsonLd = [
-    ...set.events.map((e) => eventJsonLd({
-      event: e.data, name: e.data.title, description: e.data.summary, url: 'https://h.example/events/x/', start: e.data.start, end: e.data.end,
-      location: e.data.location, status: e.data.status, inLanguage: 'zh-Hans', organiserUrl: 'https://h.example/',
-    })),
-    ...set.families.map((f) => familyJsonLd({
-      headline: f.data.displayName, description: f.data.summary, inLanguage: 'zh-Hans', habits: f.data.habits, award: f.data.award.title, publisher: f.data.building,
-    })),
+    ...set.events.map((e) =>
+      eventJsonLd({
+        event: e.data,
+        name: e.data.title,
+        description: e.data.summary,
+        url: 'https://h.example/events/x/',
+        start: e.data.start,
+        end: e.data.end,
+        location: e.data.location,
+        status: e.data.status,
+        inLanguage: 'zh-Hans',
+        organiserUrl: 'https://h.example/',
+      }),
+    ),
+    ...set.families.map((f) =>
+      familyJsonLd({
+        headline: f.data.displayName,
+        description: f.data.summary,
+        inLanguage: 'zh-Hans',
+        habits: f.data.habits,
+        award: f.data.award.title,
+        publisher: f.data.building,
+      }),
+    ),
   ];
   for (const data of jsonLd) {
     const script = jsonLdScript(data);
     if (/<\/script|<!--|</i.test(script)) problems.push(`JSON-LD can close its script element: ${script.slice(0, 80)}`);
     expect(JSON.parse(script)).toEqual(data);
   }
-  const ics = buildCalendar(set.events.map((e) => e.data), { origin: 'https://h.example', pageUrl: (s) => `https://h.example/events/${s}/` });
+  const ics = buildCalendar(
+    set.events.map((e) => e.data),
+    { origin: 'https://h.example', pageUrl: (s) => `https://h.example/events/${s}/` },
+  );
   const cal = new ICAL.Component(ICAL.parse(ics));
   const expectedEvents = set.events.reduce((n, e) => n + 1 + (e.data.rrule ? e.data.overrides.length : 0), 0);
-  if (cal.getAllSubcomponents('vevent').length !== expectedEvents) problems.push('iCalendar: text added or removed an event');
+  if (cal.getAllSubcomponents('vevent').length !== expectedEvents)
+    problems.push('iCalendar: text added or removed an event');
   for (const ev of cal.getAllSubcomponents('vevent')) {
-    for (const prop of ev.getAllProperties()) if (prop.name === 'attach') problems.push('iCalendar: text added an ATTACH property');
+    for (const prop of ev.getAllProperties())
+      if (prop.name === 'attach') problems.push('iCalendar: text added an ATTACH property');
     const e = set.events.find((x) => ev.getFirstPropertyValue('uid') === `${x.data.slug}@h.example`);
     // The title stays one text value (line breaks written as \n; a CR is dropped by the format).
-    if (e && ev.getFirstPropertyValue('summary') !== e.data.title.replace(/\r\n?/g, '\n')) problems.push('iCalendar: the title did not survive as text');
+    if (e && ev.getFirstPropertyValue('summary') !== e.data.title.replace(/\r\n?/g, '\n'))
+      problems.push('iCalendar: the title did not survive as text');
   }
-  const articleTexts = new Map(set.articles.map((a) => [a.data.slug, { title: a.data.title, summary: a.data.summary, headings: [] }]));
-  const familyTexts = new Map(set.families.map((f) => [f.data.slug, { title: f.data.displayName, summary: f.data.summary, habits: f.data.habits }]));
+  const articleTexts = new Map(
+    set.articles.map((a) => [a.data.slug, { title: a.data.title, summary: a.data.summary, headings: [] }]),
+  );
+  const familyTexts = new Map(
+    set.families.map((f) => [
+      f.data.slug,
+      { title: f.data.displayName, summary: f.data.summary, habits: f.data.habits },
+    ]),
+  );
   const { docs, audiences, topics } = searchDocs('zh-hans', {
-    articles: set.articles.map((a) => a.data), articleTexts, events: set.events.map((e) => e.data), families: set.families.map((f) => f.data),
-    familyTexts, quizzes: set.quizzes.map((q) => q.data), audiences: set.audiences.map((a) => a.data), topics: set.topics.map((t) => t.data),
+    articles: set.articles.map((a) => a.data),
+    articleTexts,
+    events: set.events.map((e) => e.data),
+    families: set.families.map((f) => f.data),
+    familyTexts,
+    quizzes: set.quizzes.map((q) => q.data),
+    audiences: set.audiences.map((a) => a.data),
+    topics: set.topics.map((t) => t.data),
   });
   const index = buildIndex(docs, { locale: 'zh-hans', base: '', dir: '/search-index/zh-hans', audiences, topics });
   // Every index file is JSON (read by the search page, which builds result text as DOM text nodes).
   expect(JSON.parse(index.manifestJson)).toEqual(index.manifest);
   for (const [file, json] of index.files) expect(() => JSON.parse(json), file).not.toThrow();
   const site = set.siteSettings.data;
-  const manifest = JSON.stringify(webManifest({ name: site.communityName['zh-hans'], shortName: site.communityName['zh-hans'], description: site.tagline['zh-hans'], shortcuts: [] }));
+  const manifest = JSON.stringify(
+    webManifest({
+      name: site.communityName['zh-hans'],
+      shortName: site.communityName['zh-hans'],
+      description: site.tagline['zh-hans'],
+      shortcuts: [],
+    }),
+  );
   expect(JSON.parse(manifest).name).toBe(site.communityName['zh-hans']);
   return problems;
 }
@@ -167,7 +235,9 @@ describe('injection pack', () => {
       write(dir, docs);
       let accepted = 0;
       for (const f of fields) {
-        const changed = f.body ? { ...f.doc, body: `${f.doc.body}\n\n正文 ${payload} 结束` } : { ...f.doc, data: setAt(f.doc.data, f.at, payload) };
+        const changed = f.body
+          ? { ...f.doc, body: `${f.doc.body}\n\n正文 ${payload} 结束` }
+          : { ...f.doc, data: setAt(f.doc.data, f.at, payload) };
         writeDoc(dir, changed);
         const set = await load(dir, f.doc.file);
         writeDoc(dir, f.doc);
@@ -185,7 +255,10 @@ describe('injection pack', () => {
     for (const url of URL_PAYLOADS) {
       for (const body of [`[点这里](${url})`, `[点这里][r]\n\n[r]: ${url}`, `![图](${url})`, `<${url}>`]) {
         const dir = path.join(work, 'urls', 'content');
-        write(dir, docs.map((d) => (d.file === 'articles/salt.md' ? { ...d, body: `${d.body}\n\n${body}` } : d)));
+        write(
+          dir,
+          docs.map((d) => (d.file === 'articles/salt.md' ? { ...d, body: `${d.body}\n\n${body}` } : d)),
+        );
         const set = await load(dir, 'articles/salt.md');
         const html = sanitizeHtml((await md.render(`${body}\n`)).code);
         expect(executableIn(html), `${body} → ${html}`).toEqual([]);

@@ -5,22 +5,41 @@ import { overdue, overdueReport } from '../../src/lib/review.ts';
 import { buildNow, localDate, addDays } from '../../src/lib/time.ts';
 import { formatDate, formatRange } from '../../src/lib/text/format.ts';
 
-const a = (slug: string, topics: string[], audiences: string[], updatedAt = '2026-01-01') => ({ slug, topics, audiences, updatedAt });
+const a = (slug: string, topics: string[], audiences: string[], updatedAt = '2026-01-01') => ({
+  slug,
+  topics,
+  audiences,
+  updatedAt,
+});
 
 describe('related articles', () => {
   it('ranks shared topics above shared audiences and leaves out the article itself', () => {
     const me = a('me', ['diet', 'sleep'], ['elders']);
-    const all = [me, a('topic2', ['diet', 'sleep'], []), a('aud', [], ['elders']), a('topic1', ['diet'], ['children']), a('none', ['tcm'], ['children'])];
+    const all = [
+      me,
+      a('topic2', ['diet', 'sleep'], []),
+      a('aud', [], ['elders']),
+      a('topic1', ['diet'], ['children']),
+      a('none', ['tcm'], ['children']),
+    ];
     expect(related(me, all).map((x) => x.slug)).toEqual(['topic2', 'topic1', 'aud']);
   });
   it('sorts newest first, stably', () => {
-    expect(byUpdated([a('b', [], [], '2026-01-01'), a('a', [], [], '2026-01-01'), a('c', [], [], '2026-05-01')]).map((x) => x.slug)).toEqual(['c', 'a', 'b']);
+    expect(
+      byUpdated([a('b', [], [], '2026-01-01'), a('a', [], [], '2026-01-01'), a('c', [], [], '2026-05-01')]).map(
+        (x) => x.slug,
+      ),
+    ).toEqual(['c', 'a', 'b']);
   });
 });
 
 describe('audience picker order', () => {
   it('moves the chosen audience first and keeps the rest', () => {
-    expect(orderForAudience(['elders', 'children', 'carers'], (x) => x, 'carers')).toEqual(['carers', 'elders', 'children']);
+    expect(orderForAudience(['elders', 'children', 'carers'], (x) => x, 'carers')).toEqual([
+      'carers',
+      'elders',
+      'children',
+    ]);
     expect(orderForAudience(['elders', 'children'], (x) => x, null)).toEqual(['elders', 'children']);
     expect(orderForAudience(['elders', 'children'], (x) => x, 'aliens')).toEqual(['elders', 'children']);
   });

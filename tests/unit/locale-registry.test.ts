@@ -8,11 +8,31 @@ import { describe, expect, it, vi } from 'vitest';
 vi.mock('../../src/i18n/registry.ts', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../src/i18n/registry.ts')>();
   const fr = {
-    id: 'fr', prefix: 'fr', bcp47: 'fr-FR', htmlLang: 'fr', label: 'Français', cmsTitle: 'Français', intl: 'fr-FR',
-    ogLocale: 'fr_FR', speech: 'fr-FR', fonts: 'sc', fallback: ['en', 'zh-hans'], script: 'Latn', summaryMax: 300, titleMax: 130,
+    id: 'fr',
+    prefix: 'fr',
+    bcp47: 'fr-FR',
+    htmlLang: 'fr',
+    label: 'Français',
+    cmsTitle: 'Français',
+    intl: 'fr-FR',
+    ogLocale: 'fr_FR',
+    speech: 'fr-FR',
+    fonts: 'sc',
+    fallback: ['en', 'zh-hans'],
+    script: 'Latn',
+    summaryMax: 300,
+    titleMax: 130,
   } as const;
-  const registry = real.defineLocales([...real.registry.defs, fr] as unknown as Parameters<typeof real.defineLocales>[0]);
-  return { ...real, registry, LOCALES: registry.ids, SOURCE_LOCALE: registry.source, TRANSLATED_LOCALES: registry.translated };
+  const registry = real.defineLocales([...real.registry.defs, fr] as unknown as Parameters<
+    typeof real.defineLocales
+  >[0]);
+  return {
+    ...real,
+    registry,
+    LOCALES: registry.ids,
+    SOURCE_LOCALE: registry.source,
+    TRANSLATED_LOCALES: registry.translated,
+  };
 });
 
 const { registry, defineLocales } = await import('../../src/i18n/registry.ts');
@@ -73,17 +93,51 @@ describe('a registry with a fifth locale', () => {
 
   it('the one fallback: French falls back to English, then to the Chinese original', async () => {
     const { resolveText } = await import('../../src/lib/localize/resolve.ts');
-    expect(resolveText('fr' as never, '原文', { en: 'English' })).toEqual({ textLocale: 'en', kind: 'fallback', value: 'English' });
+    expect(resolveText('fr' as never, '原文', { en: 'English' })).toEqual({
+      textLocale: 'en',
+      kind: 'fallback',
+      value: 'English',
+    });
     expect(resolveText('fr' as never, '原文', {})).toEqual({ textLocale: 'zh-hans', kind: 'fallback', value: '原文' });
-    expect(resolveText('fr' as never, '原文', { fr: 'Français' } as never)).toMatchObject({ kind: 'human', textLocale: 'fr' });
+    expect(resolveText('fr' as never, '原文', { fr: 'Français' } as never)).toMatchObject({
+      kind: 'human',
+      textLocale: 'fr',
+    });
   });
 });
 
 describe('registry checks', () => {
-  const base = { bcp47: 'x', htmlLang: 'x', label: 'x', cmsTitle: 'x', intl: 'en', ogLocale: 'x', speech: 'x', fonts: 'sc', script: 'Latn', summaryMax: 1, titleMax: 1 } as const;
+  const base = {
+    bcp47: 'x',
+    htmlLang: 'x',
+    label: 'x',
+    cmsTitle: 'x',
+    intl: 'en',
+    ogLocale: 'x',
+    speech: 'x',
+    fonts: 'sc',
+    script: 'Latn',
+    summaryMax: 1,
+    titleMax: 1,
+  } as const;
   it('refuses a fallback to an unknown locale or one that does not end at the source', () => {
-    expect(() => defineLocales([{ ...base, id: 'a', prefix: '', fallback: [] }, { ...base, id: 'b', prefix: 'b', fallback: ['c'] }])).toThrow(/unknown/);
-    expect(() => defineLocales([{ ...base, id: 'a', prefix: '', fallback: [] }, { ...base, id: 'b', prefix: 'b', fallback: [] }])).toThrow(/end with a/);
-    expect(() => defineLocales([{ ...base, id: 'a', prefix: '', fallback: [] }, { ...base, id: 'b', prefix: '', fallback: ['a'] }])).toThrow(/prefix/);
+    expect(() =>
+      defineLocales([
+        { ...base, id: 'a', prefix: '', fallback: [] },
+        { ...base, id: 'b', prefix: 'b', fallback: ['c'] },
+      ]),
+    ).toThrow(/unknown/);
+    expect(() =>
+      defineLocales([
+        { ...base, id: 'a', prefix: '', fallback: [] },
+        { ...base, id: 'b', prefix: 'b', fallback: [] },
+      ]),
+    ).toThrow(/end with a/);
+    expect(() =>
+      defineLocales([
+        { ...base, id: 'a', prefix: '', fallback: [] },
+        { ...base, id: 'b', prefix: '', fallback: ['a'] },
+      ]),
+    ).toThrow(/prefix/);
   });
 });

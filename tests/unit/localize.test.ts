@@ -11,11 +11,18 @@ const convert = (v: typeof original, target: 'tw' | 'hk' | 't' | 'twp') => conve
 
 describe('article fallback rules', () => {
   it('zh-hans shows the original', () => {
-    expect(resolveText('zh-hans', original, {}, convert)).toEqual({ textLocale: 'zh-hans', kind: 'original', value: original });
+    expect(resolveText('zh-hans', original, {}, convert)).toEqual({
+      textLocale: 'zh-hans',
+      kind: 'original',
+      value: original,
+    });
   });
   it('zh-hant prefers a human translation, else converts and says so', () => {
     const human = { title: '人工翻譯', summary: '摘要' };
-    expect(resolveText('zh-hant', original, { 'zh-hant': human }, convert)).toMatchObject({ kind: 'human', value: human });
+    expect(resolveText('zh-hant', original, { 'zh-hant': human }, convert)).toMatchObject({
+      kind: 'human',
+      value: human,
+    });
     const r = resolveText('zh-hant', original, {}, convert);
     expect(r.kind).toBe('converted');
     expect(r.value.title).toBe('為什麼要在家量血壓？');
@@ -23,12 +30,22 @@ describe('article fallback rules', () => {
   });
   it('yue falls back to human zh-hant, then to converted Traditional', () => {
     const hant = { title: '繁體', summary: '摘要' };
-    expect(resolveText('yue', original, { yue: { title: '粵語', summary: '重點' }, 'zh-hant': hant }, convert)).toMatchObject({ kind: 'human', textLocale: 'yue' });
-    expect(resolveText('yue', original, { 'zh-hant': hant }, convert)).toMatchObject({ kind: 'fallback', textLocale: 'zh-hant', value: hant });
+    expect(
+      resolveText('yue', original, { yue: { title: '粵語', summary: '重點' }, 'zh-hant': hant }, convert),
+    ).toMatchObject({ kind: 'human', textLocale: 'yue' });
+    expect(resolveText('yue', original, { 'zh-hant': hant }, convert)).toMatchObject({
+      kind: 'fallback',
+      textLocale: 'zh-hant',
+      value: hant,
+    });
     expect(resolveText('yue', original, {}, convert)).toMatchObject({ kind: 'converted', textLocale: 'zh-hant' });
   });
   it('en falls back to the Chinese original with a notice', () => {
-    expect(resolveText('en', original, {}, convert)).toEqual({ textLocale: 'zh-hans', kind: 'fallback', value: original });
+    expect(resolveText('en', original, {}, convert)).toEqual({
+      textLocale: 'zh-hans',
+      kind: 'fallback',
+      value: original,
+    });
   });
   it('OpenCC uses Hong Kong forms for Cantonese readers', () => {
     expect(toTraditional('卫生', 'hk')).toBe('衞生');
@@ -36,24 +53,54 @@ describe('article fallback rules', () => {
   });
 });
 
-const event = () => ({
-  slug: 'x', title: '讲座', summary: '摘要', description: '介绍', translations: { en: { title: 'Talk', summary: 'In short' } },
-  location: { name: '社区老年活动室', address: '和平里小区' }, organiser: '社区卫生服务中心', signUp: { how: 'walk-in', note: '请带医保卡' },
-  image: { src: 'media/x.jpg', alt: '讲座现场' },
-}) as unknown as HealthEvent;
+const event = () =>
+  ({
+    slug: 'x',
+    title: '讲座',
+    summary: '摘要',
+    description: '介绍',
+    translations: { en: { title: 'Talk', summary: 'In short' } },
+    location: { name: '社区老年活动室', address: '和平里小区' },
+    organiser: '社区卫生服务中心',
+    signUp: { how: 'walk-in', note: '请带医保卡' },
+    image: { src: 'media/x.jpg', alt: '讲座现场' },
+  }) as unknown as HealthEvent;
 
 describe('event text', () => {
   it('keeps the original description when a translation gives only title and summary', () => {
     const e = event();
-    expect(eventText(e, 'en')).toMatchObject({ title: 'Talk', textLocale: 'en', description: '介绍', descriptionLocale: 'zh-hans' });
-    expect(eventText(e, 'zh-hant')).toMatchObject({ title: '講座', kind: 'converted', description: '介紹', descriptionLocale: 'zh-hant' });
+    expect(eventText(e, 'en')).toMatchObject({
+      title: 'Talk',
+      textLocale: 'en',
+      description: '介绍',
+      descriptionLocale: 'zh-hans',
+    });
+    expect(eventText(e, 'zh-hant')).toMatchObject({
+      title: '講座',
+      kind: 'converted',
+      description: '介紹',
+      descriptionLocale: 'zh-hant',
+    });
   });
-  it('shows places, organisers and notes in the reader\'s script, or marked as Chinese on English pages', () => {
+  it("shows places, organisers and notes in the reader's script, or marked as Chinese on English pages", () => {
     const e = event();
-    expect(localizeEvent(e, 'zh-hant')).toMatchObject({ location: { name: '社區老年活動室', address: '和平里小區' }, organiser: '社區衛生服務中心', signUpNote: '請帶醫保卡', detailsLang: undefined });
+    expect(localizeEvent(e, 'zh-hant')).toMatchObject({
+      location: { name: '社區老年活動室', address: '和平里小區' },
+      organiser: '社區衛生服務中心',
+      signUpNote: '請帶醫保卡',
+      detailsLang: undefined,
+    });
     expect(localizeEvent(e, 'yue')).toMatchObject({ location: { name: '社區老年活動室' }, image: { alt: '講座現場' } });
-    expect(localizeEvent(e, 'en')).toMatchObject({ location: { name: '社区老年活动室' }, detailsLang: 'zh-Hans', lang: undefined, descriptionLang: 'zh-Hans' });
-    expect(localizeOccurrence({ location: e.location, note: '改期' }, 'zh-hant')).toMatchObject({ location: { name: '社區老年活動室' }, note: '改期' });
+    expect(localizeEvent(e, 'en')).toMatchObject({
+      location: { name: '社区老年活动室' },
+      detailsLang: 'zh-Hans',
+      lang: undefined,
+      descriptionLang: 'zh-Hans',
+    });
+    expect(localizeOccurrence({ location: e.location, note: '改期' }, 'zh-hant')).toMatchObject({
+      location: { name: '社區老年活動室' },
+      note: '改期',
+    });
   });
 });
 
@@ -73,7 +120,9 @@ describe('locale paths', () => {
 
 describe('UI strings', () => {
   function keys(o: object, prefix = ''): string[] {
-    return Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k.replace(/_(one|other)$/, '')}`]));
+    return Object.entries(o).flatMap(([k, v]) =>
+      typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k.replace(/_(one|other)$/, '')}`],
+    );
   }
   it('are complete in all four locales', () => {
     const reference = new Set(keys(UI_RESOURCES['zh-hans']));

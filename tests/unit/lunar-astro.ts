@@ -18,13 +18,32 @@ function newMoonJDE(k: number): number {
   const Mp = 201.5643 + 385.81693528 * k + 0.0107582 * T * T + 0.00001238 * T ** 3 - 0.000000058 * T ** 4;
   const F = 160.7108 + 390.67050284 * k - 0.0016118 * T * T - 0.00000227 * T ** 3 + 0.000000011 * T ** 4;
   const O = 124.7746 - 1.56375588 * k + 0.0020672 * T * T + 0.00000215 * T ** 3;
-  jde += -0.4072 * sin(Mp) + 0.17241 * E * sin(M) + 0.01608 * sin(2 * Mp) + 0.01039 * sin(2 * F)
-    + 0.00739 * E * sin(Mp - M) - 0.00514 * E * sin(Mp + M) + 0.00208 * E * E * sin(2 * M) - 0.00111 * sin(Mp - 2 * F)
-    - 0.00057 * sin(Mp + 2 * F) + 0.00056 * E * sin(2 * Mp + M) - 0.00042 * sin(3 * Mp) + 0.00042 * E * sin(M + 2 * F)
-    + 0.00038 * E * sin(M - 2 * F) - 0.00024 * E * sin(2 * Mp - M) - 0.00017 * sin(O) - 0.00007 * sin(Mp + 2 * M)
-    + 0.00004 * sin(2 * Mp - 2 * F) + 0.00004 * sin(3 * M) + 0.00003 * sin(Mp + M - 2 * F) + 0.00003 * sin(2 * Mp + 2 * F)
-    - 0.00003 * sin(Mp + M + 2 * F) + 0.00003 * sin(Mp - M + 2 * F) - 0.00002 * sin(Mp - M - 2 * F)
-    - 0.00002 * sin(3 * Mp + M) + 0.00002 * sin(4 * Mp);
+  jde +=
+    -0.4072 * sin(Mp) +
+    0.17241 * E * sin(M) +
+    0.01608 * sin(2 * Mp) +
+    0.01039 * sin(2 * F) +
+    0.00739 * E * sin(Mp - M) -
+    0.00514 * E * sin(Mp + M) +
+    0.00208 * E * E * sin(2 * M) -
+    0.00111 * sin(Mp - 2 * F) -
+    0.00057 * sin(Mp + 2 * F) +
+    0.00056 * E * sin(2 * Mp + M) -
+    0.00042 * sin(3 * Mp) +
+    0.00042 * E * sin(M + 2 * F) +
+    0.00038 * E * sin(M - 2 * F) -
+    0.00024 * E * sin(2 * Mp - M) -
+    0.00017 * sin(O) -
+    0.00007 * sin(Mp + 2 * M) +
+    0.00004 * sin(2 * Mp - 2 * F) +
+    0.00004 * sin(3 * M) +
+    0.00003 * sin(Mp + M - 2 * F) +
+    0.00003 * sin(2 * Mp + 2 * F) -
+    0.00003 * sin(Mp + M + 2 * F) +
+    0.00003 * sin(Mp - M + 2 * F) -
+    0.00002 * sin(Mp - M - 2 * F) -
+    0.00002 * sin(3 * Mp + M) +
+    0.00002 * sin(4 * Mp);
   return jde;
 }
 
@@ -33,7 +52,10 @@ function sunLongitude(jd: number): number {
   const T = (jd - 2451545) / 36525;
   const L0 = 280.46646 + 36000.76983 * T + 0.0003032 * T * T;
   const M = 357.52911 + 35999.05029 * T - 0.0001537 * T * T;
-  const C = (1.914602 - 0.004817 * T - 0.000014 * T * T) * sin(M) + (0.019993 - 0.000101 * T) * sin(2 * M) + 0.000289 * sin(3 * M);
+  const C =
+    (1.914602 - 0.004817 * T - 0.000014 * T * T) * sin(M) +
+    (0.019993 - 0.000101 * T) * sin(2 * M) +
+    0.000289 * sin(3 * M);
   const lambda = L0 + C - 0.00569 - 0.00478 * sin(125.04 - 1934.136 * T);
   return ((lambda % 360) + 360) % 360;
 }
@@ -71,7 +93,8 @@ function monthStartContaining(date: string): string {
   return best;
 }
 
-const plusDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86400_000).toISOString().slice(0, 10);
+const plusDays = (date: string, n: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + n * 86400_000).toISOString().slice(0, 10);
 
 /** 重阳 (9th day of the 9th month): the 9th month is the one containing 霜降 (210°). */
 export function doubleNinthAstronomical(year: number): string {
@@ -89,7 +112,8 @@ export function newMoonBeijing(date: string): string {
   let k = Math.floor((y - 2000) * 12.3685) - 2;
   for (let i = 0; i < 5; i++, k++) {
     const jd = newMoonJDE(k) - DELTA_T_DAYS;
-    if (beijingDate(jd) === date) return new Date((jd - JD_UNIX_EPOCH) * 86400_000 + 8 * 3600_000).toISOString().slice(0, 16);
+    if (beijingDate(jd) === date)
+      return new Date((jd - JD_UNIX_EPOCH) * 86400_000 + 8 * 3600_000).toISOString().slice(0, 16);
   }
   return '';
 }

@@ -18,14 +18,26 @@ import type { HealthDay } from '../../src/content/model/healthDay.ts';
 import { doubleNinthAstronomical, lunarNewYearAstronomical, newMoonBeijing } from './lunar-astro.ts';
 
 const PUBLISHED_DOUBLE_NINTH: Record<number, string> = {
-  2024: '2024-10-11', 2025: '2025-10-29', 2026: '2026-10-18', 2027: '2027-10-08', 2028: '2028-10-26',
+  2024: '2024-10-11',
+  2025: '2025-10-29',
+  2026: '2026-10-18',
+  2027: '2027-10-08',
+  2028: '2028-10-26',
 };
 const PUBLISHED_NEW_YEAR: Record<number, string> = {
-  2024: '2024-02-10', 2025: '2025-01-29', 2026: '2026-02-17', 2027: '2027-02-06', 2028: '2028-01-26',
+  2024: '2024-02-10',
+  2025: '2025-01-29',
+  2026: '2026-02-17',
+  2027: '2027-02-06',
+  2028: '2028-01-26',
 };
 
 const doubleNinth: HealthDay = {
-  id: 'double-ninth', name: { 'zh-hans': '重阳节' }, rule: { calendar: 'chinese', month: 9, day: 9, days: 1 }, topics: ['exercise'], audiences: ['elders'],
+  id: 'double-ninth',
+  name: { 'zh-hans': '重阳节' },
+  rule: { calendar: 'chinese', month: 9, day: 9, days: 1 },
+  topics: ['exercise'],
+  audiences: ['elders'],
 };
 
 describe('重阳节 from Intl (zh-CN-u-ca-chinese)', () => {
@@ -37,8 +49,12 @@ describe('重阳节 from Intl (zh-CN-u-ca-chinese)', () => {
     });
   }
 
-  it('DESIGN.md\'s own check: 2026-10-18 is 九月初九 in zh-CN', () => {
-    const text = new Intl.DateTimeFormat('zh-CN-u-ca-chinese', { timeZone: 'UTC', month: 'long', day: 'numeric' }).format(new Date(Date.UTC(2026, 9, 18)));
+  it("DESIGN.md's own check: 2026-10-18 is 九月初九 in zh-CN", () => {
+    const text = new Intl.DateTimeFormat('zh-CN-u-ca-chinese', {
+      timeZone: 'UTC',
+      month: 'long',
+      day: 'numeric',
+    }).format(new Date(Date.UTC(2026, 9, 18)));
     expect(text).toContain('九月');
     expect(text).toMatch(/初九|9/);
   });
@@ -63,17 +79,21 @@ describe('重阳节 from Intl (zh-CN-u-ca-chinese)', () => {
   it('fails with a clear message when a lunar date cannot be computed', () => {
     // Lunar 8/30 does not exist in 2026 (the eighth month has 29 days), so no single date can be given.
     expect(() => lunarDateInYear(2026, 8, 30, 'the observance "x"')).toThrow(LunarDateError);
-    expect(() => lunarDateInYear(2026, 8, 30, 'the observance "x"')).toThrow(/cannot compute the observance "x" \(lunar month 8, day 30\) for 2026: .*no date/);
+    expect(() => lunarDateInYear(2026, 8, 30, 'the observance "x"')).toThrow(
+      /cannot compute the observance "x" \(lunar month 8, day 30\) for 2026: .*no date/,
+    );
   });
 });
 
-describe('Lunar New Year: the independent method against the published dates, and ICU\'s 2027 discrepancy', () => {
+describe("Lunar New Year: the independent method against the published dates, and ICU's 2027 discrepancy", () => {
   it('the astronomical method gives the published 春节 for 2024–2028', () => {
-    for (const [year, published] of Object.entries(PUBLISHED_NEW_YEAR)) expect(lunarNewYearAstronomical(Number(year)), year).toBe(published);
+    for (const [year, published] of Object.entries(PUBLISHED_NEW_YEAR))
+      expect(lunarNewYearAstronomical(Number(year)), year).toBe(published);
   });
 
   it('Intl agrees for 2024–2026 and 2028; for 2027 it says 7 February (new moon at 23:56 Beijing on the 6th)', () => {
-    for (const year of [2024, 2025, 2026, 2028]) expect(lunarDatesInYear(year, 1, 1), String(year)).toEqual([PUBLISHED_NEW_YEAR[year]]);
+    for (const year of [2024, 2025, 2026, 2028])
+      expect(lunarDatesInYear(year, 1, 1), String(year)).toEqual([PUBLISHED_NEW_YEAR[year]]);
     expect(newMoonBeijing('2027-02-06')).toMatch(/^2027-02-06T23:5\d$/);
     // Documented, not hidden: if a newer ICU fixes this, the first value becomes the published date.
     expect(['2027-02-06', '2027-02-07']).toContain(lunarDatesInYear(2027, 1, 1)[0]);

@@ -13,7 +13,9 @@ import { ContentError, formatProblem } from '../../src/content/loaders/errors.ts
 
 const PACK = path.resolve('tests/fixtures/malformed');
 const BASE = path.resolve('tests/fixtures/content-min');
-const cases = readdirSync(PACK).filter((n) => existsSync(path.join(PACK, n, 'expected.txt'))).sort();
+const cases = readdirSync(PACK)
+  .filter((n) => existsSync(path.join(PACK, n, 'expected.txt')))
+  .sort();
 
 async function problemsOf(name: string): Promise<string[]> {
   const tmp = mkdtempSync(path.join(tmpdir(), 'hc-malformed-'));
@@ -43,7 +45,9 @@ describe('malformed-content pack', () => {
 
   for (const name of cases) {
     it(name, async () => {
-      const expected = readFileSync(path.join(PACK, name, 'expected.txt'), 'utf8').split('\n').filter((l) => l.trim() !== '');
+      const expected = readFileSync(path.join(PACK, name, 'expected.txt'), 'utf8')
+        .split('\n')
+        .filter((l) => l.trim() !== '');
       expect((await problemsOf(name)).sort()).toEqual(expected.sort());
     });
   }

@@ -9,7 +9,8 @@ import { sanitizeHtml } from '../../src/lib/markdown/sanitize.ts';
 
 describe('checkMarkdown', () => {
   it('accepts the Markdown an article needs', () => {
-    const md = '## 标题\n\n段落 **粗体** *斜体* [链接](https://example.org/) [站内](/articles/x/) [电话](tel:120) [邮件](mailto:a@b.cn)\n\n- 一\n- 二\n\n1. 一\n\n> 引用\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n![图](https://cdn.example.org/x.jpg)\n\n`<b>` 代码里的尖括号';
+    const md =
+      '## 标题\n\n段落 **粗体** *斜体* [链接](https://example.org/) [站内](/articles/x/) [电话](tel:120) [邮件](mailto:a@b.cn)\n\n- 一\n- 二\n\n1. 一\n\n> 引用\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n![图](https://cdn.example.org/x.jpg)\n\n`<b>` 代码里的尖括号';
     expect(checkMarkdown(md)).toEqual([]);
   });
 
@@ -17,19 +18,29 @@ describe('checkMarkdown', () => {
     expect(checkMarkdown('第一行\n\n<img src=x onerror=alert(1)>')).toEqual([
       { line: 3, message: 'raw HTML <img> is not allowed; write it in Markdown' },
     ]);
-    expect(checkMarkdown('文字 <svg onload=alert(1)> 文字')[0]?.message).toBe('raw HTML <svg> is not allowed; write it in Markdown');
-    expect(checkMarkdown('<!-- 注释 -->')[0]?.message).toBe('raw HTML comment <!-- --> is not allowed; write it in Markdown');
+    expect(checkMarkdown('文字 <svg onload=alert(1)> 文字')[0]?.message).toBe(
+      'raw HTML <svg> is not allowed; write it in Markdown',
+    );
+    expect(checkMarkdown('<!-- 注释 -->')[0]?.message).toBe(
+      'raw HTML comment <!-- --> is not allowed; write it in Markdown',
+    );
   });
 
   it('finds HTML next to a stray backtick (the old regular expression did not)', () => {
-    expect(checkMarkdown('a ` b <script>alert(1)</script>').map((p) => p.message)).toContain('raw HTML <script> is not allowed; write it in Markdown');
+    expect(checkMarkdown('a ` b <script>alert(1)</script>').map((p) => p.message)).toContain(
+      'raw HTML <script> is not allowed; write it in Markdown',
+    );
   });
 
   it('refuses javascript: links, also entity-encoded and by reference', () => {
     expect(checkMarkdown('[点这里](javascript:alert(1))')).toHaveLength(1);
     expect(checkMarkdown('[点这里](&#106;avascript:alert(1))')).toHaveLength(1);
     expect(checkMarkdown('[点这里][x]\n\n[x]: javascript:alert(1)')).toEqual([
-      { line: 3, message: 'link to "javascript:alert(1)" is not allowed: links must be https, http, mailto, tel or a page of this site' },
+      {
+        line: 3,
+        message:
+          'link to "javascript:alert(1)" is not allowed: links must be https, http, mailto, tel or a page of this site',
+      },
     ]);
     expect(checkMarkdown('![图](data:image/svg+xml,<svg onload=alert(1)>)')).toHaveLength(1);
   });
@@ -48,12 +59,15 @@ describe('URL schemes', () => {
 
 describe('sanitizeHtml', () => {
   it('keeps headings with their ids, lists, links and tables', () => {
-    const html = '<h2 id="为什么">为什么</h2><p><strong>a</strong> <a href="/x/">x</a></p><ul><li>1</li></ul><table><thead><tr><th>a</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table>';
+    const html =
+      '<h2 id="为什么">为什么</h2><p><strong>a</strong> <a href="/x/">x</a></p><ul><li>1</li></ul><table><thead><tr><th>a</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table>';
     expect(sanitizeHtml(html)).toBe(html);
   });
 
   it('drops scripts, handlers, frames and unsafe URLs', () => {
-    const out = sanitizeHtml('<p onclick="x()">a<script>alert(1)</script><img src="x" onerror="alert(1)"><iframe src="https://e"></iframe><svg onload="a()"><circle/></svg><a href="javascript:alert(1)">b</a><a href="&#106;avascript:alert(1)">c</a></p>');
+    const out = sanitizeHtml(
+      '<p onclick="x()">a<script>alert(1)</script><img src="x" onerror="alert(1)"><iframe src="https://e"></iframe><svg onload="a()"><circle/></svg><a href="javascript:alert(1)">b</a><a href="&#106;avascript:alert(1)">c</a></p>',
+    );
     expect(out).toBe('<p>a<img src="x"><a>b</a><a>c</a></p>');
   });
 
@@ -84,8 +98,10 @@ describe('per-page CSP', () => {
 
 describe('table alignment', () => {
   it('keeps text-align on cells and nothing else in style', () => {
-    expect(sanitizeHtml('<table><tbody><tr><td style="text-align: right">1</td><td style="background:url(x)">2</td></tr></tbody></table>')).toBe(
-      '<table><tbody><tr><td style="text-align: right">1</td><td>2</td></tr></tbody></table>',
-    );
+    expect(
+      sanitizeHtml(
+        '<table><tbody><tr><td style="text-align: right">1</td><td style="background:url(x)">2</td></tr></tbody></table>',
+      ),
+    ).toBe('<table><tbody><tr><td style="text-align: right">1</td><td>2</td></tr></tbody></table>');
   });
 });

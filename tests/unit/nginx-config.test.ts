@@ -19,7 +19,8 @@ const CONF = readFileSync('deploy/nginx.conf', 'utf8');
 /** Cache-Control as the config's two maps ($uri → $hc_cache_path, then $arg_v → $hc_cache) compute it. */
 function nginxCache(url: string): string {
   const block = (name: string) => new RegExp(`map \\$${name} \\$\\w+ \\{([\\s\\S]*?)\\n\\}`).exec(CONF)?.[1] ?? '';
-  const entries = (body: string) => [...body.matchAll(/^\s*(\S+)\s+("[^"]*"|\$\w+);/gm)].map((m) => [m[1]!, m[2]!.replace(/^"|"$/g, '')] as const);
+  const entries = (body: string) =>
+    [...body.matchAll(/^\s*(\S+)\s+("[^"]*"|\$\w+);/gm)].map((m) => [m[1]!, m[2]!.replace(/^"|"$/g, '')] as const);
   const [pathname, query = ''] = url.split('?');
   let byPath = '';
   for (const [key, value] of entries(block('uri'))) {
@@ -34,7 +35,22 @@ function nginxCache(url: string): string {
   return chosen === '$hc_cache_path' ? byPath : chosen;
 }
 
-const PATHS = ['/', '/articles/x/', '/404.html', '/_astro/a.css', '/_astro/b.js', '/icons.svg?v=0123abcd', '/search-index/zh-hans/0123456789ab.json', '/media/audio/x.mp3', '/sw.js', '/pwa.js', '/manifest.webmanifest', '/events/feeds/all.ics', '/sitemap-index.xml', '/articles/x/pinyin.json'];
+const PATHS = [
+  '/',
+  '/articles/x/',
+  '/404.html',
+  '/_astro/a.css',
+  '/_astro/b.js',
+  '/icons.svg?v=0123abcd',
+  '/search-index/zh-hans/0123456789ab.json',
+  '/media/audio/x.mp3',
+  '/sw.js',
+  '/pwa.js',
+  '/manifest.webmanifest',
+  '/events/feeds/all.ics',
+  '/sitemap-index.xml',
+  '/articles/x/pinyin.json',
+];
 
 describe('caching rules', () => {
   it('nginx.conf sends the Cache-Control serve.mjs sends, on every kind of path', () => {
@@ -46,7 +62,9 @@ describe('caching rules', () => {
     for (const [name, value] of SECURITY_HEADERS) expect(sent, name).toContainEqual([name, value]);
     // add_header inside a location would drop the server-level ones there.
     const directives = CONF.replace(/#.*$/gm, '');
-    expect(directives.match(/add_header/g)!.length).toBe(directives.slice(0, directives.search(/^\s*location\b/m)).match(/add_header/g)!.length);
+    expect(directives.match(/add_header/g)!.length).toBe(
+      directives.slice(0, directives.search(/^\s*location\b/m)).match(/add_header/g)!.length,
+    );
   });
 
   it("the README's caching table names the values serve.mjs sends", () => {
@@ -61,19 +79,34 @@ describe('caching rules', () => {
   });
 });
 
-const nginx = [process.env.NGINX, '/usr/sbin/nginx', spawnSync('sh', ['-c', 'command -v nginx'], { encoding: 'utf8' }).stdout.trim()].find((p) => p && existsSync(p));
-const mimeTypes = nginx && [path.resolve(path.dirname(nginx), '../../etc/nginx/mime.types'), '/etc/nginx/mime.types'].find((p) => existsSync(p));
+const nginx = [
+  process.env.NGINX,
+  '/usr/sbin/nginx',
+  spawnSync('sh', ['-c', 'command -v nginx'], { encoding: 'utf8' }).stdout.trim(),
+].find((p) => p && existsSync(p));
+const mimeTypes =
+  nginx &&
+  [path.resolve(path.dirname(nginx), '../../etc/nginx/mime.types'), '/etc/nginx/mime.types'].find((p) => existsSync(p));
 
 describe.skipIf(!nginx || !mimeTypes)('nginx with deploy/nginx.conf', () => {
   const work = mkdtempSync(path.join(tmpdir(), 'hc-nginx-'));
   afterAll(() => rmSync(work, { recursive: true, force: true }));
   const site = path.join(work, 'site');
   const files: Record<string, string> = {
-    'index.html': '<!doctype html><title>home</title>', '404.html': '<!doctype html><title>not found</title>',
-    'articles/x/index.html': '<!doctype html><title>x</title>', 'articles/x/pinyin.json': '{}',
-    '_astro/a.css': 'body{}', '_astro/b.js': 'export {}', 'icons.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
-    'search-index/zh-hans/0123456789ab.json': '{}', 'media/audio/x.mp3': 'ID3', 'sw.js': '//', 'pwa.js': '//',
-    'manifest.webmanifest': '{}', 'events/feeds/all.ics': 'BEGIN:VCALENDAR', 'sitemap-index.xml': '<x/>',
+    'index.html': '<!doctype html><title>home</title>',
+    '404.html': '<!doctype html><title>not found</title>',
+    'articles/x/index.html': '<!doctype html><title>x</title>',
+    'articles/x/pinyin.json': '{}',
+    '_astro/a.css': 'body{}',
+    '_astro/b.js': 'export {}',
+    'icons.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
+    'search-index/zh-hans/0123456789ab.json': '{}',
+    'media/audio/x.mp3': 'ID3',
+    'sw.js': '//',
+    'pwa.js': '//',
+    'manifest.webmanifest': '{}',
+    'events/feeds/all.ics': 'BEGIN:VCALENDAR',
+    'sitemap-index.xml': '<x/>',
   };
   for (const [f, body] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(site, f)), { recursive: true });
@@ -82,8 +115,13 @@ describe.skipIf(!nginx || !mimeTypes)('nginx with deploy/nginx.conf', () => {
   chmodSync(work, 0o755);
 
   const wrap = (port: number) => {
-    const server = CONF.replace(/^\s*listen \[::\]:80;\n/m, '').replace(/^(\s*)listen 80;/m, `$1listen 127.0.0.1:${port};`).replace(/^(\s*)root [^;]+;/m, `$1root ${site};`).replace('/etc/nginx/mime.types', mimeTypes!);
-    const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `${t}_temp_path ${work}/${t};`).join('\n');
+    const server = CONF.replace(/^\s*listen \[::\]:80;\n/m, '')
+      .replace(/^(\s*)listen 80;/m, `$1listen 127.0.0.1:${port};`)
+      .replace(/^(\s*)root [^;]+;/m, `$1root ${site};`)
+      .replace('/etc/nginx/mime.types', mimeTypes!);
+    const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']
+      .map((t) => `${t}_temp_path ${work}/${t};`)
+      .join('\n');
     const conf = `daemon off;\nmaster_process off;\npid ${work}/nginx.pid;\nerror_log ${work}/error.log;\nevents {}\nhttp {\ninclude ${mimeTypes};\naccess_log off;\n${temp}\n${server}\n}\n`;
     writeFileSync(path.join(work, 'nginx.conf'), conf);
     return path.join(work, 'nginx.conf');
@@ -99,16 +137,23 @@ describe.skipIf(!nginx || !mimeTypes)('nginx with deploy/nginx.conf', () => {
     await new Promise<void>((r) => ours.listen(0, '127.0.0.1', () => r()));
     const oursPort = (ours.address() as { port: number }).port;
     try {
-      await expect.poll(async () => (await fetch(`http://127.0.0.1:${port}/`).catch(() => null))?.status ?? 0).toBe(200);
+      await expect
+        .poll(async () => (await fetch(`http://127.0.0.1:${port}/`).catch(() => null))?.status ?? 0)
+        .toBe(200);
       for (const p of [...PATHS, '/missing/', '/articles/x']) {
-        const get = (origin: string) => fetch(`${origin}${p}`, { redirect: 'manual', headers: { 'accept-encoding': 'gzip' } });
+        const get = (origin: string) =>
+          fetch(`${origin}${p}`, { redirect: 'manual', headers: { 'accept-encoding': 'gzip' } });
         const [a, b] = await Promise.all([get(`http://127.0.0.1:${port}`), get(`http://127.0.0.1:${oursPort}`)]);
         expect(a.status, p).toBe(b.status);
         if (a.status === 301) expect(a.headers.get('location'), p).toBe(b.headers.get('location'));
         else {
           expect(a.headers.get('cache-control'), p).toBe(b.headers.get('cache-control'));
           // Same media type (the two names of JavaScript, and of XML, are one), and a charset wherever serve.mjs sends one.
-          const type = (r: Response) => (r.headers.get('content-type') ?? '').toLowerCase().replace('application/javascript', 'text/javascript').replace('text/xml', 'application/xml');
+          const type = (r: Response) =>
+            (r.headers.get('content-type') ?? '')
+              .toLowerCase()
+              .replace('application/javascript', 'text/javascript')
+              .replace('text/xml', 'application/xml');
           expect(type(a).split(';')[0], p).toBe(type(b).split(';')[0]);
           if (type(b).includes('charset=utf-8')) expect(type(a), p).toContain('charset=utf-8');
         }

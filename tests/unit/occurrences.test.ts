@@ -4,11 +4,25 @@ import { instantToZoned, zonedToInstant } from '../../src/lib/calendar/zoned.ts'
 import type { HealthEvent } from '../../src/content/model/event.ts';
 
 const base: HealthEvent = {
-  slug: 'taiji', title: '太极拳', summary: 's', description: 'd', type: 'exercise',
-  start: '2026-12-01T07:00', end: '2026-12-01T08:00', timeZone: 'Asia/Shanghai',
-  rrule: 'FREQ=WEEKLY;BYDAY=TU,TH;UNTIL=20261231T235959Z', exceptions: [], overrides: [],
-  location: { name: '广场', address: '健康路 1 号' }, organiser: '中心', audiences: ['elders'], topics: [],
-  signUp: { how: 'walk-in' }, status: 'scheduled', sequence: 0, translations: {},
+  slug: 'taiji',
+  title: '太极拳',
+  summary: 's',
+  description: 'd',
+  type: 'exercise',
+  start: '2026-12-01T07:00',
+  end: '2026-12-01T08:00',
+  timeZone: 'Asia/Shanghai',
+  rrule: 'FREQ=WEEKLY;BYDAY=TU,TH;UNTIL=20261231T235959Z',
+  exceptions: [],
+  overrides: [],
+  location: { name: '广场', address: '健康路 1 号' },
+  organiser: '中心',
+  audiences: ['elders'],
+  topics: [],
+  signUp: { how: 'walk-in' },
+  status: 'scheduled',
+  sequence: 0,
+  translations: {},
 };
 
 describe('zoned times', () => {
@@ -29,8 +43,16 @@ describe('occurrences', () => {
   it('expands a weekly series on its days, in the event zone', () => {
     const list = occurrencesBetween(base, from, to);
     expect(list.map((o) => o.start.slice(0, 10))).toEqual([
-      '2026-12-01', '2026-12-03', '2026-12-08', '2026-12-10', '2026-12-15', '2026-12-17',
-      '2026-12-22', '2026-12-24', '2026-12-29', '2026-12-31',
+      '2026-12-01',
+      '2026-12-03',
+      '2026-12-08',
+      '2026-12-10',
+      '2026-12-15',
+      '2026-12-17',
+      '2026-12-22',
+      '2026-12-24',
+      '2026-12-29',
+      '2026-12-31',
     ]);
     expect(list[0].startInstant.toISOString()).toBe('2026-11-30T23:00:00.000Z');
     expect(list[0].end).toBe('2026-12-01T08:00');
@@ -40,7 +62,14 @@ describe('occurrences', () => {
     const e = {
       ...base,
       exceptions: ['2026-12-03T07:00'],
-      overrides: [{ occurrence: '2026-12-08T07:00', status: 'moved' as const, start: '2026-12-09T09:00', location: { name: '活动室', address: '2 号楼' } }],
+      overrides: [
+        {
+          occurrence: '2026-12-08T07:00',
+          status: 'moved' as const,
+          start: '2026-12-09T09:00',
+          location: { name: '活动室', address: '2 号楼' },
+        },
+      ],
     };
     const list = occurrencesBetween(e, from, new Date('2026-12-11T00:00:00Z'));
     expect(list.map((o) => [o.key, o.start, o.end, o.status, o.location.name])).toEqual([
@@ -78,24 +107,64 @@ describe('occurrences', () => {
 });
 
 describe('occurrences in the calendar views (issue 4)', () => {
-  const monthRange = (month: string) => [zonedToInstant(`${month}-01T00:00`, 'Asia/Shanghai'), zonedToInstant(`${month === '2026-12' ? '2027-01' : '2027-02'}-01T00:00`, 'Asia/Shanghai')] as const;
-  const late: HealthEvent = { ...base, slug: 'late', start: '2026-11-30T23:30', end: '2026-12-01T00:30', rrule: 'FREQ=WEEKLY;BYDAY=MO;COUNT=6' };
+  const monthRange = (month: string) =>
+    [
+      zonedToInstant(`${month}-01T00:00`, 'Asia/Shanghai'),
+      zonedToInstant(`${month === '2026-12' ? '2027-01' : '2027-02'}-01T00:00`, 'Asia/Shanghai'),
+    ] as const;
+  const late: HealthEvent = {
+    ...base,
+    slug: 'late',
+    start: '2026-11-30T23:30',
+    end: '2026-12-01T00:30',
+    rrule: 'FREQ=WEEKLY;BYDAY=MO;COUNT=6',
+  };
 
   it('puts an occurrence at 23:30 on the last day of a month in that month, and one at 00:30 on the 1st in the next', () => {
     const [from, to] = monthRange('2026-12');
     const dec = occurrencesBetween(late, from, to).filter((o) => o.startInstant >= from);
-    expect(dec.map((o) => o.start)).toEqual(['2026-12-07T23:30', '2026-12-14T23:30', '2026-12-21T23:30', '2026-12-28T23:30']);
-    const early = { ...base, slug: 'early', start: '2026-12-01T00:30', end: '2026-12-01T01:00', rrule: 'FREQ=MONTHLY;BYMONTHDAY=1;COUNT=3' };
+    expect(dec.map((o) => o.start)).toEqual([
+      '2026-12-07T23:30',
+      '2026-12-14T23:30',
+      '2026-12-21T23:30',
+      '2026-12-28T23:30',
+    ]);
+    const early = {
+      ...base,
+      slug: 'early',
+      start: '2026-12-01T00:30',
+      end: '2026-12-01T01:00',
+      rrule: 'FREQ=MONTHLY;BYMONTHDAY=1;COUNT=3',
+    };
     expect(occurrencesBetween(early, from, to).map((o) => o.start)).toEqual(['2026-12-01T00:30']);
     const [jan, feb] = monthRange('2027-01');
     expect(occurrencesBetween(early, jan, feb).map((o) => o.start)).toEqual(['2027-01-01T00:30']);
   });
 
   it('shows every week of a weekly series across a month edge, minus its exceptions', () => {
-    const saturdays = { ...base, slug: 'sat', start: '2026-11-28T08:00', end: '2026-11-28T09:00', rrule: 'FREQ=WEEKLY;BYDAY=SA;COUNT=10', exceptions: ['2027-01-02T08:00'] };
-    const list = occurrencesBetween(saturdays, zonedToInstant('2026-11-01T00:00', 'Asia/Shanghai'), zonedToInstant('2027-02-01T00:00', 'Asia/Shanghai'));
+    const saturdays = {
+      ...base,
+      slug: 'sat',
+      start: '2026-11-28T08:00',
+      end: '2026-11-28T09:00',
+      rrule: 'FREQ=WEEKLY;BYDAY=SA;COUNT=10',
+      exceptions: ['2027-01-02T08:00'],
+    };
+    const list = occurrencesBetween(
+      saturdays,
+      zonedToInstant('2026-11-01T00:00', 'Asia/Shanghai'),
+      zonedToInstant('2027-02-01T00:00', 'Asia/Shanghai'),
+    );
     expect(list.map((o) => o.start.slice(0, 10))).toEqual([
-      '2026-11-28', '2026-12-05', '2026-12-12', '2026-12-19', '2026-12-26', '2027-01-09', '2027-01-16', '2027-01-23', '2027-01-30',
+      '2026-11-28',
+      '2026-12-05',
+      '2026-12-12',
+      '2026-12-19',
+      '2026-12-26',
+      '2027-01-09',
+      '2027-01-16',
+      '2027-01-23',
+      '2027-01-30',
     ]);
   });
 
@@ -104,7 +173,12 @@ describe('occurrences in the calendar views (issue 4)', () => {
       ...base,
       overrides: [
         { occurrence: '2026-12-10T07:00', status: 'cancelled' as const, note: '场地检修' },
-        { occurrence: '2026-12-31T07:00', status: 'moved' as const, start: '2027-01-02T09:00', end: '2027-01-02T10:00' },
+        {
+          occurrence: '2026-12-31T07:00',
+          status: 'moved' as const,
+          start: '2027-01-02T09:00',
+          end: '2027-01-02T10:00',
+        },
       ],
     };
     const [from, to] = monthRange('2026-12');
@@ -125,7 +199,11 @@ describe('occurrences in the calendar views (issue 4)', () => {
       process.env.TZ = tz; // Node re-reads TZ when it changes
       offsets.add(new Date('2026-12-01T00:00:00Z').getTimezoneOffset());
       const [from, to] = monthRange('2026-12');
-      runs.push(occurrencesBetween({ ...base, exceptions: ['2026-12-03T07:00'] }, from, to).map((o) => `${o.start}/${o.startInstant.toISOString()}`));
+      runs.push(
+        occurrencesBetween({ ...base, exceptions: ['2026-12-03T07:00'] }, from, to).map(
+          (o) => `${o.start}/${o.startInstant.toISOString()}`,
+        ),
+      );
     }
     process.env.TZ = original;
     expect(offsets.size, 'the machine zone really changed between runs').toBeGreaterThanOrEqual(4);

@@ -1,9 +1,33 @@
 /** Offline helpers: what a save stores, what a removal may delete, sizes, cache names, the manifest, the SW globs. */
 import { describe, expect, it } from 'vitest';
-import { articleLinks, assetsInHtml, audioInHtml, imagesInHtml, localPath, planPage, srcsetUrls } from '../../src/lib/offline/plan.ts';
-import { isSaved, orphans, parseSaved, staleSaved, withSaved, withoutSaved, type SavedItem } from '../../src/lib/offline/saved.ts';
+import {
+  articleLinks,
+  assetsInHtml,
+  audioInHtml,
+  imagesInHtml,
+  localPath,
+  planPage,
+  srcsetUrls,
+} from '../../src/lib/offline/plan.ts';
+import {
+  isSaved,
+  orphans,
+  parseSaved,
+  staleSaved,
+  withSaved,
+  withoutSaved,
+  type SavedItem,
+} from '../../src/lib/offline/saved.ts';
 import { formatBytes } from '../../src/lib/offline/format.ts';
-import { entriesFor, localeOfPath, offlinePathFor, parseOfflineLocale, SAVED_CACHE, PAGES_CACHE, IMAGES_CACHE } from '../../src/lib/offline/names.ts';
+import {
+  entriesFor,
+  localeOfPath,
+  offlinePathFor,
+  parseOfflineLocale,
+  SAVED_CACHE,
+  PAGES_CACHE,
+  IMAGES_CACHE,
+} from '../../src/lib/offline/names.ts';
 import { lazyImports, pageAssets, siteUrl, tagLocales } from '../../src/lib/offline/precache.ts';
 import { ICONS, iconSvg, webManifest } from '../../src/lib/offline/manifest.ts';
 import { REGISTER_SCRIPT } from '../../src/lib/offline/register.ts';
@@ -26,14 +50,30 @@ describe('what a save stores', () => {
     expect(localPath('data:image/webp;base64,AAAA', '/')).toBeNull();
   });
   it('keeps every width of the first picture format the browser decodes, and no other format', () => {
-    expect(imagesInHtml(PAGE, ['image/avif', 'image/webp', 'image/jpeg'])).toEqual(['/_astro/hero_a.avif', '/_astro/hero_b.avif', 'chart.png', 'https://cdn.example.com/x.png']);
+    expect(imagesInHtml(PAGE, ['image/avif', 'image/webp', 'image/jpeg'])).toEqual([
+      '/_astro/hero_a.avif',
+      '/_astro/hero_b.avif',
+      'chart.png',
+      'https://cdn.example.com/x.png',
+    ]);
     // Without AVIF support the WebP files are stored instead; without either, the JPEG fallback.
-    expect(imagesInHtml(PAGE, ['image/webp', 'image/jpeg']).slice(0, 2)).toEqual(['/_astro/hero_a.webp', '/_astro/hero_b.webp']);
-    expect(imagesInHtml(PAGE, ['image/jpeg']).slice(0, 3)).toEqual(['/_astro/hero_a.jpg', '/_astro/hero_b.jpg', '/_astro/hero.jpg']);
+    expect(imagesInHtml(PAGE, ['image/webp', 'image/jpeg']).slice(0, 2)).toEqual([
+      '/_astro/hero_a.webp',
+      '/_astro/hero_b.webp',
+    ]);
+    expect(imagesInHtml(PAGE, ['image/jpeg']).slice(0, 3)).toEqual([
+      '/_astro/hero_a.jpg',
+      '/_astro/hero_b.jpg',
+      '/_astro/hero.jpg',
+    ]);
   });
   it('ignores the header and footer (they only link elsewhere)', () => {
     expect(imagesInHtml(PAGE, ['image/avif'])).not.toContain('/_astro/logo.png');
-    expect(articleLinks(PAGE, '/audiences/elders/')).toEqual(['/articles/one/', '/articles/two/', '/zh-hant/articles/three/']);
+    expect(articleLinks(PAGE, '/audiences/elders/')).toEqual([
+      '/articles/one/',
+      '/articles/two/',
+      '/zh-hant/articles/three/',
+    ]);
   });
   it('finds audio and the page’s own CSS/JS', () => {
     expect(audioInHtml(PAGE)).toEqual(['/media/audio/a.cmn.mp3', '/media/audio/a.yue.mp3']);
@@ -42,7 +82,13 @@ describe('what a save stores', () => {
   it('plans a page: pictures, CSS/JS, and audio only when asked', () => {
     const plan = planPage('/articles/x/', PAGE, { imageTypes: ['image/avif'] });
     expect(plan.page).toBe('/articles/x/');
-    expect(plan.parts).toEqual(['/_astro/hero_a.avif', '/_astro/hero_b.avif', '/articles/x/chart.png', '/_astro/BaseLayout.abc.css', '/_astro/page.def.js']);
+    expect(plan.parts).toEqual([
+      '/_astro/hero_a.avif',
+      '/_astro/hero_b.avif',
+      '/articles/x/chart.png',
+      '/_astro/BaseLayout.abc.css',
+      '/_astro/page.def.js',
+    ]);
     expect(plan.audio).toEqual([]);
     const withAudio = planPage('/articles/x/', PAGE, { imageTypes: ['image/avif'], audio: true });
     expect(withAudio.parts).toContain('/media/audio/a.yue.mp3');
@@ -51,10 +97,20 @@ describe('what a save stores', () => {
 });
 
 describe('the saved list', () => {
-  const item = (url: string, parts: string[], kind: SavedItem['kind'] = 'article'): SavedItem => ({ url, title: url, kind, parts, bytes: 10, savedAt: '2026-12-01T00:00:00Z' });
+  const item = (url: string, parts: string[], kind: SavedItem['kind'] = 'article'): SavedItem => ({
+    url,
+    title: url,
+    kind,
+    parts,
+    bytes: 10,
+    savedAt: '2026-12-01T00:00:00Z',
+  });
   it('replaces an earlier save of the same page, newest first', () => {
     const list = withSaved(withSaved([], item('/a/', ['/x.css'])), item('/b/', []));
-    expect(withSaved(list, item('/a/', ['/y.css'])).map((x) => [x.url, x.parts])).toEqual([['/a/', ['/y.css']], ['/b/', []]]);
+    expect(withSaved(list, item('/a/', ['/y.css'])).map((x) => [x.url, x.parts])).toEqual([
+      ['/a/', ['/y.css']],
+      ['/b/', []],
+    ]);
   });
   it('removing an item releases only files nothing else saved needs', () => {
     const list = [item('/a/', ['/shared.css', '/a.avif']), item('/hub/', ['/shared.css', '/a/', '/b/'], 'hub')];
@@ -68,9 +124,18 @@ describe('the saved list', () => {
     expect(isSaved(list, '/b/')).toBe(false);
   });
   it('after a deploy, items from other builds are refreshed and files nothing lists are deleted', () => {
-    const list = [{ ...item('/a/', ['/_astro/old.css']), build: 'v1' }, { ...item('/b/', ['/_astro/new.css']), build: 'v2' }, item('/c/', [])];
+    const list = [
+      { ...item('/a/', ['/_astro/old.css']), build: 'v1' },
+      { ...item('/b/', ['/_astro/new.css']), build: 'v2' },
+      item('/c/', []),
+    ];
     expect(staleSaved(list, 'v2').map((x) => x.url)).toEqual(['/a/', '/c/']);
-    expect(orphans(['/a/', '/_astro/old.css', '/_astro/new.css', '/gone/'], [list[1], { ...list[0], parts: ['/_astro/new.css'] }])).toEqual(['/_astro/old.css', '/gone/']);
+    expect(
+      orphans(
+        ['/a/', '/_astro/old.css', '/_astro/new.css', '/gone/'],
+        [list[1], { ...list[0], parts: ['/_astro/new.css'] }],
+      ),
+    ).toEqual(['/_astro/old.css', '/gone/']);
   });
   it('survives a broken stored value', () => {
     expect(parseSaved(null)).toEqual([]);
@@ -100,10 +165,28 @@ describe('names and sizes', () => {
 });
 
 describe('manifest and service worker set-up', () => {
-  const m = webManifest({ name: '健康社区 · 中心', shortName: '健康社区', description: 'd', shortcuts: [{ name: '社区活动', url: '/events/' }, { name: '自我检查', url: '/self-check/' }] });
+  const m = webManifest({
+    name: '健康社区 · 中心',
+    shortName: '健康社区',
+    description: 'd',
+    shortcuts: [
+      { name: '社区活动', url: '/events/' },
+      { name: '自我检查', url: '/self-check/' },
+    ],
+  });
   it('has what an installable app needs', () => {
-    expect(m).toMatchObject({ lang: 'zh-Hans', start_url: '/', display: 'standalone', theme_color: '#005a4e', short_name: '健康社区' });
-    expect(m.icons.map((i) => [i.sizes, i.purpose])).toEqual([['192x192', 'any'], ['512x512', 'any'], ['512x512', 'maskable']]);
+    expect(m).toMatchObject({
+      lang: 'zh-Hans',
+      start_url: '/',
+      display: 'standalone',
+      theme_color: '#005a4e',
+      short_name: '健康社区',
+    });
+    expect(m.icons.map((i) => [i.sizes, i.purpose])).toEqual([
+      ['192x192', 'any'],
+      ['512x512', 'any'],
+      ['512x512', 'maskable'],
+    ]);
     expect(m.shortcuts.map((s) => s.url)).toEqual(['/events/', '/self-check/']);
   });
   it('draws icons at their size, the maskable mark inside the safe zone', () => {
@@ -127,9 +210,12 @@ describe('manifest and service worker set-up', () => {
 
 describe('precache per locale', () => {
   const files: Record<string, string> = {
-    '/index.html': '<link rel="stylesheet" href="/_astro/base.css"><script type="module" src="/_astro/home.js"></script>',
-    '/en/index.html': '<link rel="stylesheet" href="/_astro/base.css"><script type="module" src="/_astro/home.js"></script>',
-    '/search/index.html': '<link rel="stylesheet" href="/_astro/base.css"><script type="module" src="/_astro/search.js"></script>',
+    '/index.html':
+      '<link rel="stylesheet" href="/_astro/base.css"><script type="module" src="/_astro/home.js"></script>',
+    '/en/index.html':
+      '<link rel="stylesheet" href="/_astro/base.css"><script type="module" src="/_astro/home.js"></script>',
+    '/search/index.html':
+      '<link rel="stylesheet" href="/_astro/base.css"><script type="module" src="/_astro/search.js"></script>',
     '/_astro/home.js': 'import{a}from"./shared.js";a()',
     '/_astro/search.js': 'import"./shared.js";const m=await import("./engine.js")',
     '/_astro/engine.js': 'import{x}from"./engine-dep.js";export const e=x',
@@ -153,27 +239,42 @@ describe('precache per locale', () => {
 
   it("follows a page's scripts into their static and lazy imports", () => {
     // eslint-disable-next-line no-template-curly-in-string -- minified code with a computed import, as text
-    expect(lazyImports('a;import("./x.js");import ( "./y.js" );import(`./z.js`);import(`./${n}.js`)')).toEqual(['./x.js', './y.js', './z.js']);
-    expect(pageAssets('/search/', files['/search/index.html'], read).sort()).toEqual(
-      ['/_astro/base.css', '/_astro/engine-dep.js', '/_astro/engine.js', '/_astro/search.js', '/_astro/shared.js'],
-    );
+    expect(lazyImports('a;import("./x.js");import ( "./y.js" );import(`./z.js`);import(`./${n}.js`)')).toEqual([
+      './x.js',
+      './y.js',
+      './z.js',
+    ]);
+    expect(pageAssets('/search/', files['/search/index.html'], read).sort()).toEqual([
+      '/_astro/base.css',
+      '/_astro/engine-dep.js',
+      '/_astro/engine.js',
+      '/_astro/search.js',
+      '/_astro/shared.js',
+    ]);
   });
 
   it('gives each locale its own pages and the assets they load; unused assets are left to run-time caching', () => {
     const manifest = tagLocales(
       [entry('index.html', 'r1'), entry('en/index.html', 'r2'), entry('search/index.html', 'r3')],
-      ['base.css', 'home.js', 'search.js', 'engine.js', 'engine-dep.js', 'shared.js', 'react.js'].map((f) => entry(`_astro/${f}`)),
+      ['base.css', 'home.js', 'search.js', 'engine.js', 'engine-dep.js', 'shared.js', 'react.js'].map((f) =>
+        entry(`_astro/${f}`),
+      ),
       [entry('pwa.js', 'r4')],
       read,
     );
     const zh = entriesFor(manifest, 'zh-hans').map((e) => e.url);
     const en = entriesFor(manifest, 'en').map((e) => e.url);
     const yue = entriesFor(manifest, 'yue').map((e) => e.url);
-    expect(zh).toEqual(expect.arrayContaining(['index.html', 'search/index.html', '_astro/engine.js', '_astro/home.js', 'pwa.js']));
+    expect(zh).toEqual(
+      expect.arrayContaining(['index.html', 'search/index.html', '_astro/engine.js', '_astro/home.js', 'pwa.js']),
+    );
     expect(zh).not.toContain('en/index.html');
     expect(en.sort()).toEqual(['_astro/base.css', '_astro/home.js', '_astro/shared.js', 'en/index.html', 'pwa.js']);
     expect(yue).toEqual(['pwa.js']);
     expect(manifest.map((e) => e.url)).not.toContain('_astro/react.js');
-    expect(entriesFor(manifest, 'en').find((e) => e.url === 'en/index.html')).toEqual({ url: 'en/index.html', revision: 'r2' });
+    expect(entriesFor(manifest, 'en').find((e) => e.url === 'en/index.html')).toEqual({
+      url: 'en/index.html',
+      revision: 'r2',
+    });
   });
 });

@@ -1,8 +1,21 @@
 /** The benchmark's page model: which files are which page type, what a page loads, and the budget verdicts. */
 import { describe, expect, it } from 'vitest';
 import { PAGE_TYPES, fileToUrl, groupPages, pageKind, representative } from '../../scripts/bench/lib/pages.ts';
-import { attributes, gzipSize, mainTextLength, pageResources, resolveUrl, staticImports } from '../../src/lib/perf/resources.ts';
-import { BUDGETS, SIZE_EXCEPTIONS, evaluate, formatVerdicts, type PageMeasurement } from '../../scripts/bench/lib/budgets.ts';
+import {
+  attributes,
+  gzipSize,
+  mainTextLength,
+  pageResources,
+  resolveUrl,
+  staticImports,
+} from '../../src/lib/perf/resources.ts';
+import {
+  BUDGETS,
+  SIZE_EXCEPTIONS,
+  evaluate,
+  formatVerdicts,
+  type PageMeasurement,
+} from '../../scripts/bench/lib/budgets.ts';
 
 describe('page types', () => {
   it('classifies built files in every locale and leaves other pages out', () => {
@@ -25,7 +38,12 @@ describe('page types', () => {
   });
 
   it('picks a real zh-hans page to measure, and reports a type with no pages as not built', () => {
-    const groups = groupPages(['en/events/a/index.html', 'events/syn-01-a/index.html', 'events/b/index.html', 'index.html']);
+    const groups = groupPages([
+      'en/events/a/index.html',
+      'events/syn-01-a/index.html',
+      'events/b/index.html',
+      'index.html',
+    ]);
     const event = PAGE_TYPES.find((t) => t.kind === 'event')!;
     expect(representative(event, groups.event)).toBe('events/b/index.html');
     const search = PAGE_TYPES.find((t) => t.kind === 'search')!;
@@ -35,7 +53,13 @@ describe('page types', () => {
   });
 
   it('marks the reading pages and only the quiz as allowed React', () => {
-    expect(PAGE_TYPES.filter((t) => t.reading).map((t) => t.kind)).toEqual(['home', 'hub', 'article', 'event', 'family']);
+    expect(PAGE_TYPES.filter((t) => t.reading).map((t) => t.kind)).toEqual([
+      'home',
+      'hub',
+      'article',
+      'event',
+      'family',
+    ]);
     expect(PAGE_TYPES.filter((t) => t.react).map((t) => t.kind)).toEqual(['quiz']);
   });
 });
@@ -55,11 +79,20 @@ describe('what a page loads', () => {
   const read = (u: string) => files[u] ?? null;
 
   it('parses attributes in any quoting, and resolves only local URLs', () => {
-    expect(attributes('<link rel=stylesheet href="/a.css" media=\'print\' defer>')).toEqual({ rel: 'stylesheet', href: '/a.css', media: 'print', defer: '' });
+    expect(attributes('<link rel=stylesheet href="/a.css" media=\'print\' defer>')).toEqual({
+      rel: 'stylesheet',
+      href: '/a.css',
+      media: 'print',
+      defer: '',
+    });
     expect(resolveUrl('./chunk.js', '/_astro/page.js')).toBe('/_astro/chunk.js');
     expect(resolveUrl('https://cdn.example/x.js', '/')).toBeNull();
     expect(resolveUrl('data:text/css,x', '/')).toBeNull();
-    expect(staticImports('import{a}from"./x.js";import"./y.js";export*from"./z.js";import("./lazy.js")')).toEqual(['./x.js', './y.js', './z.js']);
+    expect(staticImports('import{a}from"./x.js";import"./y.js";export*from"./z.js";import("./lazy.js")')).toEqual([
+      './x.js',
+      './y.js',
+      './z.js',
+    ]);
   });
 
   it('follows stylesheets, module scripts with their static imports, and islands — not lazy chunks', () => {
@@ -67,7 +100,13 @@ describe('what a page loads', () => {
       <link rel="stylesheet" href="/_astro/article.css"></head><body><main><h1>高血压</h1><p>${'少吃盐。'.repeat(40)}</p></main>
       <script type="module" src="/_astro/page.js"></script><script type="application/ld+json">{"a":1}</script></body></html>`;
     const r = pageResources('/articles/x/', html, read);
-    expect(r.resources.map((x) => x.url)).toEqual(['/articles/x/', '/_astro/a.css', '/_astro/article.css', '/_astro/page.js', '/_astro/chunk.js']);
+    expect(r.resources.map((x) => x.url)).toEqual([
+      '/articles/x/',
+      '/_astro/a.css',
+      '/_astro/article.css',
+      '/_astro/page.js',
+      '/_astro/chunk.js',
+    ]);
     expect(r.gzip.css).toBe(gzipSize(files['/_astro/a.css']) + gzipSize(files['/_astro/article.css']));
     expect(r.total).toBe(r.gzip.html + r.gzip.css + r.gzip.js);
     expect(r.react).toBe(false);
@@ -83,7 +122,11 @@ describe('what a page loads', () => {
     const r = pageResources('/self-check/a/', html, read);
     expect(r.jsBeforeReadable).toBe(gzipSize(files['/old.js']));
     expect(r.react).toBe(true);
-    expect(r.resources.filter((x) => x.island).map((x) => x.url)).toEqual(['/_astro/Quiz.js', '/_astro/react.js', '/_astro/client.js']);
+    expect(r.resources.filter((x) => x.island).map((x) => x.url)).toEqual([
+      '/_astro/Quiz.js',
+      '/_astro/react.js',
+      '/_astro/client.js',
+    ]);
     expect(r.missing).toEqual(['/_astro/gone.css']);
     expect(mainTextLength('<main><script>var a=1</script>  读 书 </main>')).toBe(3);
   });
@@ -91,8 +134,18 @@ describe('what a page loads', () => {
 
 describe('budgets', () => {
   const page = (over: Partial<PageMeasurement>): PageMeasurement => ({
-    kind: 'article', file: 'articles/a/index.html', reading: true, reactAllowed: false, total: 9000,
-    gzip: { html: 6000, css: 2000, js: 1000 }, blockingJs: 0, inlineHeadJs: 300, react: false, mainText: 900, missing: [], ...over,
+    kind: 'article',
+    file: 'articles/a/index.html',
+    reading: true,
+    reactAllowed: false,
+    total: 9000,
+    gzip: { html: 6000, css: 2000, js: 1000 },
+    blockingJs: 0,
+    inlineHeadJs: 300,
+    react: false,
+    mainText: 900,
+    missing: [],
+    ...over,
   });
 
   it('passes pages within budget and says so', () => {
@@ -105,7 +158,9 @@ describe('budgets', () => {
     const v = evaluate([page({ total: BUDGETS.readingTotalGzip + 512, gzip: { html: 10000, css: 3000, js: 1848 } })]);
     const fail = v.filter((x) => !x.ok);
     expect(fail).toHaveLength(1);
-    expect(fail[0].message).toMatch(/14\.5 KB gzip \(HTML 9\.8 KB \+ CSS 2\.9 KB \+ JS 1\.8 KB\) is over the 14\.0 KB budget by 0\.5 KB/);
+    expect(fail[0].message).toMatch(
+      /14\.5 KB gzip \(HTML 9\.8 KB \+ CSS 2\.9 KB \+ JS 1\.8 KB\) is over the 14\.0 KB budget by 0\.5 KB/,
+    );
   });
 
   it('counts the CSP meta outside the budget up to its allowance, and says so', () => {
@@ -114,27 +169,47 @@ describe('budgets', () => {
     expect(ok.every((x) => x.ok)).toBe(true);
     expect(formatVerdicts(ok)).toContain('1 pages carry a CSP meta of 250–250 B gzip');
     expect(evaluate([page({ total: over, cspMeta: 150 })]).filter((x) => !x.ok)).toHaveLength(1);
-    expect(evaluate([page({ total: BUDGETS.readingTotalGzip + BUDGETS.cspMetaAllowance + 1, cspMeta: 2000 })]).filter((x) => !x.ok)).toHaveLength(1);
+    expect(
+      evaluate([page({ total: BUDGETS.readingTotalGzip + BUDGETS.cspMetaAllowance + 1, cspMeta: 2000 })]).filter(
+        (x) => !x.ok,
+      ),
+    ).toHaveLength(1);
   });
 
   it('lets a listed page over 14 KB pass only up to its own ceiling, in every locale, and says so', () => {
     const [file, { maxGzip }] = Object.entries(SIZE_EXCEPTIONS)[0];
-    const at = (f: string, total: number) => evaluate([page({ file: f, total, gzip: { html: total - 5000, css: 3000, js: 2000 } })]);
+    const at = (f: string, total: number) =>
+      evaluate([page({ file: f, total, gzip: { html: total - 5000, css: 3000, js: 2000 } })]);
     for (const f of [file, `yue/${file}`, `en/${file}`]) {
       const v = at(f, BUDGETS.readingTotalGzip + 600);
       expect(v.every((x) => x.ok)).toBe(true);
       expect(formatVerdicts(v)).toMatch(/size: allowed exception: .*14\.6 KB gzip, within its own/);
     }
-    expect(at(file, maxGzip + 1).filter((x) => !x.ok).map((x) => x.rule)).toEqual(['size']);
-    expect(at('articles/another-article/index.html', BUDGETS.readingTotalGzip + 600).filter((x) => !x.ok).map((x) => x.rule)).toEqual(['size']);
+    expect(
+      at(file, maxGzip + 1)
+        .filter((x) => !x.ok)
+        .map((x) => x.rule),
+    ).toEqual(['size']);
+    expect(
+      at('articles/another-article/index.html', BUDGETS.readingTotalGzip + 600)
+        .filter((x) => !x.ok)
+        .map((x) => x.rule),
+    ).toEqual(['size']);
   });
 
   it('does not size-check pages that are not reading pages', () => {
-    expect(evaluate([page({ kind: 'quiz', reading: false, reactAllowed: true, react: true, total: 90000 })]).every((x) => x.ok)).toBe(true);
+    expect(
+      evaluate([page({ kind: 'quiz', reading: false, reactAllowed: true, react: true, total: 90000 })]).every(
+        (x) => x.ok,
+      ),
+    ).toBe(true);
   });
 
   it('fails blocking scripts, large inline head scripts, empty <main> and React where no island needs it', () => {
-    const msgs = (p: PageMeasurement) => evaluate([p]).filter((x) => !x.ok).map((x) => x.message);
+    const msgs = (p: PageMeasurement) =>
+      evaluate([p])
+        .filter((x) => !x.ok)
+        .map((x) => x.message);
     expect(msgs(page({ blockingJs: 400 }))[0]).toMatch(/400 B of render-blocking script/);
     expect(msgs(page({ inlineHeadJs: 5000 }))[0]).toMatch(/inline <head> script/);
     expect(msgs(page({ mainText: 10 }))[0]).toMatch(/only 10 characters/);
@@ -142,10 +217,24 @@ describe('budgets', () => {
   });
 
   it('checks Lighthouse performance ≥ 95 and accessibility 100', () => {
-    const l = { kind: 'home' as const, url: '/', performance: 94, accessibility: 100, bestPractices: 100, seo: 100, lcpMs: 2600, tbtMs: 0, cls: 0 };
+    const l = {
+      kind: 'home' as const,
+      url: '/',
+      performance: 94,
+      accessibility: 100,
+      bestPractices: 100,
+      seo: 100,
+      lcpMs: 2600,
+      tbtMs: 0,
+      cls: 0,
+    };
     const v = evaluate([], [l]);
     expect(v.find((x) => x.rule === 'Lighthouse performance')).toMatchObject({ ok: false });
     expect(v.find((x) => x.rule === 'Lighthouse accessibility')).toMatchObject({ ok: true });
-    expect(evaluate([], [{ ...l, performance: 95, accessibility: 99 }]).filter((x) => !x.ok).map((x) => x.rule)).toEqual(['Lighthouse accessibility']);
+    expect(
+      evaluate([], [{ ...l, performance: 95, accessibility: 99 }])
+        .filter((x) => !x.ok)
+        .map((x) => x.rule),
+    ).toEqual(['Lighthouse accessibility']);
   });
 });

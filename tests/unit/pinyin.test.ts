@@ -11,9 +11,7 @@ function ruby(chars: string, readings: string): string {
 
 describe('addPinyinRuby', () => {
   it('puts one ruby with a tone-marked reading over each Han character', () => {
-    expect(addPinyinRuby('<p>血压</p>', 'hans')).toBe(
-      '<p><ruby>血<rt>xuè</rt></ruby><ruby>压<rt>yā</rt></ruby></p>',
-    );
+    expect(addPinyinRuby('<p>血压</p>', 'hans')).toBe('<p><ruby>血<rt>xuè</rt></ruby><ruby>压<rt>yā</rt></ruby></p>');
   });
 
   it('reads polyphones by the word they are in', () => {
@@ -53,7 +51,9 @@ describe('addPinyinRuby', () => {
     expect(addPinyinRuby('<p>尊敬<strong>长</strong>辈</p>', 'hans')).toBe(
       `<p>${ruby('尊敬', 'zūn jìng')}<strong>${ruby('长', 'zhǎng')}</strong>${ruby('辈', 'bèi')}</p>`,
     );
-    expect(addPinyinRuby('<p>长</p><p>辈</p>', 'hans')).toBe(`<p>${ruby('长', 'cháng')}</p><p>${ruby('辈', 'bèi')}</p>`);
+    expect(addPinyinRuby('<p>长</p><p>辈</p>', 'hans')).toBe(
+      `<p>${ruby('长', 'cháng')}</p><p>${ruby('辈', 'bèi')}</p>`,
+    );
   });
 
   it('leaves tags, attribute values and character references alone', () => {

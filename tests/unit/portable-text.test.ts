@@ -14,12 +14,16 @@ import { splitFrontMatter } from '../../src/content/loaders/local.ts';
 
 const html = (md: string) => marked.parse(md, { async: false }) as string;
 // Every body in content/, whatever content it is (a centre's own may have no families).
-const bodies = ['articles', 'families'].filter((dir) => existsSync(path.resolve('content', dir))).flatMap((dir) =>
-  readdirSync(path.resolve('content', dir)).filter((f) => f.endsWith('.md')).map((f) => ({
-    file: `${dir}/${f}`,
-    body: splitFrontMatter(readFileSync(path.resolve('content', dir, f), 'utf8')).body.trim(),
-  })),
-);
+const bodies = ['articles', 'families']
+  .filter((dir) => existsSync(path.resolve('content', dir)))
+  .flatMap((dir) =>
+    readdirSync(path.resolve('content', dir))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => ({
+        file: `${dir}/${f}`,
+        body: splitFrontMatter(readFileSync(path.resolve('content', dir, f), 'utf8')).body.trim(),
+      })),
+  );
 
 const span = (text: string, marks: string[] = [], key = 's') => ({ _type: 'span' as const, _key: key, text, marks });
 const block = (children: ReturnType<typeof span>[], extra: Record<string, unknown> = {}): PtNode =>
@@ -50,7 +54,9 @@ describe('portableTextToMarkdown', () => {
   it('nests marks and writes links from markDefs', () => {
     const md = portableTextToMarkdown([
       {
-        _type: 'block', _key: 'b', style: 'normal',
+        _type: 'block',
+        _key: 'b',
+        style: 'normal',
         markDefs: [{ _type: 'link', _key: 'l1', href: 'https://www.nhc.gov.cn/' }],
         children: [span('看 '), span('国家卫健委', ['l1', 'strong']), span(' 的', ['l1']), span('说明')],
       },
@@ -86,8 +92,16 @@ describe('portableTextToMarkdown', () => {
 describe('markdownToPortableText', () => {
   it('makes deterministic keys and uploads images through the callback', () => {
     const md = '## 标题\n\n![一张图](media/x.jpg)\n\n> 提示';
-    const a = markdownToPortableText(md, { keyPrefix: 'a', image: (src, alt, key) => ({ _type: 'contentImage', _key: key, alt, _sanityAsset: `image@file:///c/${src}` }) });
-    expect(a).toEqual(markdownToPortableText(md, { keyPrefix: 'a', image: (src, alt, key) => ({ _type: 'contentImage', _key: key, alt, _sanityAsset: `image@file:///c/${src}` }) }));
+    const a = markdownToPortableText(md, {
+      keyPrefix: 'a',
+      image: (src, alt, key) => ({ _type: 'contentImage', _key: key, alt, _sanityAsset: `image@file:///c/${src}` }),
+    });
+    expect(a).toEqual(
+      markdownToPortableText(md, {
+        keyPrefix: 'a',
+        image: (src, alt, key) => ({ _type: 'contentImage', _key: key, alt, _sanityAsset: `image@file:///c/${src}` }),
+      }),
+    );
     expect(a.map((n) => (n._type === 'block' ? n.style : n._type))).toEqual(['h2', 'contentImage', 'blockquote']);
     expect(a[1]).toMatchObject({ alt: '一张图', _sanityAsset: 'image@file:///c/media/x.jpg' });
   });

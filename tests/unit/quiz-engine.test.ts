@@ -1,22 +1,66 @@
 /** The quiz engine on small hand-made quizzes: every question type, derived BMI, bands and the build-time check. */
 import { describe, expect, it } from 'vitest';
 import {
-  askedQuestions, bmi, checkQuiz, isAnswered, isCorrect, numberProblem, questionPoints, reachableScores,
-  recommendedArticles, scoreQuiz, type QuizDef, type QuizQuestion,
+  askedQuestions,
+  bmi,
+  checkQuiz,
+  isAnswered,
+  isCorrect,
+  numberProblem,
+  questionPoints,
+  reachableScores,
+  recommendedArticles,
+  scoreQuiz,
+  type QuizDef,
+  type QuizQuestion,
 } from '../../src/lib/quiz/engine.ts';
 
 const Q = (q: Partial<QuizQuestion> & Pick<QuizQuestion, 'id' | 'type'>): QuizQuestion => ({
-  text: q.id, options: [], bands: [], scored: true, recommend: [], ...q,
+  text: q.id,
+  options: [],
+  bands: [],
+  scored: true,
+  recommend: [],
+  ...q,
 });
-const band = (min: number, max: number, title = `${min}-${max}`) => ({ min, max, title, advice: 'a', recommend: { articles: [], audiences: [] } });
+const band = (min: number, max: number, title = `${min}-${max}`) => ({
+  min,
+  max,
+  title,
+  advice: 'a',
+  recommend: { articles: [], audiences: [] },
+});
 
 const knowledge: QuizDef = {
   slug: 'k',
   kind: 'knowledge',
   questions: [
-    Q({ id: 'one', type: 'single', options: [{ label: 'a', points: 0 }, { label: 'b', points: 1, correct: true }], recommend: ['read-one'] }),
-    Q({ id: 'tf', type: 'boolean', options: [{ label: '对', points: 1, correct: true }, { label: '错', points: 0 }] }),
-    Q({ id: 'many', type: 'multi', options: [{ label: 'x', points: 1, correct: true }, { label: 'y', points: 1, correct: true }, { label: 'z', points: 0, correct: false }] }),
+    Q({
+      id: 'one',
+      type: 'single',
+      options: [
+        { label: 'a', points: 0 },
+        { label: 'b', points: 1, correct: true },
+      ],
+      recommend: ['read-one'],
+    }),
+    Q({
+      id: 'tf',
+      type: 'boolean',
+      options: [
+        { label: '对', points: 1, correct: true },
+        { label: '错', points: 0 },
+      ],
+    }),
+    Q({
+      id: 'many',
+      type: 'multi',
+      options: [
+        { label: 'x', points: 1, correct: true },
+        { label: 'y', points: 1, correct: true },
+        { label: 'z', points: 0, correct: false },
+      ],
+    }),
   ],
   results: [band(0, 1, 'low'), band(2, 3, 'high')],
 };
@@ -25,15 +69,46 @@ const risk: QuizDef = {
   slug: 'r',
   kind: 'risk',
   questions: [
-    Q({ id: 'sex', type: 'single', options: [{ label: 'f', points: 0 }, { label: 'm', points: 2 }] }),
+    Q({
+      id: 'sex',
+      type: 'single',
+      options: [
+        { label: 'f', points: 0 },
+        { label: 'm', points: 2 },
+      ],
+    }),
     Q({ id: 'h', type: 'number', min: 100, max: 230, scored: false }),
     Q({ id: 'w', type: 'number', min: 25, max: 250, scored: false }),
-    Q({ id: 'bmi', type: 'number', derived: { formula: 'bmi', inputs: ['h', 'w'] }, bands: [{ max: 24, points: 0 }, { min: 24, points: 3 }], recommend: ['weight'] }),
-    Q({ id: 'waist', type: 'number', min: 40, max: 200, bands: [
-      { max: 80, points: 0, when: { question: 'sex', option: 0 } }, { min: 80, points: 5, when: { question: 'sex', option: 0 } },
-      { max: 90, points: 0, when: { question: 'sex', option: 1 } }, { min: 90, points: 5, when: { question: 'sex', option: 1 } },
-    ] }),
-    Q({ id: 'habits', type: 'multi', options: [{ label: 'smoke', points: 2 }, { label: 'sit', points: 1 }] }),
+    Q({
+      id: 'bmi',
+      type: 'number',
+      derived: { formula: 'bmi', inputs: ['h', 'w'] },
+      bands: [
+        { max: 24, points: 0 },
+        { min: 24, points: 3 },
+      ],
+      recommend: ['weight'],
+    }),
+    Q({
+      id: 'waist',
+      type: 'number',
+      min: 40,
+      max: 200,
+      bands: [
+        { max: 80, points: 0, when: { question: 'sex', option: 0 } },
+        { min: 80, points: 5, when: { question: 'sex', option: 0 } },
+        { max: 90, points: 0, when: { question: 'sex', option: 1 } },
+        { min: 90, points: 5, when: { question: 'sex', option: 1 } },
+      ],
+    }),
+    Q({
+      id: 'habits',
+      type: 'multi',
+      options: [
+        { label: 'smoke', points: 2 },
+        { label: 'sit', points: 1 },
+      ],
+    }),
   ],
   results: [band(0, 4, 'ok'), band(5, 15, 'see a doctor')],
 };
@@ -139,18 +214,31 @@ describe('build-time band check', () => {
   it('finds gaps and overlaps in number bands, per condition', () => {
     const broken: QuizDef = {
       ...risk,
-      questions: risk.questions.map((q) => (q.id === 'waist' ? { ...q, bands: [
-        { max: 80, points: 0, when: { question: 'sex', option: 0 } }, { min: 81, points: 5, when: { question: 'sex', option: 0 } },
-        { max: 91, points: 0, when: { question: 'sex', option: 1 } }, { min: 90, points: 5, when: { question: 'sex', option: 1 } },
-      ] } : q)),
+      questions: risk.questions.map((q) =>
+        q.id === 'waist'
+          ? {
+              ...q,
+              bands: [
+                { max: 80, points: 0, when: { question: 'sex', option: 0 } },
+                { min: 81, points: 5, when: { question: 'sex', option: 0 } },
+                { max: 91, points: 0, when: { question: 'sex', option: 1 } },
+                { min: 90, points: 5, when: { question: 'sex', option: 1 } },
+              ],
+            }
+          : q,
+      ),
     };
     expect(checkQuiz(broken).map((p) => p.message)).toEqual([
       'quiz "r": question "waist" (when sex=0): no band for values from 80 to 81',
       'quiz "r": question "waist" (when sex=1): bands overlap from 90 to 91',
     ]);
   });
-  it('number bands must reach the question\'s min and max', () => {
-    const short: QuizDef = { ...risk, questions: [Q({ id: 'age', type: 'number', min: 20, max: 74, bands: [{ min: 20, max: 65, points: 0 }] })], results: [band(0, 0, 'only')] };
+  it("number bands must reach the question's min and max", () => {
+    const short: QuizDef = {
+      ...risk,
+      questions: [Q({ id: 'age', type: 'number', min: 20, max: 74, bands: [{ min: 20, max: 65, points: 0 }] })],
+      results: [band(0, 0, 'only')],
+    };
     expect(checkQuiz(short).map((p) => p.message)).toEqual(['quiz "r": question "age": no band for values from 65 up']);
   });
 });

@@ -7,7 +7,9 @@ import { localizeQuiz } from '../../src/lib/quiz/localize.ts';
 
 describe.runIf(SAMPLE)('localizeQuiz', async () => {
   const set = await loadLocalContent(path.resolve('content'));
-  const fall = set.quizzes.find((q) => q.data.slug === 'fall-risk')?.data as NonNullable<(typeof set.quizzes)[number]>['data']; // collected (not run) without the sample
+  const fall = set.quizzes.find((q) => q.data.slug === 'fall-risk')?.data as NonNullable<
+    (typeof set.quizzes)[number]
+  >['data']; // collected (not run) without the sample
 
   it('zh-hans is the original', () => {
     const q = localizeQuiz(fall, 'zh-hans');
@@ -19,8 +21,13 @@ describe.runIf(SAMPLE)('localizeQuiz', async () => {
     expect(q.textLocale).toBe('zh-hant');
     expect(q.title).toBe('老年人跌倒風險自測');
     expect(q.questions[0]!.text).toBe('過去一年裡，我跌倒過。');
-    expect(q.questions.map((x) => x.options.map((o) => o.points))).toEqual(fall.questions.map((x) => x.options.map((o) => o.points)));
-    expect(q.results.map((r) => [r.min, r.max])).toEqual([[0, 3], [4, 14]]);
+    expect(q.questions.map((x) => x.options.map((o) => o.points))).toEqual(
+      fall.questions.map((x) => x.options.map((o) => o.points)),
+    );
+    expect(q.results.map((r) => [r.min, r.max])).toEqual([
+      [0, 3],
+      [4, 14],
+    ]);
   });
   it('yue falls back to zh-hant, en to zh-hans', () => {
     expect(localizeQuiz(fall, 'yue').textLocale).toBe('zh-hant');

@@ -29,11 +29,16 @@ async function serve(documents: Doc[]): Promise<{ env: SanityEnv; server: Loopba
   const server = await startLoopback(documents);
   servers.push(server);
   resetSanityContent();
-  return { server, env: { SANITY_PROJECT_ID: server.projectId, SANITY_DATASET: server.dataset, SANITY_API_HOST: server.url } };
+  return {
+    server,
+    env: { SANITY_PROJECT_ID: server.projectId, SANITY_DATASET: server.dataset, SANITY_API_HOST: server.url },
+  };
 }
 
 const byKey = (list: Array<{ data: object }>) =>
-  list.map((e) => e.data as { id?: string; slug?: string }).sort((a, b) => ((a.id ?? a.slug)! < (b.id ?? b.slug)! ? -1 : 1));
+  list
+    .map((e) => e.data as { id?: string; slug?: string })
+    .sort((a, b) => ((a.id ?? a.slug)! < (b.id ?? b.slug)! ? -1 : 1));
 const KINDS = ['audiences', 'topics', 'sources', 'healthDays', 'articles', 'events', 'families', 'quizzes'] as const;
 
 /** A copy of the export with one document changed. */
@@ -58,17 +63,27 @@ describe.runIf(SAMPLE)('CONTENT_SOURCE=sanity', () => {
   });
 
   it('leaves out invalid documents and reports each by id and field path', async () => {
-    let bad = edit('article.home-blood-pressure', (d) => { d.summary = '长'.repeat(130); });
-    bad = bad.map((d) => (d._id === 'family.chen-family-less-sugar' ? (({ consent: _c, ...rest }) => rest)(structuredClone(d)) as Doc : d));
+    let bad = edit('article.home-blood-pressure', (d) => {
+      d.summary = '长'.repeat(130);
+    });
+    bad = bad.map((d) =>
+      d._id === 'family.chen-family-less-sugar' ? ((({ consent: _c, ...rest }) => rest)(structuredClone(d)) as Doc) : d,
+    );
     bad = bad.map((d) => (d._id === 'event.cpr-aed-training' ? { ...structuredClone(d), end: '2020-01-01T08:00' } : d));
-    bad = bad.map((d) => (d._id === 'article.stroke-be-fast' ? { ...structuredClone(d), audiences: [{ _type: 'reference', _key: 'x', _ref: 'audience.nobody' }] } : d));
+    bad = bad.map((d) =>
+      d._id === 'article.stroke-be-fast'
+        ? { ...structuredClone(d), audiences: [{ _type: 'reference', _key: 'x', _ref: 'audience.nobody' }] }
+        : d,
+    );
     const { env } = await serve(bad);
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const set = await loadSanityContent(env);
     const printed = warn.mock.calls.flat().join('\n');
     warn.mockRestore();
     expect(printed).toMatch(/article\.home-blood-pressure: summary: summary must be one or two sentences/);
-    expect(printed).toMatch(/family\.chen-family-less-sugar: consent: a family is published only with recorded consent/);
+    expect(printed).toMatch(
+      /family\.chen-family-less-sugar: consent: a family is published only with recorded consent/,
+    );
     expect(printed).toMatch(/event\.cpr-aed-training: end: event ends/);
     expect(printed).toMatch(/article\.stroke-be-fast: audiences\[0\]/);
     expect(set.articles.map((a) => a.data.slug)).not.toContain('home-blood-pressure');
@@ -81,8 +96,14 @@ describe.runIf(SAMPLE)('CONTENT_SOURCE=sanity', () => {
   });
 
   it('leaves out documents that break the strict rules (issue 17) and lists them', async () => {
-    let bad = edit('event.taiji-tue-thu-morning', (d) => { d.rrule = 'FREQ=WEEKLY;BYDAY=XX'; });
-    bad = bad.map((d) => (d._id === 'healthDay.world-health-day' ? { ...structuredClone(d), rule: { calendar: 'gregorian', month: 2, day: 30 } } : d));
+    let bad = edit('event.taiji-tue-thu-morning', (d) => {
+      d.rrule = 'FREQ=WEEKLY;BYDAY=XX';
+    });
+    bad = bad.map((d) =>
+      d._id === 'healthDay.world-health-day'
+        ? { ...structuredClone(d), rule: { calendar: 'gregorian', month: 2, day: 30 } }
+        : d,
+    );
     bad = bad.map((d) => {
       if (d._id !== 'quiz.fall-risk') return d;
       const q = structuredClone(d) as Record<string, any>;
@@ -92,7 +113,9 @@ describe.runIf(SAMPLE)('CONTENT_SOURCE=sanity', () => {
     bad = bad.map((d) => {
       if (d._id !== 'article.home-blood-pressure') return d;
       const a = structuredClone(d) as Record<string, any>;
-      const block = a.body.find((b: { _type: string; children?: unknown[] }) => b._type === 'block' && b.children?.length);
+      const block = a.body.find(
+        (b: { _type: string; children?: unknown[] }) => b._type === 'block' && b.children?.length,
+      );
       block.markDefs = [{ _type: 'link', _key: 'evil', href: 'javascript:alert(1)' }];
       block.children[0].marks = ['evil'];
       return a as Doc;
@@ -105,7 +128,9 @@ describe.runIf(SAMPLE)('CONTENT_SOURCE=sanity', () => {
     expect(printed).toMatch(/event\.taiji-tue-thu-morning: rrule: BYDAY=XX is not valid/);
     expect(printed).toMatch(/healthDay\.world-health-day: rule\.day: 2 月 30 日 does not exist/);
     expect(printed).toMatch(/quiz\.fall-risk: questions\[1\]\.id: duplicate question id/);
-    expect(printed).toMatch(/article\.home-blood-pressure: body: line \d+ of the text: link to "javascript:alert\(1\)" is not allowed/);
+    expect(printed).toMatch(
+      /article\.home-blood-pressure: body: line \d+ of the text: link to "javascript:alert\(1\)" is not allowed/,
+    );
     expect(set.events.map((e) => e.data.slug)).not.toContain('taiji-tue-thu-morning');
     expect(set.healthDays.map((h) => h.data.id)).not.toContain('world-health-day');
     expect(set.quizzes.map((q) => q.data.slug)).not.toContain('fall-risk');
@@ -113,20 +138,32 @@ describe.runIf(SAMPLE)('CONTENT_SOURCE=sanity', () => {
   });
 
   it('leaves out a quiz whose result bands miss a reachable score (the cross-check)', async () => {
-    const { env } = await serve(edit('quiz.fall-risk', (d) => { d.results[0].max = d.results[0].min; }));
+    const { env } = await serve(
+      edit('quiz.fall-risk', (d) => {
+        d.results[0].max = d.results[0].min;
+      }),
+    );
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const set = await loadSanityContent(env);
     const printed = warn.mock.calls.flat().join('\n');
     warn.mockRestore();
     expect(printed).toMatch(/quiz\.fall-risk: results: quiz "fall-risk": reachable score \d+ is in no result band/);
-    expect(set.quizzes.map((q) => q.data.slug)).toEqual(local.quizzes.map((q) => q.data.slug).filter((s) => s !== 'fall-risk'));
+    expect(set.quizzes.map((q) => q.data.slug)).toEqual(
+      local.quizzes.map((q) => q.data.slug).filter((s) => s !== 'fall-risk'),
+    );
   });
 
   it('with STRICT=1 fails instead, listing every problem', async () => {
-    const { env } = await serve(edit('event.cpr-aed-training', (d) => { d.end = '2020-01-01T08:00'; }));
+    const { env } = await serve(
+      edit('event.cpr-aed-training', (d) => {
+        d.end = '2020-01-01T08:00';
+      }),
+    );
     const error = await loadSanityContent({ ...env, STRICT: '1' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ContentError);
-    expect((error as ContentError).problems).toEqual([expect.objectContaining({ source: 'event.cpr-aed-training', path: 'end' })]);
+    expect((error as ContentError).problems).toEqual([
+      expect.objectContaining({ source: 'event.cpr-aed-training', path: 'end' }),
+    ]);
   });
 
   it('the drafts perspective (a preview) shows drafts over published documents; the default shows none', async () => {
@@ -134,10 +171,19 @@ describe.runIf(SAMPLE)('CONTENT_SOURCE=sanity', () => {
     const docs2: Doc[] = [
       ...docs,
       { ...structuredClone(draft), _id: 'drafts.article.home-blood-pressure', title: '为什么要在家量血压？（草稿）' },
-      { ...structuredClone(draft), _id: 'drafts.article.never-published', slug: { _type: 'slug', current: 'never-published' }, title: '还没发布的文章' },
+      {
+        ...structuredClone(draft),
+        _id: 'drafts.article.never-published',
+        slug: { _type: 'slug', current: 'never-published' },
+        title: '还没发布的文章',
+      },
     ];
     const { env, server } = await serve(docs2);
-    const preview = await loadSanityContent({ ...env, SANITY_PERSPECTIVE: 'drafts', SANITY_API_READ_TOKEN: 'loopback-token' });
+    const preview = await loadSanityContent({
+      ...env,
+      SANITY_PERSPECTIVE: 'drafts',
+      SANITY_API_READ_TOKEN: 'loopback-token',
+    });
     const title = (set: ContentSet, slug: string) => set.articles.find((a) => a.data.slug === slug)?.data.title;
     expect(title(preview, 'home-blood-pressure')).toBe('为什么要在家量血压？（草稿）');
     expect(title(preview, 'never-published')).toBe('还没发布的文章');
@@ -154,8 +200,12 @@ describe.runIf(SAMPLE)('CONTENT_SOURCE=sanity', () => {
   it('a preview needs a read token, and an unknown perspective is refused', async () => {
     resetSanityContent();
     const env = { SANITY_PROJECT_ID: 'p', SANITY_DATASET: 'production' };
-    await expect(loadSanityContent({ ...env, SANITY_PERSPECTIVE: 'drafts' })).rejects.toThrow(/needs SANITY_API_READ_TOKEN/);
-    await expect(loadSanityContent({ ...env, SANITY_PERSPECTIVE: 'raw' })).rejects.toThrow(/must be "published".*or "drafts"/);
+    await expect(loadSanityContent({ ...env, SANITY_PERSPECTIVE: 'drafts' })).rejects.toThrow(
+      /needs SANITY_API_READ_TOKEN/,
+    );
+    await expect(loadSanityContent({ ...env, SANITY_PERSPECTIVE: 'raw' })).rejects.toThrow(
+      /must be "published".*or "drafts"/,
+    );
   });
 
   it('the loopback answers perspectives as the API does: no drafts without a token', () => {
@@ -164,7 +214,11 @@ describe.runIf(SAMPLE)('CONTENT_SOURCE=sanity', () => {
     const titles = (docs: Array<Record<string, unknown>>) => docs.map((x) => String(x.title)).sort();
     expect(titles(applyPerspective(all, 'published', true))).toEqual(['A', 'C']);
     expect(titles(applyPerspective(all, 'drafts', true))).toEqual(['A draft', 'B draft', 'C']);
-    expect(applyPerspective(all, 'drafts', true).map((x) => x._id).sort()).toEqual(['a', 'b', 'c']);
+    expect(
+      applyPerspective(all, 'drafts', true)
+        .map((x) => x._id)
+        .sort(),
+    ).toEqual(['a', 'b', 'c']);
     expect(applyPerspective(all, 'drafts', true).find((x) => x._id === 'a')?._originalId).toBe('drafts.a');
     expect(titles(applyPerspective(all, 'drafts', false))).toEqual(['A', 'C']);
     expect(applyPerspective(all, 'raw', true)).toHaveLength(4);
@@ -177,8 +231,13 @@ describe.runIf(SAMPLE)('CONTENT_SOURCE=sanity', () => {
 
   it('serves an asset this repository does not have from the CDN, sized with width and height', () => {
     const opts = mapOptions({ SANITY_PROJECT_ID: 'abc123', SANITY_DATASET: 'production' });
-    const asset = { _id: `image-${'a'.repeat(40)}-2400x1600-jpg`, metadata: { dimensions: { width: 2400, height: 1600 } } };
-    expect(opts.assetSrc(asset, 'image')).toBe(`https://cdn.sanity.io/images/abc123/production/${'a'.repeat(40)}-2400x1600.jpg?w=1200&h=800&auto=format`);
+    const asset = {
+      _id: `image-${'a'.repeat(40)}-2400x1600-jpg`,
+      metadata: { dimensions: { width: 2400, height: 1600 } },
+    };
+    expect(opts.assetSrc(asset, 'image')).toBe(
+      `https://cdn.sanity.io/images/abc123/production/${'a'.repeat(40)}-2400x1600.jpg?w=1200&h=800&auto=format`,
+    );
     const file = { _id: `file-${'b'.repeat(40)}-mp3`, url: 'https://cdn.sanity.io/files/abc123/production/b.mp3' };
     expect(opts.assetSrc(file, 'file')).toBe(file.url);
   });

@@ -17,15 +17,24 @@ describe('Simplified-only characters', () => {
 });
 
 describe('page scan', () => {
-  const page = (body: string) => `<!doctype html><html lang="zh-Hant"><head><title>健康社區</title></head><body>${body}</body></html>`;
+  const page = (body: string) =>
+    `<!doctype html><html lang="zh-Hant"><head><title>健康社區</title></head><body>${body}</body></html>`;
   it('finds Simplified text and alt text', () => {
     expect(scanHtml(page('<p>和平里小区中心广场</p><img src="x.jpg" alt="社区医生">')).count).toBe(4); // 区 场 区 医 (广 is also a Traditional character)
   });
   it('skips elements marked lang="zh-Hans", scripts and styles', () => {
-    expect(scanHtml(page('<p lang="zh-Hans">简体中文 <img alt="广场"></p><script>const x = "这个";</script><style>/* 样式 */</style>')).count).toBe(0);
+    expect(
+      scanHtml(
+        page(
+          '<p lang="zh-Hans">简体中文 <img alt="广场"></p><script>const x = "这个";</script><style>/* 样式 */</style>',
+        ),
+      ).count,
+    ).toBe(0);
   });
   it('counts the title but not other head elements', () => {
-    expect(scanHtml('<html><head><title>这</title><meta name="description" content="这"></head><body></body></html>').count).toBe(1);
+    expect(
+      scanHtml('<html><head><title>这</title><meta name="description" content="这"></head><body></body></html>').count,
+    ).toBe(1);
   });
   it('allows the characters a locale writes itself', () => {
     expect(scanHtml(page('<p>睇晒全部，試吓</p>'), '晒吓').count).toBe(0);

@@ -8,30 +8,111 @@ import path from 'node:path';
 import * as yaml from 'js-yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_POSTINGS, buildIndex, type BuiltIndex } from '../../src/lib/search/build.ts';
-import { clip, createSearcher, editDistance, findMarks, markParts, type Searcher } from '../../src/lib/search/engine.ts';
+import {
+  clip,
+  createSearcher,
+  editDistance,
+  findMarks,
+  markParts,
+  type Searcher,
+} from '../../src/lib/search/engine.ts';
 import { packFiles, manifestUrlIn, searchPageIn } from '../../src/lib/search/pack.ts';
 import { parseRelevance, scoreRelevance } from '../../src/lib/search/relevance.ts';
 import { analyzeQuery, dropFillers, foldTable, shardOf, splitPinyin, stem } from '../../src/lib/search/text.ts';
 import type { Shard, SourceDoc } from '../../src/lib/search/types.ts';
 
 const doc = (over: Partial<SourceDoc> & { id: string; title: string }): SourceDoc => ({
-  type: 'article', originalTitle: over.title, summary: '', headings: [], keywords: [], audiences: [], topics: [], ...over,
+  type: 'article',
+  originalTitle: over.title,
+  summary: '',
+  headings: [],
+  keywords: [],
+  audiences: [],
+  topics: [],
+  ...over,
 });
 
 const DOCS: SourceDoc[] = [
-  doc({ id: 'bp', title: '为什么要在家量血压？', keywords: ['高血压', '血压计'], summary: '家庭血压 135/85 及以上要告诉医生。', body: '早上起床后一小时内量，晚上睡前再量一次。袖带绑在上臂。', audiences: ['elders'], topics: ['chronic'] }),
-  doc({ id: 'salt', title: '每天吃盐怎样少于 5 克？', keywords: ['减盐', '低盐饮食'], summary: '用限盐勺，少吃咸菜。', body: '酱油、咸菜和方便面里都有隐形盐。血压高的人更要少吃盐。', topics: ['diet'] }),
-  doc({ id: 'meds', title: '老人同时吃好几种药，怎样吃才安全？', keywords: ['合理用药'], summary: '列一张用药清单。', body: '吃药后头晕、起皮疹、走路不稳，及时告诉医生。保健品和钙片也要写上。', audiences: ['elders'] }),
-  doc({ id: 'seasonal-shot', title: '流感疫苗', keywords: ['流行性感冒'], summary: '每年秋天接种。', body: '老人和慢性病人每年打一针。' }),
-  doc({ id: 'vaccine-day', type: 'event', title: 'Vaccination day', originalTitle: '接种日', summary: 'Flu jabs for older people.', body: 'Bring your card.', boost: 1, note: '2026-11-28' }),
-  doc({ id: 'bp-check-new', type: 'event', title: '免费测血压血糖', summary: '护士免费测血压。', body: '不用预约。', names: ['健康体检', '一楼大厅'], boost: 1, note: '2026-12-02' }),
-  doc({ id: 'bp-check-old', type: 'event', title: '免费测血压血糖', summary: '护士免费测血压。', body: '不用预约。', names: ['健康体检', '一楼大厅'], boost: 0.5 }),
-  doc({ id: 'smoke', title: '想戒烟，怎样才能戒成功？', keywords: ['戒烟', '二手烟'], summary: '戒烟门诊可以帮您。', body: '电子烟也不是安全的替代品。', topics: ['tobacco'] }),
+  doc({
+    id: 'bp',
+    title: '为什么要在家量血压？',
+    keywords: ['高血压', '血压计'],
+    summary: '家庭血压 135/85 及以上要告诉医生。',
+    body: '早上起床后一小时内量，晚上睡前再量一次。袖带绑在上臂。',
+    audiences: ['elders'],
+    topics: ['chronic'],
+  }),
+  doc({
+    id: 'salt',
+    title: '每天吃盐怎样少于 5 克？',
+    keywords: ['减盐', '低盐饮食'],
+    summary: '用限盐勺，少吃咸菜。',
+    body: '酱油、咸菜和方便面里都有隐形盐。血压高的人更要少吃盐。',
+    topics: ['diet'],
+  }),
+  doc({
+    id: 'meds',
+    title: '老人同时吃好几种药，怎样吃才安全？',
+    keywords: ['合理用药'],
+    summary: '列一张用药清单。',
+    body: '吃药后头晕、起皮疹、走路不稳，及时告诉医生。保健品和钙片也要写上。',
+    audiences: ['elders'],
+  }),
+  doc({
+    id: 'seasonal-shot',
+    title: '流感疫苗',
+    keywords: ['流行性感冒'],
+    summary: '每年秋天接种。',
+    body: '老人和慢性病人每年打一针。',
+  }),
+  doc({
+    id: 'vaccine-day',
+    type: 'event',
+    title: 'Vaccination day',
+    originalTitle: '接种日',
+    summary: 'Flu jabs for older people.',
+    body: 'Bring your card.',
+    boost: 1,
+    note: '2026-11-28',
+  }),
+  doc({
+    id: 'bp-check-new',
+    type: 'event',
+    title: '免费测血压血糖',
+    summary: '护士免费测血压。',
+    body: '不用预约。',
+    names: ['健康体检', '一楼大厅'],
+    boost: 1,
+    note: '2026-12-02',
+  }),
+  doc({
+    id: 'bp-check-old',
+    type: 'event',
+    title: '免费测血压血糖',
+    summary: '护士免费测血压。',
+    body: '不用预约。',
+    names: ['健康体检', '一楼大厅'],
+    boost: 0.5,
+  }),
+  doc({
+    id: 'smoke',
+    title: '想戒烟，怎样才能戒成功？',
+    keywords: ['戒烟', '二手烟'],
+    summary: '戒烟门诊可以帮您。',
+    body: '电子烟也不是安全的替代品。',
+    topics: ['tobacco'],
+  }),
 ];
-const OPTS = { locale: 'zh-hans', base: '', dir: '/search-index/zh-hans', audiences: { elders: '老年人' }, topics: { chronic: '慢病管理', diet: '合理膳食', tobacco: 'Smoking and alcohol' } };
+const OPTS = {
+  locale: 'zh-hans',
+  base: '',
+  dir: '/search-index/zh-hans',
+  audiences: { elders: '老年人' },
+  topics: { chronic: '慢病管理', diet: '合理膳食', tobacco: 'Smoking and alcohol' },
+};
 
 function memory(built: BuiltIndex, fetched: string[] = []): Searcher {
-  return createSearcher(built.manifest, async <T,>(url: string) => {
+  return createSearcher(built.manifest, async <T>(url: string) => {
     fetched.push(url);
     const text = built.files.get(url.slice('/search-index/zh-hans/'.length));
     if (text === undefined) throw new Error(`no ${url}`);
@@ -40,7 +121,10 @@ function memory(built: BuiltIndex, fetched: string[] = []): Searcher {
 }
 
 describe('reading a query', () => {
-  const ctx = { fold: foldTable('壓压體体'), syllables: new Set(['gao', 'xue', 'ya', 'xi', 'an', 'xian', 'liu', 'gan']) };
+  const ctx = {
+    fold: foldTable('壓压體体'),
+    syllables: new Set(['gao', 'xue', 'ya', 'xi', 'an', 'xian', 'liu', 'gan']),
+  };
 
   it('drops filler words and keeps the subject, in Mandarin and Cantonese', () => {
     expect(analyzeQuery('高血压怎么办', ctx).map((u) => u.text)).toEqual(['高血压']);
@@ -91,22 +175,31 @@ describe('building the index', () => {
     expect(shards.length).toBeGreaterThan(0);
     for (const [file, json] of shards) {
       const name = path.basename(file, '.json');
-      for (const token of Object.keys(JSON.parse(json) as Shard)) expect(shardOf(token, built.manifest.shards)).toBe(name);
+      for (const token of Object.keys(JSON.parse(json) as Shard))
+        expect(shardOf(token, built.manifest.shards)).toBe(name);
     }
   });
 
   it('indexes Han pairs of every field (body too), pinyin pairs and initials of titles and keywords, English words', () => {
-    const all: Shard = Object.assign({}, ...[...built.files].filter(([k]) => !k.includes('/d/')).map(([, v]) => JSON.parse(v)));
-    for (const t of ['血压', '头晕', "'gaoxue", "'xueya", '^gxy', 'vaccination', 'smoking', 'bp']) expect(all[t], t).toBeDefined();
+    const all: Shard = Object.assign(
+      {},
+      ...[...built.files].filter(([k]) => !k.includes('/d/')).map(([, v]) => JSON.parse(v)),
+    );
+    for (const t of ['血压', '头晕', "'gaoxue", "'xueya", '^gxy', 'vaccination', 'smoking', 'bp'])
+      expect(all[t], t).toBeDefined();
     expect(Object.keys(all).some((t) => /[āáǎàōóǒòūúǔù]/.test(t))).toBe(false);
     expect(built.manifest.fold).toContain('壓压');
     expect(built.manifest.syllables.split(' ')).toContain('gao');
   });
 
   it('keeps posting lists bounded but the document frequency whole', () => {
-    const many = Array.from({ length: MAX_POSTINGS + 50 }, (_, i) => doc({ id: `d${i}`, title: `健康小知识第${i}篇`, body: '多喝水。'.repeat(1 + (i % 5)) }));
+    const many = Array.from({ length: MAX_POSTINGS + 50 }, (_, i) =>
+      doc({ id: `d${i}`, title: `健康小知识第${i}篇`, body: '多喝水。'.repeat(1 + (i % 5)) }),
+    );
     const b = buildIndex(many, OPTS);
-    const shard = JSON.parse(b.files.get(`${path.basename(b.manifest.dir)}/${shardOf('喝水', b.manifest.shards)}.json`)!) as Shard;
+    const shard = JSON.parse(
+      b.files.get(`${path.basename(b.manifest.dir)}/${shardOf('喝水', b.manifest.shards)}.json`)!,
+    ) as Shard;
     expect(shard['喝水'][0]).toBe(many.length);
     expect((shard['喝水'].length - 1) / 2).toBe(MAX_POSTINGS);
   });
@@ -117,8 +210,12 @@ describe('building the index', () => {
     expect(urls.filter((u) => u.includes('/d/'))).toHaveLength(DOCS.length);
     for (const u of urls.slice(1)) expect(built.files.has(u.slice('/search-index/zh-hans/'.length))).toBe(true);
     expect(packFiles('/m.json', { ...built.manifest, size: 10 }, 5)).toEqual(['/m.json']);
-    expect(manifestUrlIn('<div data-search data-index="/search-index/en/0123456789ab.json">')).toBe('/search-index/en/0123456789ab.json');
-    expect(searchPageIn('<form class="site-search" role="search" aria-label="x" action="/en/search/" method="get">')).toBe('/en/search/');
+    expect(manifestUrlIn('<div data-search data-index="/search-index/en/0123456789ab.json">')).toBe(
+      '/search-index/en/0123456789ab.json',
+    );
+    expect(
+      searchPageIn('<form class="site-search" role="search" aria-label="x" action="/en/search/" method="get">'),
+    ).toBe('/en/search/');
   });
 });
 
@@ -131,14 +228,19 @@ describe('ranking', () => {
     s = memory(built);
   });
 
-  it.each(['血压', '高血压', '血壓', 'gaoxueya', 'xueya', 'gxy', '在家怎么量血压'])('"%s" puts the page about measuring blood pressure first', async (q) => {
-    expect(await top(q)).toEqual(['bp']);
-  });
+  it.each(['血压', '高血压', '血壓', 'gaoxueya', 'xueya', 'gxy', '在家怎么量血压'])(
+    '"%s" puts the page about measuring blood pressure first',
+    async (q) => {
+      expect(await top(q)).toEqual(['bp']);
+    },
+  );
 
   it('finds a page by words only its body has, with a snippet marking them', async () => {
     const [hit] = await s.hits(await s.rank('头晕'), 0, 1);
     expect(hit.id).toBe('meds');
-    const marked = markParts(hit.snippet, hit.snippetMarks).filter((p) => p.mark).map((p) => p.text);
+    const marked = markParts(hit.snippet, hit.snippetMarks)
+      .filter((p) => p.mark)
+      .map((p) => p.text);
     expect(marked).toContain('头晕');
   });
 
@@ -194,9 +296,15 @@ describe('ranking', () => {
 describe('marks and snippets', () => {
   it('marks every needle occurrence, folding Traditional, with positions of the original text', () => {
     const table = foldTable('壓压');
-    expect(findMarks('量血壓，血压计', ['血压'], table)).toEqual([[1, 2], [4, 5]]);
+    expect(findMarks('量血壓，血压计', ['血压'], table)).toEqual([
+      [1, 2],
+      [4, 5],
+    ]);
     const parts = markParts('量血壓', [[1, 2]]);
-    expect(parts).toEqual([{ text: '量', mark: false }, { text: '血壓', mark: true }]);
+    expect(parts).toEqual([
+      { text: '量', mark: false },
+      { text: '血壓', mark: true },
+    ]);
   });
   it('clips a long text around its marks', () => {
     const text = `${'甲'.repeat(200)}头晕${'乙'.repeat(200)}`;
@@ -223,7 +331,19 @@ describe('relevance scorer', () => {
     const cases = parseRelevance(yaml.load(readFileSync(path.resolve('tests/fixtures/search-relevance.yaml'), 'utf8')));
     expect(cases.length).toBeGreaterThanOrEqual(80);
     const kinds = new Set(cases.map((c) => c.kind));
-    for (const k of ['spoken', 'pinyin', 'initials', 'traditional', 'cantonese', 'typo', 'english', 'event', 'long', 'fulltext']) expect(kinds).toContain(k);
+    for (const k of [
+      'spoken',
+      'pinyin',
+      'initials',
+      'traditional',
+      'cantonese',
+      'typo',
+      'english',
+      'event',
+      'long',
+      'fulltext',
+    ])
+      expect(kinds).toContain(k);
     expect(new Set(cases.map((c) => `${c.locale} ${c.q}`)).size).toBe(cases.length);
     expect(() => parseRelevance([{ q: 'x', kind: 'k', good: ['nonsense'] }])).toThrow();
   });

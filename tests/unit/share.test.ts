@@ -13,21 +13,43 @@ const denied = Object.assign(new Error('no'), { name: 'NotAllowedError' });
 describe('share or copy', () => {
   it('uses the share sheet when the phone has one', async () => {
     const seen: unknown[] = [];
-    expect(await shareOrCopy(data, { share: async (d) => void seen.push(d), writeText: async () => {} })).toBe('shared');
+    expect(await shareOrCopy(data, { share: async (d) => void seen.push(d), writeText: async () => {} })).toBe(
+      'shared',
+    );
     expect(seen).toEqual([data]);
   });
   it('says nothing when the person closes the sheet', async () => {
-    expect(await shareOrCopy(data, { share: async () => { throw abort; }, writeText: async () => {} })).toBe('cancelled');
+    expect(
+      await shareOrCopy(data, {
+        share: async () => {
+          throw abort;
+        },
+        writeText: async () => {},
+      }),
+    ).toBe('cancelled');
   });
   it('copies the link when sharing is refused or missing', async () => {
     const copied: string[] = [];
     const writeText = async (t: string) => void copied.push(t);
-    expect(await shareOrCopy(data, { share: async () => { throw denied; }, writeText })).toBe('copied');
+    expect(
+      await shareOrCopy(data, {
+        share: async () => {
+          throw denied;
+        },
+        writeText,
+      }),
+    ).toBe('copied');
     expect(await shareOrCopy(data, { writeText })).toBe('copied');
     expect(copied).toEqual([data.url, data.url]);
   });
   it('asks to copy by hand when the clipboard refuses too', async () => {
-    expect(await shareOrCopy(data, { writeText: async () => { throw denied; } })).toBe('manual');
+    expect(
+      await shareOrCopy(data, {
+        writeText: async () => {
+          throw denied;
+        },
+      }),
+    ).toBe('manual');
     expect(await shareOrCopy(data, {})).toBe('manual');
   });
 });
@@ -35,7 +57,9 @@ describe('share or copy', () => {
 describe('links and QR', () => {
   it('makes absolute and webcal: URLs', () => {
     expect(absoluteUrl('https://health.example.org', '/en/events/x/')).toBe('https://health.example.org/en/events/x/');
-    expect(webcalUrl('https://health.example.org/events/feeds/elders.ics')).toBe('webcal://health.example.org/events/feeds/elders.ics');
+    expect(webcalUrl('https://health.example.org/events/feeds/elders.ics')).toBe(
+      'webcal://health.example.org/events/feeds/elders.ics',
+    );
   });
   it('draws the QR code of exactly the URL, as an SVG hidden from assistive technology', async () => {
     const svg = await qrSvg(data.url);
@@ -63,12 +87,23 @@ describe('JSON-LD', () => {
   it('builds an Event with Place, PostalAddress, organizer and previousStartDate for a moved date', () => {
     const ld = eventJsonLd({
       event: { timeZone: 'Asia/Shanghai', organiser: '中医科', status: 'scheduled', signUp: { how: 'none' } },
-      name: 'x', description: 'y', url: data.url, start: '2027-01-07T08:30', end: '2027-01-07T11:00', status: 'moved',
-      previousStart: '2027-01-06T08:30', location: { name: '活动室', address: '健康路 3 号' }, inLanguage: 'zh-Hans', organiserUrl: 'https://health.example.org/',
+      name: 'x',
+      description: 'y',
+      url: data.url,
+      start: '2027-01-07T08:30',
+      end: '2027-01-07T11:00',
+      status: 'moved',
+      previousStart: '2027-01-06T08:30',
+      location: { name: '活动室', address: '健康路 3 号' },
+      inLanguage: 'zh-Hans',
+      organiserUrl: 'https://health.example.org/',
     });
     expect(ld).toMatchObject({
-      '@type': 'Event', startDate: '2027-01-07T08:30:00+08:00', endDate: '2027-01-07T11:00:00+08:00',
-      eventStatus: 'https://schema.org/EventRescheduled', previousStartDate: '2027-01-06T08:30:00+08:00',
+      '@type': 'Event',
+      startDate: '2027-01-07T08:30:00+08:00',
+      endDate: '2027-01-07T11:00:00+08:00',
+      eventStatus: 'https://schema.org/EventRescheduled',
+      previousStartDate: '2027-01-06T08:30:00+08:00',
       location: { '@type': 'Place', address: { '@type': 'PostalAddress', streetAddress: '健康路 3 号' } },
       organizer: { '@type': 'Organization', name: '中医科' },
     });
@@ -86,7 +121,13 @@ describe('social image', () => {
     expect(wrapText('短标题', 14, 2)).toEqual(['短标题']);
   });
   it('escapes text and labels a cancelled event in words', () => {
-    const svg = socialImageSvg({ site: '健康社区', title: 'A & <B>', when: '12月27日', where: '广场', status: '已取消' });
+    const svg = socialImageSvg({
+      site: '健康社区',
+      title: 'A & <B>',
+      when: '12月27日',
+      where: '广场',
+      status: '已取消',
+    });
     expect(svg).toContain('A &amp; &lt;B&gt;');
     expect(svg).toContain('已取消');
     expect(svg).toContain('width="1200" height="630"');
@@ -96,8 +137,16 @@ describe('social image', () => {
 describe('ended events', async () => {
   const { hasEnded } = await import('../../src/lib/calendar/ended.ts');
   const base = {
-    slug: 'x', start: '2026-12-05T09:00', end: '2026-12-05T11:00', timeZone: 'Asia/Shanghai', exceptions: [], overrides: [],
-    status: 'scheduled' as const, location: { name: 'a', address: 'b' }, statusNote: undefined, rrule: undefined as string | undefined,
+    slug: 'x',
+    start: '2026-12-05T09:00',
+    end: '2026-12-05T11:00',
+    timeZone: 'Asia/Shanghai',
+    exceptions: [],
+    overrides: [],
+    status: 'scheduled' as const,
+    location: { name: 'a', address: 'b' },
+    statusNote: undefined,
+    rrule: undefined as string | undefined,
   };
   it('is over once the last occurrence has ended, in Shanghai time', () => {
     expect(hasEnded(base, new Date('2026-12-05T02:59:00Z'))).toBe(false); // 10:59 in Shanghai
@@ -113,12 +162,38 @@ describe('ended events', async () => {
 
 describe('familyJsonLd', () => {
   it('describes the story, its habits and award, and omits a missing image', () => {
-    const ld = familyJsonLd({ headline: '陈家', description: '减糖', inLanguage: 'zh-Hans', habits: ['少喝含糖饮料', '看配料表'], award: '健康家庭 2026', publisher: '中心' });
-    expect(ld).toEqual({
-      '@context': 'https://schema.org', '@type': 'Article', headline: '陈家', description: '减糖', inLanguage: 'zh-Hans',
-      about: [{ '@type': 'Thing', name: '少喝含糖饮料' }, { '@type': 'Thing', name: '看配料表' }],
-      award: '健康家庭 2026', publisher: { '@type': 'Organization', name: '中心' }, isAccessibleForFree: true,
+    const ld = familyJsonLd({
+      headline: '陈家',
+      description: '减糖',
+      inLanguage: 'zh-Hans',
+      habits: ['少喝含糖饮料', '看配料表'],
+      award: '健康家庭 2026',
+      publisher: '中心',
     });
-    expect(familyJsonLd({ headline: 'x', description: 'y', inLanguage: 'en', habits: [], award: 'a', publisher: 'p', image: 'https://h/x.jpg' }).image).toEqual(['https://h/x.jpg']);
+    expect(ld).toEqual({
+      '@context': 'https://schema.org',
+      '@type': 'Article',
+      headline: '陈家',
+      description: '减糖',
+      inLanguage: 'zh-Hans',
+      about: [
+        { '@type': 'Thing', name: '少喝含糖饮料' },
+        { '@type': 'Thing', name: '看配料表' },
+      ],
+      award: '健康家庭 2026',
+      publisher: { '@type': 'Organization', name: '中心' },
+      isAccessibleForFree: true,
+    });
+    expect(
+      familyJsonLd({
+        headline: 'x',
+        description: 'y',
+        inLanguage: 'en',
+        habits: [],
+        award: 'a',
+        publisher: 'p',
+        image: 'https://h/x.jpg',
+      }).image,
+    ).toEqual(['https://h/x.jpg']);
   });
 });

@@ -2,7 +2,16 @@
 import { describe, expect, it } from 'vitest';
 import { routeOf, routes, sweepPlan, templateOf, type BuiltPage } from '../helpers/page-templates.ts';
 
-const R = ['404.astro', '[...lang]/index.astro', '[...lang]/articles/index.astro', '[...lang]/articles/[slug].astro', '[...lang]/events/[slug].astro', '[...lang]/events/archive.astro', '[...lang]/events/[dim]/[value].astro', '[...lang]/events/calendar/[month].astro'].map(routeOf);
+const R = [
+  '404.astro',
+  '[...lang]/index.astro',
+  '[...lang]/articles/index.astro',
+  '[...lang]/articles/[slug].astro',
+  '[...lang]/events/[slug].astro',
+  '[...lang]/events/archive.astro',
+  '[...lang]/events/[dim]/[value].astro',
+  '[...lang]/events/calendar/[month].astro',
+].map(routeOf);
 
 describe('templateOf', () => {
   it('picks the most specific route, in any locale prefix', () => {
@@ -27,7 +36,11 @@ describe('templateOf', () => {
 describe('sweepPlan', () => {
   const page = (url: string, lang: string, classes = 10, bytes = 1000): BuiltPage => ({ url, lang, classes, bytes });
   const pages: BuiltPage[] = [];
-  for (const [prefix, lang] of [['/', 'zh-Hans'], ['/en/', 'en'], ['/yue/', 'yue-Hant']] as const) {
+  for (const [prefix, lang] of [
+    ['/', 'zh-Hans'],
+    ['/en/', 'en'],
+    ['/yue/', 'yue-Hant'],
+  ] as const) {
     pages.push(page(prefix, lang), page(`${prefix}articles/`, lang));
     for (let i = 0; i < 50; i++) pages.push(page(`${prefix}articles/a${i}/`, lang, i === 7 ? 40 : 10, 1000 + i));
   }
@@ -38,7 +51,12 @@ describe('sweepPlan', () => {
   it('checks one page per template × locale, the one with the most components, whatever the number of articles', () => {
     const reps = plan.filter((p) => p.reason === 'representative');
     expect(reps).toHaveLength(3 * 3 + 1);
-    expect(reps.filter((p) => p.template === '[...lang]/articles/[slug].astro').map((p) => p.url).sort()).toEqual(['/articles/a7/', '/en/articles/a7/', '/yue/articles/a7/']);
+    expect(
+      reps
+        .filter((p) => p.template === '[...lang]/articles/[slug].astro')
+        .map((p) => p.url)
+        .sort(),
+    ).toEqual(['/articles/a7/', '/en/articles/a7/', '/yue/articles/a7/']);
     const more = [...pages, ...Array.from({ length: 500 }, (_, i) => page(`/articles/b${i}/`, 'zh-Hans'))];
     expect(sweepPlan(more, R, { modes, defaultLang: 'zh-Hans' })).toHaveLength(reps.length);
   });
@@ -51,6 +69,10 @@ describe('sweepPlan', () => {
   });
 
   it('adds the must-sweep pages in every mode', () => {
-    expect(plan.find((p) => p.url === '/articles/a3/')).toMatchObject({ reason: 'must-sweep', modes, template: '[...lang]/articles/[slug].astro' });
+    expect(plan.find((p) => p.url === '/articles/a3/')).toMatchObject({
+      reason: 'must-sweep',
+      modes,
+      template: '[...lang]/articles/[slug].astro',
+    });
   });
 });

@@ -35,7 +35,9 @@ describe.runIf(SAMPLE)('synthetic corpus', () => {
       const files = readdirSync(path.join(one, folder)).sort();
       expect(readdirSync(path.join(two, folder)).sort()).toEqual(files);
       for (const f of files) {
-        expect(readFileSync(path.join(two, folder, f), 'utf8'), f).toBe(readFileSync(path.join(one, folder, f), 'utf8'));
+        expect(readFileSync(path.join(two, folder, f), 'utf8'), f).toBe(
+          readFileSync(path.join(one, folder, f), 'utf8'),
+        );
       }
     }
   });

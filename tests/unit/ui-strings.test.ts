@@ -50,7 +50,8 @@ describe('UI strings files', () => {
     expect(duplicateKeys('{"a": {"x": "1", "x": "2"}}')).toEqual(['a.x']);
   });
   it.each(LOCALES)('%s has one key per line (pretty-printed, merges line by line)', (l) => {
-    for (const line of raw[l]!.split('\n')) expect((line.match(/"(?:[^"\\]|\\.)*"\s*:/g) ?? []).length, line).toBeLessThanOrEqual(1);
+    for (const line of raw[l]!.split('\n'))
+      expect((line.match(/"(?:[^"\\]|\\.)*"\s*:/g) ?? []).length, line).toBeLessThanOrEqual(1);
   });
   it.each(LOCALES)('%s uses only {{name}} placeholders', (l) => {
     expect(raw[l]!.match(/(?<!\{)\{\w+\}(?!\})/g)).toBeNull();
@@ -65,8 +66,12 @@ describe('the browser formatter', () => {
   });
   it('picks the plural form like i18next', () => {
     for (const n of [0, 1, 2, 11]) {
-      expect(fillPlural(JSON.parse(pluralTemplates('en', 'calendar.count')), n, 'en')).toBe(useT('en')('calendar.count', { count: n }));
-      expect(fillPlural(JSON.parse(pluralTemplates('yue', 'gallery.count')), n, 'yue-Hant')).toBe(useT('yue')('gallery.count', { count: n }));
+      expect(fillPlural(JSON.parse(pluralTemplates('en', 'calendar.count')), n, 'en')).toBe(
+        useT('en')('calendar.count', { count: n }),
+      );
+      expect(fillPlural(JSON.parse(pluralTemplates('yue', 'gallery.count')), n, 'yue-Hant')).toBe(
+        useT('yue')('gallery.count', { count: n }),
+      );
     }
   });
 });

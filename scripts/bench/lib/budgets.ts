@@ -39,11 +39,13 @@ export const SIZE_EXCEPTIONS: Readonly<Record<string, { maxGzip: number; reason:
   // row, its two buttons and "opening the player plays" cost these two longest recorded articles ~0.1 KB gzip.
   'articles/stroke-be-fast/index.html': {
     maxGzip: 14.4 * 1024,
-    reason: 'a sample article with two dialect recordings: the player (markup, CSS, code ~2 KB gzip) behind the 听录音 tool, next to ~5.5 KB of text',
+    reason:
+      'a sample article with two dialect recordings: the player (markup, CSS, code ~2 KB gzip) behind the 听录音 tool, next to ~5.5 KB of text',
   },
   'articles/child-myopia-outdoor/index.html': {
     maxGzip: 14.4 * 1024,
-    reason: 'a sample article with two dialect recordings: the player (markup, CSS, code ~2 KB gzip) behind the 听录音 tool, next to ~5.5 KB of text',
+    reason:
+      'a sample article with two dialect recordings: the player (markup, CSS, code ~2 KB gzip) behind the 听录音 tool, next to ~5.5 KB of text',
   },
 };
 
@@ -96,18 +98,32 @@ export function evaluate(pages: readonly PageMeasurement[], lighthouse: readonly
   const kinds = [...new Set(pages.map((p) => p.kind))];
   for (const kind of kinds) {
     const of = pages.filter((p) => p.kind === kind);
-    const rule = (name: string, failing: PageMeasurement[], describe: (p: PageMeasurement) => string, passMessage: string) => {
+    const rule = (
+      name: string,
+      failing: PageMeasurement[],
+      describe: (p: PageMeasurement) => string,
+      passMessage: string,
+    ) => {
       if (failing.length === 0) out.push({ ok: true, kind, rule: name, message: passMessage });
-      for (const p of failing.slice(0, 5)) out.push({ ok: false, kind, rule: name, message: `${p.file}: ${describe(p)}` });
-      if (failing.length > 5) out.push({ ok: false, kind, rule: name, message: `…and ${failing.length - 5} more ${kind} pages` });
+      for (const p of failing.slice(0, 5))
+        out.push({ ok: false, kind, rule: name, message: `${p.file}: ${describe(p)}` });
+      if (failing.length > 5)
+        out.push({ ok: false, kind, rule: name, message: `…and ${failing.length - 5} more ${kind} pages` });
     };
-    rule('files exist', of.filter((p) => p.missing.length > 0), (p) => `references missing files ${p.missing.join(', ')}`, `${of.length} pages load only files that exist`);
+    rule(
+      'files exist',
+      of.filter((p) => p.missing.length > 0),
+      (p) => `references missing files ${p.missing.join(', ')}`,
+      `${of.length} pages load only files that exist`,
+    );
     if (of[0].reading) {
       const counted = (p: PageMeasurement) => p.total - Math.min(p.cspMeta ?? 0, BUDGETS.cspMetaAllowance);
       const metas = of.map((p) => p.cspMeta ?? 0).filter((n) => n > 0);
       if (metas.length) {
         out.push({
-          ok: true, kind, rule: 'size: CSP meta',
+          ok: true,
+          kind,
+          rule: 'size: CSP meta',
           message: `${metas.length} pages carry a CSP meta of ${Math.min(...metas)}–${Math.max(...metas)} B gzip, counted outside the budget up to ${BUDGETS.cspMetaAllowance} B`,
         });
       }
@@ -116,13 +132,21 @@ export function evaluate(pages: readonly PageMeasurement[], lighthouse: readonly
       const within = of.filter((p) => counted(p) <= BUDGETS.readingTotalGzip);
       for (const p of excepted) {
         const e = SIZE_EXCEPTIONS[withoutLocale(p.file)];
-        out.push({ ok: true, kind, rule: 'size: allowed exception', message: `${p.file}: ${kb(counted(p))} gzip, within its own ${kb(e.maxGzip)} ceiling (${e.reason})` });
+        out.push({
+          ok: true,
+          kind,
+          rule: 'size: allowed exception',
+          message: `${p.file}: ${kb(counted(p))} gzip, within its own ${kb(e.maxGzip)} ceiling (${e.reason})`,
+        });
       }
       rule(
         'size',
         over.filter((p) => !excepted.includes(p)),
-        (p) => `${kb(counted(p))} gzip (HTML ${kb(p.gzip.html)} + CSS ${kb(p.gzip.css)} + JS ${kb(p.gzip.js)}${p.cspMeta ? `, less ${Math.min(p.cspMeta, BUDGETS.cspMetaAllowance)} B of CSP meta` : ''}) is over the ${kb(BUDGETS.readingTotalGzip)} budget by ${kb(counted(p) - BUDGETS.readingTotalGzip)}`,
-        within.length ? `${within.length} pages ≤ ${kb(BUDGETS.readingTotalGzip)} (largest ${kb(counted(largest(within)))}: ${largest(within).file})` : 'every page is a listed exception',
+        (p) =>
+          `${kb(counted(p))} gzip (HTML ${kb(p.gzip.html)} + CSS ${kb(p.gzip.css)} + JS ${kb(p.gzip.js)}${p.cspMeta ? `, less ${Math.min(p.cspMeta, BUDGETS.cspMetaAllowance)} B of CSP meta` : ''}) is over the ${kb(BUDGETS.readingTotalGzip)} budget by ${kb(counted(p) - BUDGETS.readingTotalGzip)}`,
+        within.length
+          ? `${within.length} pages ≤ ${kb(BUDGETS.readingTotalGzip)} (largest ${kb(counted(largest(within)))}: ${largest(within).file})`
+          : 'every page is a listed exception',
       );
       rule(
         'readable without JS',
@@ -149,7 +173,10 @@ export function evaluate(pages: readonly PageMeasurement[], lighthouse: readonly
         ok: value >= min,
         kind: l.kind,
         rule: `Lighthouse ${name}`,
-        message: value >= min ? `${l.url}: ${value} ≥ ${min}` : `${l.url}: ${value} is below ${min} (LCP ${Math.round(l.lcpMs)} ms, TBT ${Math.round(l.tbtMs)} ms, CLS ${l.cls.toFixed(3)})`,
+        message:
+          value >= min
+            ? `${l.url}: ${value} ≥ ${min}`
+            : `${l.url}: ${value} is below ${min} (LCP ${Math.round(l.lcpMs)} ms, TBT ${Math.round(l.tbtMs)} ms, CLS ${l.cls.toFixed(3)})`,
       });
     scoreRule('performance', l.performance, BUDGETS.lighthousePerformance);
     scoreRule('accessibility', l.accessibility, BUDGETS.lighthouseAccessibility);

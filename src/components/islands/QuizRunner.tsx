@@ -4,8 +4,18 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import {
-  askedQuestions, hasCorrect, isAnswered, isCorrect, numberProblem, numberValue, recommendedArticles, scoreQuiz,
-  type Answers, type AnswerValue, type QuizDef, type QuizQuestion,
+  askedQuestions,
+  hasCorrect,
+  isAnswered,
+  isCorrect,
+  numberProblem,
+  numberValue,
+  recommendedArticles,
+  scoreQuiz,
+  type Answers,
+  type AnswerValue,
+  type QuizDef,
+  type QuizQuestion,
 } from '../../lib/quiz/engine.ts';
 import { AUDIENCE_STORAGE_KEY, readChoice } from '../../lib/home/order.ts';
 
@@ -50,7 +60,15 @@ function fill(s: string | undefined, vars: Record<string, string | number> = {})
   return (s ?? '').replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(vars[k] ?? ''));
 }
 
-export default function QuizRunner({ quiz, textLang, strings, articles, audiences, audienceArticles, intl }: QuizRunnerProps) {
+export default function QuizRunner({
+  quiz,
+  textLang,
+  strings,
+  articles,
+  audiences,
+  audienceArticles,
+  intl,
+}: QuizRunnerProps) {
   const t = (k: string, vars?: Record<string, string | number>) => fill(strings[k], vars);
   const asked = askedQuestions(quiz);
   const [state, setState] = useState<Saved>(() => load(quiz.slug));
@@ -74,7 +92,8 @@ export default function QuizRunner({ quiz, textLang, strings, articles, audience
 
   useEffect(() => {
     try {
-      if (Object.keys(state.answers).length === 0 && state.index === 0 && !state.done) localStorage.removeItem(storageKey(quiz.slug));
+      if (Object.keys(state.answers).length === 0 && state.index === 0 && !state.done)
+        localStorage.removeItem(storageKey(quiz.slug));
       else localStorage.setItem(storageKey(quiz.slug), JSON.stringify(state));
     } catch {
       /* private mode: the quiz still works, it just cannot resume */
@@ -93,7 +112,11 @@ export default function QuizRunner({ quiz, textLang, strings, articles, audience
   }, [state.index, state.done]);
 
   const setAnswer = (value: AnswerValue | undefined) =>
-    setState((s) => ({ ...s, answers: { ...s.answers, [q!.id]: value }, checked: s.checked.filter((c) => c !== q!.id) }));
+    setState((s) => ({
+      ...s,
+      answers: { ...s.answers, [q!.id]: value },
+      checked: s.checked.filter((c) => c !== q!.id),
+    }));
 
   const goTo = (index: number) => {
     setError('');
@@ -116,7 +139,13 @@ export default function QuizRunner({ quiz, textLang, strings, articles, audience
       const value = Number(draft.replace(',', '.'));
       const problem = draft.trim() === '' ? 'nan' : numberProblem(q, value);
       if (problem) {
-        setError(problem === 'low' ? t('numberLow', { min: q.min ?? '' }) : problem === 'high' ? t('numberHigh', { max: q.max ?? '' }) : t('numberRequired'));
+        setError(
+          problem === 'low'
+            ? t('numberLow', { min: q.min ?? '' })
+            : problem === 'high'
+              ? t('numberHigh', { max: q.max ?? '' })
+              : t('numberRequired'),
+        );
         return;
       }
       answers = { ...answers, [q.id]: value };
@@ -164,7 +193,11 @@ export default function QuizRunner({ quiz, textLang, strings, articles, audience
     return picked.map((i) => qq.options[i]?.label ?? '').join('、') || '—';
   };
 
-  const correctText = (qq: QuizQuestion) => qq.options.filter((o) => o.correct).map((o) => o.label).join('、');
+  const correctText = (qq: QuizQuestion) =>
+    qq.options
+      .filter((o) => o.correct)
+      .map((o) => o.label)
+      .join('、');
 
   if (state.done) {
     const result = scoreQuiz(quiz, state.answers);
@@ -175,20 +208,31 @@ export default function QuizRunner({ quiz, textLang, strings, articles, audience
     } catch {
       /* no storage */
     }
-    const recIds = [...new Set([...recommendedArticles(quiz, state.answers, result), ...(chosen ? (audienceArticles[chosen] ?? []) : [])])];
+    const recIds = [
+      ...new Set([
+        ...recommendedArticles(quiz, state.answers, result),
+        ...(chosen ? (audienceArticles[chosen] ?? []) : []),
+      ]),
+    ];
     const recs = recIds.map((a) => articles[a]).filter((a) => a !== undefined);
     const audIds = [...new Set([...(chosen ? [chosen] : []), ...(result.band?.recommend.audiences ?? [])])];
     const auds = audIds.map((a) => audiences[a]).filter((a) => a !== undefined);
     return (
       <section className="quiz-result" aria-labelledby={`${id}-rt`} data-quiz-state="result">
-        <h2 id={`${id}-rt`} ref={setHeading} tabIndex={-1}>{t('resultTitle')}</h2>
+        <h2 id={`${id}-rt`} ref={setHeading} tabIndex={-1}>
+          {t('resultTitle')}
+        </h2>
         <div className="quiz-band" data-band={result.bandIndex}>
           <p className="quiz-score">
-            {result.correct ? t('correctCount', { right: result.correct.right, of: result.correct.of }) : t('score', { score: nf.format(result.score) })}
+            {result.correct
+              ? t('correctCount', { right: result.correct.right, of: result.correct.of })
+              : t('score', { score: nf.format(result.score) })}
           </p>
           {result.band && (
             <>
-              <p className="quiz-band-title" lang={textLang}><strong>{result.band.title}</strong></p>
+              <p className="quiz-band-title" lang={textLang}>
+                <strong>{result.band.title}</strong>
+              </p>
               <p lang={textLang}>{result.band.advice}</p>
             </>
           )}
@@ -197,35 +241,59 @@ export default function QuizRunner({ quiz, textLang, strings, articles, audience
         {recs.length > 0 && (
           <>
             <h3>{t('recommended')}</h3>
-            <ul className="quiz-links">{recs.map((a) => <li key={a.href}><a href={a.href}>{a.title}</a></li>)}</ul>
+            <ul className="quiz-links">
+              {recs.map((a) => (
+                <li key={a.href}>
+                  <a href={a.href}>{a.title}</a>
+                </li>
+              ))}
+            </ul>
           </>
         )}
         {auds.length > 0 && (
           <>
             <h3>{t('audiences')}</h3>
-            <ul className="quiz-links">{auds.map((a) => <li key={a.href}><a href={a.href}>{a.name}</a></li>)}</ul>
+            <ul className="quiz-links">
+              {auds.map((a) => (
+                <li key={a.href}>
+                  <a href={a.href}>{a.name}</a>
+                </li>
+              ))}
+            </ul>
           </>
         )}
         <h3>{t('yourAnswers')}</h3>
         <ol className="quiz-summary" lang={textLang}>
-          {quiz.questions.filter((qq) => qq.scored || !qq.derived).map((qq) => {
-            const right = isCorrect(qq, state.answers[qq.id]);
-            const pts = result.points[qq.id];
-            return (
-              <li key={qq.id}>
-                <span className="quiz-summary-q">{qq.text}</span>{' '}
-                <strong className="quiz-summary-a">{answerText(qq)}</strong>
-                {right !== undefined && <span className="quiz-mark"> {right ? t('right') : t('wrong')}</span>}
-                {right === undefined && qq.scored && pts !== undefined && <span className="quiz-points"> {t('points', { points: nf.format(pts) })}</span>}
-              </li>
-            );
-          })}
+          {quiz.questions
+            .filter((qq) => qq.scored || !qq.derived)
+            .map((qq) => {
+              const right = isCorrect(qq, state.answers[qq.id]);
+              const pts = result.points[qq.id];
+              return (
+                <li key={qq.id}>
+                  <span className="quiz-summary-q">{qq.text}</span>{' '}
+                  <strong className="quiz-summary-a">{answerText(qq)}</strong>
+                  {right !== undefined && <span className="quiz-mark"> {right ? t('right') : t('wrong')}</span>}
+                  {right === undefined && qq.scored && pts !== undefined && (
+                    <span className="quiz-points"> {t('points', { points: nf.format(pts) })}</span>
+                  )}
+                </li>
+              );
+            })}
         </ol>
         <div className="quiz-actions">
-          <button type="button" className="button" onClick={() => window.print()} data-quiz-print>{t('print')}</button>
-          <button type="button" className="button secondary" onClick={() => goTo(asked.length - 1)}>{t('back')}</button>
-          <button type="button" className="button secondary" onClick={restart}>{t('restart')}</button>
-          <button type="button" className="button secondary" onClick={clearAll} data-quiz-clear>{t('clear')}</button>
+          <button type="button" className="button" onClick={() => window.print()} data-quiz-print>
+            {t('print')}
+          </button>
+          <button type="button" className="button secondary" onClick={() => goTo(asked.length - 1)}>
+            {t('back')}
+          </button>
+          <button type="button" className="button secondary" onClick={restart}>
+            {t('restart')}
+          </button>
+          <button type="button" className="button secondary" onClick={clearAll} data-quiz-clear>
+            {t('clear')}
+          </button>
         </div>
       </section>
     );
@@ -238,15 +306,36 @@ export default function QuizRunner({ quiz, textLang, strings, articles, audience
   const errId = `${id}-err`;
   const fbId = `${id}-fb`;
   return (
-    <form key={q.id} className="quiz-step" onSubmit={submit} noValidate data-quiz-state="question" data-question={q.id} aria-labelledby={`${id}-qh`}>
-      {cleared && <p className="notice" role="status">{t('cleared')}</p>}
+    <form
+      key={q.id}
+      className="quiz-step"
+      onSubmit={submit}
+      noValidate
+      data-quiz-state="question"
+      data-question={q.id}
+      aria-labelledby={`${id}-qh`}
+    >
+      {cleared && (
+        <p className="notice" role="status">
+          {t('cleared')}
+        </p>
+      )}
       {resumed && state.index > 0 && <p className="quiz-resumed">{t('resumed')}</p>}
       <p className="quiz-progress-text" id={`${id}-qh`}>
-        <span ref={setHeading} tabIndex={-1}>{t('progress', { n, total: asked.length })}</span>
+        <span ref={setHeading} tabIndex={-1}>
+          {t('progress', { n, total: asked.length })}
+        </span>
       </p>
-      <progress className="quiz-progress" max={asked.length} value={n - 1} aria-label={t('progress', { n, total: asked.length })} />
+      <progress
+        className="quiz-progress"
+        max={asked.length}
+        value={n - 1}
+        aria-label={t('progress', { n, total: asked.length })}
+      />
       <fieldset className="quiz-fieldset" aria-describedby={error ? errId : undefined} disabled={showFeedback}>
-        <legend className="quiz-question" lang={textLang}>{q.text}</legend>
+        <legend className="quiz-question" lang={textLang}>
+          {q.text}
+        </legend>
         {q.type === 'multi' && <p className="quiz-hint">{t('multiHint')}</p>}
         {(q.type === 'single' || q.type === 'boolean') && (
           <div className="quiz-options">
@@ -264,8 +353,14 @@ export default function QuizRunner({ quiz, textLang, strings, articles, audience
               const picked = Array.isArray(a) ? a : [];
               return (
                 <label key={i} className="quiz-option">
-                  <input type="checkbox" value={i} checked={picked.includes(i)}
-                    onChange={(e) => setAnswer(e.target.checked ? [...picked, i].sort((x, y) => x - y) : picked.filter((x) => x !== i))} />
+                  <input
+                    type="checkbox"
+                    value={i}
+                    checked={picked.includes(i)}
+                    onChange={(e) =>
+                      setAnswer(e.target.checked ? [...picked, i].sort((x, y) => x - y) : picked.filter((x) => x !== i))
+                    }
+                  />
                   <span lang={textLang}>{o.label}</span>
                 </label>
               );
@@ -274,26 +369,52 @@ export default function QuizRunner({ quiz, textLang, strings, articles, audience
         )}
         {q.type === 'number' && (
           <div className="quiz-number">
-            <label htmlFor={`${id}-num`} className="visually-hidden">{q.text}</label>
-            <input id={`${id}-num`} type="text" inputMode="decimal" autoComplete="off" value={draftOf(q)}
-              aria-invalid={error ? true : undefined} aria-describedby={error ? errId : `${id}-range`}
-              onChange={(e) => setDrafts((d) => ({ ...d, [q.id]: e.target.value }))} />
-            {q.unit && <span className="quiz-unit" lang={textLang}>{q.unit}</span>}
-            {q.min !== undefined && q.max !== undefined && <p id={`${id}-range`} className="quiz-hint">{t('range', { min: q.min, max: q.max })}</p>}
+            <label htmlFor={`${id}-num`} className="visually-hidden">
+              {q.text}
+            </label>
+            <input
+              id={`${id}-num`}
+              type="text"
+              inputMode="decimal"
+              autoComplete="off"
+              value={draftOf(q)}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? errId : `${id}-range`}
+              onChange={(e) => setDrafts((d) => ({ ...d, [q.id]: e.target.value }))}
+            />
+            {q.unit && (
+              <span className="quiz-unit" lang={textLang}>
+                {q.unit}
+              </span>
+            )}
+            {q.min !== undefined && q.max !== undefined && (
+              <p id={`${id}-range`} className="quiz-hint">
+                {t('range', { min: q.min, max: q.max })}
+              </p>
+            )}
           </div>
         )}
       </fieldset>
-      <p id={errId} className="quiz-error" role="alert">{error}</p>
+      <p id={errId} className="quiz-error" role="alert">
+        {error}
+      </p>
       <div id={fbId} className="quiz-feedback" role="status" aria-live="polite">
         {showFeedback && (
           <div className={right ? 'quiz-fb right' : 'quiz-fb wrong'}>
-            <p><strong>{right ? t('right') : t('wrong')}</strong>{!right && <> {t('rightAnswer', { answer: correctText(q) })}</>}</p>
+            <p>
+              <strong>{right ? t('right') : t('wrong')}</strong>
+              {!right && <> {t('rightAnswer', { answer: correctText(q) })}</>}
+            </p>
             {q.explain && <p lang={textLang}>{q.explain}</p>}
           </div>
         )}
       </div>
       <div className="quiz-actions">
-        {state.index > 0 && <button type="button" className="button secondary" onClick={() => goTo(state.index - 1)} data-quiz-back>{t('back')}</button>}
+        {state.index > 0 && (
+          <button type="button" className="button secondary" onClick={() => goTo(state.index - 1)} data-quiz-back>
+            {t('back')}
+          </button>
+        )}
         <button type="submit" className="button" data-quiz-next>
           {hasCorrect(q) && !showFeedback ? t('check') : state.index >= asked.length - 1 ? t('finish') : t('next')}
         </button>

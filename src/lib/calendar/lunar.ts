@@ -24,7 +24,12 @@ let formatter: Intl.DateTimeFormat | undefined;
 
 function chineseFormatter(): Intl.DateTimeFormat {
   if (formatter) return formatter;
-  const f = new Intl.DateTimeFormat('en-u-ca-chinese', { timeZone: 'UTC', year: 'numeric', month: 'numeric', day: 'numeric' });
+  const f = new Intl.DateTimeFormat('en-u-ca-chinese', {
+    timeZone: 'UTC',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+  });
   if (f.resolvedOptions().calendar !== 'chinese') {
     throw new LunarDateError(
       `this JavaScript runtime has no Chinese calendar in Intl (got "${f.resolvedOptions().calendar}"); ` +

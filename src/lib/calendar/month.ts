@@ -81,9 +81,16 @@ export function observancesBetween(days: HealthDay[], from: string, to: string):
 /** The three filter dimensions and their URL segments: /events/for/<audience>/, /type/<type>/, /topic/<topic>/. */
 export const FILTER_DIMENSIONS = ['for', 'type', 'topic'] as const;
 export type FilterDimension = (typeof FILTER_DIMENSIONS)[number];
-export interface EventFilter { dim: FilterDimension; value: string }
+export interface EventFilter {
+  dim: FilterDimension;
+  value: string;
+}
 
-export interface Filterable { audiences: string[]; type: string; topics: string[] }
+export interface Filterable {
+  audiences: string[];
+  type: string;
+  topics: string[];
+}
 
 export function matchesFilter(event: Filterable, filter: EventFilter | null | undefined): boolean {
   if (!filter) return true;

@@ -26,7 +26,10 @@ export interface Occurrence {
   note?: string;
 }
 
-type EventLike = Pick<HealthEvent, 'slug' | 'start' | 'end' | 'timeZone' | 'rrule' | 'exceptions' | 'overrides' | 'status' | 'location' | 'statusNote'>;
+type EventLike = Pick<
+  HealthEvent,
+  'slug' | 'start' | 'end' | 'timeZone' | 'rrule' | 'exceptions' | 'overrides' | 'status' | 'location' | 'statusNote'
+>;
 
 /** Local starts of every occurrence of the event's rule (or its single start), before exceptions. */
 export function seriesStarts(event: EventLike, until: Date): string[] {
@@ -51,12 +54,22 @@ export function occurrencesBetween(event: EventLike, from: Date, to: Date): Occu
     if (exceptions.has(key)) continue;
     const o = overrides.get(key);
     const start = o?.start ?? key;
-    const end = o?.end ?? (o?.start ? formatFloating(new Date(floating(o.start).getTime() + durationMs)) : formatFloating(new Date(floating(key).getTime() + durationMs)));
+    const end =
+      o?.end ??
+      (o?.start
+        ? formatFloating(new Date(floating(o.start).getTime() + durationMs))
+        : formatFloating(new Date(floating(key).getTime() + durationMs)));
     const startInstant = zonedToInstant(start, event.timeZone);
     const endInstant = zonedToInstant(end, event.timeZone);
     if (endInstant <= from || startInstant >= to) continue;
     out.push({
-      slug: event.slug, key, start, end, startInstant, endInstant, timeZone: event.timeZone,
+      slug: event.slug,
+      key,
+      start,
+      end,
+      startInstant,
+      endInstant,
+      timeZone: event.timeZone,
       status: o?.status ?? event.status,
       location: o?.location ?? event.location,
       note: o?.note ?? (event.status !== 'scheduled' ? event.statusNote : undefined),

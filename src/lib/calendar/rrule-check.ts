@@ -10,24 +10,43 @@ import { floating } from './zoned.ts';
 const RRule: typeof rrule.RRule = rrule.RRule ?? (rrule as unknown as { default: typeof rrule }).default.RRule;
 
 /** Supported rule parts. */
-export const RRULE_PARTS = ['FREQ', 'INTERVAL', 'COUNT', 'UNTIL', 'BYDAY', 'BYMONTH', 'BYMONTHDAY', 'BYSETPOS', 'WKST'] as const;
+export const RRULE_PARTS = [
+  'FREQ',
+  'INTERVAL',
+  'COUNT',
+  'UNTIL',
+  'BYDAY',
+  'BYMONTH',
+  'BYMONTHDAY',
+  'BYSETPOS',
+  'WKST',
+] as const;
 const FREQS = ['DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'];
 const DAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 /** How far after the first start a series must have an occurrence. */
 export const RRULE_HORIZON_DAYS = 730;
 
-const intIn = (min: number, max: number, allowNegative = false) => (v: string) => {
-  if (!/^[+-]?\d+$/.test(v)) return false;
-  const n = Math.abs(Number(v));
-  return (allowNegative || !v.startsWith('-')) && n >= min && n <= max;
-};
+const intIn =
+  (min: number, max: number, allowNegative = false) =>
+  (v: string) => {
+    if (!/^[+-]?\d+$/.test(v)) return false;
+    const n = Math.abs(Number(v));
+    return (allowNegative || !v.startsWith('-')) && n >= min && n <= max;
+  };
 
 const VALUE_RULES: Record<string, { ok: (v: string) => boolean; expect: string; list?: boolean }> = {
   FREQ: { ok: (v) => FREQS.includes(v), expect: FREQS.join(', ') },
   INTERVAL: { ok: intIn(1, 1000), expect: 'a whole number of 1 or more' },
   COUNT: { ok: intIn(1, 10000), expect: 'a whole number of 1 or more' },
-  UNTIL: { ok: (v) => /^\d{8}(T\d{6}Z?)?$/.test(v) && !Number.isNaN(untilDate(v).getTime()), expect: 'a date such as 20270228 or 20270228T235959Z' },
-  BYDAY: { ok: (v) => /^([+-]?([1-9]|[1-4]\d|5[0-3]))?(MO|TU|WE|TH|FR|SA|SU)$/.test(v), expect: `days ${DAYS.join(', ')} (optionally numbered, e.g. 2TU or -1FR)`, list: true },
+  UNTIL: {
+    ok: (v) => /^\d{8}(T\d{6}Z?)?$/.test(v) && !Number.isNaN(untilDate(v).getTime()),
+    expect: 'a date such as 20270228 or 20270228T235959Z',
+  },
+  BYDAY: {
+    ok: (v) => /^([+-]?([1-9]|[1-4]\d|5[0-3]))?(MO|TU|WE|TH|FR|SA|SU)$/.test(v),
+    expect: `days ${DAYS.join(', ')} (optionally numbered, e.g. 2TU or -1FR)`,
+    list: true,
+  },
   BYMONTH: { ok: intIn(1, 12), expect: 'months 1 to 12', list: true },
   BYMONTHDAY: { ok: (v) => intIn(1, 31, true)(v), expect: 'days of the month 1 to 31 or -31 to -1', list: true },
   BYSETPOS: { ok: (v) => intIn(1, 366, true)(v), expect: 'positions 1 to 366 or -366 to -1', list: true },

@@ -1,6 +1,15 @@
 /** The family gallery's filters: which award years, awards and habits exist, and which families match. */
-export interface GalleryItem { slug: string; year: number; award: string; habits: string[] }
-export interface GalleryFilter { year?: number; award?: string; habit?: string }
+export interface GalleryItem {
+  slug: string;
+  year: number;
+  award: string;
+  habits: string[];
+}
+export interface GalleryFilter {
+  year?: number;
+  award?: string;
+  habit?: string;
+}
 
 export function facets(items: readonly GalleryItem[]): { years: number[]; awards: string[]; habits: string[] } {
   const years = [...new Set(items.map((i) => i.year))].sort((a, b) => b - a);
@@ -13,7 +22,9 @@ export function facets(items: readonly GalleryItem[]): { years: number[]; awards
 }
 
 export function matches(item: GalleryItem, filter: GalleryFilter): boolean {
-  return (filter.year === undefined || item.year === filter.year)
-    && (filter.award === undefined || item.award === filter.award)
-    && (filter.habit === undefined || item.habits.includes(filter.habit));
+  return (
+    (filter.year === undefined || item.year === filter.year) &&
+    (filter.award === undefined || item.award === filter.award) &&
+    (filter.habit === undefined || item.habits.includes(filter.habit))
+  );
 }

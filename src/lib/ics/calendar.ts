@@ -22,8 +22,24 @@ const createEvents: typeof icsModule.createEvents =
 
 export type IcsEvent = Pick<
   HealthEvent,
-  'slug' | 'title' | 'summary' | 'description' | 'start' | 'end' | 'timeZone' | 'rrule' | 'exceptions' | 'overrides' |
-  'location' | 'organiser' | 'signUp' | 'accessibility' | 'status' | 'statusNote' | 'sequence' | 'updatedAt'
+  | 'slug'
+  | 'title'
+  | 'summary'
+  | 'description'
+  | 'start'
+  | 'end'
+  | 'timeZone'
+  | 'rrule'
+  | 'exceptions'
+  | 'overrides'
+  | 'location'
+  | 'organiser'
+  | 'signUp'
+  | 'accessibility'
+  | 'status'
+  | 'statusNote'
+  | 'sequence'
+  | 'updatedAt'
 >;
 
 export interface IcsOptions {
@@ -61,13 +77,19 @@ export function stampOf(event: Pick<IcsEvent, 'updatedAt' | 'start' | 'timeZone'
 }
 
 const SIGN_UP: Record<HealthEvent['signUp']['how'], string> = {
-  none: '无需报名', 'walk-in': '直接到场，不用预约', phone: '电话报名', wechat: '在社区微信群报名', url: '网上报名',
+  none: '无需报名',
+  'walk-in': '直接到场，不用预约',
+  phone: '电话报名',
+  wechat: '在社区微信群报名',
+  url: '网上报名',
 };
 
 /** Plain-text DESCRIPTION: status first, then the summary, the text, how to sign up, access and the page. */
 export function descriptionOf(event: IcsEvent, url: string, note?: string): string {
   const s = event.signUp;
-  const signUp = [SIGN_UP[s.how], s.how === 'phone' ? s.phone : undefined, s.how === 'url' ? s.url : undefined, s.note].filter(Boolean).join('：');
+  const signUp = [SIGN_UP[s.how], s.how === 'phone' ? s.phone : undefined, s.how === 'url' ? s.url : undefined, s.note]
+    .filter(Boolean)
+    .join('：');
   const parts = [
     note,
     event.status !== 'scheduled' ? event.statusNote : undefined,
@@ -85,15 +107,21 @@ const placeOf = (l: HealthEvent['location']) => `${l.name}，${l.address}`;
 
 /** UNTIL must be UTC when DTSTART has a TZID (RFC 5545 §3.3.10): a local UNTIL is converted. */
 export function normaliseRrule(rrule: string, timeZone: string): string {
-  return rrule.replace(/UNTIL=(\d{8})(T(\d{6}))?(Z?)(?=;|$)/, (whole, d: string, _t, hms: string | undefined, z: string) => {
-    if (z) return whole;
-    const local = `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}T${hms ? `${hms.slice(0, 2)}:${hms.slice(2, 4)}` : '23:59'}`;
-    return `UNTIL=${utcStamp(zonedToInstant(local, timeZone).getTime() + (hms ? Number(hms.slice(4, 6)) * 1000 : 59_000))}`;
-  });
+  return rrule.replace(
+    /UNTIL=(\d{8})(T(\d{6}))?(Z?)(?=;|$)/,
+    (whole, d: string, _t, hms: string | undefined, z: string) => {
+      if (z) return whole;
+      const local = `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}T${hms ? `${hms.slice(0, 2)}:${hms.slice(2, 4)}` : '23:59'}`;
+      return `UNTIL=${utcStamp(zonedToInstant(local, timeZone).getTime() + (hms ? Number(hms.slice(4, 6)) * 1000 : 59_000))}`;
+    },
+  );
 }
 
 function utcStamp(t: number): string {
-  return new Date(t).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(t)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** The VEVENTs of one event: the event or series (RRULE, EXDATE), then one per changed occurrence (RECURRENCE-ID). */
@@ -119,7 +147,9 @@ export function icsEventsFor(event: IcsEvent, opts: IcsOptions): IcsAttributes[]
     location: placeOf(event.location),
     status: STATUS[event.status],
     ...(event.rrule ? { recurrenceRule: normaliseRrule(event.rrule, tz) } : {}),
-    ...(event.rrule && event.exceptions.length ? { exclusionDates: [...event.exceptions].sort().map((x) => ms(x, tz)) } : {}),
+    ...(event.rrule && event.exceptions.length
+      ? { exclusionDates: [...event.exceptions].sort().map((x) => ms(x, tz)) }
+      : {}),
   };
   if (!event.rrule) return [master];
   const overrides = [...event.overrides].sort((a, b) => a.occurrence.localeCompare(b.occurrence));
@@ -147,12 +177,24 @@ export function buildCalendar(events: IcsEvent[], opts: IcsOptions): string {
   const sorted = [...events].sort((a, b) => a.slug.localeCompare(b.slug));
   const zoneByUid = new Map(sorted.map((e) => [eventUid(e.slug, opts.origin), e.timeZone]));
   const attrs = sorted.flatMap((e) => icsEventsFor(e, opts));
-  const { error, value } = createEvents(attrs, { productId: PRODUCT_ID, method: 'PUBLISH', ...(opts.calName ? { calName: opts.calName } : {}) });
+  const { error, value } = createEvents(attrs, {
+    productId: PRODUCT_ID,
+    method: 'PUBLISH',
+    ...(opts.calName ? { calName: opts.calName } : {}),
+  });
   if (error || !value) throw new Error(`could not build the calendar: ${error?.message ?? 'no output'}`);
   const zones = [...new Set(sorted.map((e) => e.timeZone))].sort();
   const spans = zones.map((tz) => {
     const mine = sorted.filter((e) => e.timeZone === tz);
-    return vtimezone(tz, mine.map((e) => e.start).sort()[0] ?? '2000-01-01T00:00', mine.map((e) => e.end).sort().at(-1) ?? '2000-01-01T00:00', mine.some((e) => e.rrule));
+    return vtimezone(
+      tz,
+      mine.map((e) => e.start).sort()[0] ?? '2000-01-01T00:00',
+      mine
+        .map((e) => e.end)
+        .sort()
+        .at(-1) ?? '2000-01-01T00:00',
+      mine.some((e) => e.rrule),
+    );
   });
   return withZones(value, zoneByUid, spans.flat());
 }
@@ -168,13 +210,23 @@ export function vtimezone(timeZone: string, fromLocal: string, toLocal: string, 
   for (let y = first; y <= last; y++) {
     for (let m = 0; m < 12; m++) offsets.add(zoneOffsetMinutes(new Date(Date.UTC(y, m, 15)), timeZone));
   }
-  if (offsets.size !== 1) throw new Error(`time zone ${timeZone} changes its UTC offset between ${first} and ${last}; only fixed-offset zones are supported in .ics files`);
+  if (offsets.size !== 1)
+    throw new Error(
+      `time zone ${timeZone} changes its UTC offset between ${first} and ${last}; only fixed-offset zones are supported in .ics files`,
+    );
   const off = [...offsets][0];
   const sign = off < 0 ? '-' : '+';
   const hhmm = `${sign}${String(Math.floor(Math.abs(off) / 60)).padStart(2, '0')}${String(Math.abs(off) % 60).padStart(2, '0')}`;
   return [
-    'BEGIN:VTIMEZONE', `TZID:${timeZone}`, `X-LIC-LOCATION:${timeZone}`,
-    'BEGIN:STANDARD', `TZOFFSETFROM:${hhmm}`, `TZOFFSETTO:${hhmm}`, 'TZNAME:' + (timeZone === 'Asia/Shanghai' ? 'CST' : `UTC${hhmm}`), 'DTSTART:19700101T000000', 'END:STANDARD',
+    'BEGIN:VTIMEZONE',
+    `TZID:${timeZone}`,
+    `X-LIC-LOCATION:${timeZone}`,
+    'BEGIN:STANDARD',
+    `TZOFFSETFROM:${hhmm}`,
+    `TZOFFSETTO:${hhmm}`,
+    'TZNAME:' + (timeZone === 'Asia/Shanghai' ? 'CST' : `UTC${hhmm}`),
+    'DTSTART:19700101T000000',
+    'END:STANDARD',
     'END:VTIMEZONE',
   ];
 }
@@ -183,7 +235,10 @@ const UTC_VALUE = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
 
 /** Rewrites UTC DTSTART/DTEND/EXDATE/RECURRENCE-ID as TZID wall-clock times, adds VTIMEZONEs, folds by octets. */
 function withZones(ics: string, zoneByUid: Map<string, string>, vtimezones: string[]): string {
-  const lines = ics.replace(/\r\n[ \t]/g, '').split('\r\n').filter((l) => l !== '');
+  const lines = ics
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n')
+    .filter((l) => l !== '');
   const out: string[] = [];
   let tz = '';
   for (const line of lines) {

@@ -3,7 +3,12 @@
  * cmn-Hans-CN; zh-HK, yue-HK, yue-Hant-HK), so each wanted language lists what counts as a match. Returns
  * undefined when no suitable voice exists — the read-aloud control then stays hidden.
  */
-export interface VoiceLike { lang: string; name: string; localService?: boolean; default?: boolean }
+export interface VoiceLike {
+  lang: string;
+  name: string;
+  localService?: boolean;
+  default?: boolean;
+}
 
 const ACCEPT: Record<string, RegExp[]> = {
   'zh-CN': [/^zh[-_]cn\b/i, /^zh[-_]hans\b/i, /^cmn(\b|[-_])/i, /^zh$/i],

@@ -37,10 +37,15 @@ export interface EventView extends EventText {
 const cache = new WeakMap<HealthEvent, Map<Locale, EventView>>();
 
 /** Text of an untranslated detail on this locale's pages. */
-const plain = (text: string | undefined, locale: Locale) => (text === undefined ? undefined : localizePlain(text, locale).text);
+const plain = (text: string | undefined, locale: Locale) =>
+  text === undefined ? undefined : localizePlain(text, locale).text;
 
 export function localizeLocation(location: EventLocation, locale: Locale): EventLocation {
-  return { ...location, name: localizePlain(location.name, locale).text, address: localizePlain(location.address, locale).text };
+  return {
+    ...location,
+    name: localizePlain(location.name, locale).text,
+    address: localizePlain(location.address, locale).text,
+  };
 }
 
 /** An occurrence with its place and note as this locale shows them. */
@@ -55,14 +60,19 @@ export function localizeEvent(event: HealthEvent, locale: Locale): EventView {
   if (hit) return hit;
   const original = { title: event.title, summary: event.summary, description: event.description };
   const human: Partial<Record<TranslatedLocale, typeof original>> = {};
-  for (const [loc, t] of Object.entries(event.translations) as Array<[TranslatedLocale, { title: string; summary: string; description?: string } | undefined]>) {
+  for (const [loc, t] of Object.entries(event.translations) as Array<
+    [TranslatedLocale, { title: string; summary: string; description?: string } | undefined]
+  >) {
     if (t) human[loc] = { title: t.title, summary: t.summary, description: t.description ?? '' };
   }
   const r = resolveText(locale, original, human);
   // A translation without its own description keeps the original's, as this locale shows the original.
   const described = r.value.description
     ? { description: r.value.description, descriptionLocale: r.textLocale }
-    : { description: plain(event.description, locale)!, descriptionLocale: resolveText(locale, event.description, {}).textLocale };
+    : {
+        description: plain(event.description, locale)!,
+        descriptionLocale: resolveText(locale, event.description, {}).textLocale,
+      };
   const details = localizePlain(event.organiser, locale);
   const view: EventView = {
     slug: event.slug,
@@ -80,7 +90,11 @@ export function localizeEvent(event: HealthEvent, locale: Locale): EventView {
     signUpNote: plain(event.signUp.note, locale),
     accessibility: plain(event.accessibility, locale),
     volunteersNote: plain(event.volunteersWanted?.note, locale),
-    image: event.image && { src: event.image.src, alt: plain(event.image.alt, locale)!, credit: plain(event.image.credit, locale) },
+    image: event.image && {
+      src: event.image.src,
+      alt: plain(event.image.alt, locale)!,
+      credit: plain(event.image.credit, locale),
+    },
   };
   perEvent.set(locale, view);
   return view;

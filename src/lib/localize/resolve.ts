@@ -71,7 +71,10 @@ export function langFor(locale: Locale, textLocale: Locale): string | undefined 
 }
 
 /** A per-locale string (taxonomy names, site settings) in a locale. */
-export function localizeString(value: Partial<Record<Locale, string>> & Record<typeof registry.source, string>, locale: Locale): Shown {
+export function localizeString(
+  value: Partial<Record<Locale, string>> & Record<typeof registry.source, string>,
+  locale: Locale,
+): Shown {
   const { [registry.source]: original, ...human } = value;
   const r = resolveText(locale, original, human as Partial<Record<TranslatedLocale, string>>);
   // Converted Traditional on a Traditional page is in the page's language.

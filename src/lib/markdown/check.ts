@@ -37,7 +37,9 @@ export function urlScheme(url: string): string | undefined {
 export function isAllowedUrl(url: string, kind: 'link' | 'image' = 'link'): boolean {
   const scheme = urlScheme(url);
   if (scheme === undefined) return true;
-  return (kind === 'image' ? (IMAGE_SCHEMES as readonly string[]) : (LINK_SCHEMES as readonly string[])).includes(scheme);
+  return (kind === 'image' ? (IMAGE_SCHEMES as readonly string[]) : (LINK_SCHEMES as readonly string[])).includes(
+    scheme,
+  );
 }
 
 /** Names the first element (or comment, doctype …) in a piece of raw HTML, for the message. */
@@ -72,10 +74,20 @@ export function checkMarkdown(markdown: string): MarkdownProblem[] {
         problems.push({ line, message: `raw HTML ${what} is not allowed; write it in Markdown` });
         if (what.startsWith('<') && !closes) opened.add(`${line}:${what.slice(1, -1)}`);
       }
-    } else if ((node.type === 'link' || node.type === 'definition') && node.url !== undefined && !isAllowedUrl(node.url)) {
-      problems.push({ line, message: `link to ${show(node.url)} is not allowed: links must be https, http, mailto, tel or a page of this site` });
+    } else if (
+      (node.type === 'link' || node.type === 'definition') &&
+      node.url !== undefined &&
+      !isAllowedUrl(node.url)
+    ) {
+      problems.push({
+        line,
+        message: `link to ${show(node.url)} is not allowed: links must be https, http, mailto, tel or a page of this site`,
+      });
     } else if (node.type === 'image' && node.url !== undefined && !isAllowedUrl(node.url, 'image')) {
-      problems.push({ line, message: `image ${show(node.url)} is not allowed: images must be https or a file of this site` });
+      problems.push({
+        line,
+        message: `image ${show(node.url)} is not allowed: images must be https or a file of this site`,
+      });
     }
     node.children?.forEach(walk);
   };

@@ -30,5 +30,10 @@ export function remoteImage(src: string, widths: number[]): RemoteImage {
     return u.toString();
   };
   const largest = fit.at(-1)!;
-  return { src: at(largest), srcset: fit.map((w) => `${at(w)} ${w}w`).join(', '), width: largest, height: Math.round((largest * origH) / origW) };
+  return {
+    src: at(largest),
+    srcset: fit.map((w) => `${at(w)} ${w}w`).join(', '),
+    width: largest,
+    height: Math.round((largest * origH) / origW),
+  };
 }

@@ -38,8 +38,18 @@ export function webManifest(m: ManifestInput) {
     theme_color: THEME_COLOUR,
     background_color: BACKGROUND_COLOUR,
     categories: ['health', 'medical', 'education'],
-    icons: ICONS.map((i) => ({ src: `/icons/${i.name}.png`, sizes: `${i.size}x${i.size}`, type: 'image/png', purpose: i.maskable ? 'maskable' : 'any' })),
-    shortcuts: m.shortcuts.map((s) => ({ name: s.name, short_name: s.name, url: s.url, icons: [{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' }] })),
+    icons: ICONS.map((i) => ({
+      src: `/icons/${i.name}.png`,
+      sizes: `${i.size}x${i.size}`,
+      type: 'image/png',
+      purpose: i.maskable ? 'maskable' : 'any',
+    })),
+    shortcuts: m.shortcuts.map((s) => ({
+      name: s.name,
+      short_name: s.name,
+      url: s.url,
+      icons: [{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' }],
+    })),
   };
 }
 
@@ -51,6 +61,8 @@ export function iconSvg(size: number, maskable: boolean): string {
   const mark = maskable ? 0.56 : 0.8;
   const offset = (size * (1 - mark)) / 2;
   const s = (size * mark) / 64;
-  const bg = maskable ? `<rect width="${size}" height="${size}" fill="${THEME_COLOUR}"/>` : `<rect width="${size}" height="${size}" rx="${size * 0.22}" fill="${THEME_COLOUR}"/>`;
+  const bg = maskable
+    ? `<rect width="${size}" height="${size}" fill="${THEME_COLOUR}"/>`
+    : `<rect width="${size}" height="${size}" rx="${size * 0.22}" fill="${THEME_COLOUR}"/>`;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 ${size} ${size}">${bg}<g transform="translate(${offset} ${offset}) scale(${s})"><path d="M32 56S6 40 6 22a13 13 0 0 1 26-5 13 13 0 0 1 26 5c0 18-26 34-26 34z" fill="#fff"/><path d="M14 28h10l4-8 6 14 4-6h12" fill="none" stroke="${THEME_COLOUR}" stroke-width="4" stroke-linecap="round" stroke-linejoin="round"/></g></svg>`;
 }

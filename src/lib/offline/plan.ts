@@ -30,11 +30,19 @@ function attrs(s: string): Record<string, string> {
   return out;
 }
 function decode(s: string): string {
-  return s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  return s
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 }
 /** URLs of a srcset ("a.avif 360w, b.avif 720w"). */
 export function srcsetUrls(srcset: string): string[] {
-  return srcset.split(',').map((c) => c.trim().split(/\s+/)[0]).filter((u) => u.length > 0);
+  return srcset
+    .split(',')
+    .map((c) => c.trim().split(/\s+/)[0])
+    .filter((u) => u.length > 0);
 }
 /** Same-origin path of a URL as written in a page at `base`, or null for data:, other origins and anchors. */
 export function localPath(url: string, base: string): string | null {
@@ -64,10 +72,15 @@ export function imagesInHtml(html: string, imageTypes: readonly string[]): strin
   for (const m of mainOf(html).matchAll(TAG)) {
     const tag = m[1].toLowerCase();
     const a = attrs(m[2]);
-    if (tag === 'picture') { inPicture = true; chosen = false; }
-    else if (tag === '/picture') inPicture = false;
+    if (tag === 'picture') {
+      inPicture = true;
+      chosen = false;
+    } else if (tag === '/picture') inPicture = false;
     else if (tag === 'source' && inPicture && !chosen && a.srcset) {
-      if (!a.type || imageTypes.includes(a.type)) { found.push(...srcsetUrls(a.srcset)); chosen = true; }
+      if (!a.type || imageTypes.includes(a.type)) {
+        found.push(...srcsetUrls(a.srcset));
+        chosen = true;
+      }
     } else if (tag === 'img' && !(inPicture && chosen)) {
       if (a.srcset) found.push(...srcsetUrls(a.srcset));
       if (a.src) found.push(a.src);
@@ -83,8 +96,10 @@ export function audioInHtml(html: string): string[] {
   for (const m of mainOf(html).matchAll(TAG)) {
     const tag = m[1].toLowerCase();
     const a = attrs(m[2]);
-    if (tag === 'audio') { inAudio = true; if (a.src) found.push(a.src); }
-    else if (tag === '/audio') inAudio = false;
+    if (tag === 'audio') {
+      inAudio = true;
+      if (a.src) found.push(a.src);
+    } else if (tag === '/audio') inAudio = false;
     else if (tag === 'source' && inAudio && a.src) found.push(a.src);
   }
   return found;

@@ -48,7 +48,11 @@ export function attributes(tag: string): Record<string, string> {
   return out;
 }
 
-const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+const decode = (s: string) =>
+  s
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'");
 
 /** Resolve a reference against the page URL; null for other origins and data: URLs. */
 export function resolveUrl(ref: string, base: string): string | null {
@@ -86,7 +90,9 @@ export function mainTextLength(html: string): number {
  * modulepreloads with their static imports, and astro-island component and renderer code.
  */
 export function pageResources(pageUrl: string, html: string, read: (url: string) => string | null): PageResources {
-  const resources: Resource[] = [{ kind: 'html', url: pageUrl, bytes: Buffer.byteLength(html), gzip: gzipSize(html), blocking: true }];
+  const resources: Resource[] = [
+    { kind: 'html', url: pageUrl, bytes: Buffer.byteLength(html), gzip: gzipSize(html), blocking: true },
+  ];
   const seen = new Set<string>();
   const missing: string[] = [];
   const headEnd = html.search(/<\/head>/i);
@@ -100,7 +106,14 @@ export function pageResources(pageUrl: string, html: string, read: (url: string)
       missing.push(url);
       return;
     }
-    resources.push({ kind: 'js', url, bytes: Buffer.byteLength(js), gzip: gzipSize(js), blocking, island: island || undefined });
+    resources.push({
+      kind: 'js',
+      url,
+      bytes: Buffer.byteLength(js),
+      gzip: gzipSize(js),
+      blocking,
+      island: island || undefined,
+    });
     for (const ref of staticImports(js)) {
       const dep = resolveUrl(ref, url);
       if (dep) addJs(dep, blocking, island);
@@ -120,7 +133,14 @@ export function pageResources(pageUrl: string, html: string, read: (url: string)
         seen.add(url);
         const css = read(url);
         if (css == null) missing.push(url);
-        else resources.push({ kind: 'css', url, bytes: Buffer.byteLength(css), gzip: gzipSize(css), blocking: !a.media || a.media === 'all' });
+        else
+          resources.push({
+            kind: 'css',
+            url,
+            bytes: Buffer.byteLength(css),
+            gzip: gzipSize(css),
+            blocking: !a.media || a.media === 'all',
+          });
       } else if (rel.includes('modulepreload')) {
         addJs(url, false);
       }

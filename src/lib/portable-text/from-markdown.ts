@@ -128,14 +128,17 @@ export function markdownToPortableText(markdown: string, opts: FromMarkdownOptio
           walk((t as Tokens.Blockquote).tokens, true);
           break;
         case 'code':
-          out.push(block(keys, [{ type: 'codespan', raw: t.raw, text: (t as Tokens.Code).text } as Tokens.Codespan], 'normal'));
+          out.push(
+            block(keys, [{ type: 'codespan', raw: t.raw, text: (t as Tokens.Code).text } as Tokens.Codespan], 'normal'),
+          );
           break;
         case 'space':
         case 'hr':
           break;
         default:
           if ('tokens' in t && Array.isArray(t.tokens)) out.push(block(keys, t.tokens as Token[], 'normal'));
-          else if ('text' in t && typeof t.text === 'string' && t.text.trim()) out.push(block(keys, [{ type: 'text', raw: t.raw, text: t.text } as Tokens.Text], 'normal'));
+          else if ('text' in t && typeof t.text === 'string' && t.text.trim())
+            out.push(block(keys, [{ type: 'text', raw: t.raw, text: t.text } as Tokens.Text], 'normal'));
       }
     }
   };

@@ -14,7 +14,10 @@ export interface ToMarkdownOptions {
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/([\\`*_[\]<>&])/g, '\\$1')
-    .replace(/^(\s*)([#+-]|\d+[.)])(?=\s|$)/gm, (_m, ws: string, mark: string) => `${ws}${mark.replace(/([#+.)-])/, '\\$1')}`);
+    .replace(
+      /^(\s*)([#+-]|\d+[.)])(?=\s|$)/gm,
+      (_m, ws: string, mark: string) => `${ws}${mark.replace(/([#+.)-])/, '\\$1')}`,
+    );
 }
 
 const DECORATORS: Record<string, string> = { strong: '**', em: '*', code: '`' };
@@ -53,12 +56,19 @@ function blockMarkdown(block: PtBlock): string {
   const text = inlineMarkdown(block);
   const h = /^h([1-6])$/.exec(block.style ?? 'normal');
   if (h) return `${'#'.repeat(Number(h[1]))} ${text}`;
-  if (block.style === 'blockquote') return text.split('\n').map((l) => `> ${l}`).join('\n');
+  if (block.style === 'blockquote')
+    return text
+      .split('\n')
+      .map((l) => `> ${l}`)
+      .join('\n');
   return text;
 }
 
 function calloutMarkdown(c: PtCallout): string {
-  return escapeMarkdown(c.text ?? '').split('\n').map((l) => `> ${l}`).join('\n');
+  return escapeMarkdown(c.text ?? '')
+    .split('\n')
+    .map((l) => `> ${l}`)
+    .join('\n');
 }
 
 function imageMarkdown(img: PtImage, opts: ToMarkdownOptions): string | undefined {
@@ -68,7 +78,10 @@ function imageMarkdown(img: PtImage, opts: ToMarkdownOptions): string | undefine
 }
 
 /** Portable Text blocks → Markdown. Lists are written with their nesting level; numbers count per list. */
-export function portableTextToMarkdown(nodes: readonly PtNode[] | null | undefined, opts: ToMarkdownOptions = {}): string {
+export function portableTextToMarkdown(
+  nodes: readonly PtNode[] | null | undefined,
+  opts: ToMarkdownOptions = {},
+): string {
   const parts: string[] = [];
   let list: string[] | undefined;
   const counters: number[] = [];

@@ -31,7 +31,12 @@ export interface PtImage {
   license?: string;
   /** On import: "image@file:///…" (sanity dataset import uploads it). */
   _sanityAsset?: string;
-  asset?: { _ref?: string; _id?: string; url?: string; metadata?: { dimensions?: { width?: number; height?: number } } };
+  asset?: {
+    _ref?: string;
+    _id?: string;
+    url?: string;
+    metadata?: { dimensions?: { width?: number; height?: number } };
+  };
 }
 
 export interface PtCallout {

@@ -94,7 +94,9 @@ function bandApplies(b: NumberBand, answers: Answers): boolean {
 
 /** The number band a value falls into, given the other answers (for `when`). */
 export function numberBand(q: QuizQuestion, value: number, answers: Answers): NumberBand | undefined {
-  return q.bands.find((b) => bandApplies(b, answers) && (b.min === undefined || value >= b.min) && (b.max === undefined || value < b.max));
+  return q.bands.find(
+    (b) => bandApplies(b, answers) && (b.min === undefined || value >= b.min) && (b.max === undefined || value < b.max),
+  );
 }
 
 /** True when a question has a right answer (knowledge questions). */
@@ -126,7 +128,8 @@ export function questionPoints(q: QuizQuestion, answers: Answers): number | unde
     const picked = Array.isArray(a) ? a : [a];
     // A knowledge question earns its correct options' points (the largest, when several are correct) only when
     // exactly the correct set is picked.
-    if (hasCorrect(q)) return isCorrect(q, picked) ? Math.max(...q.options.filter((o) => o.correct).map((o) => o.points)) : 0;
+    if (hasCorrect(q))
+      return isCorrect(q, picked) ? Math.max(...q.options.filter((o) => o.correct).map((o) => o.points)) : 0;
     return tidy(picked.reduce((s, i) => s + (q.options[i]?.points ?? 0), 0));
   }
   return typeof a === 'number' ? (q.options[a]?.points ?? 0) : undefined;
@@ -219,11 +222,16 @@ export function checkQuiz(quiz: QuizDef): QuizProblem[] {
   const problems: QuizProblem[] = [];
   const name = (i: number) => `"${quiz.results[i]!.title}"`;
   quiz.results.forEach((b, i) => {
-    if (b.min > b.max) problems.push({ path: `results[${i}]`, message: `quiz "${quiz.slug}": band ${name(i)} has min ${b.min} above max ${b.max}` });
+    if (b.min > b.max)
+      problems.push({
+        path: `results[${i}]`,
+        message: `quiz "${quiz.slug}": band ${name(i)} has min ${b.min} above max ${b.max}`,
+      });
   });
   for (const s of reachableScores(quiz)) {
     const hits = quiz.results.map((b, i) => (s >= b.min && s <= b.max ? i : -1)).filter((i) => i >= 0);
-    if (hits.length === 0) problems.push({ path: 'results', message: `quiz "${quiz.slug}": reachable score ${s} is in no result band` });
+    if (hits.length === 0)
+      problems.push({ path: 'results', message: `quiz "${quiz.slug}": reachable score ${s} is in no result band` });
     if (hits.length > 1) {
       problems.push({
         path: `results[${hits[1]}]`,
@@ -234,7 +242,10 @@ export function checkQuiz(quiz: QuizDef): QuizProblem[] {
   quiz.questions.forEach((q, qi) => {
     if (q.type !== 'number' || !q.scored) return;
     if (q.bands.length === 0) {
-      problems.push({ path: `questions[${qi}].bands`, message: `quiz "${quiz.slug}": number question "${q.id}" has no bands` });
+      problems.push({
+        path: `questions[${qi}].bands`,
+        message: `quiz "${quiz.slug}": number question "${q.id}" has no bands`,
+      });
       return;
     }
     // One group of bands per `when` condition; each group must tile (-∞, +∞) without gaps or overlaps.
@@ -251,13 +262,29 @@ export function checkQuiz(quiz: QuizDef): QuizProblem[] {
       for (const b of sorted) {
         const lo = b.min ?? -Infinity;
         const hi = b.max ?? Infinity;
-        if (lo > Math.max(edge, start)) problems.push({ path: `questions[${qi}].bands`, message: `quiz "${quiz.slug}": question "${q.id}"${where}: no band for values from ${Math.max(edge, start)} to ${lo}` });
-        if (lo < edge) problems.push({ path: `questions[${qi}].bands`, message: `quiz "${quiz.slug}": question "${q.id}"${where}: bands overlap from ${lo} to ${edge}` });
-        if (hi <= lo) problems.push({ path: `questions[${qi}].bands`, message: `quiz "${quiz.slug}": question "${q.id}"${where}: empty band [${lo}, ${hi})` });
+        if (lo > Math.max(edge, start))
+          problems.push({
+            path: `questions[${qi}].bands`,
+            message: `quiz "${quiz.slug}": question "${q.id}"${where}: no band for values from ${Math.max(edge, start)} to ${lo}`,
+          });
+        if (lo < edge)
+          problems.push({
+            path: `questions[${qi}].bands`,
+            message: `quiz "${quiz.slug}": question "${q.id}"${where}: bands overlap from ${lo} to ${edge}`,
+          });
+        if (hi <= lo)
+          problems.push({
+            path: `questions[${qi}].bands`,
+            message: `quiz "${quiz.slug}": question "${q.id}"${where}: empty band [${lo}, ${hi})`,
+          });
         edge = Math.max(edge, hi);
       }
       const uncoveredTop = q.max !== undefined ? edge <= q.max : edge !== Infinity;
-      if (uncoveredTop) problems.push({ path: `questions[${qi}].bands`, message: `quiz "${quiz.slug}": question "${q.id}"${where}: no band for values from ${edge} up` });
+      if (uncoveredTop)
+        problems.push({
+          path: `questions[${qi}].bands`,
+          message: `quiz "${quiz.slug}": question "${q.id}"${where}: no band for values from ${edge} up`,
+        });
     }
   });
   return problems;

@@ -12,7 +12,10 @@ interface QuizTranslation {
   intro: string;
   disclaimer: string;
   summary?: string;
-  questions: Record<string, { text: string; explain?: string; options?: string[]; optionExplains?: Array<string | undefined>; unit?: string }>;
+  questions: Record<
+    string,
+    { text: string; explain?: string; options?: string[]; optionExplains?: Array<string | undefined>; unit?: string }
+  >;
   results?: Array<{ title: string; advice: string }>;
 }
 
@@ -39,7 +42,12 @@ interface QuizText {
   summary: string;
   intro: string;
   disclaimer: string;
-  questions: Array<{ text: string; explain?: string; unit?: string; options: Array<{ label: string; explain?: string }> }>;
+  questions: Array<{
+    text: string;
+    explain?: string;
+    unit?: string;
+    options: Array<{ label: string; explain?: string }>;
+  }>;
   results: Array<{ title: string; advice: string }>;
 }
 
@@ -49,7 +57,12 @@ function originalText(quiz: LocalizableQuiz): QuizText {
     summary: quiz.summary ?? '',
     intro: quiz.intro,
     disclaimer: quiz.disclaimer,
-    questions: quiz.questions.map((q) => ({ text: q.text, explain: q.explain, unit: q.unit, options: q.options.map((o) => ({ label: o.label, explain: o.explain })) })),
+    questions: quiz.questions.map((q) => ({
+      text: q.text,
+      explain: q.explain,
+      unit: q.unit,
+      options: q.options.map((o) => ({ label: o.label, explain: o.explain })),
+    })),
     results: quiz.results.map((r) => ({ title: r.title, advice: r.advice })),
   };
 }
@@ -69,7 +82,10 @@ function translatedText(quiz: LocalizableQuiz, base: QuizText, tr: QuizTranslati
         text: t.text,
         explain: t.explain ?? b.explain,
         unit: t.unit ?? b.unit,
-        options: b.options.map((o, i) => ({ label: t.options?.[i] ?? o.label, explain: t.optionExplains?.[i] ?? o.explain })),
+        options: b.options.map((o, i) => ({
+          label: t.options?.[i] ?? o.label,
+          explain: t.optionExplains?.[i] ?? o.explain,
+        })),
       };
     }),
     results: base.results.map((r, i) => tr.results?.[i] ?? r),
@@ -88,11 +104,24 @@ export function localizeQuiz(quiz: LocalizableQuiz, locale: Locale): LocalizedQu
   const { value: text, textLocale } = resolveText(locale, base, human);
   const questions: QuizQuestion[] = quiz.questions.map((q, qi) => {
     const t = text.questions[qi]!;
-    return { ...q, text: t.text, explain: t.explain, unit: t.unit, options: q.options.map((o, i) => ({ ...o, label: t.options[i]!.label, explain: t.options[i]!.explain })) };
+    return {
+      ...q,
+      text: t.text,
+      explain: t.explain,
+      unit: t.unit,
+      options: q.options.map((o, i) => ({ ...o, label: t.options[i]!.label, explain: t.options[i]!.explain })),
+    };
   });
   const results: ResultBand[] = quiz.results.map((r, i) => ({ ...r, ...text.results[i] }));
   return {
-    slug: quiz.slug, kind: quiz.kind, title: text.title, summary: text.summary, intro: text.intro, disclaimer: text.disclaimer,
-    questions, results, textLocale,
+    slug: quiz.slug,
+    kind: quiz.kind,
+    title: text.title,
+    summary: text.summary,
+    intro: text.intro,
+    disclaimer: text.disclaimer,
+    questions,
+    results,
+    textLocale,
   };
 }

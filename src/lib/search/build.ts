@@ -46,7 +46,13 @@ export function syllablesOf(run: string): string[] {
   return pinyin(run, { toneType: 'none', type: 'array', v: true }).map((s) => s.toLowerCase());
 }
 
-const PATHS: Record<DocType, string> = { article: '/articles/', event: '/events/', family: '/families/', quiz: '/self-check/', hub: '/' };
+const PATHS: Record<DocType, string> = {
+  article: '/articles/',
+  event: '/events/',
+  family: '/families/',
+  quiz: '/self-check/',
+  hub: '/',
+};
 export function docUrl(base: string, type: DocType, id: string): string {
   return `${base}${PATHS[type]}${id}/`;
 }
@@ -76,7 +82,8 @@ function foldPairs(texts: string[]): Map<string, string> {
     const a = [...from];
     const b = [...to];
     if (a.length !== b.length) return;
-    for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && isHan(a[i]) && isHan(b[i]) && !pairs.has(a[i])) pairs.set(a[i], b[i]);
+    for (let i = 0; i < a.length; i++)
+      if (a[i] !== b[i] && isHan(a[i]) && isHan(b[i]) && !pairs.has(a[i])) pairs.set(a[i], b[i]);
   };
   const simplifiedRuns = new Set<string>();
   for (const t of texts) {
@@ -110,11 +117,22 @@ function analyzeDoc(d: SourceDoc, norm: (s: string) => string, opts: BuildOption
     if (!e) tf.set(token, (e = {}));
     e[f] = (e[f] ?? 0) + by;
   };
-  const names = [...d.audiences.map((a) => opts.audiences[a]), ...d.topics.map((t) => opts.topics[t]), ...(d.names ?? [])].filter(Boolean);
+  const names = [
+    ...d.audiences.map((a) => opts.audiences[a]),
+    ...d.topics.map((t) => opts.topics[t]),
+    ...(d.names ?? []),
+  ].filter(Boolean);
   const fields: Array<[Field, string[]]> = [
     ['ti', [d.title]],
     // The slug is English written by the editors ("quit-smoking-secondhand-smoke"): untranslated pages are found by it.
-    ['k', [...d.keywords, ...(d.originalTitle !== d.title ? [d.originalTitle] : []), d.type === 'hub' ? '' : d.id.replace(/-/g, ' ')]],
+    [
+      'k',
+      [
+        ...d.keywords,
+        ...(d.originalTitle !== d.title ? [d.originalTitle] : []),
+        d.type === 'hub' ? '' : d.id.replace(/-/g, ' '),
+      ],
+    ],
     ['h', d.headings],
     ['s', [d.summary]],
     ['n', names],
@@ -159,8 +177,18 @@ function segmentWords(run: string): string[] {
 
 /** One locale's manifest, shards and doc files. */
 export function buildIndex(docs: SourceDoc[], opts: BuildOptions): BuiltIndex {
-  const sorted = [...docs].sort((a, b) => DOC_TYPES.indexOf(a.type) - DOC_TYPES.indexOf(b.type) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const allTexts = sorted.flatMap((d) => [d.title, d.originalTitle, d.summary, ...d.headings, ...d.keywords, d.body ?? '', ...(d.names ?? [])]);
+  const sorted = [...docs].sort(
+    (a, b) => DOC_TYPES.indexOf(a.type) - DOC_TYPES.indexOf(b.type) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+  const allTexts = sorted.flatMap((d) => [
+    d.title,
+    d.originalTitle,
+    d.summary,
+    ...d.headings,
+    ...d.keywords,
+    d.body ?? '',
+    ...(d.names ?? []),
+  ]);
   allTexts.push(...Object.values(opts.audiences), ...Object.values(opts.topics));
   const table = foldPairs(allTexts);
   const norm = (s: string) => fold(toSimplified(s.normalize('NFKC')), table);
@@ -168,7 +196,9 @@ export function buildIndex(docs: SourceDoc[], opts: BuildOptions): BuiltIndex {
   const analyzed = sorted.map((d) => analyzeDoc(d, norm, opts, syllables));
 
   const fieldNames = Object.keys(FIELDS) as Field[];
-  const avg = Object.fromEntries(fieldNames.map((f) => [f, Math.max(1, analyzed.reduce((n, a) => n + a.len[f], 0) / Math.max(1, analyzed.length))])) as Record<Field, number>;
+  const avg = Object.fromEntries(
+    fieldNames.map((f) => [f, Math.max(1, analyzed.reduce((n, a) => n + a.len[f], 0) / Math.max(1, analyzed.length))]),
+  ) as Record<Field, number>;
 
   // Postings: token → [doc, weight] pairs.
   const postings = new Map<string, Array<[number, number]>>();
@@ -192,7 +222,13 @@ export function buildIndex(docs: SourceDoc[], opts: BuildOptions): BuiltIndex {
   const encoded = new Map<string, number[]>();
   let hashedBytes = 0;
   for (const [token, list] of [...postings].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    const kept = list.length > MAX_POSTINGS ? [...list].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, MAX_POSTINGS).sort((x, y) => x[0] - y[0]) : list;
+    const kept =
+      list.length > MAX_POSTINGS
+        ? [...list]
+            .sort((x, y) => y[1] - x[1] || x[0] - y[0])
+            .slice(0, MAX_POSTINGS)
+            .sort((x, y) => x[0] - y[0])
+        : list;
     const out = [list.length];
     let prev = 0;
     for (const [doc, w] of kept) {
@@ -225,7 +261,8 @@ export function buildIndex(docs: SourceDoc[], opts: BuildOptions): BuiltIndex {
   });
 
   const content = new Map<string, string>();
-  for (const [name, s] of [...shards].sort((a, b) => (a[0] < b[0] ? -1 : 1))) content.set(`${name}.json`, JSON.stringify(s));
+  for (const [name, s] of [...shards].sort((a, b) => (a[0] < b[0] ? -1 : 1)))
+    content.set(`${name}.json`, JSON.stringify(s));
   records.forEach((r, i) => content.set(`d/${i}.json`, JSON.stringify(r)));
   const build = contentHash([...content].map(([k, v]) => `${k}\n${v}`).join('\n'));
   const files = new Map([...content].map(([k, v]) => [`${build}/${k}`, v]));
@@ -237,8 +274,14 @@ export function buildIndex(docs: SourceDoc[], opts: BuildOptions): BuiltIndex {
     dir: `${opts.dir}/${build}`,
     size: [...content.values()].reduce((n, v) => n + Buffer.byteLength(v), 0),
     shards: shardCount,
-    words: [...shards.keys()].filter((k) => k.startsWith('w-')).map((k) => k.slice(2)).sort(),
-    fold: [...table].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([t, s]) => t + s).join(''),
+    words: [...shards.keys()]
+      .filter((k) => k.startsWith('w-'))
+      .map((k) => k.slice(2))
+      .sort(),
+    fold: [...table]
+      .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+      .map(([t, s]) => t + s)
+      .join(''),
     syllables: [...syllables].sort().join(' '),
   };
   const manifestJson = JSON.stringify(manifest);

@@ -34,7 +34,9 @@ export function markdownText(md: string): string {
 /** An article's body (Markdown) as the locale's reader gets it: human translation, converted or the original. */
 export function articleBody(a: Article, locale: Locale): string {
   const human: Partial<Record<Exclude<Locale, 'zh-hans'>, { body: string }>> = {};
-  for (const [loc, t] of Object.entries(a.translations ?? {}) as Array<[Exclude<Locale, 'zh-hans'>, { body?: string } | undefined]>) {
+  for (const [loc, t] of Object.entries(a.translations ?? {}) as Array<
+    [Exclude<Locale, 'zh-hans'>, { body?: string } | undefined]
+  >) {
     if (t?.body) human[loc] = { body: t.body };
   }
   return resolveText(locale, { body: a.body }, human, (v, variant) => convertStrings(v, variant)).value.body;
@@ -70,39 +72,106 @@ export interface DocsInput {
   now?: Date;
 }
 
-export function searchDocs(locale: Locale, input: DocsInput): { docs: SourceDoc[]; audiences: Record<string, string>; topics: Record<string, string> } {
+export function searchDocs(
+  locale: Locale,
+  input: DocsInput,
+): { docs: SourceDoc[]; audiences: Record<string, string>; topics: Record<string, string> } {
   const docs: SourceDoc[] = [];
   for (const a of input.articles) {
     const t = input.articleTexts.get(a.slug);
     if (!t) continue;
     docs.push({
-      type: 'article', id: a.slug, title: t.title, originalTitle: a.title, summary: t.summary,
-      headings: t.headings.filter((h) => h.depth <= 3).map((h) => h.text), keywords: [...a.keywords, ...a.aliases],
-      audiences: a.audiences, topics: a.topics, body: markdownText(input.articleBodies?.get(a.slug) ?? articleBody(a, locale)),
+      type: 'article',
+      id: a.slug,
+      title: t.title,
+      originalTitle: a.title,
+      summary: t.summary,
+      headings: t.headings.filter((h) => h.depth <= 3).map((h) => h.text),
+      keywords: [...a.keywords, ...a.aliases],
+      audiences: a.audiences,
+      topics: a.topics,
+      body: markdownText(input.articleBodies?.get(a.slug) ?? articleBody(a, locale)),
     });
   }
   for (const e of input.events) {
     const t = eventText(e, locale);
     const { boost, next } = input.now ? eventBoost(e, input.now) : { boost: 1, next: undefined };
     docs.push({
-      type: 'event', id: e.slug, title: t.title, originalTitle: e.title, summary: t.summary, headings: [], keywords: [], audiences: e.audiences, topics: e.topics,
-      body: markdownText(t.description), names: [input.eventTypes?.[e.type] ?? '', e.location.name].filter(Boolean), boost, note: next,
+      type: 'event',
+      id: e.slug,
+      title: t.title,
+      originalTitle: e.title,
+      summary: t.summary,
+      headings: [],
+      keywords: [],
+      audiences: e.audiences,
+      topics: e.topics,
+      body: markdownText(t.description),
+      names: [input.eventTypes?.[e.type] ?? '', e.location.name].filter(Boolean),
+      boost,
+      note: next,
     });
   }
   for (const f of input.families) {
     const t = input.familyTexts.get(f.slug);
     if (!t) continue;
-    docs.push({ type: 'family', id: f.slug, title: t.title, originalTitle: f.displayName, summary: t.summary, headings: t.habits, keywords: [...f.habits, f.award.title], audiences: [], topics: [], body: markdownText(f.story), boost: 0.8 });
+    docs.push({
+      type: 'family',
+      id: f.slug,
+      title: t.title,
+      originalTitle: f.displayName,
+      summary: t.summary,
+      headings: t.habits,
+      keywords: [...f.habits, f.award.title],
+      audiences: [],
+      topics: [],
+      body: markdownText(f.story),
+      boost: 0.8,
+    });
   }
   for (const q of input.quizzes) {
     const l = localizeQuiz(q, locale);
-    docs.push({ type: 'quiz', id: q.slug, title: l.title, originalTitle: q.title, summary: l.textLocale === 'zh-hans' ? q.summary : l.intro, headings: [], keywords: [], audiences: q.audiences, topics: q.topics, body: l.intro, boost: 0.9 });
+    docs.push({
+      type: 'quiz',
+      id: q.slug,
+      title: l.title,
+      originalTitle: q.title,
+      summary: l.textLocale === 'zh-hans' ? q.summary : l.intro,
+      headings: [],
+      keywords: [],
+      audiences: q.audiences,
+      topics: q.topics,
+      body: l.intro,
+      boost: 0.9,
+    });
   }
   for (const a of input.audiences) {
-    docs.push({ type: 'hub', id: `audiences/${a.id}`, title: pick(a.name, locale), originalTitle: a.name['zh-hans'], summary: pick(a.description, locale), headings: [], keywords: [], audiences: [a.id], topics: [], boost: 0.6 });
+    docs.push({
+      type: 'hub',
+      id: `audiences/${a.id}`,
+      title: pick(a.name, locale),
+      originalTitle: a.name['zh-hans'],
+      summary: pick(a.description, locale),
+      headings: [],
+      keywords: [],
+      audiences: [a.id],
+      topics: [],
+      boost: 0.6,
+    });
   }
   for (const x of input.topics) {
-    docs.push({ type: 'hub', id: `topics/${x.id}`, title: pick(x.name, locale), originalTitle: x.name['zh-hans'], summary: pick(x.description, locale), headings: [], keywords: [], audiences: [], topics: [x.id], boost: 0.6 });
+    docs.push({
+      type: 'hub',
+      id: `topics/${x.id}`,
+      title: pick(x.name, locale),
+      originalTitle: x.name['zh-hans'],
+      summary: pick(x.description, locale),
+      headings: [],
+      keywords: [],
+      audiences: [],
+      topics: [x.id],
+      boost: 0.6,
+    });
   }
   return {
     docs,

@@ -125,10 +125,12 @@ export function createSearcher(manifest: Manifest, fetchJson: FetchJson): Search
   async function rank(query: string): Promise<SearchResult> {
     const units = analyzeQuery(query, ctx);
     const names = new Set<string>();
-    for (const u of units) for (const r of u.readings) for (const t of r) {
-      const n = shardName(t);
-      if (n) names.add(n);
-    }
+    for (const u of units)
+      for (const r of u.readings)
+        for (const t of r) {
+          const n = shardName(t);
+          if (n) names.add(n);
+        }
     const loaded = new Map<string, Shard>();
     await Promise.all([...names].map(async (n) => loaded.set(n, await shard(n))));
     const scores = new Map<number, number>();
@@ -146,7 +148,12 @@ export function createSearcher(manifest: Manifest, fetchJson: FetchJson): Search
         const found = reading.map((t) => {
           const name = shardName(t);
           const variants = expand(t, name ? loaded.get(name) : undefined);
-          return { variants, idf: variants.length ? Math.max(...variants.map((v) => idf(loaded.get(shardName(v.token)!)![v.token][0]))) : 0 };
+          return {
+            variants,
+            idf: variants.length
+              ? Math.max(...variants.map((v) => idf(loaded.get(shardName(v.token)!)![v.token][0])))
+              : 0,
+          };
         });
         const present = found.filter((f) => f.variants.length);
         const mass = found.length;
@@ -216,7 +223,10 @@ export function createSearcher(manifest: Manifest, fetchJson: FetchJson): Search
     manifest,
     rank,
     hits,
-    loaded: () => [...[...shards.keys()].map((n) => `${manifest.dir}/${n}.json`), ...[...docs.keys()].map((n) => `${manifest.dir}/d/${n}.json`)],
+    loaded: () => [
+      ...[...shards.keys()].map((n) => `${manifest.dir}/${n}.json`),
+      ...[...docs.keys()].map((n) => `${manifest.dir}/d/${n}.json`),
+    ],
   };
 }
 
@@ -270,7 +280,12 @@ export function clip(text: string, ranges: readonly Range[], max = 90): { text: 
   const prefix = bestStart > 0 ? '…' : '';
   const out = prefix + text.slice(bestStart, bestStart + max) + (bestStart + max < text.length ? '…' : '');
   const shift = prefix.length - bestStart;
-  return { text: out, ranges: ranges.map(([s, e]) => [s + shift, e + shift] as Range).filter(([s, e]) => s >= prefix.length && e < out.length) };
+  return {
+    text: out,
+    ranges: ranges
+      .map(([s, e]) => [s + shift, e + shift] as Range)
+      .filter(([s, e]) => s >= prefix.length && e < out.length),
+  };
 }
 
 function toHit(r: Ranked, d: DocRecord, needles: readonly string[], table: ReadonlyMap<string, string>): SearchHit {

@@ -24,10 +24,18 @@ export function parseRelevance(data: unknown): RelevanceCase[] {
   if (!Array.isArray(data)) throw new Error('relevance set: expected a list');
   return data.map((c, i) => {
     const x = c as Partial<RelevanceCase>;
-    if (typeof x.q !== 'string' || !x.q.trim() || !Array.isArray(x.good) || x.good.length === 0 || typeof x.kind !== 'string') {
+    if (
+      typeof x.q !== 'string' ||
+      !x.q.trim() ||
+      !Array.isArray(x.good) ||
+      x.good.length === 0 ||
+      typeof x.kind !== 'string'
+    ) {
       throw new Error(`relevance set, entry ${i + 1}: needs q, kind and good`);
     }
-    for (const g of x.good) if (!/^(article|event|family|quiz|hub):[\w/-]+$/.test(g)) throw new Error(`relevance set, "${x.q}": bad answer ${g}`);
+    for (const g of x.good)
+      if (!/^(article|event|family|quiz|hub):[\w/-]+$/.test(g))
+        throw new Error(`relevance set, "${x.q}": bad answer ${g}`);
     return { q: x.q, kind: x.kind, locale: x.locale ?? 'zh-hans', good: x.good };
   });
 }

@@ -44,7 +44,10 @@ export function inlineHashes(tree: Root): PageInline {
       if (JS_TYPES.has(type)) scripts.add(sha256(textOf(el)));
     } else if (el.tagName === 'style') {
       styles.add(sha256(textOf(el)));
-    } else if (el.tagName === 'meta' && String(el.properties.httpEquiv ?? '').toLowerCase() === 'content-security-policy') {
+    } else if (
+      el.tagName === 'meta' &&
+      String(el.properties.httpEquiv ?? '').toLowerCase() === 'content-security-policy'
+    ) {
       meta ??= el;
     }
   });

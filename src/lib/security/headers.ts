@@ -19,7 +19,12 @@ import { createHash } from 'node:crypto';
 type Directive = `${'default-src' | 'object-src' | 'base-uri' | 'img-src' | 'media-src'} ${string}`;
 
 export function cspDirectives(opts: { sanity?: boolean } = {}): Directive[] {
-  const directives: Directive[] = ["default-src 'self'", "object-src 'none'", "base-uri 'self'", "img-src 'self' data:"];
+  const directives: Directive[] = [
+    "default-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "img-src 'self' data:",
+  ];
   if (opts.sanity) directives.push("media-src 'self' https://cdn.sanity.io");
   return directives;
 }

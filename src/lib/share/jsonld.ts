@@ -58,13 +58,16 @@ export function eventJsonLd(i: EventJsonLdInput): Record<string, unknown> {
       '@type': 'Place',
       name: i.location.name,
       address: { '@type': 'PostalAddress', streetAddress: i.location.address, addressCountry: 'CN' },
-      ...(i.location.geo ? { geo: { '@type': 'GeoCoordinates', latitude: i.location.geo.lat, longitude: i.location.geo.lng } } : {}),
+      ...(i.location.geo
+        ? { geo: { '@type': 'GeoCoordinates', latitude: i.location.geo.lat, longitude: i.location.geo.lng } }
+        : {}),
     },
     organizer: { '@type': 'Organization', name: i.event.organiser, url: i.organiserUrl },
     isAccessibleForFree: true,
   };
   if (i.image) data.image = [i.image];
-  if (i.previousStart && timeChanged && i.status === 'moved') data.previousStartDate = isoWithOffset(i.previousStart, tz);
+  if (i.previousStart && timeChanged && i.status === 'moved')
+    data.previousStartDate = isoWithOffset(i.previousStart, tz);
   return data;
 }
 

@@ -16,7 +16,12 @@ export function webcalUrl(httpsUrl: string): string {
  * white whatever the page colours, because scanners need dark modules on a light ground.
  */
 export async function qrSvg(url: string): Promise<string> {
-  const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 4, color: { dark: '#000000', light: '#ffffff' } });
+  const svg = await QRCode.toString(url, {
+    type: 'svg',
+    errorCorrectionLevel: 'M',
+    margin: 4,
+    color: { dark: '#000000', light: '#ffffff' },
+  });
   // Decorative in the page: the text alternative sits next to it; the SVG itself is hidden from assistive tech.
   return svg.replace(/^<svg /, '<svg aria-hidden="true" focusable="false" ');
 }

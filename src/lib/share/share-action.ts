@@ -2,7 +2,11 @@
  * What the share button does, separated from the DOM so it can be unit-tested: the Web Share API when the
  * phone has it, otherwise copy the link to the clipboard, otherwise ask the person to copy it by hand.
  */
-export interface ShareData { title: string; text?: string; url: string }
+export interface ShareData {
+  title: string;
+  text?: string;
+  url: string;
+}
 
 export interface ShareEnv {
   share?: (data: ShareData) => Promise<void>;

@@ -50,12 +50,16 @@ export function socialImageSvg(t: SocialImageText): string {
   let y = 150;
   const parts: string[] = [];
   if (t.status) {
-    parts.push(`<rect x="80" y="${y - 52}" width="${Math.ceil([...t.status].reduce((s, c) => s + widthOf(c), 0) * 44) + 48}" height="68" rx="10" fill="#b3261e"/>`);
+    parts.push(
+      `<rect x="80" y="${y - 52}" width="${Math.ceil([...t.status].reduce((s, c) => s + widthOf(c), 0) * 44) + 48}" height="68" rx="10" fill="#b3261e"/>`,
+    );
     parts.push(`<text x="104" y="${y}" font-size="44" font-weight="700" fill="#ffffff">${escapeXml(t.status)}</text>`);
     y += 100;
   }
   for (const line of titleLines) {
-    parts.push(`<text x="80" y="${y}" font-size="${titleSize}" font-weight="700" fill="#1f2933">${escapeXml(line)}</text>`);
+    parts.push(
+      `<text x="80" y="${y}" font-size="${titleSize}" font-weight="700" fill="#1f2933">${escapeXml(line)}</text>`,
+    );
     y += titleSize + 20;
   }
   y += 20;

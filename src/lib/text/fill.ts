@@ -11,7 +11,12 @@ export function fill(template: string | undefined, vars: Vars): string {
 }
 
 /** Picks the plural form for `count` in `lang` (Intl.PluralRules, like i18next) and fills it, {{count}} included. */
-export function fillPlural(forms: Partial<Record<Intl.LDMLPluralRule, string | undefined>>, count: number, lang: string, vars: Vars = {}): string {
+export function fillPlural(
+  forms: Partial<Record<Intl.LDMLPluralRule, string | undefined>>,
+  count: number,
+  lang: string,
+  vars: Vars = {},
+): string {
   const form = forms[new Intl.PluralRules(lang).select(count)] ?? forms.other;
   return fill(form, { count, ...vars });
 }

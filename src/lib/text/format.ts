@@ -12,17 +12,28 @@ export function formatDate(intlLocale: string, date: string): string {
 /** Day heading with weekday: 12月1日 星期二 / Tuesday 1 December */
 export function formatDay(intlLocale: string, local: string, withYear = false): string {
   return new Intl.DateTimeFormat(intlLocale, {
-    timeZone: 'UTC', month: 'long', day: 'numeric', weekday: 'long', ...(withYear ? { year: 'numeric' } : {}),
+    timeZone: 'UTC',
+    month: 'long',
+    day: 'numeric',
+    weekday: 'long',
+    ...(withYear ? { year: 'numeric' } : {}),
   }).format(floating(local));
 }
 
 export function formatTime(intlLocale: string, local: string): string {
-  return new Intl.DateTimeFormat(intlLocale, { timeZone: 'UTC', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(floating(local));
+  return new Intl.DateTimeFormat(intlLocale, {
+    timeZone: 'UTC',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(floating(local));
 }
 
 /** 2026年12月1日 星期二 09:00–10:30; a range across days names both days. */
 export function formatRange(intlLocale: string, start: string, end: string): string {
   const sameDay = start.slice(0, 10) === end.slice(0, 10);
   const from = `${formatDay(intlLocale, start, true)} ${formatTime(intlLocale, start)}`;
-  return sameDay ? `${from}–${formatTime(intlLocale, end)}` : `${from} – ${formatDay(intlLocale, end, true)} ${formatTime(intlLocale, end)}`;
+  return sameDay
+    ? `${from}–${formatTime(intlLocale, end)}`
+    : `${from} – ${formatDay(intlLocale, end, true)} ${formatTime(intlLocale, end)}`;
 }

@@ -39,8 +39,30 @@ const SKIP = new Set(['code', 'pre', 'kbd', 'samp', 'ruby', 'rt', 'rp', 'rb', 'r
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title']);
 /** Inline elements a word may run across; any other tag ends the context passed to pinyin-pro. */
 const INLINE = new Set([
-  'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins', 'mark', 'q', 's',
-  'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var',
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'cite',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'ins',
+  'mark',
+  'q',
+  's',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u',
+  'var',
 ]);
 
 /** A start or end tag, attribute values quoted with " or ' (which may contain >). */
@@ -54,32 +76,113 @@ const TAG = /<(\/?)([A-Za-z][A-Za-z0-9:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/y;
  */
 const HEALTH_WORDS: Record<string, string> = {
   // 脏 zàng, an organ (pinyin-pro always says zāng, dirty)
-  心脏: 'xīn zàng', 肝脏: 'gān zàng', 脾脏: 'pí zàng', 肺脏: 'fèi zàng', 肾脏: 'shèn zàng', 内脏: 'nèi zàng',
-  脏器: 'zàng qì', 脏腑: 'zàng fǔ', 五脏: 'wǔ zàng',
+  心脏: 'xīn zàng',
+  肝脏: 'gān zàng',
+  脾脏: 'pí zàng',
+  肺脏: 'fèi zàng',
+  肾脏: 'shèn zàng',
+  内脏: 'nèi zàng',
+  脏器: 'zàng qì',
+  脏腑: 'zàng fǔ',
+  五脏: 'wǔ zàng',
   // 还 hái after 医生 etc., not 生还 shēng huán
-  医生还: 'yī shēng hái', 先生还: 'xiān shēng hái', 学生还: 'xué shēng hái', 卫生还: 'wèi shēng hái',
+  医生还: 'yī shēng hái',
+  先生还: 'xiān shēng hái',
+  学生还: 'xué shēng hái',
+  卫生还: 'wèi shēng hái',
   // 得 de after a verb or adjective (pinyin-pro says dé), 得 děi (must)
-  长得: 'zhǎng de', 睡得: 'shuì de', 醒得: 'xǐng de', 吃得: 'chī de', 喝得: 'hē de', 疼得: 'téng de',
-  痛得: 'tòng de', 肿得: 'zhǒng de', 累得: 'lèi de', 起得: 'qǐ de', 做得: 'zuò de', 坐得: 'zuò de',
-  查得: 'chá de', 拿得: 'ná de', 凑得: 'còu de', 走得: 'zǒu de', 跑得: 'pǎo de', 站得: 'zhàn de',
-  说得: 'shuō de', 看得: 'kàn de', 听得: 'tīng de', 想得: 'xiǎng de', 活得: 'huó de', 过得: 'guò de',
-  练得: 'liàn de', 穿得: 'chuān de', 住得: 'zhù de', 洗得: 'xǐ de', 刷得: 'shuā de', 饿得: 'è de',
-  急得: 'jí de', 忙得: 'máng de', 控制得: 'kòng zhì de', 恢复得: 'huī fù de', 照顾得: 'zhào gù de',
+  长得: 'zhǎng de',
+  睡得: 'shuì de',
+  醒得: 'xǐng de',
+  吃得: 'chī de',
+  喝得: 'hē de',
+  疼得: 'téng de',
+  痛得: 'tòng de',
+  肿得: 'zhǒng de',
+  累得: 'lèi de',
+  起得: 'qǐ de',
+  做得: 'zuò de',
+  坐得: 'zuò de',
+  查得: 'chá de',
+  拿得: 'ná de',
+  凑得: 'còu de',
+  走得: 'zǒu de',
+  跑得: 'pǎo de',
+  站得: 'zhàn de',
+  说得: 'shuō de',
+  看得: 'kàn de',
+  听得: 'tīng de',
+  想得: 'xiǎng de',
+  活得: 'huó de',
+  过得: 'guò de',
+  练得: 'liàn de',
+  穿得: 'chuān de',
+  住得: 'zhù de',
+  洗得: 'xǐ de',
+  刷得: 'shuā de',
+  饿得: 'è de',
+  急得: 'jí de',
+  忙得: 'máng de',
+  控制得: 'kòng zhì de',
+  恢复得: 'huī fù de',
+  照顾得: 'zhào gù de',
   必须得: 'bì xū děi',
   // 只 zhǐ (only) before a verb; the measure word stays zhī (一只 两只)
-  只吃: 'zhǐ chī', 只喂: 'zhǐ wèi', 只帮: 'zhǐ bāng', 只听: 'zhǐ tīng', 只想: 'zhǐ xiǎng', 只说: 'zhǐ shuō',
-  只加: 'zhǐ jiā', 只作: 'zhǐ zuò', 只可: 'zhǐ kě', 只喝: 'zhǐ hē', 只用: 'zhǐ yòng', 只做: 'zhǐ zuò',
-  只会: 'zhǐ huì', 只看: 'zhǐ kàn', 只打: 'zhǐ dǎ', 只需: 'zhǐ xū', 只剩: 'zhǐ shèng', 一只: 'yì zhī',
+  只吃: 'zhǐ chī',
+  只喂: 'zhǐ wèi',
+  只帮: 'zhǐ bāng',
+  只听: 'zhǐ tīng',
+  只想: 'zhǐ xiǎng',
+  只说: 'zhǐ shuō',
+  只加: 'zhǐ jiā',
+  只作: 'zhǐ zuò',
+  只可: 'zhǐ kě',
+  只喝: 'zhǐ hē',
+  只用: 'zhǐ yòng',
+  只做: 'zhǐ zuò',
+  只会: 'zhǐ huì',
+  只看: 'zhǐ kàn',
+  只打: 'zhǐ dǎ',
+  只需: 'zhǐ xū',
+  只剩: 'zhǐ shèng',
+  一只: 'yì zhī',
   // 地 de after an adverb (pinyin-pro says dì)
-  慢慢地: 'màn màn de', 短短地: 'duǎn duǎn de', 轻轻地: 'qīng qīng de', 好好地: 'hǎo hǎo de',
-  静静地: 'jìng jìng de', 渐渐地: 'jiàn jiàn de', 默默地: 'mò mò de', 悄悄地: 'qiāo qiāo de',
-  不停地: 'bù tíng de', 放心地: 'fàng xīn de', 完整地: 'wán zhěng de', 认真地: 'rèn zhēn de',
+  慢慢地: 'màn màn de',
+  短短地: 'duǎn duǎn de',
+  轻轻地: 'qīng qīng de',
+  好好地: 'hǎo hǎo de',
+  静静地: 'jìng jìng de',
+  渐渐地: 'jiàn jiàn de',
+  默默地: 'mò mò de',
+  悄悄地: 'qiāo qiāo de',
+  不停地: 'bù tíng de',
+  放心地: 'fàng xīn de',
+  完整地: 'wán zhěng de',
+  认真地: 'rèn zhēn de',
   // one-offs
-  百日咳: 'bǎi rì ké', 咯痰: 'kǎ tán', 中间隔: 'zhōng jiān gé', 发育: 'fā yù', 呕吐: 'ǒu tù',
-  补种: 'bǔ zhòng', 有空: 'yǒu kòng', 背奶: 'bēi nǎi', 背孩子: 'bēi hái zi', 倒掉: 'dào diào',
-  倒水: 'dào shuǐ', 待够: 'dāi gòu', 待着: 'dāi zhe', 待在: 'dāi zài', 铺上: 'pū shàng', 铺防滑: 'pū fáng huá',
-  血量: 'xuè liàng', 数数: 'shǔ shù', 看看: 'kàn kan', 后头晕: 'hòu tóu yūn',
-  哪儿: 'nǎ er', 这儿: 'zhè er', 那儿: 'nà er',
+  百日咳: 'bǎi rì ké',
+  咯痰: 'kǎ tán',
+  中间隔: 'zhōng jiān gé',
+  发育: 'fā yù',
+  呕吐: 'ǒu tù',
+  补种: 'bǔ zhòng',
+  有空: 'yǒu kòng',
+  背奶: 'bēi nǎi',
+  背孩子: 'bēi hái zi',
+  倒掉: 'dào diào',
+  倒水: 'dào shuǐ',
+  待够: 'dāi gòu',
+  待着: 'dāi zhe',
+  待在: 'dāi zài',
+  铺上: 'pū shàng',
+  铺防滑: 'pū fáng huá',
+  血量: 'xuè liàng',
+  数数: 'shǔ shù',
+  看看: 'kàn kan',
+  后头晕: 'hòu tóu yūn',
+  哪儿: 'nǎ er',
+  这儿: 'zhè er',
+  那儿: 'nà er',
 };
 
 let dictionaryReady = false;
@@ -154,7 +257,7 @@ function pinyinOf(chars: string[]): string[] {
  */
 function readRuns(chars: string[]): string[] {
   const read = chars.slice();
-  for (let i = 0; i < chars.length; ) {
+  for (let i = 0; i < chars.length;) {
     if (!HAN.test(chars[i]!)) {
       i += 1;
       continue;
@@ -178,7 +281,8 @@ function annotate(out: string[], contexts: number[][], script: Script): void {
   readyDictionary();
   const parts = withHan.map((ks) => ks.map((k) => Array.from(out[k]!)));
   const chars = parts.map((p) => p.flat());
-  const lookup = script === 'hant' ? batched(chars, (cs) => Array.from(simplify(cs.join(''))), simplifiedAligned) : chars;
+  const lookup =
+    script === 'hant' ? batched(chars, (cs) => Array.from(simplify(cs.join(''))), simplifiedAligned) : chars;
   const read = lookup.map(readRuns);
   withHan.forEach((ks, n) => {
     let at = 0;
@@ -296,5 +400,9 @@ export interface ArticlePinyin {
 
 /** Title and summary are plain text (escaped here); the body is the rendered HTML. */
 export function articlePinyin(title: string, summary: string, bodyHtml: string, script: Script): ArticlePinyin {
-  return { title: addPinyinRuby(escapeHtml(title), script), summary: addPinyinRuby(escapeHtml(summary), script), body: addPinyinRuby(bodyHtml, script) };
+  return {
+    title: addPinyinRuby(escapeHtml(title), script),
+    summary: addPinyinRuby(escapeHtml(summary), script),
+    body: addPinyinRuby(bodyHtml, script),
+  };
 }

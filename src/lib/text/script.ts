@@ -29,7 +29,11 @@ function table(): Set<string> {
     for (const v of values) for (const ch of v) traditional.add(ch);
   }
   for (const [key] of [...entries(TSCharacters), ...entries(TSPhrases)]) for (const ch of key) traditional.add(ch);
-  simplifiedOnly = new Set(entries(STCharacters).map(([k]) => k).filter((k) => !traditional.has(k)));
+  simplifiedOnly = new Set(
+    entries(STCharacters)
+      .map(([k]) => k)
+      .filter((k) => !traditional.has(k)),
+  );
   return simplifiedOnly;
 }
 

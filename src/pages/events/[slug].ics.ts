@@ -8,7 +8,8 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getEvents } from '../../content/queries.ts';
 import { buildCalendar } from '../../lib/ics/calendar.ts';
 
-export const getStaticPaths = (async () => (await getEvents()).map((e) => ({ params: { slug: e.slug } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (async () =>
+  (await getEvents()).map((e) => ({ params: { slug: e.slug } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => {
   const origin = (site ?? new URL('https://health.example.org')).href;

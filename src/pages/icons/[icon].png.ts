@@ -9,6 +9,8 @@ export function getStaticPaths() {
 
 export const GET: APIRoute = async ({ props }) => {
   const { size, maskable } = props as { size: number; maskable: boolean };
-  const png = await sharp(Buffer.from(iconSvg(size, maskable))).png({ compressionLevel: 9 }).toBuffer();
+  const png = await sharp(Buffer.from(iconSvg(size, maskable)))
+    .png({ compressionLevel: 9 })
+    .toBuffer();
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 };

@@ -6,7 +6,8 @@ import { nextOccurrences } from '../../../lib/calendar/occurrences.ts';
 import { socialImageSvg } from '../../../lib/share/social-image.ts';
 import { formatRange } from '../../../lib/text/format.ts';
 
-export const getStaticPaths = (async () => (await getEvents()).map((e) => ({ params: { slug: e.slug } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (async () =>
+  (await getEvents()).map((e) => ({ params: { slug: e.slug } }))) satisfies GetStaticPaths;
 
 const STATUS: Record<string, string> = { cancelled: '已取消', postponed: '已延期', moved: '时间或地点有变' };
 

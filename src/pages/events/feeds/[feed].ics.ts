@@ -9,15 +9,25 @@ import { feedsFor } from '../../../lib/ics/feeds.ts';
 
 export const getStaticPaths = (async () => {
   const [events, audiences] = await Promise.all([getEvents(), getAudiences()]);
-  return feedsFor(events, audiences.map((a) => a.id)).map((f) => ({ params: { feed: f.id } }));
+  return feedsFor(
+    events,
+    audiences.map((a) => a.id),
+  ).map((f) => ({ params: { feed: f.id } }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => {
   const origin = (site ?? new URL('https://health.example.org')).href;
   const [events, audiences, settings] = await Promise.all([getEvents(), getAudiences(), getSite()]);
-  const feed = feedsFor(events, audiences.map((a) => a.id)).find((f) => f.id === params.feed)!;
+  const feed = feedsFor(
+    events,
+    audiences.map((a) => a.id),
+  ).find((f) => f.id === params.feed)!;
   const audience = audiences.find((a) => a.id === feed.audience);
   const calName = `${settings.communityName['zh-hans']} · ${audience ? `${audience.name['zh-hans']}活动` : '全部活动'}`;
-  const body = buildCalendar(feed.events, { origin, calName, pageUrl: (slug) => new URL(`/events/${slug}/`, origin).href });
+  const body = buildCalendar(feed.events, {
+    origin,
+    calName,
+    pageUrl: (slug) => new URL(`/events/${slug}/`, origin).href,
+  });
   return new Response(body, { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
 };

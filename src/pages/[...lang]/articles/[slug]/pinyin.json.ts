@@ -16,7 +16,8 @@ export const getStaticPaths = (async () => {
   for (const locale of LOCALES) {
     for (const a of articles) {
       const text = await getArticleText(locale, a.slug);
-      if (pinyinScript(text.data.textLocale)) paths.push({ params: { lang: LOCALE_INFO[locale].prefix || undefined, slug: a.slug }, props: { locale } });
+      if (pinyinScript(text.data.textLocale))
+        paths.push({ params: { lang: LOCALE_INFO[locale].prefix || undefined, slug: a.slug }, props: { locale } });
     }
   }
   return paths;
