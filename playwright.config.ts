@@ -1,10 +1,10 @@
+import { CHROMIUM, CHROMIUM_ARGS } from './scripts/chromium.mjs';
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { defineConfig, devices } from '@playwright/test';
 
 /** Debian's Chromium when present (Playwright's own download is not available everywhere); else Playwright's. */
-const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+const systemChromium = CHROMIUM;
 // A port that is free now, chosen once by the runner and passed to its workers through the environment (they
 // load this file again); E2E_PORT overrides it. The run always starts its own server: a server already
 // listening there (another checkout's) makes the run fail instead of being tested by mistake.
@@ -28,14 +28,7 @@ export default defineConfig({
     timezoneId: 'Asia/Shanghai',
     launchOptions: {
       executablePath: systemChromium,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   // Service workers stay off except in the offline spec, so no spec sees another's cached pages.

@@ -2,6 +2,7 @@
  * Shared by the benchmark and the budget check: page sizes over a built dist/, and Lighthouse runs against a
  * local server. The pure parts live in scripts/bench/lib (unit-tested); this file only does the I/O.
  */
+import { CHROMIUM, CHROMIUM_ARGS } from '../chromium.mjs';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { PAGE_TYPES, groupPages, representative, fileToUrl } from './lib/pages.ts';
@@ -9,7 +10,7 @@ import { pageResources } from '../../src/lib/perf/resources.ts';
 import { cspMetaGzipCost } from '../../src/lib/security/csp-prune.ts';
 import { createStaticServer } from '../serve.mjs';
 
-export const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+export { CHROMIUM };
 
 /** dist/-relative paths of every HTML file under dir. */
 export function htmlFiles(dir) {
@@ -104,15 +105,7 @@ export async function lighthouseRuns(targets) {
   const chromeLauncher = await import('chrome-launcher');
   const chrome = await chromeLauncher.launch({
     chromePath: CHROMIUM,
-    chromeFlags: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    chromeFlags: ['--headless=new', ...CHROMIUM_ARGS],
     logLevel: 'silent',
   });
   const out = [];

@@ -27,6 +27,7 @@
  *   npm run bench:search -- --sizes 1000 --rounds 3 --json /tmp/search.json --reuse
  * Work folder: $BENCH_DIR or /tmp/hc-bench-search. Port: $BENCH_PORT or a free one.
  */
+import { CHROMIUM, CHROMIUM_ARGS } from '../chromium.mjs';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -273,15 +274,8 @@ function relevanceOf(results, templates) {
 async function measure(n, site, templates, engineJs) {
   const { server, sent, port } = await serve(site, engineJs);
   const browser = await chromium.launch({
-    executablePath: ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
   });
   const blank = () => ({ setup: [], first: [], firstBytes: [], tenBytes: [], times: [], repeat: [] });
   const out = { ours: blank(), pagefind: blank() };
