@@ -39,6 +39,12 @@ test('the header box on every page goes to search with the query, and results sh
   page,
 }) => {
   await page.goto('/articles/');
+  // On a phone the header's search field sits behind its 搜索 disclosure button: open it as a reader would.
+  const toggle = page.locator('button[aria-controls="site-search"]');
+  if (await toggle.isVisible()) {
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  }
   const box = page.getByRole('search', { name: '搜索全站' });
   await box.getByRole('searchbox').fill('gxy');
   await box.getByRole('button', { name: '搜索' }).click();
