@@ -37,8 +37,8 @@ export default defineConfig({
     { name: 'offline', testMatch: /offline\.spec\.ts$/, use: { serviceWorkers: 'allow' } },
   ],
   webServer: {
-    // Serves the already-built dist/ (npm test builds it once).
-    command: `node scripts/serve.mjs dist ${PORT}`,
+    // Serves the already-built dist/ (npm test builds it once); DIST=dist-fixture serves the fixture build.
+    command: `node scripts/serve.mjs ${process.env.DIST ?? 'dist'} ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 30_000,

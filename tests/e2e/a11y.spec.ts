@@ -15,7 +15,7 @@ import { expect, test } from '@playwright/test';
 import { ALL_READING_MODES, axeViolations, READING_MODES } from './axe.ts';
 import { builtPages, readMustSweep, routes, sweepPlan, templateOf } from '../helpers/page-templates.ts';
 
-const DIST = path.resolve('dist');
+const DIST = path.resolve(process.env.DIST ?? 'dist');
 
 if (process.env.A11Y_ALL) {
   const xml = readdirSync(DIST)

@@ -19,7 +19,7 @@ const SCREEN = 800;
 /** DESIGN.md: the first sentence within 1.5 screens at 大字 and 特大. */
 const LARGE_LIMIT = 1200;
 
-const DIST = path.resolve('dist');
+const DIST = path.resolve(process.env.DIST ?? 'dist');
 const html = (p: string) => readFileSync(path.join(DIST, p, 'index.html'), 'utf8');
 const pages = (dir: string) =>
   existsSync(path.join(DIST, dir))

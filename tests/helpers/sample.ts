@@ -5,5 +5,8 @@
  * tests/unit/content-rules.test.ts.
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 
-export const SAMPLE = /^sampleNotice:/m.test(readFileSync('content/site.yaml', 'utf8'));
+export const SAMPLE = /^sampleNotice:/m.test(
+  readFileSync(path.join(process.env.CONTENT_DIR ?? 'content', 'site.yaml'), 'utf8'),
+);
