@@ -2,7 +2,7 @@
  * The few ways pages read content. Thin wrappers over astro:content so pages stay short and consistent.
  */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
-import type { Locale } from '../i18n/locales.ts';
+import { localePath, pick, type Locale } from '../i18n/locales.ts';
 import { occurrencesBetween, upcoming, type Occurrence } from '../lib/calendar/occurrences.ts';
 import { addMonths, observancesBetween } from '../lib/calendar/month.ts';
 import { EVENT_TYPES } from './model/event.ts';
@@ -42,6 +42,25 @@ export const getAudiences = once(async () => {
 
 export const getTopics = once(async () => {
   return (await getCollection('topics')).sort(byOrder).map((e) => e.data);
+});
+
+/** A link to an audience or topic hub, named in the reader's locale (topics drawn in the accent colour). */
+export interface TagLink {
+  href: string;
+  label: string;
+  accent: boolean;
+}
+
+/** The hub links for an entry's audiences and topics, in that order; unknown ids were refused by the loader. */
+export const getTaxonomyTags = once(async (locale: Locale) => {
+  const audiences = new Map((await getAudiences()).map((a) => [a.id, pick(a.name, locale)]));
+  const topics = new Map((await getTopics()).map((x) => [x.id, pick(x.name, locale)]));
+  const links = (ids: readonly string[], names: Map<string, string>, dir: string, accent: boolean): TagLink[] =>
+    ids.map((id) => ({ href: localePath(locale, `/${dir}/${id}/`), label: names.get(id) ?? id, accent }));
+  return (audienceIds: readonly string[], topicIds: readonly string[] = []): TagLink[] => [
+    ...links(audienceIds, audiences, 'audiences', false),
+    ...links(topicIds, topics, 'topics', true),
+  ];
 });
 
 export const getArticles = once(async () => {
