@@ -16,7 +16,8 @@ export default defineConfig({
   trailingSlash: 'always',
   // OUT_DIR lets a test build a variant of the site (e.g. with a family hidden) without touching dist/.
   outDir: process.env.OUT_DIR ?? './dist',
-  build: { format: 'directory' },
+  // Pages render a few at a time: while one waits on sharp (social images) or the disk, another renders.
+  build: { format: 'directory', concurrency: 4 },
   // Astro's Markdown renderer passes raw HTML through. Bodies are safe because (1) the content model refuses
   // raw HTML and links/images with unsafe URL schemes, naming file and line (src/lib/markdown/check.ts), and
   // (2) every rendered body is parsed and sanitised to an allow-list (src/lib/markdown/sanitize.ts, called

@@ -1,10 +1,11 @@
 /** Dates as the community sees them: wall-clock dates in Asia/Shanghai, whatever the build machine's zone. */
+import { dateTimeFormat } from './text/intl.ts';
 
 export const SITE_TIME_ZONE = 'Asia/Shanghai';
 
 /** The local calendar date (YYYY-MM-DD) of an instant in a time zone. */
 export function localDate(instant: Date, timeZone = SITE_TIME_ZONE): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
+  const parts = dateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',
     month: '2-digit',

@@ -71,9 +71,8 @@ describe('sanitizeHtml', () => {
     expect(out).toBe('<p>a<img src="x"><a>b</a><a>c</a></p>');
   });
 
-  it('keeps ruby only when asked (the pinyin layer)', () => {
+  it('drops ruby from a body (only the pinyin layer adds it, after sanitising)', () => {
     expect(sanitizeHtml('<ruby>血<rt>xuè</rt></ruby>')).toBe('血xuè');
-    expect(sanitizeHtml('<ruby>血<rt>xuè</rt></ruby>', { ruby: true })).toBe('<ruby>血<rt>xuè</rt></ruby>');
   });
 });
 
@@ -93,6 +92,26 @@ describe('per-page CSP', () => {
     expect(pruneCspHashes(html.replace('<p>', '<p style="color:red">'))).toContain("style-src-attr 'unsafe-inline'");
     expect(cspMetaGzipCost(out)).toBeGreaterThan(0);
     expect(pruneCspHashes('<p>no policy</p>')).toBe('<p>no policy</p>');
+  });
+
+  it('hashes raw script text, skips external and data scripts, and counts styles a no-JS reader gets', async () => {
+    const { inlineHashes, pruneCspHashes } = await import('../../src/lib/security/csp-prune.ts');
+    const { scriptHash } = await import('../../src/lib/security/headers.ts');
+    const page = inlineHashes(
+      '<meta http-equiv="Content-Security-Policy" content="script-src \'self\' &gt; x"><script>if (a &amp;&amp; b < c) go()</script>' +
+        '<script src="/x.js"></script><script type="application/ld+json">{"a":1}</script>' +
+        '<script type="module">m()</script><noscript><style>.a{}</style></noscript><STYLE>.b{}</STYLE>',
+    );
+    expect(page.scripts).toEqual(
+      new Set([`'${scriptHash('if (a &amp;&amp; b < c) go()')}'`, `'${scriptHash('m()')}'`]),
+    );
+    expect(page.styles.size).toBe(2);
+    expect(page.styleAttr).toBe(false);
+    expect(page.meta?.content).toBe("script-src 'self' > x");
+    const html = `<head><meta http-equiv="content-security-policy" content="script-src 'self' 'sha256-zz' &gt;"><title>t</title>`;
+    expect(pruneCspHashes(html)).toBe(
+      `<head><meta http-equiv="content-security-policy" content="script-src 'self' >"><title>t</title>`,
+    );
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addPinyinRuby, articlePinyin, pinyinScript } from '../../src/lib/text/pinyin.ts';
+import { addPinyinRuby, articlePinyin, onlyRubyAdded, pinyinScript } from '../../src/lib/text/pinyin.ts';
+import { escapeHtml } from '../../src/lib/text/escape.ts';
 
 /** The exact markup expected for `chars` read as the space-separated `readings`, one ruby per character. */
 function ruby(chars: string, readings: string): string {
@@ -121,5 +122,17 @@ describe('the pinyin file of an article (/articles/<slug>/pinyin.json)', () => {
     expect(parts.summary).toContain('&amp;');
     expect(parts.summary).not.toContain('<script');
     expect(parts.body).toBe(`<p><strong>${ruby('量', 'liáng')}</strong>${ruby('血', 'xuè')}${ruby('压', 'yā')}</p>`);
+  });
+
+  it('proves annotation added nothing but ruby (onlyRubyAdded)', () => {
+    const body = '<p><a href="/x/" title="量血压">量</a>血压 &lt;b&gt;</p>';
+    expect(onlyRubyAdded(body, addPinyinRuby(body, 'hans'))).toBe(true);
+    const title = escapeHtml('<img src=x onerror=alert(1)>高血压');
+    expect(onlyRubyAdded(title, addPinyinRuby(title, 'hans'))).toBe(true);
+    // Anything else that changed, or ruby with markup inside, fails the check.
+    expect(onlyRubyAdded(body, body.replace('<p>', '<p onclick="x()">'))).toBe(false);
+    expect(onlyRubyAdded('血', '<ruby>血<rt><img src=x></rt></ruby>')).toBe(false);
+    expect(onlyRubyAdded('血', '<ruby>血<rt>xuè</rt></ruby><script>1</script>')).toBe(false);
+    expect(onlyRubyAdded('a', '<ruby>a<rt>a</rt></ruby>')).toBe(false);
   });
 });

@@ -59,14 +59,20 @@ export function toLunar(date: string): LunarDate {
  * (never in a leap month). Usually one date; none or two are possible for days near the lunar year's ends.
  */
 export function lunarDatesInYear(year: number, month: number, day: number): string[] {
+  const key = `${year}-${month}-${day}`;
+  const known = inYear.get(key);
+  if (known) return [...known];
   const out: string[] = [];
   for (let t = Date.UTC(year, 0, 1); t < Date.UTC(year + 1, 0, 1); t += 86400_000) {
     const date = new Date(t).toISOString().slice(0, 10);
     const l = toLunar(date);
     if (l.month === month && l.day === day && !l.leap) out.push(date);
   }
-  return out;
+  inYear.set(key, out);
+  return [...out];
 }
+/** Answers of lunarDatesInYear: a whole year of ICU calls each, and every calendar page asks again. */
+const inYear = new Map<string, string[]>();
 
 /**
  * The one Gregorian date in `year` of a lunar month/day that falls once a year in mid-year (e.g. 重阳, 9/9).

@@ -2,10 +2,11 @@
  * Conversions between wall-clock times ("2026-12-01T09:00" in a zone) and instants, using Intl only,
  * so results do not depend on the TZ of the machine running the build.
  */
+import { dateTimeFormat } from '../text/intl.ts';
 
 /** Offset of a zone from UTC at an instant, in minutes (Asia/Shanghai → 480). */
 export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
+  const parts = dateTimeFormat('en-US', {
     timeZone,
     hourCycle: 'h23',
     year: 'numeric',

@@ -5,7 +5,8 @@
  * javascript:/data: URLs …) is dropped, so even a body that slipped past the content checks (a Sanity field,
  * a future renderer change) cannot put anything executable into dist/.
  *
- * Used for article and family bodies after Markdown rendering, and for the pinyin layer's ruby markup.
+ * Used for article and family bodies after Markdown rendering. The pinyin layer adds only ruby to these
+ * sanitised bodies, which it proves cheaply (onlyRubyAdded in src/lib/text/pinyin.ts).
  */
 import { fromHtml } from 'hast-util-from-html';
 import { sanitize, type Schema } from 'hast-util-sanitize';
@@ -48,9 +49,6 @@ export const ARTICLE_ELEMENTS: Readonly<Record<string, readonly string[]>> = {
   blockquote: [],
 };
 
-/** Ruby for the pinyin layer (拼音 over each character). */
-const RUBY_ELEMENTS: Readonly<Record<string, readonly string[]>> = { ruby: [], rt: [], rp: [] };
-
 /** Table cells keep the renderer's column alignment, and only that, from their style attribute. */
 const CELL_STYLE = /^text-align:\s*(left|right|center);?$/;
 
@@ -71,8 +69,6 @@ function schemaFor(elements: Readonly<Record<string, readonly string[]>>): Schem
       th: ['table'],
       td: ['table'],
       li: ['ol', 'ul'],
-      rt: ['ruby'],
-      rp: ['ruby'],
     },
     // Heading ids are the table of contents' anchors; they come from the renderer's slugger, not from editors.
     clobber: [],
@@ -101,10 +97,8 @@ function schemaFor(elements: Readonly<Record<string, readonly string[]>>): Schem
 }
 
 const ARTICLE_SCHEMA = schemaFor(ARTICLE_ELEMENTS);
-const RUBY_SCHEMA = schemaFor({ ...ARTICLE_ELEMENTS, ...RUBY_ELEMENTS });
 
-/** Sanitises an HTML fragment (a rendered body); `ruby` also keeps <ruby>/<rt>/<rp> for the pinyin layer. */
-export function sanitizeHtml(html: string, opts: { ruby?: boolean } = {}): string {
-  const tree = fromHtml(html, { fragment: true });
-  return toHtml(sanitize(tree, opts.ruby ? RUBY_SCHEMA : ARTICLE_SCHEMA));
+/** Sanitises an HTML fragment (a rendered body). */
+export function sanitizeHtml(html: string): string {
+  return toHtml(sanitize(fromHtml(html, { fragment: true }), ARTICLE_SCHEMA));
 }

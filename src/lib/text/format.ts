@@ -3,15 +3,16 @@
  * UTC on purpose — they are already local to the event's zone, so no machine time zone leaks in.
  */
 import { floating } from '../calendar/zoned.ts';
+import { dateTimeFormat } from './intl.ts';
 
 /** "2026-09-15" → 2026年9月15日 / 15 September 2026 */
 export function formatDate(intlLocale: string, date: string): string {
-  return new Intl.DateTimeFormat(intlLocale, { dateStyle: 'long', timeZone: 'UTC' }).format(floating(`${date}T00:00`));
+  return dateTimeFormat(intlLocale, { dateStyle: 'long', timeZone: 'UTC' }).format(floating(`${date}T00:00`));
 }
 
 /** Day heading with weekday: 12月1日 星期二 / Tuesday 1 December */
 export function formatDay(intlLocale: string, local: string, withYear = false): string {
-  return new Intl.DateTimeFormat(intlLocale, {
+  return dateTimeFormat(intlLocale, {
     timeZone: 'UTC',
     month: 'long',
     day: 'numeric',
@@ -21,7 +22,7 @@ export function formatDay(intlLocale: string, local: string, withYear = false): 
 }
 
 export function formatTime(intlLocale: string, local: string): string {
-  return new Intl.DateTimeFormat(intlLocale, {
+  return dateTimeFormat(intlLocale, {
     timeZone: 'UTC',
     hour: '2-digit',
     minute: '2-digit',

@@ -398,6 +398,19 @@ export interface ArticlePinyin {
   body: string;
 }
 
+/** `<ruby>字<rt>zì</rt></ruby>` as addPinyinRuby writes it: one Han character, one syllable in Latin letters. */
+const RUBY_MARKUP = /<ruby>([\p{Unified_Ideograph}\u3007])<rt>[\p{Script=Latin}\p{M}]+<\/rt><\/ruby>/gu;
+
+/**
+ * True when `annotated` is `html` with ruby around some Han characters and nothing else changed. The pinyin
+ * layer is inserted into the page as markup: with this check, markup that was safe before annotation (the
+ * sanitised body, escaped text) is proved safe after it, without parsing and sanitising the several-times
+ * larger annotated copy again.
+ */
+export function onlyRubyAdded(html: string, annotated: string): boolean {
+  return annotated.replace(RUBY_MARKUP, '$1') === html;
+}
+
 /** Title and summary are plain text (escaped here); the body is the rendered HTML. */
 export function articlePinyin(title: string, summary: string, bodyHtml: string, script: Script): ArticlePinyin {
   return {

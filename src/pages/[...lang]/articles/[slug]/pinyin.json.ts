@@ -7,8 +7,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { LOCALES, LOCALE_INFO, type Locale } from '../../../../i18n/locales.ts';
 import { getArticles, getArticleText } from '../../../../content/queries.ts';
-import { articlePinyin, pinyinScript } from '../../../../lib/text/pinyin.ts';
-import { sanitizeHtml } from '../../../../lib/markdown/sanitize.ts';
+import { articlePinyin, onlyRubyAdded, pinyinScript } from '../../../../lib/text/pinyin.ts';
+import { escapeHtml } from '../../../../lib/text/escape.ts';
 
 export const getStaticPaths = (async () => {
   const articles = await getArticles();
@@ -26,10 +26,15 @@ export const getStaticPaths = (async () => {
 export const GET: APIRoute = async ({ params, props }) => {
   const text = await getArticleText((props as { locale: Locale }).locale, params.slug!);
   const script = pinyinScript(text.data.textLocale)!;
-  const parts = articlePinyin(text.data.title, text.data.summary, text.rendered?.html ?? '', script);
-  // The toggle inserts these as markup: only sanitised markup (the body's elements plus ruby) goes out.
-  const safe = Object.fromEntries(Object.entries(parts).map(([k, html]) => [k, sanitizeHtml(html, { ruby: true })]));
-  return new Response(JSON.stringify(safe), {
+  const body = text.rendered?.html ?? '';
+  const parts = articlePinyin(text.data.title, text.data.summary, body, script);
+  // The toggle inserts these as markup. The body was sanitised when it was rendered and the title and summary
+  // are escaped; the check proves annotation added nothing but ruby, so what goes out is as safe as what came in.
+  const plain = { title: escapeHtml(text.data.title), summary: escapeHtml(text.data.summary), body };
+  for (const k of ['title', 'summary', 'body'] as const)
+    if (!onlyRubyAdded(plain[k], parts[k]))
+      throw new Error(`pinyin for article "${params.slug}" (${k}) changed more than ruby; refusing to publish it`);
+  return new Response(JSON.stringify(parts), {
     headers: { 'Content-Type': 'application/json' },
   });
 };
