@@ -2,29 +2,27 @@
  * /events/feeds/all.ics and /events/feeds/<audience>.ics: calendars a phone subscribes to and refreshes, so a
  * change (SEQUENCE raised) or a cancellation (STATUS:CANCELLED) reaches residents who added them.
  */
-import type { APIRoute, GetStaticPaths } from 'astro';
+import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { getAudiences, getEvents, getSite } from '../../../content/queries.ts';
 import { buildCalendar } from '../../../lib/ics/calendar.ts';
 import { feedsFor } from '../../../lib/ics/feeds.ts';
 
 export const getStaticPaths = (async () => {
-  const [events, audiences] = await Promise.all([getEvents(), getAudiences()]);
+  const [events, audiences, settings] = await Promise.all([getEvents(), getAudiences(), getSite()]);
   return feedsFor(
     events,
     audiences.map((a) => a.id),
-  ).map((f) => ({ params: { feed: f.id } }));
+  ).map((feed) => {
+    const audience = audiences.find((a) => a.id === feed.audience);
+    const calName = `${settings.communityName['zh-hans']} · ${audience ? `${audience.name['zh-hans']}活动` : '全部活动'}`;
+    return { params: { feed: feed.id }, props: { events: feed.events, calName } };
+  });
 }) satisfies GetStaticPaths;
+type Props = InferGetStaticPropsType<typeof getStaticPaths>;
 
-export const GET: APIRoute = async ({ params, site }) => {
+export const GET: APIRoute<Props> = ({ props: { events, calName }, site }) => {
   const origin = (site ?? new URL('https://health.example.org')).href;
-  const [events, audiences, settings] = await Promise.all([getEvents(), getAudiences(), getSite()]);
-  const feed = feedsFor(
-    events,
-    audiences.map((a) => a.id),
-  ).find((f) => f.id === params.feed)!;
-  const audience = audiences.find((a) => a.id === feed.audience);
-  const calName = `${settings.communityName['zh-hans']} · ${audience ? `${audience.name['zh-hans']}活动` : '全部活动'}`;
-  const body = buildCalendar(feed.events, {
+  const body = buildCalendar(events, {
     origin,
     calName,
     pageUrl: (slug) => new URL(`/events/${slug}/`, origin).href,
