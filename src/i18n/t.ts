@@ -32,17 +32,20 @@ export function useT(locale: Locale): TFunction {
 }
 
 /**
- * A counted string's plural forms as templates ({{count}} left in), keyed by Intl plural category, as JSON for a
- * data attribute; the browser picks and fills one with fillPlural (src/lib/text/fill.ts).
+ * A counted string's plural forms as templates ({{count}} left in), keyed by Intl plural category; the browser
+ * picks and fills one with fillPlural (src/lib/text/fill.ts).
  */
-export function pluralTemplates(locale: Locale, key: ParseKeys): string {
+export function pluralForms(locale: Locale, key: ParseKeys): Partial<Record<Intl.LDMLPluralRule, string>> {
   const rules = new Intl.PluralRules(registry.info[locale].intl);
   const t = useT(locale);
-  const forms: Record<string, string> = {};
+  const forms: Partial<Record<Intl.LDMLPluralRule, string>> = {};
   for (const category of rules.resolvedOptions().pluralCategories) {
     let sample = 0;
     while (sample < 1000 && rules.select(sample) !== category) sample++;
     forms[category] = t(key, { count: sample, replace: { count: '{{count}}' } });
   }
-  return JSON.stringify(forms);
+  return forms;
 }
+
+/** pluralForms as JSON, for a data attribute. */
+export const pluralTemplates = (locale: Locale, key: ParseKeys): string => JSON.stringify(pluralForms(locale, key));

@@ -8,14 +8,15 @@
  */
 import type { Range, SearchHit, SearchResult, Searcher } from '../lib/search/engine.ts';
 import type { DocType, Manifest } from '../lib/search/types.ts';
+import { fill, fillPlural } from '../lib/text/fill.ts';
 
 interface Strings {
   loading: string;
   none: string;
   error: string;
   for: string;
-  one: string;
-  many: string;
+  /** "{{count}} results" by plural category. */
+  results: Partial<Record<Intl.LDMLPluralRule, string>>;
   more: string;
   types: Record<DocType, string>;
 }
@@ -107,9 +108,7 @@ export function initSearch(): void {
     results.replaceChildren(list);
     const total = result.ranked.length;
     status.textContent =
-      total === 0
-        ? strings.none.replace('{{q}}', q)
-        : (total === 1 ? strings.one : strings.many).replace('{{count}}', String(total));
+      total === 0 ? fill(strings.none, { q }) : fillPlural(strings.results, total, document.documentElement.lang);
     if (total > PAGE) {
       const more = el(
         'button',

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../../src/i18n/registry.ts';
-import { pluralTemplates, useT } from '../../src/i18n/t.ts';
+import { pluralForms, pluralTemplates, useT } from '../../src/i18n/t.ts';
 import { fill, fillPlural } from '../../src/lib/text/fill.ts';
 
 const raw = Object.fromEntries(LOCALES.map((l) => [l, readFileSync(`src/i18n/ui/${l}.json`, 'utf8')]));
@@ -72,6 +72,11 @@ describe('the browser formatter', () => {
       expect(fillPlural(JSON.parse(pluralTemplates('yue', 'gallery.count')), n, 'yue-Hant')).toBe(
         useT('yue')('gallery.count', { count: n }),
       );
+      expect(fillPlural(pluralForms('en', 'search.results'), n, 'en')).toBe(useT('en')('search.results', { count: n }));
     }
+  });
+  it('leaves the words a reader typed as they are (the search page echoes the query)', () => {
+    const none = useT('zh-hans')('search.none');
+    expect(fill(none, { q: "$& $' {{q}}" })).toBe(useT('zh-hans')('search.none', { q: "$& $' {{q}}" }));
   });
 });

@@ -18,6 +18,7 @@ import {
   type QuizQuestion,
 } from '../../lib/quiz/engine.ts';
 import { AUDIENCE_STORAGE_KEY, readChoice } from '../../lib/home/order.ts';
+import { fill, type Vars } from '../../lib/text/fill.ts';
 
 export interface QuizRunnerProps {
   quiz: QuizDef;
@@ -56,10 +57,6 @@ function load(slug: string): Saved {
   }
 }
 
-function fill(s: string | undefined, vars: Record<string, string | number> = {}): string {
-  return (s ?? '').replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(vars[k] ?? ''));
-}
-
 export default function QuizRunner({
   quiz,
   textLang,
@@ -69,7 +66,7 @@ export default function QuizRunner({
   audienceArticles,
   intl,
 }: QuizRunnerProps) {
-  const t = (k: string, vars?: Record<string, string | number>) => fill(strings[k], vars);
+  const t = (k: string, vars: Vars = {}) => fill(strings[k], vars);
   const asked = askedQuestions(quiz);
   const [state, setState] = useState<Saved>(() => load(quiz.slug));
   const [resumed] = useState(() => Object.keys(load(quiz.slug).answers).length > 0);
