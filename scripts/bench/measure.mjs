@@ -6,7 +6,7 @@ import { CHROMIUM, CHROMIUM_ARGS } from '../chromium.mjs';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { PAGE_TYPES, groupPages, representative, fileToUrl } from './lib/pages.ts';
-import { pageResources } from '../../src/lib/perf/resources.ts';
+import { pageResources } from './lib/resources.ts';
 import { cspMetaGzipCost } from '../../src/lib/security/csp-prune.ts';
 import { createStaticServer } from '../serve.mjs';
 

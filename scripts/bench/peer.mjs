@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as yaml from 'js-yaml';
 import { generateCorpus } from '../synthetic/corpus.mjs';
-import { pageResources } from '../../src/lib/perf/resources.ts';
+import { pageResources } from './lib/resources.ts';
 import { fileToUrl } from './lib/pages.ts';
 import { timedBuild } from './build.mjs';
 import { htmlFiles, kb, table } from './measure.mjs';

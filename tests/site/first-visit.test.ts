@@ -9,7 +9,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { entriesFor, OFFLINE_LOCALES } from '../../src/lib/offline/names.ts';
-import { pageResources } from '../../src/lib/perf/resources.ts';
+import { pageResources } from '../../scripts/bench/lib/resources.ts';
 import { precacheManifest } from '../../src/pwa/index.ts';
 import { DIST } from '../helpers/env.ts';
 

@@ -1,14 +1,8 @@
 /** The benchmark's page model: which files are which page type, what a page loads, and the budget verdicts. */
 import { describe, expect, it } from 'vitest';
 import { PAGE_TYPES, fileToUrl, groupPages, pageKind, representative } from '../../scripts/bench/lib/pages.ts';
-import {
-  attributes,
-  gzipSize,
-  mainTextLength,
-  pageResources,
-  resolveUrl,
-  staticImports,
-} from '../../src/lib/perf/resources.ts';
+import { gzipSize, mainTextLength, pageResources } from '../../scripts/bench/lib/resources.ts';
+import { attributes, resolveUrl, staticImports } from '../../src/lib/offline/page-loads.ts';
 import {
   BUDGETS,
   SIZE_EXCEPTIONS,

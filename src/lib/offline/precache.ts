@@ -5,7 +5,7 @@
  * page's engine is there offline); anything else (icons, manifest, pwa.js) to all. Pure: the caller passes
  * `read(url)` returning a built file's text (or null), so it runs at build time and in unit tests.
  */
-import { pageResources, resolveUrl } from '../perf/resources.ts';
+import { pageLoads, resolveUrl } from './page-loads.ts';
 import { localeOfPath, OFFLINE_LOCALES, type LocaleEntry, type ManifestEntry, type OfflineLocale } from './names.ts';
 
 /** Modules a script loads on demand: import("./x.js") or import(`./x.js`) (literals only, as bundlers write them). */
@@ -29,11 +29,11 @@ export function pageAssets(pageUrl: string, html: string, read: (url: string) =>
     for (const ref of lazyImports(js)) {
       const dep = resolveUrl(ref, url);
       if (dep)
-        for (const r of pageResources(dep, `<script type="module" src="${dep}"></script>`, read).resources)
+        for (const r of pageLoads(dep, `<script type="module" src="${dep}"></script>`, read).loads)
           if (r.kind === 'js') addJs(r.url);
     }
   };
-  for (const r of pageResources(pageUrl, html, read).resources) {
+  for (const r of pageLoads(pageUrl, html, read).loads) {
     if (r.kind === 'css') out.add(r.url);
     else if (r.kind === 'js') addJs(r.url);
   }

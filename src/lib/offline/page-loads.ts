@@ -1,43 +1,30 @@
 /**
- * What a built page loads: from its HTML to the stylesheets, scripts (with their static imports) and island
- * code it pulls in, and the gzip bytes of each kind. Pure: the caller passes a `read(url)` that returns a
- * file's text from dist/ (or null when the URL is not a local file), so this runs in unit tests on strings.
+ * What a built page loads at start-up: its stylesheets, scripts and modulepreloads with their static imports,
+ * and astro-island component and renderer code (not lazily imported chunks or fetched data). The service
+ * worker's precache plan (./precache.ts) reads which CSS and JS each page needs from it; the benchmark's byte
+ * counts and budgets (scripts/bench/lib/resources.ts) weigh the same list. Pure: the caller passes a
+ * `read(url)` that returns a file's text from dist/ (or null when the URL is not a local file).
  */
-import { gzipSync } from 'node:zlib';
 
-export type ResourceKind = 'html' | 'css' | 'js';
-
-export interface Resource {
-  kind: ResourceKind;
-  /** Site-relative URL ("/_astro/x.css"), or "inline" for code inside the HTML. */
+/** One stylesheet or script a page loads, with its text. */
+export interface PageLoad {
+  kind: 'css' | 'js';
+  /** Site-relative URL ("/_astro/x.css"). */
   url: string;
-  /** Raw bytes (UTF-8). */
-  bytes: number;
-  /** Bytes after gzip level 9 — what a CDN sends. */
-  gzip: number;
+  text: string;
   /** True for code that must run (or stylesheets that must load) before the page paints. */
   blocking: boolean;
   /** True for island code (astro-island component/renderer), loaded when the island hydrates. */
   island?: boolean;
 }
 
-export interface PageResources {
-  resources: Resource[];
-  /** gzip bytes per kind; inline scripts and styles are already inside the HTML's bytes. */
-  gzip: Record<ResourceKind, number>;
-  /** gzip bytes of HTML + CSS + JS together. */
-  total: number;
-  /** gzip bytes of render-blocking external scripts plus raw bytes of inline scripts in <head>. */
-  jsBeforeReadable: number;
-  /** Whether any script the page loads contains React (react-dom's runtime). */
-  react: boolean;
-  /** Characters of visible text inside <main> in the static HTML (no JavaScript run). */
-  mainText: number;
-  /** URLs referenced by the page that were not found (a broken build, not a budget question). */
+export interface PageLoads {
+  loads: PageLoad[];
+  /** Bytes (UTF-8) of classic inline scripts in <head>: they run before the page is readable. */
+  inlineHeadJs: number;
+  /** URLs referenced by the page that were not found (a broken build). */
   missing: string[];
 }
-
-export const gzipSize = (text: string): number => gzipSync(Buffer.from(text, 'utf8'), { level: 9 }).length;
 
 /** Attributes of one start tag, lower-cased names; valueless attributes map to "". */
 export function attributes(tag: string): Record<string, string> {
@@ -69,30 +56,9 @@ export function staticImports(js: string): string[] {
   return [...out];
 }
 
-const REACT_MARKERS = ['react.transitional.element', 'react.element', '__reactFiber', 'react-dom'];
-export const containsReact = (js: string) => REACT_MARKERS.some((m) => js.includes(m));
-
-/** Visible text length in <main>, tags, scripts and styles stripped, whitespace collapsed. */
-export function mainTextLength(html: string): number {
-  const m = /<main\b[^>]*>([\s\S]*?)<\/main>/i.exec(html);
-  if (!m) return 0;
-  const text = m[1]
-    .replace(/<(script|style|template)\b[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&[a-z#0-9]+;/gi, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return text.length;
-}
-
-/**
- * Everything a page loads at start-up (not lazily imported chunks or fetched data): stylesheets, scripts and
- * modulepreloads with their static imports, and astro-island component and renderer code.
- */
-export function pageResources(pageUrl: string, html: string, read: (url: string) => string | null): PageResources {
-  const resources: Resource[] = [
-    { kind: 'html', url: pageUrl, bytes: Buffer.byteLength(html), gzip: gzipSize(html), blocking: true },
-  ];
+/** Everything a page loads at start-up, in document order, each file once. */
+export function pageLoads(pageUrl: string, html: string, read: (url: string) => string | null): PageLoads {
+  const loads: PageLoad[] = [];
   const seen = new Set<string>();
   const missing: string[] = [];
   const headEnd = html.search(/<\/head>/i);
@@ -106,14 +72,7 @@ export function pageResources(pageUrl: string, html: string, read: (url: string)
       missing.push(url);
       return;
     }
-    resources.push({
-      kind: 'js',
-      url,
-      bytes: Buffer.byteLength(js),
-      gzip: gzipSize(js),
-      blocking,
-      island: island || undefined,
-    });
+    loads.push({ kind: 'js', url, text: js, blocking, island: island || undefined });
     for (const ref of staticImports(js)) {
       const dep = resolveUrl(ref, url);
       if (dep) addJs(dep, blocking, island);
@@ -133,14 +92,7 @@ export function pageResources(pageUrl: string, html: string, read: (url: string)
         seen.add(url);
         const css = read(url);
         if (css == null) missing.push(url);
-        else
-          resources.push({
-            kind: 'css',
-            url,
-            bytes: Buffer.byteLength(css),
-            gzip: gzipSize(css),
-            blocking: !a.media || a.media === 'all',
-          });
+        else loads.push({ kind: 'css', url, text: css, blocking: !a.media || a.media === 'all' });
       } else if (rel.includes('modulepreload')) {
         addJs(url, false);
       }
@@ -168,17 +120,5 @@ export function pageResources(pageUrl: string, html: string, read: (url: string)
     }
   }
 
-  const gzip: Record<ResourceKind, number> = { html: 0, css: 0, js: 0 };
-  for (const r of resources) gzip[r.kind] += r.gzip;
-  const blockingJs = resources.filter((r) => r.kind === 'js' && r.blocking).reduce((s, r) => s + r.gzip, 0);
-  const react = resources.some((r) => r.kind === 'js' && containsReact(read(r.url) ?? ''));
-  return {
-    resources,
-    gzip,
-    total: gzip.html + gzip.css + gzip.js,
-    jsBeforeReadable: blockingJs + inlineHeadJs,
-    react,
-    mainText: mainTextLength(html),
-    missing,
-  };
+  return { loads, inlineHeadJs, missing };
 }
