@@ -7,6 +7,7 @@ import pruneAssets from './src/integrations/prune-assets.ts';
 import cspPrune from './src/integrations/csp-prune.ts';
 import pwa from './src/pwa/index.ts';
 import { cspDirectives, CSP_STYLE_RESOURCES } from './src/lib/security/headers.ts';
+import { registry } from './src/i18n/registry.ts';
 
 /** Public origin of the deployed site; used for canonical URLs, hreflang, the sitemap and share links. */
 const site = process.env.SITE_URL ?? 'https://health.example.org';
@@ -36,9 +37,11 @@ export default defineConfig({
       // e2e runs axe on them).
       filter: (page) =>
         !page.endsWith('/poster/') && !page.endsWith('/offline/') && !/\/events\/(for|type|topic)\//.test(page),
+      // From the locale registry: keyed by URL segment (the source locale, at /, by its id), valued by the
+      // hreflang the pages' own alternates use (the html lang).
       i18n: {
-        defaultLocale: 'zh-hans',
-        locales: { 'zh-hans': 'zh-Hans', 'zh-hant': 'zh-Hant', yue: 'yue-Hant', en: 'en' },
+        defaultLocale: registry.source,
+        locales: Object.fromEntries(registry.defs.map((d) => [d.prefix || d.id, d.htmlLang])),
       },
     }),
     // Last: the service worker's precache lists what every integration above has written to dist/.
