@@ -1,6 +1,9 @@
 /**
  * Astro content-layer loaders over the ContentSet. Every collection is filled from the same validated set,
- * whichever source produced it; pages never know where an entry came from.
+ * whichever source produced it; pages never know where an entry came from. Entries go into the store as the
+ * set has them: the set was parsed with the very schemas the collections declare (src/content/model), so
+ * Astro's parseData would only validate everything — every Markdown body included — a second time
+ * (tests/unit/content-collections.test.ts shows a second parse changes nothing).
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { LOCALES, type Locale, type TranslatedLocale } from '../../i18n/registry.ts';
@@ -32,10 +35,7 @@ function dataLoader(name: string, pick: Pick): Loader {
       watch(ctx);
       const set = await getContentSet();
       ctx.store.clear();
-      for (const e of pick(set)) {
-        const data = await ctx.parseData({ id: e.id, data: e.data, filePath: e.source.startsWith('content/') ? e.source : undefined });
-        ctx.store.set({ id: e.id, data, digest: ctx.generateDigest(e.data) });
-      }
+      for (const e of pick(set)) ctx.store.set({ id: e.id, data: e.data, digest: ctx.generateDigest(e.data) });
     },
   };
 }
@@ -54,10 +54,7 @@ export const articlesLoader: Loader = {
     watch(ctx);
     const set = await getContentSet();
     ctx.store.clear();
-    for (const e of set.articles) {
-      const data = await ctx.parseData({ id: e.data.slug, data: e.data, filePath: e.source.startsWith('content/') ? e.source : undefined });
-      ctx.store.set({ id: e.data.slug, data, digest: ctx.generateDigest(e.data) });
-    }
+    for (const e of set.articles) ctx.store.set({ id: e.data.slug, data: e.data, digest: ctx.generateDigest(e.data) });
     ctx.logger.info(overdueReport(set.articles.map((a) => ({ ...a.data, source: a.source })), localDate(buildNow())));
   },
 };

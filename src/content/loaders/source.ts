@@ -17,23 +17,29 @@ export function contentSourceName(env: Record<string, string | undefined> = proc
   return name;
 }
 
-let cached: Promise<ContentSet> | undefined;
+/**
+ * The cache lives on globalThis: the content loaders and the integrations (which publish media after the
+ * build) import this module through different module graphs in one process, and without a shared cache the
+ * second graph read, validated (or fetched from Sanity) the whole content again.
+ */
+const CACHE = Symbol.for('jiankang-shequ.content-set');
+const shared = globalThis as { [CACHE]?: Promise<ContentSet> };
 
 /** The validated content of this build, read once and shared by every collection. */
 export function getContentSet(env: Record<string, string | undefined> = process.env): Promise<ContentSet> {
-  if (!cached) {
+  if (!shared[CACHE]) {
     const source = contentSourceName(env);
     if (source === 'sanity') {
-      cached = loadSanityContent(env as SanityEnv);
+      shared[CACHE] = loadSanityContent(env as SanityEnv);
     } else {
-      cached = loadLocalContent(env.CONTENT_DIR ?? path.resolve('content'));
+      shared[CACHE] = loadLocalContent(env.CONTENT_DIR ?? path.resolve('content'));
     }
   }
-  return cached;
+  return shared[CACHE];
 }
 
 /** Forget the cached content (dev server file changes, tests). */
 export function resetContentSet(): void {
-  cached = undefined;
+  delete shared[CACHE];
   resetSanityContent();
 }

@@ -419,3 +419,32 @@ export function articlePinyin(title: string, summary: string, bodyHtml: string, 
     body: addPinyinRuby(bodyHtml, script),
   };
 }
+
+/** One article text for its pinyin file. */
+export interface PinyinSource {
+  title: string;
+  summary: string;
+  /** The rendered, sanitised body. */
+  bodyHtml: string;
+  script: Script;
+}
+
+/**
+ * The body of /articles/<slug>/pinyin.json: the annotated parts as JSON. The toggle inserts them as markup;
+ * the body was sanitised when it was rendered and the title and summary are escaped here, and the check
+ * proves annotation added nothing but ruby, so what goes out is as safe as what came in. Throws (naming
+ * `what`) rather than publish anything else.
+ */
+export function pinyinFile(src: PinyinSource, what: string): string {
+  const parts = articlePinyin(src.title, src.summary, src.bodyHtml, src.script);
+  const plain = { title: escapeHtml(src.title), summary: escapeHtml(src.summary), body: src.bodyHtml };
+  for (const k of ['title', 'summary', 'body'] as const)
+    if (!onlyRubyAdded(plain[k], parts[k]))
+      throw new Error(`pinyin for ${what} (${k}) changed more than ruby; refusing to publish it`);
+  return JSON.stringify(parts);
+}
+
+/** pinyinFile for many texts at once (one worker job); `what` names each in errors. */
+export function pinyinFiles(items: Array<{ src: PinyinSource; what: string }>): string[] {
+  return items.map(({ src, what }) => pinyinFile(src, what));
+}

@@ -5,8 +5,10 @@
 import type { APIRoute } from 'astro';
 import { LOCALES } from '../../../i18n/locales.ts';
 import { searchIndex } from '../../../content/search-index.ts';
+import { startBuildJobs } from '../../../content/build-jobs.ts';
 
 export async function getStaticPaths() {
+  startBuildJobs();
   const paths = [];
   for (const locale of LOCALES) {
     const b = await searchIndex(locale);

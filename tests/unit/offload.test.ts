@@ -1,0 +1,51 @@
+/** Build work on worker threads (src/lib/offload): same answers as in-process, and in-process when it must. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { currentThread, offload } from '../../src/lib/offload/index.ts';
+import { escapeHtml } from '../../src/lib/text/escape.ts';
+import { pinyinFiles } from '../../src/lib/text/pinyin.ts';
+
+const saved = process.env.HC_BUILD_WORKERS;
+afterEach(() => {
+  if (saved === undefined) delete process.env.HC_BUILD_WORKERS;
+  else process.env.HC_BUILD_WORKERS = saved;
+});
+
+describe('offload', () => {
+  it('runs a src/lib function on a worker thread and returns what it returns in-process', async () => {
+    expect(await offload('offload/index.ts', 'currentThread', [], currentThread)).not.toBe(currentThread());
+    const items = [
+      {
+        src: {
+          title: '量血压<1>',
+          summary: '早晚各一次',
+          bodyHtml: '<p>在家<strong>测</strong></p>',
+          script: 'hans' as const,
+        },
+        what: 'a',
+      },
+      { src: { title: '量血壓', summary: '早晚', bodyHtml: '<p>血壓</p>', script: 'hant' as const }, what: 'b' },
+    ];
+    expect(await offload('text/pinyin.ts', 'pinyinFiles', [items], pinyinFiles)).toEqual(pinyinFiles(items));
+    expect(await offload('text/escape.ts', 'escapeHtml', ['<a href="x">'], escapeHtml)).toBe(
+      '&lt;a href=&quot;x&quot;&gt;',
+    );
+  });
+
+  it('runs in-process when workers are off, or when the module cannot be loaded in one', async () => {
+    expect(await offload('offload/index.ts', 'currentThread', [], currentThread)).not.toBe(0);
+    process.env.HC_BUILD_WORKERS = '0';
+    expect(await offload('offload/index.ts', 'currentThread', [], currentThread)).toBe(currentThread());
+    delete process.env.HC_BUILD_WORKERS;
+    expect(await offload('no/such-module.ts', 'f', [2], (x: number) => x * 2)).toBe(4);
+    expect(await offload('text/escape.ts', 'noSuchExport', ['<'], escapeHtml)).toBe('&lt;');
+  });
+
+  it('surfaces the error the work itself throws, as in-process', async () => {
+    const notText = 42 as unknown as string;
+    expect(() => escapeHtml(notText)).toThrow(TypeError);
+    await expect(offload('text/escape.ts', 'escapeHtml', [notText], escapeHtml)).rejects.toThrow(TypeError);
+    await expect(offload('no/such-module.ts', 'f', [], () => Promise.reject(new Error('boom')))).rejects.toThrow(
+      'boom',
+    );
+  });
+});
