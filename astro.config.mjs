@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import react from '@astrojs/react';
+import buildFiles from './src/integrations/build-files.ts';
 import contentMedia from './src/integrations/content-media.ts';
 import pruneAssets from './src/integrations/prune-assets.ts';
 import cspPrune from './src/integrations/csp-prune.ts';
@@ -25,6 +26,8 @@ export default defineConfig({
   // by the content loaders), so nothing executable reaches dist/ whatever the source.
   markdown: { syntaxHighlight: false },
   integrations: [
+    // First: the search index, pinyin and image files the routes queued are in dist/ before anything reads it.
+    buildFiles(),
     contentMedia(),
     pruneAssets(),
     cspPrune(),
