@@ -1,18 +1,22 @@
-/** /events/<slug>/og.png: the 1200×630 image shown when the event is shared into a chat or social app. */
+/**
+ * /events/<slug>/og.png: the 1200×630 image shown when the event is shared into a chat or social app.
+ * In a build every image starts rendering (sharp, on its own threads) as soon as the paths are known and is
+ * written after the build (src/content/build-files.ts), so the images are made while pages render; the dev
+ * server renders each when it is asked for.
+ */
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import sharp from 'sharp';
 import { getEvents, getSite, now } from '../../../content/queries.ts';
+import { emitBuildFile } from '../../../content/build-files.ts';
 import { nextOccurrences } from '../../../lib/calendar/occurrences.ts';
 import { socialImageSvg } from '../../../lib/share/social-image.ts';
 import { formatRange } from '../../../lib/text/format.ts';
 
-export const getStaticPaths = (async () =>
-  (await getEvents()).map((event) => ({ params: { slug: event.slug }, props: { event } }))) satisfies GetStaticPaths;
-type Props = InferGetStaticPropsType<typeof getStaticPaths>;
+type Event = Awaited<ReturnType<typeof getEvents>>[number];
 
 const STATUS: Record<string, string> = { cancelled: '已取消', postponed: '已延期', moved: '时间或地点有变' };
 
-export const GET: APIRoute<Props> = async ({ props: { event } }) => {
+async function socialImage(event: Event): Promise<Uint8Array<ArrayBuffer>> {
   const site = await getSite();
   const next = nextOccurrences(event, now().instant, 1)[0];
   const svg = socialImageSvg({
@@ -22,6 +26,18 @@ export const GET: APIRoute<Props> = async ({ props: { event } }) => {
     where: (next?.location ?? event.location).name,
     status: STATUS[event.status],
   });
-  const png = await sharp(Buffer.from(svg)).png({ compressionLevel: 9, palette: true }).toBuffer();
-  return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
-};
+  return new Uint8Array(await sharp(Buffer.from(svg)).png({ compressionLevel: 9, palette: true }).toBuffer());
+}
+
+export const getStaticPaths = (async () => {
+  const events = await getEvents();
+  if (import.meta.env.PROD) {
+    for (const event of events) emitBuildFile(`events/${event.slug}/og.png`, socialImage(event));
+    return [];
+  }
+  return events.map((event) => ({ params: { slug: event.slug }, props: { event } }));
+}) satisfies GetStaticPaths;
+type Props = InferGetStaticPropsType<typeof getStaticPaths>;
+
+export const GET: APIRoute<Props> = async ({ props: { event } }) =>
+  new Response(await socialImage(event), { headers: { 'Content-Type': 'image/png' } });
