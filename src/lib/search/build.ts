@@ -30,9 +30,12 @@ const SHARD_TARGET = 7_000;
 /** Body text kept in a result's doc file, for the snippet. */
 export const DOC_BODY_MAX = 700;
 
-const toCn = [Converter({ from: 'hk', to: 'cn' }), Converter({ from: 'tw', to: 'cn' })];
+/** Made on first use: loading the dictionaries costs a few hundred milliseconds, and the site's own build
+ * does its indexing on worker threads (src/lib/offload), so the main thread need not load them at all. */
+let toCn: Array<(text: string) => string> | undefined;
 /** Any Chinese text in Simplified characters. */
 export function toSimplified(text: string): string {
+  toCn ??= [Converter({ from: 'hk', to: 'cn' }), Converter({ from: 'tw', to: 'cn' })];
   return toCn.reduce((t, c) => c(t), text);
 }
 

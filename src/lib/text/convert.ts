@@ -6,7 +6,14 @@
 import { Converter } from 'opencc-js';
 import type { OpenccTarget } from '../../i18n/registry.ts';
 
-const converters = new Map<OpenccTarget, { convert: (s: string) => string; memo: Map<string, string> }>();
+type Converters = Map<OpenccTarget, { convert: (s: string) => string; memo: Map<string, string> }>;
+/**
+ * Process-wide (on globalThis): the content loaders and the pages' bundle are separate module graphs in one
+ * build, and both convert the same texts (a converted article body for its page, again for the search index).
+ * One set of dictionaries and one memo serve both.
+ */
+const KEY = Symbol.for('jiankang-shequ.opencc');
+const converters: Converters = ((globalThis as { [KEY]?: Converters })[KEY] ??= new Map());
 
 export function toTraditional(text: string, target: OpenccTarget = 'tw'): string {
   let c = converters.get(target);
