@@ -13,32 +13,55 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-const KEY = Symbol.for('jiankang-shequ.build-files');
-const shared = globalThis as { [KEY]?: Map<string, Promise<string | Uint8Array>> };
+type Content = string | Uint8Array;
+type Batch = Promise<Iterable<readonly [string, Content | Promise<Content>]>>;
 
-function pending(): Map<string, Promise<string | Uint8Array>> {
-  return (shared[KEY] ??= new Map());
+const KEY = Symbol.for('jiankang-shequ.build-files');
+const shared = globalThis as { [KEY]?: Batch[] };
+
+function pending(): Batch[] {
+  return (shared[KEY] ??= []);
 }
 
-/** Queues a file for dist/ (`file` relative to it, e.g. "search-index/en/ab12/t3.json"). */
-export function emitBuildFile(file: string, content: string | Uint8Array | Promise<string | Uint8Array>): void {
+function checked(file: string): string {
   const clean = path.posix.normalize(file);
   if (clean.startsWith('/') || clean.startsWith('..') || clean !== file)
     throw new Error(`build file "${file}" must be a plain path inside dist/`);
-  if (pending().has(clean)) throw new Error(`build file "${file}" was emitted twice`);
-  const p = Promise.resolve(content);
+  return clean;
+}
+
+/**
+ * Queues files for dist/ (paths relative to it, e.g. "search-index/en/ab12/t3.json"), also when their names
+ * are only known once their content is made (hashed names).
+ */
+export function emitBuildFiles(files: Batch): void {
   // Failures surface when the files are written (and fail the build), not as an unhandled rejection before.
+  files.catch(() => {});
+  pending().push(files);
+}
+
+/** Queues one file for dist/. */
+export function emitBuildFile(file: string, content: Content | Promise<Content>): void {
+  const clean = checked(file);
+  const p = Promise.resolve(content);
   p.catch(() => {});
-  pending().set(clean, p);
+  emitBuildFiles(Promise.resolve([[clean, p]]));
 }
 
 /** Writes every queued file under `dir` and forgets them; returns how many were written. */
 export async function writeBuildFiles(dir: string): Promise<number> {
-  const files = [...pending()];
-  pending().clear();
-  const dirs = new Set(files.map(([f]) => path.dirname(path.join(dir, f))));
+  const batches = pending().splice(0);
+  const files = new Map<string, Content | Promise<Content>>();
+  for (const batch of batches)
+    for (const [file, content] of await batch) {
+      const clean = checked(file);
+      if (files.has(clean)) throw new Error(`build file "${file}" was emitted twice`);
+      files.set(clean, content);
+    }
+  const list = [...files];
+  const dirs = new Set(list.map(([f]) => path.dirname(path.join(dir, f))));
   await Promise.all([...dirs].map((d) => mkdir(d, { recursive: true })));
-  for (let i = 0; i < files.length; i += 64)
-    await Promise.all(files.slice(i, i + 64).map(async ([f, content]) => writeFile(path.join(dir, f), await content)));
-  return files.length;
+  for (let i = 0; i < list.length; i += 64)
+    await Promise.all(list.slice(i, i + 64).map(async ([f, content]) => writeFile(path.join(dir, f), await content)));
+  return list.length;
 }
