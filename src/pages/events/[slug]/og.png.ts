@@ -26,7 +26,10 @@ async function socialImage(event: Event): Promise<Uint8Array<ArrayBuffer>> {
     where: (next?.location ?? event.location).name,
     status: STATUS[event.status],
   });
-  return new Uint8Array(await sharp(Buffer.from(svg)).png({ compressionLevel: 9, palette: true }).toBuffer());
+  // 256 colours without dithering: the same size as dithered for flat colours and text, in three quarters of the time.
+  return new Uint8Array(
+    await sharp(Buffer.from(svg)).png({ compressionLevel: 9, palette: true, dither: 0 }).toBuffer(),
+  );
 }
 
 export const getStaticPaths = (async () => {
