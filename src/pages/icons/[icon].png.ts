@@ -1,5 +1,5 @@
 /** App icons rendered from one SVG with sharp: 192, 512 and a maskable 512 (see lib/offline/manifest.ts). */
-import type { APIRoute } from 'astro';
+import type { APIRoute, InferGetStaticPropsType } from 'astro';
 import sharp from 'sharp';
 import { ICONS, iconSvg } from '../../lib/offline/manifest.ts';
 
@@ -7,8 +7,7 @@ export function getStaticPaths() {
   return ICONS.map((i) => ({ params: { icon: i.name }, props: { size: i.size, maskable: i.maskable } }));
 }
 
-export const GET: APIRoute = async ({ props }) => {
-  const { size, maskable } = props as { size: number; maskable: boolean };
+export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>> = async ({ props: { size, maskable } }) => {
   const png = await sharp(Buffer.from(iconSvg(size, maskable)))
     .png({ compressionLevel: 9 })
     .toBuffer();
