@@ -80,3 +80,24 @@ describe('the browser formatter', () => {
     expect(fill(none, { q: "$& $' {{q}}" })).toBe(useT('zh-hans')('search.none', { q: "$& $' {{q}}" }));
   });
 });
+
+describe('useT', () => {
+  it('gives i18next’s own answers: plain keys (kept after the first call), counts, values and fallbacks', async () => {
+    const { default: i18next } = await import('i18next');
+    const { i18nextOptions, UI_RESOURCES } = await import('../../src/i18n/t.ts');
+    const ref = i18next.createInstance();
+    await ref.init(i18nextOptions(UI_RESOURCES));
+    for (const locale of LOCALES) {
+      const t = useT(locale);
+      const direct = ref.getFixedT(locale);
+      expect(useT(locale)).toBe(t);
+      for (const key of ['search.none', 'listen.reading', 'article.converted', 'no.such.key'] as const) {
+        expect(t(key as 'search.none'), `${locale} ${key}`).toBe(direct(key as 'search.none'));
+        expect(t(key as 'search.none')).toBe(direct(key as 'search.none'));
+      }
+      for (const n of [0, 1, 2, 11])
+        expect(t('calendar.count', { count: n })).toBe(direct('calendar.count', { count: n }));
+      expect(t('listen.reading', { n: 2, total: 5 })).toBe(direct('listen.reading', { n: 2, total: 5 }));
+    }
+  });
+});
