@@ -4,7 +4,7 @@
  * page, a pinyin file per Simplified and Traditional article text), and each one Astro renders as a route costs
  * a Request, a Response and a directory check on the main thread — at a few hundred articles that was seconds,
  * while their content was ready long before. Routes hand them here during the build; the build-files
- * integration (src/integrations/build-files.ts) writes them when Astro is done. The dev server still serves
+ * integration (src/integrations/build-files.ts) writes each as soon as it is made. The dev server still serves
  * each file from its route.
  *
  * The registry lives on globalThis: the pages' bundle and the integrations are separate module graphs in one
@@ -16,11 +16,21 @@ import path from 'node:path';
 type Content = string | Uint8Array;
 type Batch = Promise<Iterable<readonly [string, Content | Promise<Content>]>>;
 
-const KEY = Symbol.for('jiankang-shequ.build-files');
-const shared = globalThis as { [KEY]?: Batch[] };
+interface State {
+  /** dist/, once the build has started: files are written as soon as they are made, and not kept. */
+  dir?: string;
+  /** Batches emitted before the directory was known. */
+  pending: Batch[];
+  /** Writes under way, and the paths written or being written. */
+  writes: Array<Promise<void>>;
+  written: Set<string>;
+}
 
-function pending(): Batch[] {
-  return (shared[KEY] ??= []);
+const KEY = Symbol.for('jiankang-shequ.build-files');
+const shared = globalThis as { [KEY]?: State };
+
+function state(): State {
+  return (shared[KEY] ??= { pending: [], writes: [], written: new Set() });
 }
 
 function checked(file: string): string {
@@ -30,14 +40,49 @@ function checked(file: string): string {
   return clean;
 }
 
+async function write(dir: string, batch: Batch): Promise<void> {
+  const s = state();
+  const files = [...(await batch)];
+  for (const [file] of files) {
+    const clean = checked(file);
+    if (s.written.has(clean)) throw new Error(`build file "${file}" was emitted twice`);
+    s.written.add(clean);
+  }
+  for (let i = 0; i < files.length; i += 64)
+    await Promise.all(
+      files.slice(i, i + 64).map(async ([file, content]) => {
+        const target = path.join(dir, file);
+        await mkdir(path.dirname(target), { recursive: true });
+        await writeFile(target, await content);
+      }),
+    );
+}
+
+function start(dir: string, batch: Batch): void {
+  const w = write(dir, batch);
+  // Failures surface in writeBuildFiles (and fail the build), not as an unhandled rejection before.
+  w.catch(() => {});
+  state().writes.push(w);
+}
+
+/** Where build files go (dist/), set when a build starts: from then on each is written as soon as it is made. */
+export function setBuildFilesDir(dir: string): void {
+  const s = state();
+  s.dir = dir;
+  for (const batch of s.pending.splice(0)) start(dir, batch);
+}
+
 /**
  * Queues files for dist/ (paths relative to it, e.g. "search-index/en/ab12/t3.json"), also when their names
  * are only known once their content is made (hashed names).
  */
 export function emitBuildFiles(files: Batch): void {
-  // Failures surface when the files are written (and fail the build), not as an unhandled rejection before.
-  files.catch(() => {});
-  pending().push(files);
+  const s = state();
+  if (s.dir) start(s.dir, files);
+  else {
+    files.catch(() => {});
+    s.pending.push(files);
+  }
 }
 
 /** Queues one file for dist/. */
@@ -48,20 +93,13 @@ export function emitBuildFile(file: string, content: Content | Promise<Content>)
   emitBuildFiles(Promise.resolve([[clean, p]]));
 }
 
-/** Writes every queued file under `dir` and forgets them; returns how many were written. */
+/** Waits until every queued file is written under `dir`; returns how many files were written. */
 export async function writeBuildFiles(dir: string): Promise<number> {
-  const batches = pending().splice(0);
-  const files = new Map<string, Content | Promise<Content>>();
-  for (const batch of batches)
-    for (const [file, content] of await batch) {
-      const clean = checked(file);
-      if (files.has(clean)) throw new Error(`build file "${file}" was emitted twice`);
-      files.set(clean, content);
-    }
-  const list = [...files];
-  const dirs = new Set(list.map(([f]) => path.dirname(path.join(dir, f))));
-  await Promise.all([...dirs].map((d) => mkdir(d, { recursive: true })));
-  for (let i = 0; i < list.length; i += 64)
-    await Promise.all(list.slice(i, i + 64).map(async ([f, content]) => writeFile(path.join(dir, f), await content)));
-  return list.length;
+  const s = state();
+  if (!s.dir) setBuildFilesDir(dir);
+  else for (const batch of s.pending.splice(0)) start(s.dir, batch);
+  while (s.writes.length) await Promise.all(s.writes.splice(0));
+  const n = s.written.size;
+  shared[KEY] = undefined;
+  return n;
 }

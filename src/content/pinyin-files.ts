@@ -51,7 +51,10 @@ export async function pinyinPaths(): Promise<Array<{ locale: Locale; slug: strin
 /** The JSON of one pinyin file. */
 export async function pinyinJson(locale: Locale, slug: string): Promise<string> {
   if (import.meta.env.PROD) {
-    const made = (await startPinyinFiles()).get(`${locale}/${slug}`);
+    // Each file is asked for once; handing it over lets it go once written (thousands at a district's size).
+    const all = await startPinyinFiles();
+    const made = all.get(`${locale}/${slug}`);
+    all.delete(`${locale}/${slug}`);
     if (made) return made;
   }
   const src = await source(locale, slug);
