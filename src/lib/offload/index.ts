@@ -29,9 +29,10 @@ function libDir(): string | undefined {
 function workerCount(): number {
   const set = process.env.HC_BUILD_WORKERS;
   if (set !== undefined && set !== '') return Math.max(0, Math.floor(Number(set)) || 0);
-  // As many as the cores: while workers run, the main thread mostly waits for them (getStaticPaths of the
-  // search index) or renders pages whose cost is small beside theirs.
-  return Math.min(4, os.availableParallelism());
+  // One core is Astro's (it renders pages while workers run); the others are the workers'. On 2 cores one
+  // worker beat two at 1,000 articles (24.1 s and 2.0 GB peak against 26.2 s and 2.5 GB: three busy threads
+  // on two cores only took turns, and each worker holds its own dictionaries).
+  return Math.min(4, Math.max(1, os.availableParallelism() - 1));
 }
 
 interface Slot {
