@@ -25,11 +25,14 @@ export async function getStaticPaths() {
     }
     return [];
   }
+  // The route ends in .json so the dev server serves these as files (with the site's trailing slashes, a
+  // rest parameter alone made it ask for "…/<hash>.json/" and find nothing: search did not work in dev).
   const paths = [];
   for (const locale of LOCALES) {
     const b = await searchIndex(locale);
-    paths.push({ params: { locale, file: `${b.manifestHash}.json` }, props: { json: b.manifestJson } });
-    for (const [file, json] of b.files) paths.push({ params: { locale, file }, props: { json } });
+    paths.push({ params: { locale, file: b.manifestHash }, props: { json: b.manifestJson } });
+    for (const [file, json] of b.files)
+      paths.push({ params: { locale, file: file.replace(/\.json$/, '') }, props: { json } });
   }
   return paths;
 }
