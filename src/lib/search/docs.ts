@@ -10,10 +10,11 @@ import type { Family } from '../../content/model/family.ts';
 import type { Quiz } from '../../content/model/quiz.ts';
 import type { Topic } from '../../content/model/topic.ts';
 import { pick } from '../../i18n/locales.ts';
+import type { TranslatedLocale } from '../../i18n/registry.ts';
 import { eventText } from '../localize/event.ts';
 import { localizeQuiz } from '../quiz/localize.ts';
 import { nextOccurrences } from '../calendar/occurrences.ts';
-import { convertStrings, resolveText } from '../localize/resolve.ts';
+import { resolveText } from '../localize/resolve.ts';
 import type { SourceDoc } from './types.ts';
 
 /** Markdown to the words a reader sees (headings, list markers, emphasis, link targets and tables' rules dropped). */
@@ -33,13 +34,13 @@ export function markdownText(md: string): string {
 
 /** An article's body (Markdown) as the locale's reader gets it: human translation, converted or the original. */
 export function articleBody(a: Article, locale: Locale): string {
-  const human: Partial<Record<Exclude<Locale, 'zh-hans'>, { body: string }>> = {};
+  const human: Partial<Record<TranslatedLocale, { body: string }>> = {};
   for (const [loc, t] of Object.entries(a.translations ?? {}) as Array<
-    [Exclude<Locale, 'zh-hans'>, { body?: string } | undefined]
+    [TranslatedLocale, { body?: string } | undefined]
   >) {
     if (t?.body) human[loc] = { body: t.body };
   }
-  return resolveText(locale, { body: a.body }, human, (v, variant) => convertStrings(v, variant)).value.body;
+  return resolveText(locale, { body: a.body }, human).value.body;
 }
 
 /**
