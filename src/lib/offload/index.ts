@@ -56,9 +56,16 @@ function pool(lib: string): Pool {
   shared[POOL] = p;
   const typescript = (process.features as { typescript?: string | false }).typescript;
   for (let i = 0; i < workerCount(); i++) {
-    const worker = new Worker(pathToFileURL(path.join(lib, 'offload/worker.ts')), {
-      execArgv: typescript ? [] : ['--experimental-strip-types', '--no-warnings=ExperimentalWarning'],
-    });
+    let worker: Worker;
+    try {
+      worker = new Worker(pathToFileURL(path.join(lib, 'offload/worker.ts')), {
+        execArgv: typescript ? [] : ['--experimental-strip-types', '--no-warnings=ExperimentalWarning'],
+      });
+    } catch {
+      // A Node.js that refuses these options for a worker: the work runs in-process.
+      p.broken = true;
+      break;
+    }
     // Idle workers never keep a finished build (or a test run) alive.
     worker.unref();
     const slot: Slot = { worker, busy: 0 };
