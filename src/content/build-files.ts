@@ -12,6 +12,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { helpWithQueuedWork } from '../lib/offload/index.ts';
 
 type Content = string | Uint8Array;
 type Batch = Promise<Iterable<readonly [string, Content | Promise<Content>]>>;
@@ -98,6 +99,8 @@ export async function writeBuildFiles(dir: string): Promise<number> {
   const s = state();
   if (!s.dir) setBuildFilesDir(dir);
   else for (const batch of s.pending.splice(0)) start(s.dir, batch);
+  // Every page is rendered: rather than wait for the worker, this thread takes what it has not started yet.
+  await helpWithQueuedWork();
   while (s.writes.length) await Promise.all(s.writes.splice(0));
   const n = s.written.size;
   shared[KEY] = undefined;

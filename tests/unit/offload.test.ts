@@ -1,6 +1,6 @@
 /** Build work on worker threads (src/lib/offload): same answers as in-process, and in-process when it must. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { currentThread, offload } from '../../src/lib/offload/index.ts';
+import { currentThread, helpWithQueuedWork, offload } from '../../src/lib/offload/index.ts';
 import { escapeHtml } from '../../src/lib/text/escape.ts';
 import { pinyinFiles } from '../../src/lib/text/pinyin.ts';
 
@@ -47,5 +47,16 @@ describe('offload', () => {
     await expect(offload('no/such-module.ts', 'f', [], () => Promise.reject(new Error('boom')))).rejects.toThrow(
       'boom',
     );
+  });
+
+  it('lets the waiting thread take queued jobs (from the back), with the same answers', async () => {
+    const body = `<p>${'在家量血压，早晚各一次。'.repeat(200)}</p>`;
+    const batches = Array.from({ length: 8 }, (_, i) => [
+      { src: { title: `第${i}篇`, summary: '量血压', bodyHtml: body, script: 'hans' as const }, what: String(i) },
+    ]);
+    const answers = batches.map((b) => offload('text/pinyin.ts', 'pinyinFiles', [b], pinyinFiles));
+    // One job is with the worker, seven are queued: this thread does at least the last of them.
+    expect(await helpWithQueuedWork()).toBeGreaterThan(0);
+    expect(await Promise.all(answers)).toEqual(batches.map((b) => pinyinFiles(b)));
   });
 });

@@ -35,24 +35,53 @@ function workerCount(): number {
   return Math.min(4, Math.max(1, os.availableParallelism() - 1));
 }
 
+interface Queued {
+  job: Job;
+  /** The same work, in-process. */
+  local: () => unknown;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
 interface Slot {
   worker: Worker;
-  busy: number;
+  /** The job this worker is doing: one at a time, so what is still queued can be done elsewhere. */
+  job?: Queued;
 }
 
 const POOL = Symbol.for('jiankang-shequ.offload');
-type Pool = {
+interface Pool {
   slots: Slot[];
-  pending: Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>;
+  /** Jobs no worker has taken yet, oldest first. */
+  queue: Queued[];
   next: number;
   broken: boolean;
-};
+}
 const shared = globalThis as { [POOL]?: Pool };
+
+function runLocal(q: Queued): Promise<void> {
+  return Promise.resolve().then(q.local).then(q.resolve, q.reject);
+}
+
+function pump(p: Pool): void {
+  for (const slot of p.slots) {
+    if (slot.job) continue;
+    const q = p.queue.shift();
+    if (!q) {
+      // Idle workers never keep a finished build (or a test run) alive.
+      slot.worker.unref();
+      continue;
+    }
+    slot.job = q;
+    slot.worker.ref();
+    slot.worker.postMessage(q.job);
+  }
+}
 
 function pool(lib: string): Pool {
   const existing = shared[POOL];
   if (existing) return existing;
-  const p: Pool = { slots: [], pending: new Map(), next: 0, broken: false };
+  const p: Pool = { slots: [], queue: [], next: 0, broken: false };
   shared[POOL] = p;
   const typescript = (process.features as { typescript?: string | false }).typescript;
   for (let i = 0; i < workerCount(); i++) {
@@ -66,29 +95,30 @@ function pool(lib: string): Pool {
       p.broken = true;
       break;
     }
-    // Idle workers never keep a finished build (or a test run) alive.
     worker.unref();
-    const slot: Slot = { worker, busy: 0 };
+    const slot: Slot = { worker };
     worker.on('message', (a: Answer) => {
-      slot.busy -= 1;
-      if (slot.busy === 0) worker.unref();
-      const job = p.pending.get(a.id);
-      p.pending.delete(a.id);
-      if (!job) return;
-      if (a.ok) job.resolve(a.value);
-      else job.reject(new Error(a.error));
+      const q = slot.job;
+      slot.job = undefined;
+      if (q && q.job.id === a.id) {
+        if (a.ok) q.resolve(a.value);
+        // The job could not run in a worker (no type stripping, a module it could not load …): do it here.
+        else void runLocal(q);
+      }
+      pump(p);
     });
-    worker.on('error', (e) => {
+    worker.on('error', () => {
       p.broken = true;
-      for (const [, job] of p.pending) job.reject(e);
-      p.pending.clear();
+      const left = [...p.slots.flatMap((s) => (s.job ? [s.job] : [])), ...p.queue.splice(0)];
+      for (const s of p.slots) s.job = undefined;
+      for (const q of left) void runLocal(q);
     });
     p.slots.push(slot);
   }
   return p;
 }
 
-export async function offload<A extends unknown[], R>(
+export function offload<A extends unknown[], R>(
   module: string,
   name: string,
   args: NoInfer<A>,
@@ -96,19 +126,28 @@ export async function offload<A extends unknown[], R>(
 ): Promise<R> {
   const lib = workerCount() > 0 ? libDir() : undefined;
   const p = lib ? pool(lib) : undefined;
-  if (!lib || !p || p.broken || !p.slots.length) return local(...args);
-  const slot = p.slots.reduce((a, b) => (b.busy < a.busy ? b : a));
-  const id = p.next++;
-  const answer = new Promise<unknown>((resolve, reject) => p.pending.set(id, { resolve, reject }));
-  slot.busy += 1;
-  slot.worker.ref();
-  slot.worker.postMessage({ id, module: pathToFileURL(path.join(lib, module)).href, name, args } satisfies Job);
-  try {
-    return (await answer) as R;
-  } catch {
-    // The job could not run in a worker (no type stripping, a module it could not load …): do it here.
-    return local(...args);
+  if (!lib || !p || p.broken || !p.slots.length) return Promise.resolve().then(() => local(...args));
+  return new Promise<R>((resolve, reject) => {
+    const job: Job = { id: p.next++, module: pathToFileURL(path.join(lib, module)).href, name, args };
+    p.queue.push({ job, local: () => local(...args), resolve: resolve as (v: unknown) => void, reject });
+    pump(p);
+  });
+}
+
+/**
+ * Does queued jobs on this thread until none is left: for a caller that would otherwise only wait for the
+ * workers (the build, once every page is rendered). Takes from the back of the queue; workers take from the front.
+ */
+export async function helpWithQueuedWork(): Promise<number> {
+  const p = shared[POOL];
+  let done = 0;
+  while (p?.queue.length) {
+    await runLocal(p.queue.pop()!);
+    done += 1;
+    // Let the workers' answers in between, so they get their next job at once.
+    await new Promise((r) => setImmediate(r));
   }
+  return done;
 }
 
 /** The thread this runs on (0 is the main thread): offload it to see where work runs. */
