@@ -118,7 +118,7 @@ function pool(lib: string): Pool {
   return p;
 }
 
-export function offload<A extends unknown[], R>(
+export async function offload<A extends unknown[], R>(
   module: string,
   name: string,
   args: NoInfer<A>,
@@ -126,7 +126,7 @@ export function offload<A extends unknown[], R>(
 ): Promise<R> {
   const lib = workerCount() > 0 ? libDir() : undefined;
   const p = lib ? pool(lib) : undefined;
-  if (!lib || !p || p.broken || !p.slots.length) return Promise.resolve().then(() => local(...args));
+  if (!lib || !p || p.broken || !p.slots.length) return local(...args);
   return new Promise<R>((resolve, reject) => {
     const job: Job = { id: p.next++, module: pathToFileURL(path.join(lib, module)).href, name, args };
     p.queue.push({ job, local: () => local(...args), resolve: resolve as (v: unknown) => void, reject });
