@@ -7,30 +7,18 @@
  * switched on where offered and checked again.
  */
 import { execFileSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-import * as yaml from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ContentError, formatPath } from '../../src/content/loaders/errors.ts';
-import { loadLocalContent, splitFrontMatter } from '../../src/content/loaders/local.ts';
+import { loadLocalContent } from '../../src/content/loaders/local.ts';
 import { createStaticServer } from '../../scripts/serve.mjs';
 import { PAYLOADS } from '../fixtures/injection/payloads.ts';
+import { baseDocs, getAt, setAt, stringPaths, writeContent } from '../fixtures/injection/fixture.ts';
 
-const BASE = path.resolve('tests/fixtures/content-min');
-const QUIZ = path.resolve('tests/fixtures/malformed/quiz-empty-options/content/quizzes/quiz.yaml');
 const work = mkdtempSync(path.join(tmpdir(), 'hc-inject-site-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 const walkFiles = (dir: string): string[] =>
@@ -38,26 +26,6 @@ const walkFiles = (dir: string): string[] =>
     statSync(path.join(dir, n)).isDirectory() ? walkFiles(path.join(dir, n)) : [path.join(dir, n)],
   );
 
-interface Doc {
-  file: string;
-  data: unknown;
-  body?: string;
-}
-
-function stringPaths(value: unknown, at: Array<string | number> = []): Array<Array<string | number>> {
-  if (typeof value === 'string') return [at];
-  if (Array.isArray(value)) return value.flatMap((v, i) => stringPaths(v, [...at, i]));
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => stringPaths(v, [...at, k]));
-  return [];
-}
-function getAt(value: unknown, at: Array<string | number>): unknown {
-  return at.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], value);
-}
-function setAt(value: unknown, at: Array<string | number>, to: unknown): void {
-  let node = value as Record<string | number, unknown>;
-  for (const k of at.slice(0, -1)) node = node[k] as Record<string | number, unknown>;
-  node[at.at(-1)!] = to;
-}
 /** A payload as Markdown text that shows it literally (entities, so no tag is ever written). */
 const asText = (p: string) =>
   p
@@ -67,29 +35,7 @@ const asText = (p: string) =>
 
 /** The fixture with payloads in every field the loader accepts them in; returns how many fields carry one. */
 async function writeFixture(dir: string): Promise<number> {
-  const docs: Doc[] = [
-    'site.yaml',
-    'health-days.yaml',
-    'taxonomies/audiences.yaml',
-    'taxonomies/topics.yaml',
-    'events/walk.yaml',
-    'articles/salt.md',
-    'families/wang.md',
-  ].map((file) => {
-    const text = readFileSync(path.join(BASE, file), 'utf8');
-    if (!file.endsWith('.md')) return { file, data: yaml.load(text) };
-    const { data, body } = splitFrontMatter(text);
-    return { file, data, body: body.trim() };
-  });
-  docs.push({
-    file: 'quizzes/quiz.yaml',
-    data: yaml.load(
-      readFileSync(QUIZ, 'utf8').replace(
-        '    options: []',
-        '    options: [{ label: 五克, points: 1, correct: true }, { label: 十克, points: 0 }]',
-      ),
-    ),
-  });
+  const docs = baseDocs();
   docs.push({
     file: 'articles/salt.zh-hant.md',
     data: { title: '每天吃多少鹽？', summary: '成年人每天吃鹽不超過 5 克。' },
@@ -106,17 +52,7 @@ async function writeFixture(dir: string): Promise<number> {
     originals.set(f.key, getAt(f.d.data, f.at));
     setAt(f.d.data, f.at, PAYLOADS[i % PAYLOADS.length]);
   });
-  const write = () => {
-    rmSync(dir, { recursive: true, force: true });
-    cpSync(BASE, dir, { recursive: true });
-    mkdirSync(path.join(dir, 'quizzes'), { recursive: true });
-    mkdirSync(path.join(dir, 'media'), { recursive: true });
-    for (const d of docs)
-      writeFileSync(
-        path.join(dir, d.file),
-        d.body !== undefined ? `---\n${yaml.dump(d.data)}---\n${d.body}\n` : yaml.dump(d.data),
-      );
-  };
+  const write = () => writeContent(dir, docs);
   // Put back the original value wherever the loader refuses a payload (an id, a date, a length …).
   let kept = fields.length;
   for (let round = 0; round < 10; round++) {

@@ -7,15 +7,14 @@
  * fixture's data, so a field added to the model is covered without listing it here. HTML pages themselves
  * (Astro escapes text) are checked in Chromium on a built fixture: tests/site/injection-browser.test.ts.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
 import ICAL from 'ical.js';
-import * as yaml from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ContentError } from '../../src/content/loaders/errors.ts';
-import { loadLocalContent, splitFrontMatter } from '../../src/content/loaders/local.ts';
+import { loadLocalContent } from '../../src/content/loaders/local.ts';
 import type { ContentSet } from '../../src/content/loaders/content-set.ts';
 import { sanitizeHtml } from '../../src/lib/markdown/sanitize.ts';
 import { buildCalendar } from '../../src/lib/ics/calendar.ts';
@@ -24,46 +23,16 @@ import { buildIndex } from '../../src/lib/search/build.ts';
 import { searchDocs } from '../../src/lib/search/docs.ts';
 import { webManifest } from '../../src/lib/offline/manifest.ts';
 import { PAYLOADS, URL_PAYLOADS } from '../fixtures/injection/payloads.ts';
+import { baseDocs, setAt, stringPaths, writeContent, writeDoc, type Doc } from '../fixtures/injection/fixture.ts';
 import { executableIn } from './executable.ts';
 
-const BASE = path.resolve('tests/fixtures/content-min');
-const QUIZ = path.resolve('tests/fixtures/malformed/quiz-empty-options/content/quizzes/quiz.yaml');
 const work = mkdtempSync(path.join(tmpdir(), 'hc-inject-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 const renderer = createSatteriMarkdownProcessor({ syntaxHighlight: false });
 
-/** The fixture's files as data: YAML files, and Markdown files as front matter + body. */
-interface Doc {
-  file: string;
-  data: unknown;
-  body?: string;
-}
-
+/** The fixture as data, with human translations so translated fields are covered too. */
 function readDocs(): Doc[] {
-  const files = [
-    'site.yaml',
-    'health-days.yaml',
-    'taxonomies/audiences.yaml',
-    'taxonomies/topics.yaml',
-    'events/walk.yaml',
-    'articles/salt.md',
-    'families/wang.md',
-  ];
-  const docs = files.map((file): Doc => {
-    const text = readFileSync(path.join(BASE, file), 'utf8');
-    if (file.endsWith('.md')) {
-      const { data, body } = splitFrontMatter(text);
-      return { file, data, body: body.trim() };
-    }
-    return { file, data: yaml.load(text) };
-  });
-  // A quiz with two valid questions (the malformed pack's base quiz, with its options restored).
-  const quiz = readFileSync(QUIZ, 'utf8').replace(
-    '    options: []',
-    '    options: [{ label: 5 克, points: 1, correct: true }, { label: 10 克, points: 0 }]',
-  );
-  docs.push({ file: 'quizzes/quiz.yaml', data: yaml.load(quiz) });
-  // Human translations, so translated fields are covered too.
+  const docs = baseDocs();
   docs.push({
     file: 'articles/salt.en.md',
     data: { title: 'How much salt?', summary: 'At most 5 g a day.', translator: 'T. Ranslator' },
@@ -77,35 +46,11 @@ function readDocs(): Doc[] {
   return docs;
 }
 
-/** Every string leaf of the data, as a path. */
-function stringPaths(value: unknown, at: Array<string | number> = []): Array<Array<string | number>> {
-  if (typeof value === 'string') return [at];
-  if (Array.isArray(value)) return value.flatMap((v, i) => stringPaths(v, [...at, i]));
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => stringPaths(v, [...at, k]));
-  return [];
-}
-
-function setAt(value: unknown, at: Array<string | number>, to: string): unknown {
-  const copy = structuredClone(value) as Record<string | number, unknown>;
-  let node = copy;
-  for (const k of at.slice(0, -1)) node = node[k] as Record<string | number, unknown>;
-  node[at.at(-1)!] = to;
+/** A copy of the data with the leaf at `at` replaced. */
+function withAt(value: unknown, at: Array<string | number>, to: string): unknown {
+  const copy = structuredClone(value);
+  setAt(copy, at, to);
   return copy;
-}
-
-function writeDoc(dir: string, d: Doc): void {
-  writeFileSync(
-    path.join(dir, d.file),
-    d.body !== undefined ? `---\n${yaml.dump(d.data)}---\n${d.body}\n` : yaml.dump(d.data),
-  );
-}
-
-function write(dir: string, docs: Doc[]): void {
-  rmSync(dir, { recursive: true, force: true });
-  cpSync(BASE, dir, { recursive: true });
-  mkdirSync(path.join(dir, 'quizzes'), { recursive: true });
-  mkdirSync(path.join(dir, 'media'), { recursive: true });
-  for (const d of docs) writeDoc(dir, d);
 }
 
 /** Loads a content folder; a refusal must be a ContentError naming the file that was changed. */
@@ -232,12 +177,12 @@ describe('injection pack', () => {
   PAYLOADS.forEach((payload, n) => {
     it(`payload ${n + 1}: ${JSON.stringify(payload)}`, async () => {
       const dir = path.join(work, `p${n}`, 'content');
-      write(dir, docs);
+      writeContent(dir, docs);
       let accepted = 0;
       for (const f of fields) {
         const changed = f.body
           ? { ...f.doc, body: `${f.doc.body}\n\n正文 ${payload} 结束` }
-          : { ...f.doc, data: setAt(f.doc.data, f.at, payload) };
+          : { ...f.doc, data: withAt(f.doc.data, f.at, payload) };
         writeDoc(dir, changed);
         const set = await load(dir, f.doc.file);
         writeDoc(dir, f.doc);
@@ -255,7 +200,7 @@ describe('injection pack', () => {
     for (const url of URL_PAYLOADS) {
       for (const body of [`[点这里](${url})`, `[点这里][r]\n\n[r]: ${url}`, `![图](${url})`, `<${url}>`]) {
         const dir = path.join(work, 'urls', 'content');
-        write(
+        writeContent(
           dir,
           docs.map((d) => (d.file === 'articles/salt.md' ? { ...d, body: `${d.body}\n\n${body}` } : d)),
         );
