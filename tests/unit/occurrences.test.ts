@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextOccurrences, occurrencesBetween, upcoming } from '../../src/lib/calendar/occurrences.ts';
+import { nextOccurrences, occurrencesBetween, upcoming, withEvents } from '../../src/lib/calendar/occurrences.ts';
 import { instantToZoned, zonedToInstant } from '../../src/lib/calendar/zoned.ts';
 import type { HealthEvent } from '../../src/content/model/event.ts';
 
@@ -210,5 +210,19 @@ describe('occurrences in the calendar views (issue 4)', () => {
     for (const r of runs) expect(r).toEqual(runs[0]);
     expect(runs[0][0]).toBe('2026-12-01T07:00/2026-11-30T23:00:00.000Z');
     expect(runs[0]).toHaveLength(9);
+  });
+});
+
+describe('withEvents', () => {
+  it('pairs each occurrence with its own event, in order, and names an occurrence whose event is missing', () => {
+    const other: HealthEvent = { ...base, slug: 'other-walk', title: '另一场健步走' };
+    const now = new Date('2026-11-20T00:00:00Z');
+    const list = upcoming([base, other], now, 30);
+    expect(list.length).toBeGreaterThan(2);
+    const pairs = withEvents(list, [other, base]);
+    expect(pairs.map((p) => p.o)).toEqual(list);
+    for (const { o, e } of pairs) expect(e.slug).toBe(o.slug);
+    expect(new Set(pairs.map((p) => p.e.slug))).toEqual(new Set([base.slug, other.slug]));
+    expect(() => withEvents(list, [base])).toThrow(/other-walk/);
   });
 });

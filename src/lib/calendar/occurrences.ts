@@ -90,3 +90,20 @@ export function upcoming(events: EventLike[], now: Date, days: number): Occurren
     .flatMap((e) => occurrencesBetween(e, now, to))
     .sort((a, b) => a.startInstant.getTime() - b.startInstant.getTime() || a.slug.localeCompare(b.slug));
 }
+
+/**
+ * Each occurrence with the event it belongs to, in the same order: what an event card or a calendar cell
+ * shows. The one place occurrences are joined to their events by slug; an occurrence whose event is not in
+ * `events` is a programming error and says so.
+ */
+export function withEvents<E extends { slug: string }>(
+  occurrences: Occurrence[],
+  events: E[],
+): Array<{ o: Occurrence; e: E }> {
+  const bySlug = new Map(events.map((e) => [e.slug, e]));
+  return occurrences.map((o) => {
+    const e = bySlug.get(o.slug);
+    if (!e) throw new Error(`occurrence ${o.key} belongs to event "${o.slug}", which is not in the list given`);
+    return { o, e };
+  });
+}
