@@ -128,6 +128,16 @@ test('standard: a self-check’s first question is on the first screen', async (
 });
 
 for (const size of SIZES) {
+  test(`${size}: a self-check’s first question starts on the first screen`, async ({ page }) => {
+    test.skip(!quiz, 'no self-check in the content');
+    await withPrefs(page, size);
+    await page.goto(`/self-check/${quiz}/`);
+    const q = await box(page, '.quiz-question, [data-quiz-start]');
+    expect(q.top, 'the first question (the intro beyond its first paragraph opens on request)').toBeLessThan(SCREEN);
+  });
+}
+
+for (const size of SIZES) {
   test(`${size}: the header is one row; 搜索, 字号 and 菜单 open their parts, by keyboard too`, async ({ page }) => {
     await withPrefs(page, size);
     await page.goto(ARTICLES[0]);
