@@ -8,7 +8,7 @@ import pruneAssets from './src/integrations/prune-assets.ts';
 import cspPrune from './src/integrations/csp-prune.ts';
 import pwa from './src/pwa/index.ts';
 import { cspDirectives, CSP_STYLE_RESOURCES } from './src/lib/security/headers.ts';
-import { registry } from './src/i18n/registry.ts';
+import { registry } from '@hc/domain/locales/registry.ts';
 
 /** Public origin of the deployed site; used for canonical URLs, hreflang, the sitemap and share links. */
 const site = process.env.SITE_URL ?? 'https://health.example.org';
@@ -21,8 +21,8 @@ export default defineConfig({
   // Pages render a few at a time: while one waits on sharp (social images) or the disk, another renders.
   build: { format: 'directory', concurrency: 4 },
   // Astro's Markdown renderer passes raw HTML through. Bodies are safe because (1) the content model refuses
-  // raw HTML and links/images with unsafe URL schemes, naming file and line (src/lib/markdown/check.ts), and
-  // (2) every rendered body is parsed and sanitised to an allow-list (src/lib/markdown/sanitize.ts, called
+  // raw HTML and links/images with unsafe URL schemes, naming file and line (src/domain/markdown/check.ts), and
+  // (2) every rendered body is parsed and sanitised to an allow-list (src/domain/markdown/sanitize.ts, called
   // by the content loaders), so nothing executable reaches dist/ whatever the source.
   markdown: { syntaxHighlight: false },
   integrations: [

@@ -7,6 +7,7 @@ import jsxA11y from 'eslint-plugin-jsx-a11y-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import layers from './scripts/lint/layers.js';
 
 export default defineConfig(
   globalIgnores([
@@ -43,6 +44,12 @@ export default defineConfig(
       // The audio is the article read aloud; its transcript is the article text on the same page.
       'astro/jsx-a11y/media-has-caption': 'off',
     },
+  },
+  // The layers: the domain core at the bottom, the site, the Studio and the service apart (scripts/lint/layers.js).
+  {
+    files: ['src/**/*.{ts,tsx,astro,mjs,js}', 'cms/**/*.{ts,tsx}', 'server/**/*.{ts,mjs,js}'],
+    plugins: { layers },
+    rules: { 'layers/imports': 'error' },
   },
   // Browser code: client scripts, the service worker, the React island.
   {

@@ -1,4 +1,4 @@
-/** The Sanity Studio where a health centre's editors write: same content model as the site (src/content/model). */
+/** The Sanity Studio where a health centre's editors write: same content model as the site (src/domain/model). */
 import { defineConfig } from 'sanity';
 import { structureTool } from 'sanity/structure';
 import { visionTool } from '@sanity/vision';

@@ -7,8 +7,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { getContentSet, resetContentSet } from '../src/content/loaders/source.ts';
-import { reviewReport, type ReviewReport } from '../src/lib/review.ts';
-import { buildNow, localDate } from '../src/lib/time.ts';
+import { reviewReport, type ReviewReport } from '@hc/domain/review.ts';
+import { buildNow, localDate } from '@hc/domain/time.ts';
 
 export async function reviewDue(
   argv: string[],

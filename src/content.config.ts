@@ -1,5 +1,5 @@
 /**
- * Every collection the site has, defined once. The schemas are the content model in src/content/model;
+ * Every collection the site has, defined once. The schemas are the content model in src/domain/model;
  * the loaders fill them from the validated ContentSet (content/ by default, Sanity with CONTENT_SOURCE=sanity).
  */
 import { defineCollection } from 'astro:content';
@@ -14,7 +14,7 @@ import {
   quizSchema,
   siteSettingsSchema,
   topicSchema,
-} from './content/model/index.ts';
+} from '@hc/domain/model/index.ts';
 import {
   articlesLoader,
   articleTextsLoader,

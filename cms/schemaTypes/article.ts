@@ -1,11 +1,11 @@
-/** 健康科普文章: mirrors src/content/model/article.ts. */
+/** 健康科普文章: mirrors src/domain/model/article.ts. */
+import { daysOverdue } from '@hc/domain/review.ts';
 import { DocumentTextIcon } from '@sanity/icons/DocumentText';
 import { defineArrayMember, defineField, defineType, type Rule } from 'sanity';
 import { dateField, idField, refsField, summaryField } from './common.ts';
 import { translationsField } from './locale.ts';
 import { reviewField } from './review.ts';
 import { todayInChina } from '../structure/index.ts';
-import { daysOverdue } from '../workflow/rules.ts';
 
 export const MAX_REVIEW_YEARS = 3;
 

@@ -1,4 +1,4 @@
-/** 分众人群 and 主题: mirror src/content/model/audience.ts and topic.ts. */
+/** 分众人群 and 主题: mirror src/domain/model/audience.ts and topic.ts. */
 import { TagIcon } from '@sanity/icons/Tag';
 import { UsersIcon } from '@sanity/icons/Users';
 import { defineField, defineType } from 'sanity';

@@ -1,4 +1,6 @@
-/** Building blocks shared by the document types, mirroring src/content/model/common.ts and article.ts. */
+/** Building blocks shared by the document types, mirroring src/domain/model/common.ts and article.ts. */
+import { registry, type Locale } from '@hc/domain/locales/registry.ts';
+import { ID_PATTERN } from '@hc/domain/model/patterns.ts';
 import { ImageIcon } from '@sanity/icons/Image';
 import { InfoOutlineIcon } from '@sanity/icons/InfoOutline';
 import {
@@ -11,14 +13,9 @@ import {
   type TextRule,
 } from 'sanity';
 
-/** The site's rules (src/content/model/common.ts): a summary is one or two sentences. */
-export const SUMMARY_MAX = 120;
-export const SUMMARY_MAX_EN = 280;
-export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-export const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
-
-export function summaryField(locale: 'zh' | 'en' = 'zh', required = true) {
-  const max = locale === 'en' ? SUMMARY_MAX_EN : SUMMARY_MAX;
+/** The site's rule (the locale registry's summaryMax): a summary is one or two sentences. */
+export function summaryField(locale: Locale = registry.source, required = true) {
+  const max = registry.info[locale].summaryMax;
   return defineField({
     name: 'summary',
     title: '摘要',

@@ -1,13 +1,14 @@
-/** 活动: mirrors src/content/model/event.ts. Times are local wall-clock times (YYYY-MM-DDTHH:mm) in `timeZone`. */
+/** 活动: mirrors src/domain/model/event.ts. Times are local wall-clock times (YYYY-MM-DDTHH:mm) in `timeZone`. */
 import { CalendarIcon } from '@sanity/icons/Calendar';
 import { defineArrayMember, defineField, defineType, type Rule, type StringRule } from 'sanity';
-import { LOCAL_DATE_TIME, refsField, summaryField } from './common.ts';
+import { LOCAL_DATE_TIME_PATTERN as LOCAL_DATE_TIME } from '@hc/domain/model/patterns.ts';
+import { refsField, summaryField } from './common.ts';
 import { translationsField } from './locale.ts';
 import { idField } from './common.ts';
-import { checkRrule } from '../../src/lib/calendar/rrule-check.ts';
-import { seriesStarts } from '../../src/lib/calendar/occurrences.ts';
+import { checkRrule } from '@hc/domain/calendar/rrule-check.ts';
+import { seriesStarts } from '@hc/domain/calendar/series.ts';
 
-/** The recurrence rule, checked as the build checks it (src/lib/calendar/rrule-check.ts). */
+/** The recurrence rule, checked as the build checks it (src/domain/calendar/rrule-check.ts). */
 export function checkRruleField(rrule: string | undefined, start: string | undefined): true | string {
   if (!rrule || !start || !LOCAL_DATE_TIME.test(start)) return true;
   const problems = checkRrule(rrule, start);

@@ -1,5 +1,5 @@
 /**
- * 健康家庭: mirrors src/content/model/family.ts. Only a surname or chosen name; no recorded consent, no
+ * 健康家庭: mirrors src/domain/model/family.ts. Only a surname or chosen name; no recorded consent, no
  * publication (consent is required, so the Studio will not publish without it); `hidden` removes a family
  * from the whole site at the next build.
  */

@@ -1,4 +1,4 @@
-/** 健康宣传日: mirrors src/content/model/healthDay.ts (fixed Gregorian date, or a lunar month/day). */
+/** 健康宣传日: mirrors src/domain/model/healthDay.ts (fixed Gregorian date, or a lunar month/day). */
 import { CalendarIcon } from '@sanity/icons/Calendar';
 import { defineField, defineType } from 'sanity';
 import { idField, refsField } from './common.ts';

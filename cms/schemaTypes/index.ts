@@ -1,4 +1,4 @@
-/** Every schema type of the Studio: one document type per document type of src/content/model. */
+/** Every schema type of the Studio: one document type per document type of src/domain/model. */
 import { article, articleTranslation } from './article.ts';
 import { audience, topic } from './audience.ts';
 import { commonTypes } from './common.ts';

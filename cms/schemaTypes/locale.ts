@@ -6,9 +6,9 @@
  * to get that fallback.
  */
 import { defineField, defineType, type StringRule } from 'sanity';
-import { registry } from '../../src/i18n/registry.ts';
+import { registry } from '@hc/domain/locales/registry.ts';
 
-/** One field per site locale, from the locale registry (src/i18n/registry.ts); the source locale first. */
+/** One field per site locale, from the locale registry (src/domain/locales/registry.ts); the source locale first. */
 export const LOCALE_FIELDS = registry.defs.map((l) => ({
   name: registry.sanityField(l.id),
   locale: l.id,

@@ -1,12 +1,13 @@
 /**
- * 自测 (self-check or knowledge quiz): mirrors src/content/model/quiz.ts. The result bands are checked with the
- * site's own engine (src/lib/quiz/engine.ts), so the Studio refuses exactly what the build refuses: a reachable
+ * 自测 (self-check or knowledge quiz): mirrors src/domain/model/quiz.ts. The result bands are checked with the
+ * site's own engine (src/domain/quiz/engine.ts), so the Studio refuses exactly what the build refuses: a reachable
  * score in no band or in two, a number question whose bands leave a gap.
  */
 import { CheckmarkCircleIcon } from '@sanity/icons/CheckmarkCircle';
 import { defineArrayMember, defineField, defineType } from 'sanity';
-import { checkQuiz, type QuizDef } from '../../src/lib/quiz/engine.ts';
-import { ID_PATTERN, idField, refsField, summaryField } from './common.ts';
+import { checkQuiz, type QuizDef } from '@hc/domain/quiz/engine.ts';
+import { ID_PATTERN } from '@hc/domain/model/patterns.ts';
+import { idField, refsField, summaryField } from './common.ts';
 import { translationsField } from './locale.ts';
 import { reviewField } from './review.ts';
 

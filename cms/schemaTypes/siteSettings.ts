@@ -1,4 +1,4 @@
-/** 网站设置 (one document): mirrors src/content/model/siteSettings.ts. */
+/** 网站设置 (one document): mirrors src/domain/model/siteSettings.ts. */
 import { CogIcon } from '@sanity/icons/Cog';
 import { defineArrayMember, defineField, defineType } from 'sanity';
 

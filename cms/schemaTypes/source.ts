@@ -1,6 +1,6 @@
 /**
  * 参考来源: the shared source list (content/sources.yaml in git; mirrors sourceEntrySchema in
- * src/content/model/article.ts). Articles and self-checks cite a source by reference, so one guideline reads the
+ * src/domain/model/article.ts). Articles and self-checks cite a source by reference, so one guideline reads the
  * same on every page; a new edition is one edit here, and the articles citing it are listed under the document.
  */
 import { BookIcon } from '@sanity/icons/Book';

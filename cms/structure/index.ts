@@ -11,23 +11,10 @@ import { UserIcon } from '@sanity/icons/User';
 import { UsersIcon } from '@sanity/icons/Users';
 import { WarningOutlineIcon } from '@sanity/icons/WarningOutline';
 import type { StructureResolver } from 'sanity/structure';
+import { addDays, localDate } from '@hc/domain/time.ts';
 
-/** Today as YYYY-MM-DD in China (event times are local wall-clock strings, compared as text). */
-export function todayInChina(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
-
-/** The date `days` after YYYY-MM-DD. */
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+/** Today as YYYY-MM-DD in the community's time zone (event times are local wall-clock strings, compared as text). */
+export const todayInChina = (now = new Date()): string => localDate(now);
 
 /** Articles whose next review is due within this many days show under 待复审. */
 export const REVIEW_WARNING_DAYS = 60;

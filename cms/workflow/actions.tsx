@@ -24,12 +24,12 @@ import {
   type SanityDocumentLike,
   type SanityClient,
 } from 'sanity';
+import { daysOverdue } from '@hc/domain/review.ts';
 import { previewUrl } from '../env.ts';
 import { todayInChina } from '../structure/index.ts';
 import {
   ACTION_LABEL,
   can,
-  daysOverdue,
   isHealthType,
   reviewerProfileOf,
   reviewStatus,

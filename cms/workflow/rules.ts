@@ -285,9 +285,3 @@ export function transition(action: ReviewAction, input: TransitionInput): Transi
   }
   return { ok: true, state: to, set, entry };
 }
-
-/** Days a review is overdue on `today` (both YYYY-MM-DD); 0 when not overdue. */
-export function daysOverdue(nextReviewDue: string | undefined, today: string): number {
-  if (!nextReviewDue || nextReviewDue >= today) return 0;
-  return Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${nextReviewDue}T00:00:00Z`)) / 86_400_000);
-}

@@ -4,7 +4,7 @@
  *   export const getStaticPaths = () => localizedPaths(getEvents, (event, locale) => ({ event, text: localizeEvent(event, locale) }));
  *   type Props = InferGetStaticPropsType<typeof getStaticPaths>;
  */
-import { LOCALES, type Locale } from '../i18n/registry.ts';
+import { LOCALES, type Locale } from '@hc/domain/locales/registry.ts';
 import { langParam } from '../i18n/locales.ts';
 
 /**

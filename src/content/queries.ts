@@ -3,11 +3,11 @@
  */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { localePath, pick, type Locale } from '../i18n/locales.ts';
-import { occurrencesBetween, upcoming, type Occurrence } from '../lib/calendar/occurrences.ts';
-import { addMonths, observancesBetween } from '../lib/calendar/month.ts';
-import { EVENT_TYPES } from './model/event.ts';
-import { zonedToInstant } from '../lib/calendar/zoned.ts';
-import { addDays, buildNow, localDate, SITE_TIME_ZONE } from '../lib/time.ts';
+import { occurrencesBetween, upcoming, type Occurrence } from '@hc/domain/calendar/occurrences.ts';
+import { addMonths, observancesBetween } from '@hc/domain/calendar/month.ts';
+import { EVENT_TYPES } from '@hc/domain/model/event.ts';
+import { zonedToInstant } from '@hc/domain/calendar/zoned.ts';
+import { addDays, buildNow, localDate, SITE_TIME_ZONE } from '@hc/domain/time.ts';
 import { localizeString, langFor } from '../lib/localize/resolve.ts';
 import { related } from '../lib/articles/related.ts';
 

@@ -7,7 +7,7 @@ import { buildIndex, type BuiltIndex } from '../lib/search/build.ts';
 import { searchDocs } from '../lib/search/docs.ts';
 import { offload } from '../lib/offload/index.ts';
 import { getArticles, getArticleTexts, getAudiences, getEvents, getFamilies, getFamilyTexts, getQuizzes, getTopics, now } from './queries.ts';
-import { EVENT_TYPES } from './model/event.ts';
+import { EVENT_TYPES } from '@hc/domain/model/event.ts';
 import { useT } from '../i18n/t.ts';
 
 /** Where the index files are served, per locale: /search-index/<locale>/<hash>.json (locale-independent root). */

@@ -1,5 +1,5 @@
 /** Locale helpers for pages: paths, the `[...lang]` route segment and names, all derived from the registry. */
-import { LOCALES, registry, SOURCE_LOCALE, type Locale, type LocaleDef } from './registry.ts';
+import { LOCALES, registry, SOURCE_LOCALE, type Locale, type LocaleDef } from '@hc/domain/locales/registry.ts';
 import { localizeString } from '../lib/localize/resolve.ts';
 
 export { LOCALES, type Locale };

@@ -1,6 +1,6 @@
 /** Build-time translation: one i18next instance with every locale's UI strings, initialised synchronously. */
 import i18next, { type ParseKeys, type TFunction } from 'i18next';
-import { LOCALES, registry, SOURCE_LOCALE, type Locale } from './registry.ts';
+import { LOCALES, registry, SOURCE_LOCALE, type Locale } from '@hc/domain/locales/registry.ts';
 import { UI_RESOURCES } from './ui/index.ts';
 
 export { UI_RESOURCES };

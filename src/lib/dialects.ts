@@ -2,7 +2,7 @@
  * Dialects and languages of audio tracks, each listed by its own name (an elder looks for the name they call
  * their own speech), with the html lang for that name.
  */
-import type { AudioTrack } from '../content/model/article.ts';
+import type { AudioTrack } from '@hc/domain/model/article.ts';
 
 export const DIALECT_NAMES: Record<AudioTrack['dialect'], { name: string; lang: string }> = {
   cmn: { name: '普通话', lang: 'zh-Hans' },

@@ -1,11 +1,11 @@
 /**
  * dist/review-report.json: the articles past their next review date on the build day, for a scheduled job to
- * mail or post (the same report as `npm run review:due`; src/lib/review.ts).
+ * mail or post (the same report as `npm run review:due`; src/domain/review.ts).
  */
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
-import { reviewReport } from '../lib/review.ts';
-import { buildNow, localDate } from '../lib/time.ts';
+import { reviewReport } from '@hc/domain/review.ts';
+import { buildNow, localDate } from '@hc/domain/time.ts';
 
 export const GET: APIRoute = async () => {
   const articles = (await getCollection('articles')).map((a) => a.data);

@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { getManifest } from 'workbox-build';
 import sharp from 'sharp';
 import { entriesFor, OFFLINE_LOCALES, type LocaleEntry, type ManifestEntry } from '../lib/offline/names.ts';
-import { LOCALES, registry } from '../i18n/registry.ts';
+import { LOCALES, registry } from '@hc/domain/locales/registry.ts';
 import { tagLocales } from '../lib/offline/precache.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -5,7 +5,7 @@
  * /events/?for=elders (history.pushState, no request). Back and forward restore the earlier choice.
  */
 import { fillPlural } from '../lib/text/fill.ts';
-import { filterFromQuery, matchesFilter, type EventFilter, type FilterDimension } from '../lib/calendar/month.ts';
+import { filterFromQuery, matchesFilter, type EventFilter, type FilterDimension } from '@hc/domain/calendar/month.ts';
 
 function parse(value: string | undefined): EventFilter | null {
   if (!value) return null;

@@ -27,7 +27,7 @@ export function showPinyin(on: boolean, parts: Parts | null, root: ParentNode = 
       original.append(...el.childNodes);
       plain.set(el, original);
       const tpl = document.createElement('template');
-      tpl.innerHTML = html; // the site's own build output, sanitised at build time (src/lib/markdown/sanitize.ts)
+      tpl.innerHTML = html; // the site's own build output, sanitised at build time (src/domain/markdown/sanitize.ts)
       el.replaceChildren(tpl.content);
       el.setAttribute('data-py-on', '');
     } else if (!on && isOn) {

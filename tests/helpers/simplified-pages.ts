@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'parse5';
 import { simplifiedOnlyChars } from '../../src/lib/text/script.ts';
-import { registry } from '../../src/i18n/registry.ts';
+import { registry } from '@hc/domain/locales/registry.ts';
 
 type Node = {
   nodeName: string;

@@ -7,8 +7,8 @@ import {
   matchesFilter,
   monthDates,
   observancesBetween,
-} from '../../src/lib/calendar/month.ts';
-import type { HealthDay } from '../../src/content/model/healthDay.ts';
+} from '@hc/domain/calendar/month.ts';
+import type { HealthDay } from '@hc/domain/model/healthDay.ts';
 
 describe('month arithmetic', () => {
   it('shows last month to six months ahead, across a year end', () => {

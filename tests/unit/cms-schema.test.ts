@@ -1,5 +1,5 @@
 /**
- * The Studio mirrors the content model: every field of every Zod schema (src/content/model) has its counterpart
+ * The Studio mirrors the content model: every field of every Zod schema (src/domain/model) has its counterpart
  * in the Studio's extracted schema (cms/schema.json, `npm run cms:typegen`), and every Studio field has one in
  * the model. Both lists are derived from the schemas themselves; the only differences allowed are the ones
  * the mapping (src/content/sanity/map.ts) bridges, listed below with their reason.
@@ -18,7 +18,7 @@ import {
   siteSettingsSchema,
   sourceEntrySchema,
   topicSchema,
-} from '../../src/content/model/index.ts';
+} from '@hc/domain/model/index.ts';
 import { FIELD_LOCALE } from '../../src/content/sanity/map.ts';
 
 const MODEL: Record<string, z.ZodType> = {
@@ -161,7 +161,7 @@ export function sanityPaths(node: Node, prefix = '', out = new Set<string>()): S
   }
 }
 
-describe('cms/schema.json mirrors src/content/model', () => {
+describe('cms/schema.json mirrors src/domain/model', () => {
   it('has a document type for every model type, and no other', () => {
     expect(
       schemaJson

@@ -17,7 +17,7 @@ import {
   quizSchema,
   siteSettingsSchema,
   topicSchema,
-} from '../../src/content/model/index.ts';
+} from '@hc/domain/model/index.ts';
 
 for (const dir of ['content', 'tests/fixtures/centre-real']) {
   describe(`collections from ${dir}`, () => {

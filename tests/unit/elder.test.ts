@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { PREF_KEYS, PREPAINT_SCRIPT, effectiveSize, parseFlag, parseSize } from '../../src/lib/display/prefs.ts';
 import { pickVoice } from '../../src/lib/listen/voice.ts';
 import { DIALECT_NAMES, formatDuration, mediaUrl, orderTracks } from '../../src/lib/dialects.ts';
-import { DIALECTS } from '../../src/content/model/article.ts';
+import { DIALECTS } from '@hc/domain/model/article.ts';
 
 /** Runs the inline head script against a fake <html> element and storage; returns the attributes it set. */
 function prepaint(

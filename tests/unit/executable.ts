@@ -5,7 +5,7 @@
  */
 import { fromHtml } from 'hast-util-from-html';
 import type { Nodes } from 'hast';
-import { isAllowedUrl } from '../../src/lib/markdown/check.ts';
+import { isAllowedUrl } from '@hc/domain/markdown/check.ts';
 
 const ELEMENTS = new Set([
   'script',

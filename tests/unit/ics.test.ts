@@ -10,9 +10,9 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_DIR, DIST as TEST_DIST } from '../helpers/env.ts';
 import { loadLocalContent } from '../../src/content/loaders/local.ts';
-import type { HealthEvent } from '../../src/content/model/event.ts';
-import { occurrencesBetween } from '../../src/lib/calendar/occurrences.ts';
-import { instantToZoned } from '../../src/lib/calendar/zoned.ts';
+import type { HealthEvent } from '@hc/domain/model/event.ts';
+import { occurrencesBetween } from '@hc/domain/calendar/occurrences.ts';
+import { instantToZoned } from '@hc/domain/calendar/zoned.ts';
 import { buildCalendar, foldLine, normaliseRrule, stampOf, vtimezone } from '../../src/lib/ics/calendar.ts';
 import { feedsFor } from '../../src/lib/ics/feeds.ts';
 

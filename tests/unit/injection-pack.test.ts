@@ -16,7 +16,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ContentError } from '../../src/content/loaders/errors.ts';
 import { loadLocalContent } from '../../src/content/loaders/local.ts';
 import type { ContentSet } from '../../src/content/loaders/content-set.ts';
-import { sanitizeHtml } from '../../src/lib/markdown/sanitize.ts';
+import { sanitizeHtml } from '@hc/domain/markdown/sanitize.ts';
 import { buildCalendar } from '../../src/lib/ics/calendar.ts';
 import { eventJsonLd, familyJsonLd, jsonLdScript } from '../../src/lib/share/jsonld.ts';
 import { buildIndex } from '../../src/lib/search/build.ts';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { byUpdated, related } from '../../src/lib/articles/related.ts';
 import { orderForAudience, readChoice } from '../../src/lib/home/order.ts';
-import { overdue, overdueReport } from '../../src/lib/review.ts';
-import { buildNow, localDate, addDays } from '../../src/lib/time.ts';
+import { overdue, overdueReport } from '@hc/domain/review.ts';
+import { buildNow, localDate, addDays } from '@hc/domain/time.ts';
 import { formatDate, formatRange } from '../../src/lib/text/format.ts';
 
 const a = (slug: string, topics: string[], audiences: string[], updatedAt = '2026-01-01') => ({

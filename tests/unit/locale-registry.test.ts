@@ -5,8 +5,8 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 
-vi.mock('../../src/i18n/registry.ts', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../src/i18n/registry.ts')>();
+vi.mock('@hc/domain/locales/registry.ts', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@hc/domain/locales/registry.ts')>();
   const fr = {
     id: 'fr',
     prefix: 'fr',
@@ -35,7 +35,7 @@ vi.mock('../../src/i18n/registry.ts', async (importOriginal) => {
   };
 });
 
-const { registry, defineLocales } = await import('../../src/i18n/registry.ts');
+const { registry, defineLocales } = await import('@hc/domain/locales/registry.ts');
 
 describe('a registry with a fifth locale', () => {
   it('lists it everywhere the registry itself derives', () => {
@@ -48,7 +48,7 @@ describe('a registry with a fifth locale', () => {
   });
 
   it('Zod: the locale enum, per-locale strings and translation schemas', async () => {
-    const model = await import('../../src/content/model/index.ts');
+    const model = await import('@hc/domain/model/index.ts');
     expect(model.localeSchema.options).toContain('fr');
     expect(Object.keys(model.localizedStringSchema.shape)).toContain('fr');
     expect(Object.keys(model.articleTranslationSchemas)).toContain('fr');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { convertStrings, resolveText } from '../../src/lib/localize/resolve.ts';
 import { toTraditional } from '../../src/lib/text/convert.ts';
 import { eventText, localizeEvent, localizeOccurrence } from '../../src/lib/localize/event.ts';
-import type { HealthEvent } from '../../src/content/model/event.ts';
+import type { HealthEvent } from '@hc/domain/model/event.ts';
 import { localePath, pick, splitLocale } from '../../src/i18n/locales.ts';
 import { UI_RESOURCES, useT } from '../../src/i18n/t.ts';
 

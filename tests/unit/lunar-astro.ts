@@ -3,7 +3,7 @@
  * Algorithms" (2nd ed.) ch. 49 (periodic terms to 0.00002 day; planetary terms left out, < 1 minute), and the
  * Sun's apparent longitude from ch. 25 (low accuracy, ~0.01°). Chinese months begin on the day (Beijing time,
  * UTC+8) of a new moon; the month that contains the principal term 霜降 (210°) is the 9th month, the one that
- * contains 雨水 (330°) is the 1st. Nothing here is shared with src/lib/calendar/lunar.ts.
+ * contains 雨水 (330°) is the 1st. Nothing here is shared with src/domain/calendar/lunar.ts.
  */
 const rad = Math.PI / 180;
 const sin = (deg: number) => Math.sin(deg * rad);

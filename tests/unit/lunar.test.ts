@@ -2,7 +2,7 @@
  * 重阳节 (lunar 9/9) from Intl's Chinese calendar, checked two independent ways:
  *  1. Intl (ICU's astronomical Chinese calendar), which the site uses;
  *  2. an astronomical computation written for these tests (tests/unit/lunar-astro.ts: Meeus new moons and
- *     the 霜降 solar term in Beijing time), which shares no code with src/lib/calendar/lunar.ts.
+ *     the 霜降 solar term in Beijing time), which shares no code with src/domain/calendar/lunar.ts.
  * Both must equal the published dates 2024-10-11, 2025-10-29, 2026-10-18, 2027-10-08, 2028-10-26 (the dates
  * circulated in almanacs and given in the issue brief; no web source was consulted from this machine). As a
  * check on method 2 itself, it also reproduces the published 春节 dates 2024–2028 (the State Council's
@@ -12,9 +12,9 @@
  * shifts ICU's lunar month 1 of 2027 (6 Feb – 7 Mar) by one day; it does not touch 重阳 in any year tested.
  */
 import { describe, expect, it } from 'vitest';
-import { LunarDateError, lunarDateInYear, lunarDatesInYear, toLunar } from '../../src/lib/calendar/lunar.ts';
-import { observancesBetween, observanceStarts } from '../../src/lib/calendar/month.ts';
-import type { HealthDay } from '../../src/content/model/healthDay.ts';
+import { LunarDateError, lunarDateInYear, lunarDatesInYear, toLunar } from '@hc/domain/calendar/lunar.ts';
+import { observancesBetween, observanceStarts } from '@hc/domain/calendar/month.ts';
+import type { HealthDay } from '@hc/domain/model/healthDay.ts';
 import { doubleNinthAstronomical, lunarNewYearAstronomical, newMoonBeijing } from './lunar-astro.ts';
 
 const PUBLISHED_DOUBLE_NINTH: Record<number, string> = {

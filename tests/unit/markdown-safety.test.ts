@@ -4,8 +4,8 @@
  * the whole loader and renderer; these pin the building blocks.
  */
 import { describe, expect, it } from 'vitest';
-import { checkMarkdown, isAllowedUrl, urlScheme } from '../../src/lib/markdown/check.ts';
-import { sanitizeHtml } from '../../src/lib/markdown/sanitize.ts';
+import { checkMarkdown, isAllowedUrl, urlScheme } from '@hc/domain/markdown/check.ts';
+import { sanitizeHtml } from '@hc/domain/markdown/sanitize.ts';
 
 describe('checkMarkdown', () => {
   it('accepts the Markdown an article needs', () => {

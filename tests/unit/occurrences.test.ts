@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { nextOccurrences, occurrencesBetween, upcoming, withEvents } from '../../src/lib/calendar/occurrences.ts';
-import { instantToZoned, zonedToInstant } from '../../src/lib/calendar/zoned.ts';
-import type { HealthEvent } from '../../src/content/model/event.ts';
+import { nextOccurrences, occurrencesBetween, upcoming, withEvents } from '@hc/domain/calendar/occurrences.ts';
+import { instantToZoned, zonedToInstant } from '@hc/domain/calendar/zoned.ts';
+import type { HealthEvent } from '@hc/domain/model/event.ts';
 
 const base: HealthEvent = {
   slug: 'taiji',

@@ -13,7 +13,7 @@ import {
   scoreQuiz,
   type QuizDef,
   type QuizQuestion,
-} from '../../src/lib/quiz/engine.ts';
+} from '@hc/domain/quiz/engine.ts';
 
 const Q = (q: Partial<QuizQuestion> & Pick<QuizQuestion, 'id' | 'type'>): QuizQuestion => ({
   text: q.id,

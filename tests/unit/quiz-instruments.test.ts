@@ -6,8 +6,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE } from '../helpers/sample.ts';
 import { loadLocalContent } from '../../src/content/loaders/local.ts';
-import type { Quiz } from '../../src/content/model/index.ts';
-import { checkQuiz, questionPoints, reachableScores, scoreQuiz, type Answers } from '../../src/lib/quiz/engine.ts';
+import type { Quiz } from '@hc/domain/model/index.ts';
+import { checkQuiz, questionPoints, reachableScores, scoreQuiz, type Answers } from '@hc/domain/quiz/engine.ts';
 
 let quizzes: Map<string, Quiz>;
 beforeAll(async () => {

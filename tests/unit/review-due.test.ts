@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { reviewDue } from '../../scripts/review-due.ts';
-import { reviewReport } from '../../src/lib/review.ts';
+import { reviewReport } from '@hc/domain/review.ts';
 
 const env = (day: string, extra: Record<string, string> = {}) => ({
   CONTENT_DIR: 'tests/fixtures/content-min',

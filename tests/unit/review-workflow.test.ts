@@ -3,11 +3,11 @@
  * approval sends the document back to review, approval fills the reviewer and dates from the reviewer profile,
  * and every step is kept in the history.
  */
+import { daysOverdue } from '@hc/domain/review.ts';
 import { describe, expect, it } from 'vitest';
 import {
   can,
   contentHash,
-  daysOverdue,
   nextReviewAfterApproval,
   reviewStatus,
   RULES,

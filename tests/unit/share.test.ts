@@ -135,7 +135,7 @@ describe('social image', () => {
 });
 
 describe('ended events', async () => {
-  const { hasEnded } = await import('../../src/lib/calendar/ended.ts');
+  const { hasEnded } = await import('@hc/domain/calendar/ended.ts');
   const base = {
     slug: 'x',
     start: '2026-12-05T09:00',

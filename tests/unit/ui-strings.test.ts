@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { LOCALES } from '../../src/i18n/registry.ts';
+import { LOCALES } from '@hc/domain/locales/registry.ts';
 import { pluralForms, pluralTemplates, useT } from '../../src/i18n/t.ts';
 import { fill, fillPlural } from '../../src/lib/text/fill.ts';
 

@@ -2,7 +2,7 @@
  * The performance budgets, and their evaluation over measured pages. Pure: measurements in, verdicts out.
  */
 import type { PageKind } from './pages.ts';
-import { registry } from '../../../src/i18n/registry.ts';
+import { registry } from '@hc/domain/locales/registry.ts';
 
 export const BUDGETS = {
   /**

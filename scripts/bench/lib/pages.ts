@@ -4,7 +4,7 @@
  * "zh-hant/", "yue/" and "en/".
  */
 
-import { registry } from '../../../src/i18n/registry.ts';
+import { registry } from '@hc/domain/locales/registry.ts';
 
 export type PageKind = 'home' | 'hub' | 'article' | 'event' | 'calendar' | 'family' | 'quiz' | 'search';
 

@@ -16,7 +16,7 @@ import {
   type AnswerValue,
   type QuizDef,
   type QuizQuestion,
-} from '../../lib/quiz/engine.ts';
+} from '@hc/domain/quiz/engine.ts';
 import { AUDIENCE_STORAGE_KEY, readChoice } from '../../lib/home/order.ts';
 import { fill, type Vars } from '../../lib/text/fill.ts';
 

@@ -1,19 +1,19 @@
 /**
  * Astro content-layer loaders over the ContentSet. Every collection is filled from the same validated set,
  * whichever source produced it; pages never know where an entry came from. Entries go into the store as the
- * set has them: the set was parsed with the very schemas the collections declare (src/content/model), so
+ * set has them: the set was parsed with the very schemas the collections declare (src/domain/model), so
  * Astro's parseData would only validate everything — every Markdown body included — a second time
  * (tests/unit/content-collections.test.ts shows a second parse changes nothing).
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { LOCALES, type Locale, type TranslatedLocale } from '../../i18n/registry.ts';
-import type { Family } from '../model/family.ts';
+import { LOCALES, type Locale, type TranslatedLocale } from '@hc/domain/locales/registry.ts';
+import type { Family } from '@hc/domain/model/family.ts';
 import { getContentSet, resetContentSet } from './source.ts';
 import type { ContentSet, Sourced } from './content-set.ts';
 import { localizePlain, resolveText } from '../../lib/localize/resolve.ts';
-import { sanitizeHtml } from '../../lib/markdown/sanitize.ts';
-import { overdueReport } from '../../lib/review.ts';
-import { buildNow, localDate } from '../../lib/time.ts';
+import { sanitizeHtml } from '@hc/domain/markdown/sanitize.ts';
+import { overdueReport } from '@hc/domain/review.ts';
+import { buildNow, localDate } from '@hc/domain/time.ts';
 
 type Pick = (set: ContentSet) => Array<{ id: string; data: Record<string, unknown>; source: string }>;
 

@@ -4,7 +4,7 @@
  * the same everywhere. An unknown id is a problem reported with the file and the field. A written-out citation
  * (an object with a title) is still accepted, for content that has no source list (test fixtures).
  */
-import type { SourceEntry } from '../model/index.ts';
+import type { SourceEntry } from '@hc/domain/model/index.ts';
 import type { ContentProblem } from './errors.ts';
 
 export type SourceList = ReadonlyMap<string, SourceEntry>;

@@ -2,9 +2,9 @@
  * The whole of a site's content, validated: what every source (git or Sanity) must produce.
  * Cross-entry rules live here so that both sources enforce them the same way.
  */
-import type { Article, Audience, Family, HealthDay, HealthEvent, Quiz, SiteSettings, SourceEntry, Topic } from '../model/index.ts';
+import type { Article, Audience, Family, HealthDay, HealthEvent, Quiz, SiteSettings, SourceEntry, Topic } from '@hc/domain/model/index.ts';
 import type { ContentProblem } from './errors.ts';
-import { checkQuiz } from '../../lib/quiz/engine.ts';
+import { checkQuiz } from '@hc/domain/quiz/engine.ts';
 
 export interface Sourced<T> {
   data: T;

@@ -19,11 +19,11 @@ import type { z } from 'zod';
 import {
   articleSchema, articleTranslationSchemas, audienceSchema, eventSchema, familySchema, familyTranslationSchemas,
   healthDaySchema, quizSchema, siteSettingsSchema, sourceEntrySchema, topicSchema,
-} from '../model/index.ts';
+} from '@hc/domain/model/index.ts';
 import { resolveSource, resolveSources } from './citations.ts';
 import { crossCheck, type ContentSet, type Sourced } from './content-set.ts';
 import { ContentError, zodProblems, type ContentProblem } from './errors.ts';
-import { registry, TRANSLATED_LOCALES, type TranslatedLocale } from '../../i18n/registry.ts';
+import { registry, TRANSLATED_LOCALES, type TranslatedLocale } from '@hc/domain/locales/registry.ts';
 
 interface Ctx {
   root: string;

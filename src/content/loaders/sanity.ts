@@ -19,7 +19,7 @@ import type { z } from 'zod';
 import {
   articleSchema, audienceSchema, eventSchema, familySchema, healthDaySchema, quizSchema, siteSettingsSchema, sourceEntrySchema,
   topicSchema,
-} from '../model/index.ts';
+} from '@hc/domain/model/index.ts';
 import { crossCheck, type ContentSet, type Sourced } from './content-set.ts';
 import { ContentError, formatProblem, zodProblems, type ContentProblem } from './errors.ts';
 import { CONTENT_QUERY } from '../sanity/queries.ts';

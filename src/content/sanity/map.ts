@@ -1,5 +1,5 @@
 /**
- * The one mapping between the site's content model (src/content/model) and the Studio's documents
+ * The one mapping between the site's content model (src/domain/model) and the Studio's documents
  * (cms/schemaTypes), both ways:
  *   toSanityDocuments  ContentSet → documents for `sanity dataset import` (scripts/cms-export.ts)
  *   fromSanity*        GROQ results (queries.ts) → the raw shapes the local loader produces, for the same Zod
@@ -9,11 +9,11 @@
  */
 import { createHash } from 'node:crypto';
 import type { ContentSet } from '../loaders/content-set.ts';
-import type { Article, Family, HealthEvent, LocalizedString, Quiz, Source } from '../model/index.ts';
+import type { Article, Family, HealthEvent, LocalizedString, Quiz, Source } from '@hc/domain/model/index.ts';
 import { markdownToPortableText } from '../../lib/portable-text/from-markdown.ts';
 import { portableTextToMarkdown } from '../../lib/portable-text/markdown.ts';
 import type { PtImage, PtNode } from '../../lib/portable-text/types.ts';
-import { LOCALES, registry, TRANSLATED_LOCALES } from '../../i18n/registry.ts';
+import { LOCALES, registry, TRANSLATED_LOCALES } from '@hc/domain/locales/registry.ts';
 
 export const TRANSLATION_LOCALES = TRANSLATED_LOCALES;
 /** Site locale → Sanity field name (field names cannot hold a hyphen), from the locale registry. */

@@ -1,5 +1,5 @@
 /** Every locale's UI strings (one JSON file per locale of the registry; a new locale adds its file here). */
-import type { Locale } from '../registry.ts';
+import type { Locale } from '@hc/domain/locales/registry.ts';
 import zhHans from './zh-hans.json' with { type: 'json' };
 import zhHant from './zh-hant.json' with { type: 'json' };
 import yue from './yue.json' with { type: 'json' };

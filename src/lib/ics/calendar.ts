@@ -13,8 +13,8 @@
  */
 import * as icsModule from 'ics';
 import type { EventAttributes } from 'ics';
-import type { HealthEvent } from '../../content/model/event.ts';
-import { instantToZoned, zonedToInstant, zoneOffsetMinutes } from '../calendar/zoned.ts';
+import type { HealthEvent } from '@hc/domain/model/event.ts';
+import { instantToZoned, zonedToInstant, zoneOffsetMinutes } from '@hc/domain/calendar/zoned.ts';
 
 // ics is CommonJS: take createEvents from whichever shape the bundler or Node hands over.
 const createEvents: typeof icsModule.createEvents =

@@ -3,9 +3,9 @@
  * fallback (human translation, converted Traditional, or the original), and every untranslated detail (place,
  * address, organiser, notes, alt text) converted on Traditional pages or marked as Chinese elsewhere.
  */
-import type { HealthEvent, EventLocation } from '../../content/model/event.ts';
-import type { Locale, TranslatedLocale } from '../../i18n/registry.ts';
-import type { Occurrence } from '../calendar/occurrences.ts';
+import type { HealthEvent, EventLocation } from '@hc/domain/model/event.ts';
+import type { Locale, TranslatedLocale } from '@hc/domain/locales/registry.ts';
+import type { Occurrence } from '@hc/domain/calendar/occurrences.ts';
 import { langFor, localizePlain, resolveText, type TextKind } from './resolve.ts';
 
 export interface EventText {

@@ -1,6 +1,6 @@
 /**
  * The one fallback implementation: which text a reader gets in each locale, following the locale registry
- * (src/i18n/registry.ts) and DESIGN.md. Walking the locale's chain (yue → zh-hant → zh-hans; en → zh-hans):
+ * (src/domain/locales/registry.ts) and DESIGN.md. Walking the locale's chain (yue → zh-hant → zh-hans; en → zh-hans):
  *   - a human text in the locale itself                       kind 'human'
  *   - a human text in a fallback locale                       kind 'fallback' (textLocale says which)
  *   - reaching the source: converted with the locale's OpenCC target when it has one (kind 'converted'),
@@ -8,7 +8,7 @@
  * Everything that shows content text (articles, families, events, quizzes, taxonomy names, alt text, places)
  * goes through resolveText, so a new locale or a changed rule is one edit in the registry.
  */
-import { registry, type Locale, type OpenccTarget, type TranslatedLocale } from '../../i18n/registry.ts';
+import { registry, type Locale, type OpenccTarget, type TranslatedLocale } from '@hc/domain/locales/registry.ts';
 import { toTraditional } from '../text/convert.ts';
 
 /** How the shown text relates to the requested locale. */

@@ -3,7 +3,7 @@
  * through the one fallback for untranslated text (converted with the locale's OpenCC target on Traditional pages,
  * kept in Chinese and marked with its language on English pages).
  */
-import type { Locale } from '../../i18n/registry.ts';
+import type { Locale } from '@hc/domain/locales/registry.ts';
 import { localizePlain } from '../localize/resolve.ts';
 
 export function altFor(alt: string, locale: Locale): { alt: string; lang?: string } {

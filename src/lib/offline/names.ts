@@ -2,7 +2,7 @@
  * Names shared by the service worker, the page scripts and the tests. Changing SAVED_CACHE would orphan what
  * readers saved, so it carries its own version, independent of site deploys.
  */
-import { LOCALES, registry, SOURCE_LOCALE, type Locale } from '../../i18n/registry.ts';
+import { LOCALES, registry, SOURCE_LOCALE, type Locale } from '@hc/domain/locales/registry.ts';
 
 export const CACHE_PREFIX = 'hc';
 /** What a reader chose to keep: pages, their pictures and audio, and the CSS/JS those pages were built with. */

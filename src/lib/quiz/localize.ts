@@ -3,9 +3,9 @@
  * locale or its fallbacks, else the original converted with the locale's OpenCC target (Traditional pages), else
  * the original (en, marked as Chinese). Pure: the page passes the result to the island.
  */
-import type { Locale, TranslatedLocale } from '../../i18n/registry.ts';
+import type { Locale, TranslatedLocale } from '@hc/domain/locales/registry.ts';
 import { resolveText } from '../localize/resolve.ts';
-import type { QuizDef, QuizQuestion, ResultBand } from './engine.ts';
+import type { QuizDef, QuizQuestion, ResultBand } from '@hc/domain/quiz/engine.ts';
 
 interface QuizTranslation {
   title: string;

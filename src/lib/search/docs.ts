@@ -2,18 +2,18 @@
  * What each kind of page contributes to the search index, in one locale. Pure: the site feeds it from the
  * content collections (src/content/search-index.ts), the benchmark straight from a content folder.
  */
-import type { Article } from '../../content/model/article.ts';
-import type { Audience } from '../../content/model/audience.ts';
-import type { Locale } from '../../content/model/common.ts';
-import type { HealthEvent } from '../../content/model/event.ts';
-import type { Family } from '../../content/model/family.ts';
-import type { Quiz } from '../../content/model/quiz.ts';
-import type { Topic } from '../../content/model/topic.ts';
+import type { Article } from '@hc/domain/model/article.ts';
+import type { Audience } from '@hc/domain/model/audience.ts';
+import type { Locale } from '@hc/domain/model/common.ts';
+import type { HealthEvent } from '@hc/domain/model/event.ts';
+import type { Family } from '@hc/domain/model/family.ts';
+import type { Quiz } from '@hc/domain/model/quiz.ts';
+import type { Topic } from '@hc/domain/model/topic.ts';
 import { pick } from '../../i18n/locales.ts';
-import type { TranslatedLocale } from '../../i18n/registry.ts';
+import type { TranslatedLocale } from '@hc/domain/locales/registry.ts';
 import { eventText } from '../localize/event.ts';
 import { localizeQuiz } from '../quiz/localize.ts';
-import { nextOccurrences } from '../calendar/occurrences.ts';
+import { nextOccurrences } from '@hc/domain/calendar/occurrences.ts';
 import { resolveText } from '../localize/resolve.ts';
 import type { SourceDoc } from './types.ts';
 

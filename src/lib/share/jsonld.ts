@@ -1,6 +1,6 @@
 /** schema.org Event JSON-LD for an event page, with +08:00-style offsets from the event's own zone. */
-import type { HealthEvent } from '../../content/model/event.ts';
-import { zonedToInstant, zoneOffsetMinutes } from '../calendar/zoned.ts';
+import type { HealthEvent } from '@hc/domain/model/event.ts';
+import { zonedToInstant, zoneOffsetMinutes } from '@hc/domain/calendar/zoned.ts';
 
 /** "2026-11-28T08:00" in Asia/Shanghai → "2026-11-28T08:00:00+08:00". */
 export function isoWithOffset(local: string, timeZone: string): string {

@@ -4,7 +4,7 @@
  * distinct string is converted once per build (event places and audience names repeat on hundreds of pages).
  */
 import { Converter } from 'opencc-js';
-import type { OpenccTarget } from '../../i18n/registry.ts';
+import type { OpenccTarget } from '@hc/domain/locales/registry.ts';
 
 type Converters = Map<OpenccTarget, { convert: (s: string) => string; memo: Map<string, string> }>;
 /**

@@ -2,8 +2,8 @@
  * Dates and times for people: formatted with Intl in the page's locale. Wall-clock values are formatted in
  * UTC on purpose — they are already local to the event's zone, so no machine time zone leaks in.
  */
-import { floating } from '../calendar/zoned.ts';
-import { dateTimeFormat } from './intl.ts';
+import { floating } from '@hc/domain/calendar/zoned.ts';
+import { dateTimeFormat } from '@hc/domain/intl.ts';
 
 /** "2026-09-15" → 2026年9月15日 / 15 September 2026 */
 export function formatDate(intlLocale: string, date: string): string {

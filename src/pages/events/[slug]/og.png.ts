@@ -8,7 +8,7 @@ import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import sharp from 'sharp';
 import { getEvents, getSite, now } from '../../../content/queries.ts';
 import { emitBuildFile } from '../../../content/build-files.ts';
-import { nextOccurrences } from '../../../lib/calendar/occurrences.ts';
+import { nextOccurrences } from '@hc/domain/calendar/occurrences.ts';
 import { socialImageSvg } from '../../../lib/share/social-image.ts';
 import { formatRange } from '../../../lib/text/format.ts';
 

@@ -1,5 +1,5 @@
 /** Whether an event is over: its last occurrence has ended (a series with no end never is). */
-import type { HealthEvent } from '../../content/model/event.ts';
+import type { HealthEvent } from '../model/event.ts';
 import { occurrencesBetween } from './occurrences.ts';
 
 type EventLike = Parameters<typeof occurrencesBetween>[0];

@@ -1,5 +1,5 @@
 /** Dates as the community sees them: wall-clock dates in Asia/Shanghai, whatever the build machine's zone. */
-import { dateTimeFormat } from './text/intl.ts';
+import { dateTimeFormat } from './intl.ts';
 
 export const SITE_TIME_ZONE = 'Asia/Shanghai';
 

@@ -29,6 +29,11 @@ export function overdueReport<T extends Reviewable & { source?: string }>(articl
   ].join('\n');
 }
 
+/** Days a review is overdue on `today` (both YYYY-MM-DD); 0 when it is not overdue. */
+export function daysOverdue(nextReviewDue: string | undefined, today: string): number {
+  return nextReviewDue && nextReviewDue < today ? daysBetween(nextReviewDue, today) : 0;
+}
+
 /** Days from `from` to `to` (both YYYY-MM-DD). */
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);

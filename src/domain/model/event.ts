@@ -1,11 +1,27 @@
 import { z } from 'zod';
-import { idSchema, imageSchema, localDateTimeSchema, summaryFor, summarySchema, translationsSchema, type TranslatedLocale } from './common.ts';
-import { checkRrule } from '../../lib/calendar/rrule-check.ts';
-import { seriesStarts } from '../../lib/calendar/occurrences.ts';
-import { floating } from '../../lib/calendar/zoned.ts';
+import {
+  idSchema,
+  imageSchema,
+  localDateTimeSchema,
+  summaryFor,
+  summarySchema,
+  translationsSchema,
+  type TranslatedLocale,
+} from './common.ts';
+import { checkRrule } from '../calendar/rrule-check.ts';
+import { seriesStarts } from '../calendar/series.ts';
+import { floating } from '../calendar/zoned.ts';
 
 export const EVENT_TYPES = [
-  'lecture', 'clinic', 'screening', 'exercise', 'training', 'festival', 'vaccination', 'tcm', 'other',
+  'lecture',
+  'clinic',
+  'screening',
+  'exercise',
+  'training',
+  'festival',
+  'vaccination',
+  'tcm',
+  'other',
 ] as const;
 export const EVENT_STATUSES = ['scheduled', 'cancelled', 'postponed', 'moved'] as const;
 
@@ -87,7 +103,11 @@ export const eventSchema = z
     }
     e.overrides.forEach((o, i) => {
       if (o.start && o.end && o.end <= o.start) {
-        ctx.addIssue({ code: 'custom', path: ['overrides', i, 'end'], message: 'moved occurrence ends before it starts' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['overrides', i, 'end'],
+          message: 'moved occurrence ends before it starts',
+        });
       }
     });
     if (e.rrule !== undefined) {
@@ -104,11 +124,17 @@ export const eventSchema = z
     const check = (key: string, path: PropertyKey[]) => {
       if (known.has(key)) return;
       const nearest = starts.reduce<string | undefined>(
-        (best, s) => (best === undefined || Math.abs(floating(s).getTime() - floating(key).getTime()) < Math.abs(floating(best).getTime() - floating(key).getTime()) ? s : best),
+        (best, s) =>
+          best === undefined ||
+          Math.abs(floating(s).getTime() - floating(key).getTime()) <
+            Math.abs(floating(best).getTime() - floating(key).getTime())
+            ? s
+            : best,
         undefined,
       );
       ctx.addIssue({
-        code: 'custom', path,
+        code: 'custom',
+        path,
         message: `${key} is not an occurrence of this event${e.rrule ? '' : ` (it takes place once, at ${e.start})`}${e.rrule && nearest ? ` (nearest occurrence: ${nearest})` : ''}`,
       });
     };

@@ -1,14 +1,25 @@
 import { z } from 'zod';
-import { dateSchema, idSchema, imageSchema, markdownSchema, perTranslatedLocale, summaryFor, summarySchema, translationsSchema, type TranslatedLocale } from './common.ts';
+import {
+  dateSchema,
+  idSchema,
+  imageSchema,
+  markdownSchema,
+  perTranslatedLocale,
+  summaryFor,
+  summarySchema,
+  translationsSchema,
+  type TranslatedLocale,
+} from './common.ts';
 
-const familyTranslationFor = (locale: TranslatedLocale) => z.strictObject({
-  displayName: z.string().trim().min(1),
-  members: z.string().trim().min(1),
-  summary: summaryFor(locale),
-  story: markdownSchema,
-  habits: z.array(z.string().min(1)).optional(),
-  awardTitle: z.string().optional(),
-});
+const familyTranslationFor = (locale: TranslatedLocale) =>
+  z.strictObject({
+    displayName: z.string().trim().min(1),
+    members: z.string().trim().min(1),
+    summary: summaryFor(locale),
+    story: markdownSchema,
+    habits: z.array(z.string().min(1)).optional(),
+    awardTitle: z.string().optional(),
+  });
 export const familyTranslationSchemas = perTranslatedLocale(familyTranslationFor);
 
 /**
@@ -26,7 +37,10 @@ export const familySchema = z.strictObject({
   habits: z.array(z.string().trim().min(1)).min(1),
   award: z.strictObject({ title: z.string().trim().min(1), year: z.number().int().min(2000).max(2100) }),
   building: z.string().trim().min(1),
-  consent: z.strictObject({ recordedAt: dateSchema, by: z.string().trim().min(1) }, { error: 'a family is published only with recorded consent {recordedAt, by}' }),
+  consent: z.strictObject(
+    { recordedAt: dateSchema, by: z.string().trim().min(1) },
+    { error: 'a family is published only with recorded consent {recordedAt, by}' },
+  ),
   hidden: z.boolean().default(false),
   /** Sample content says so on the page. */
   fictional: z.boolean().default(false),

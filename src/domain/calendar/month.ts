@@ -3,7 +3,7 @@
  * observance days in a range, and the audience/type/topic filters. Dates are "YYYY-MM-DD" / "YYYY-MM"
  * strings in the community's zone, so nothing depends on the build machine's time zone.
  */
-import type { HealthDay } from '../../content/model/healthDay.ts';
+import type { HealthDay } from '../model/healthDay.ts';
 import { addDays } from '../time.ts';
 import { lunarDateInYear, lunarDatesInYear } from './lunar.ts';
 

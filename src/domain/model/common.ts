@@ -4,8 +4,9 @@
  * (git content/ or Sanity) the entry came from.
  */
 import { z } from 'zod';
-import { LOCALES, registry, TRANSLATED_LOCALES, type Locale, type TranslatedLocale } from '../../i18n/registry.ts';
-import { checkMarkdown } from '../../lib/markdown/check.ts';
+import { LOCALES, registry, TRANSLATED_LOCALES, type Locale, type TranslatedLocale } from '../locales/registry.ts';
+import { checkMarkdown } from '../markdown/check.ts';
+import { DATE_PATTERN, ID_PATTERN, LOCAL_DATE_TIME_PATTERN } from './patterns.ts';
 
 export type { Locale, TranslatedLocale };
 export const localeSchema = z.enum(LOCALES);
@@ -16,7 +17,12 @@ export const localeSchema = z.enum(LOCALES);
  */
 export function translationsSchema<S extends z.ZodType>(make: (locale: TranslatedLocale) => S) {
   const schemas = perTranslatedLocale(make);
-  return z.strictObject(Object.fromEntries(TRANSLATED_LOCALES.map((l) => [l, schemas[l].optional()])) as Record<TranslatedLocale, z.ZodOptional<S>>);
+  return z.strictObject(
+    Object.fromEntries(TRANSLATED_LOCALES.map((l) => [l, schemas[l].optional()])) as Record<
+      TranslatedLocale,
+      z.ZodOptional<S>
+    >,
+  );
 }
 
 /** One schema per translated locale (the local loader checks each translation file against its locale's). */
@@ -27,12 +33,12 @@ export function perTranslatedLocale<S>(make: (locale: TranslatedLocale) => S): R
 /** A slug or id: lower-case ASCII words joined by hyphens. */
 export const idSchema = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters, digits and hyphens (e.g. "home-blood-pressure")');
+  .regex(ID_PATTERN, 'must be lower-case letters, digits and hyphens (e.g. "home-blood-pressure")');
 
 /** A calendar date written as YYYY-MM-DD that really exists. */
 export const dateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date written as YYYY-MM-DD', abort: true })
+  .regex(DATE_PATTERN, { message: 'must be a date written as YYYY-MM-DD', abort: true })
   .refine((s) => {
     const [y, m, d] = s.split('-').map(Number);
     const dt = new Date(Date.UTC(y, m - 1, d));
@@ -42,16 +48,13 @@ export const dateSchema = z
 /** A wall-clock date and time (no offset) written as YYYY-MM-DDTHH:mm; the zone is given separately. */
 export const localDateTimeSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { message: 'must be a local date and time written as YYYY-MM-DDTHH:mm', abort: true })
+  .regex(LOCAL_DATE_TIME_PATTERN, { message: 'must be a local date and time written as YYYY-MM-DDTHH:mm', abort: true })
   .refine((s) => {
     const [date, time] = s.split('T');
     const [y, m, d] = date.split('-').map(Number);
     const [hh, mm] = time.split(':').map(Number);
     const dt = new Date(Date.UTC(y, m - 1, d, hh, mm));
-    return (
-      dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d &&
-      hh < 24 && mm < 60
-    );
+    return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d && hh < 24 && mm < 60;
   }, 'is not a real date and time');
 
 /** A string given per locale; Simplified Chinese is always required. */
@@ -79,7 +82,7 @@ export const summarySchema = summaryOf(SUMMARY_MAX);
 export const summaryFor = (locale: Locale) => summaryOf(registry.info[locale].summaryMax);
 
 /**
- * Markdown body: no raw HTML, and links and images only with allowed URL schemes (src/lib/markdown/check.ts).
+ * Markdown body: no raw HTML, and links and images only with allowed URL schemes (src/domain/markdown/check.ts).
  * Each issue carries the body line in `params.line`; the content/ loader turns it into the file's line.
  */
 export const markdownSchema = z.string().superRefine((s, ctx) => {

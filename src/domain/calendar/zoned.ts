@@ -2,7 +2,7 @@
  * Conversions between wall-clock times ("2026-12-01T09:00" in a zone) and instants, using Intl only,
  * so results do not depend on the TZ of the machine running the build.
  */
-import { dateTimeFormat } from '../text/intl.ts';
+import { dateTimeFormat } from '../intl.ts';
 
 /** Offset of a zone from UTC at an instant, in minutes (Asia/Shanghai → 480). */
 export function zoneOffsetMinutes(instant: Date, timeZone: string): number {

@@ -1,6 +1,17 @@
 import { z } from 'zod';
-import { dateSchema, idSchema, imageSchema, localeSchema, markdownSchema, perTranslatedLocale, summaryFor, summarySchema, translationsSchema, type TranslatedLocale } from './common.ts';
-import { registry } from '../../i18n/registry.ts';
+import {
+  dateSchema,
+  idSchema,
+  imageSchema,
+  localeSchema,
+  markdownSchema,
+  perTranslatedLocale,
+  summaryFor,
+  summarySchema,
+  translationsSchema,
+  type TranslatedLocale,
+} from './common.ts';
+import { registry } from '../locales/registry.ts';
 
 export const MAX_REVIEW_YEARS = 3;
 

@@ -2,12 +2,9 @@
  * Occurrences of events, single or recurring (RRULE with EXDATE and per-occurrence changes), computed with
  * `rrule` on floating wall-clock times and converted to instants in the event's own zone.
  */
-import * as rrule from 'rrule';
-import type { HealthEvent } from '../../content/model/event.ts';
+import type { HealthEvent } from '../model/event.ts';
+import { seriesStarts } from './series.ts';
 import { floating, formatFloating, zonedToInstant } from './zoned.ts';
-
-// rrule ships CommonJS for Node and ESM for bundlers: take RRule from whichever shape arrives.
-const RRule: typeof rrule.RRule = rrule.RRule ?? (rrule as unknown as { default: typeof rrule }).default.RRule;
 
 export type OccurrenceStatus = HealthEvent['status'];
 
@@ -30,15 +27,6 @@ type EventLike = Pick<
   HealthEvent,
   'slug' | 'start' | 'end' | 'timeZone' | 'rrule' | 'exceptions' | 'overrides' | 'status' | 'location' | 'statusNote'
 >;
-
-/** Local starts of every occurrence of the event's rule (or its single start), before exceptions. */
-export function seriesStarts(event: EventLike, until: Date): string[] {
-  if (!event.rrule) return [event.start];
-  const rule = new RRule({ ...RRule.parseString(event.rrule), dtstart: floating(event.start) });
-  // `until` is an instant; compare in floating time with a day of margin, then filter exactly below.
-  const limit = new Date(until.getTime() + 36 * 3600_000);
-  return rule.between(floating(event.start), limit, true).map(formatFloating);
-}
 
 /**
  * Occurrences whose end is after `from` and whose start is before `to`, sorted by start.
