@@ -53,7 +53,7 @@ export default defineConfig(
   },
   // Browser code: client scripts, the service worker, the React island.
   {
-    files: ['src/scripts/**', 'src/pwa/**', 'src/lib/offline/**', 'src/components/islands/**', 'src/**/*.astro'],
+    files: ['src/components/**', 'src/pwa/**', 'src/lib/offline/**', 'src/**/*.astro'],
     languageOptions: { globals: { ...globals.browser } },
   },
   {

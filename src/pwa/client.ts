@@ -15,7 +15,7 @@ import {
   refreshSaved,
   removeSaved,
   savePage,
-} from '../scripts/offline-save.ts';
+} from '../components/offline/offline-save.ts';
 import type { SavedKind } from '../lib/offline/saved.ts';
 
 /** Identifies this build's precached files (set by src/pwa/index.ts). */
