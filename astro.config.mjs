@@ -53,7 +53,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // Content-Security-Policy in a <meta> on every page: script-src and style-src with the hashes of the page's
   // scripts and styles (no 'unsafe-inline' for scripts), plus the directives in src/lib/security/headers.ts.
-  // frame-ancestors cannot be set from a <meta>: the host sends it (SECURITY_HEADERS, README "Headers").
+  // frame-ancestors cannot be set from a <meta>: the host sends it (SECURITY_HEADERS; docs/deploying.md, "Security headers").
   security: {
     csp: {
       directives: cspDirectives({ sanity: process.env.CONTENT_SOURCE === 'sanity' }),

@@ -15,7 +15,7 @@ export const projectId = read('SANITY_STUDIO_PROJECT_ID') ?? PLACEHOLDER_PROJECT
 export const dataset = read('SANITY_STUDIO_DATASET') ?? 'production';
 export const hasProject = projectId !== PLACEHOLDER_PROJECT_ID;
 /**
- * The preview site (a build or `astro dev` with CONTENT_SOURCE=sanity SANITY_PERSPECTIVE=drafts, see README):
+ * The preview site (a build or `astro dev` with CONTENT_SOURCE=sanity SANITY_PERSPECTIVE=drafts, see docs/sanity.md, "Preview"):
  * the 预览 action opens <this>/articles/<slug>/. Unset: the action says so.
  */
 export const previewUrl = read('SANITY_STUDIO_PREVIEW_URL');

@@ -9,7 +9,7 @@
 #   DEPLOY_METHOD=s3     DEPLOY_BUCKET=s3://bucket[/prefix]  [DEPLOY_ENDPOINT=https://…]  deploy/deploy.sh [dist]
 #       any S3-compatible object storage (Aliyun OSS, Tencent COS, Huawei OBS, MinIO, AWS) behind a CDN, with the
 #       aws CLI and AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (and AWS_DEFAULT_REGION) in the environment;
-#       Cache-Control is set on each object as in the README's caching table
+#       Cache-Control is set on each object as in the caching table of docs/deploying.md
 set -euo pipefail
 DIST="${1:-dist}"
 [ -f "${DIST}/index.html" ] || { echo "deploy: no built site in ${DIST}/" >&2; exit 2; }

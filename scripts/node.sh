@@ -3,7 +3,7 @@
 # when `node` is missing or too old, Node 24 is installed once from the npm registry (the prebuilt binary
 # package node-<os>-<arch>@24) into ~/.cache/node24 and put first on PATH. Nothing else on the machine changes.
 #
-#   scripts/node.sh npm ci        run a command with that Node (what the README's commands do)
+#   scripts/node.sh npm ci        run a command with that Node (what the README's two commands do)
 #   . scripts/node.sh             in a bash script: put that Node on PATH for the rest of it (.ci/run does)
 #
 # NODE24_HOME overrides the cache folder.

@@ -1,7 +1,7 @@
 /**
  * A tiny static server for dist/ used by the tests and the benchmarks (no dependencies): directory URLs serve
  * index.html, unknown paths get 404.html with status 404, like a CDN. Text responses are gzipped when the
- * client accepts it, and cache headers follow the README's CDN guidance, so Lighthouse measures what a CDN
+ * client accepts it, and cache headers follow the CDN guidance in docs/deploying.md, so Lighthouse measures what a CDN
  * would send. Usage: node scripts/serve.mjs dist [port] — without a port (or with 0) the system picks a free one;
  * the first line printed names the address ("serving <dir> at http://127.0.0.1:<port>/").
  */
@@ -36,7 +36,7 @@ export const IMMUTABLE = 'public, max-age=31536000, immutable';
 export const MEDIA = 'public, max-age=86400';
 
 /**
- * Cache-Control for a site path, as in the README's table (deploy/nginx.conf sends the same; a test checks):
+ * Cache-Control for a site path, as in the caching table of docs/deploying.md (deploy/nginx.conf sends the same; a test checks):
  * content-hashed files — build assets, search indexes, ?v=<hash> URLs — forever; audio and other files under
  * /media/ for a day; everything else — HTML, the service worker (sw.js, pwa.js), the manifest, feeds —
  * revalidated on every use, so a deploy reaches readers.
@@ -74,7 +74,7 @@ export function createStaticServer(rootDir) {
     res.writeHead(r ? 200 : 404, {
       'Content-Type': type,
       'Cache-Control': cacheControl(req.url ?? '/'),
-      // frame-ancestors and the rest of what a <meta> cannot carry (the README's header table).
+      // frame-ancestors and the rest of what a <meta> cannot carry (the header table in docs/deploying.md).
       ...Object.fromEntries(SECURITY_HEADERS),
       ...(gzip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
     });

@@ -60,7 +60,7 @@ run(
   ['vitest', 'run', 'tests/site', 'tests/unit/content-rules.test.ts', 'tests/unit/ics.test.ts'],
   { ...FIXTURE, TZ: 'America/Los_Angeles' },
 );
-// Byte budgets over the built site: reading pages ≤ 14 KB gzip, readable without JS, React only on the quiz.
+// Byte budgets over the built site: reading pages ≤ 15 KB gzip, readable without JS, React only on the quiz.
 // (Lighthouse scores move with machine load: they are in `npm run bench`, not here.)
 run('byte budgets (npm run check:budgets)', 'node', ['scripts/bench/check-budgets.mjs']);
 // Browser tests; the axe sweep covers one page per template × locale (every page: npm run test:a11y:all).

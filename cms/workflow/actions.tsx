@@ -236,7 +236,7 @@ export const PreviewAction: DocumentActionComponent = (props) => {
     label: '预览',
     icon: EyeOpenIcon,
     disabled: !url,
-    title: url ? `在预览网站打开 ${url}` : '还没有设置预览网站（SANITY_STUDIO_PREVIEW_URL，见 README）',
+    title: url ? `在预览网站打开 ${url}` : '还没有设置预览网站（SANITY_STUDIO_PREVIEW_URL，见 docs/sanity.md）',
     onHandle: () => {
       if (url) window.open(url, '_blank', 'noopener');
       props.onComplete();

@@ -1,7 +1,7 @@
 /**
  * Elder mode: text sizes (标准 / 大字 / 特大) and high contrast, applied before first paint and remembered;
  * layout that holds at 320 px; simple mode; pinyin; read-aloud; the dialect audio player.
- * Sizes and targets follow DESIGN.md "Elder mode".
+ * Sizes and targets: docs/reading.md, "Elder mode" (China's ageing-friendly website specification, MIIT 2021).
  */
 import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';

@@ -5,7 +5,7 @@
  * question; checks the one-row header and its 搜索 / 字号 / 菜单 disclosures, the reading-tools row (listening
  * one tap from the top, nothing lost), the simple-mode header, and axe with the panels open.
  * Pages are picked from the built site by what they contain, so the spec holds for any valid content.
- * Figures: node scripts/bench/reading-first.mjs prints them (README, elder section).
+ * Figures: node scripts/bench/reading-first.mjs prints them (docs/reading.md).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,7 +16,7 @@ type Size = 'standard' | 'large' | 'extra';
 const SIZES: Size[] = ['standard', 'large', 'extra'];
 const TARGET: Record<Size, number> = { standard: 44, large: 60, extra: 60 };
 const SCREEN = 800;
-/** DESIGN.md: the first sentence within 1.5 screens at 大字 and 特大. */
+/** docs/reading.md: the first sentence within 1.5 screens (1,200 px) at 大字 and 特大. */
 const LARGE_LIMIT = 1200;
 
 const DIST = path.resolve(process.env.DIST ?? 'dist');

@@ -1,7 +1,7 @@
 /**
  * The corrections of issue 21 stay made: the real content cites sources only by id from content/sources.yaml (so
  * one guideline reads the same everywhere), cites no superseded edition, and carries the corrected facts in every
- * locale. Each check names what it guards; DOMAIN.md ("Facts content can rely on") is the brief behind them.
+ * locale. Each check names what it guards and the guideline it follows (content/sources.yaml; docs/content.md, "Health content").
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -49,7 +49,7 @@ describe('重阳节 from Intl (zh-CN-u-ca-chinese)', () => {
     });
   }
 
-  it("DESIGN.md's own check: 2026-10-18 is 九月初九 in zh-CN", () => {
+  it("without the helpers: Intl's zh-CN Chinese calendar names 2026-10-18 (重阳 2026) 九月初九", () => {
     const text = new Intl.DateTimeFormat('zh-CN-u-ca-chinese', {
       timeZone: 'UTC',
       month: 'long',

@@ -1,5 +1,5 @@
 /**
- * deploy/nginx.conf, the README's caching table and scripts/serve.mjs (what the tests and benchmarks serve)
+ * deploy/nginx.conf, the caching table of docs/deploying.md and scripts/serve.mjs (what the tests and benchmarks serve)
  * say the same thing. The config's cache maps are read and applied to sample paths; when an nginx binary is
  * available (NGINX=<path>, or nginx on PATH / in /usr/sbin) the config is also checked with `nginx -t` and run
  * over a small site, and every response is compared with serve.mjs: status, Cache-Control, Content-Type, and the
@@ -67,14 +67,14 @@ describe('caching rules', () => {
     );
   });
 
-  it("the README's caching table names the values serve.mjs sends", () => {
-    const readme = readFileSync('README.md', 'utf8');
-    const table = readme.slice(readme.indexOf('### Caching headers'));
+  it("docs/deploying.md's caching table names the values serve.mjs sends", () => {
+    const doc = readFileSync('docs/deploying.md', 'utf8');
+    const table = doc.slice(doc.indexOf('## Caching headers'));
     const rows = [...table.matchAll(/^\| `(\/[^`]+)`[^|]*\| `([^`]+)`/gm)];
     expect(rows.length).toBeGreaterThanOrEqual(4);
     for (const [, p, value] of rows) {
       const sample = p!.replace('*', 'x.bin').replace('<hash>', '0123abcd').replace(/\/$/, '/x.bin');
-      expect(cacheControl(sample), `${p} (README)`).toBe(value);
+      expect(cacheControl(sample), `${p} (docs/deploying.md)`).toBe(value);
     }
   });
 });

@@ -9,7 +9,7 @@ export const BUDGETS = {
    * gzip bytes of HTML + CSS + JS together on every reading page. It was 14 KB (one TCP first flight) until
    * 2026-12-05; the reading-tools row and the 字号/搜索/菜单 header (issue 16) and the scripts moved out of inline
    * code for the CSP (issue 17) put the home pages and the articles with recordings 0.2–0.5 KB over it, so the
-   * budget is now 15 KB and getting back under 14 KB is open work (README "Performance").
+   * budget is now 15 KB and getting back under 14 KB is open work (docs/performance.md).
    */
   readingTotalGzip: 15 * 1024,
   /** Lighthouse (mobile preset) scores, 0–100, on every page type. */

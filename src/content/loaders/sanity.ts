@@ -58,7 +58,7 @@ export function sanityClient(env: SanityEnv): SanityClient {
   const dataset = env.SANITY_DATASET?.trim();
   const missing = [!projectId && 'SANITY_PROJECT_ID', !dataset && 'SANITY_DATASET'].filter(Boolean);
   if (missing.length) {
-    throw new Error(`CONTENT_SOURCE=sanity needs ${missing.join(' and ')} (see README, "Publishing with Sanity").`);
+    throw new Error(`CONTENT_SOURCE=sanity needs ${missing.join(' and ')} (see docs/sanity.md, "Building from Sanity").`);
   }
   const apiHost = env.SANITY_API_HOST?.trim();
   return createClient({

@@ -4,7 +4,7 @@
  * worker's per-locale lists, offline page names, i18next, perf helpers) is derived from it.
  * No Astro and no Zod imports: loaders, scripts, the Studio and tests use it as is.
  *
- * Decisions (see README "Languages"):
+ * Decisions (docs/languages.md explains them for contributors):
  *  - zh-hans is the source: every document is written in it; it has no URL prefix.
  *  - zh-hant converts with OpenCC's Taiwan character forms ('tw', e.g. 裡, 群): Taiwan's standard is the most widely
  *    read Traditional standard (Taiwan and most of the overseas community). Characters only, not 'twp' (Taiwan

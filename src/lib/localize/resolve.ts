@@ -1,6 +1,6 @@
 /**
  * The one fallback implementation: which text a reader gets in each locale, following the locale registry
- * (src/domain/locales/registry.ts) and DESIGN.md. Walking the locale's chain (yue → zh-hant → zh-hans; en → zh-hans):
+ * (src/domain/locales/registry.ts; docs/languages.md). Walking the locale's chain (yue → zh-hant → zh-hans; en → zh-hans):
  *   - a human text in the locale itself                       kind 'human'
  *   - a human text in a fallback locale                       kind 'fallback' (textLocale says which)
  *   - reaching the source: converted with the locale's OpenCC target when it has one (kind 'converted'),

@@ -6,7 +6,7 @@
  *   scripts and styles on the page; inline scripts written by hand (the pre-paint script, the service-worker
  *   registration, the home page's simple-mode redirect) are hashed with scriptHash() where they are emitted.
  * - SECURITY_HEADERS are what the host must send with every response (a meta tag cannot carry
- *   frame-ancestors): scripts/serve.mjs sends them, the README's header table lists them, and a host config
+ *   frame-ancestors): scripts/serve.mjs sends them, docs/deploying.md's header table lists them, and a host config
  *   (e.g. nginx `add_header`) should copy them from here.
  */
 import { createHash } from 'node:crypto';
