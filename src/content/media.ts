@@ -19,5 +19,9 @@ export async function shareImage(src: string): Promise<{ src: string; width: num
   if (isRemote(src)) return remoteImage(src, [1200]);
   const meta = await imageMeta(src);
   const img = await getImage({ src: meta, width: Math.min(1200, meta.width), format: 'jpg' });
-  return { src: img.src, width: Number(img.attributes.width ?? 1200), height: Number(img.attributes.height ?? Math.round((1200 * meta.height) / meta.width)) };
+  return {
+    src: img.src,
+    width: Number(img.attributes.width ?? 1200),
+    height: Number(img.attributes.height ?? Math.round((1200 * meta.height) / meta.width)),
+  };
 }

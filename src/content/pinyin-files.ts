@@ -32,8 +32,18 @@ export function startPinyinFiles(): Promise<Map<string, Promise<string>>> {
     const out = new Map<string, Promise<string>>();
     for (let i = 0; i < items.length; i += BATCH) {
       const batch = items.slice(i, i + BATCH);
-      const done = offload('text/pinyin.ts', 'pinyinFiles', [batch.map(({ src, what }) => ({ src, what }))], pinyinFiles);
-      batch.forEach((item, k) => out.set(item.key, done.then((r) => r[k]!)));
+      const done = offload(
+        'text/pinyin.ts',
+        'pinyinFiles',
+        [batch.map(({ src, what }) => ({ src, what }))],
+        pinyinFiles,
+      );
+      batch.forEach((item, k) =>
+        out.set(
+          item.key,
+          done.then((r) => r[k]!),
+        ),
+      );
     }
     return out;
   })();
@@ -44,7 +54,8 @@ export function startPinyinFiles(): Promise<Map<string, Promise<string>>> {
 export async function pinyinPaths(): Promise<Array<{ locale: Locale; slug: string }>> {
   const out = [];
   for (const a of await getArticles())
-    for (const locale of LOCALES) if (pinyinScript((await getArticleText(locale, a.slug)).data.textLocale)) out.push({ locale, slug: a.slug });
+    for (const locale of LOCALES)
+      if (pinyinScript((await getArticleText(locale, a.slug)).data.textLocale)) out.push({ locale, slug: a.slug });
   return out;
 }
 

@@ -75,10 +75,12 @@ export async function getArticleText(locale: Locale, slug: string): Promise<Arti
 }
 
 /** Title and summary of every article in a locale, keyed by slug. */
-export const getArticleTexts: (locale: Locale) => Promise<Map<string, ArticleText['data']>> = once(async (locale: Locale) => {
-  const list = await getCollection('articleTexts', (e) => e.data.locale === locale);
-  return new Map(list.map((e) => [e.data.slug, e.data]));
-});
+export const getArticleTexts: (locale: Locale) => Promise<Map<string, ArticleText['data']>> = once(
+  async (locale: Locale) => {
+    const list = await getCollection('articleTexts', (e) => e.data.locale === locale);
+    return new Map(list.map((e) => [e.data.slug, e.data]));
+  },
+);
 
 /** An article as lists show it in one locale: its text (or fallback, with lang) and its audiences' names. */
 export interface ArticleCardView {
@@ -91,17 +93,32 @@ export interface ArticleCardView {
 }
 
 /** Every article's card in a locale, by slug: the one lookup every list uses. */
-export const getArticleCards: (locale: Locale) => Promise<Map<string, ArticleCardView>> = once(async (locale: Locale) => {
-  const [articles, texts, audiences] = await Promise.all([getArticles(), getArticleTexts(locale), getAudiences()]);
-  const names = new Map(audiences.map((a) => { const n = localizeString(a.name, locale); return [a.id, { id: a.id, name: n.text, lang: n.lang }]; }));
-  return new Map(articles.map((a) => {
-    const text = texts.get(a.slug)!;
-    return [a.slug, {
-      slug: a.slug, title: text.title, summary: text.summary, lang: langFor(locale, text.textLocale),
-      audiences: a.audiences.flatMap((id) => names.get(id) ?? []),
-    }];
-  }));
-});
+export const getArticleCards: (locale: Locale) => Promise<Map<string, ArticleCardView>> = once(
+  async (locale: Locale) => {
+    const [articles, texts, audiences] = await Promise.all([getArticles(), getArticleTexts(locale), getAudiences()]);
+    const names = new Map(
+      audiences.map((a) => {
+        const n = localizeString(a.name, locale);
+        return [a.id, { id: a.id, name: n.text, lang: n.lang }];
+      }),
+    );
+    return new Map(
+      articles.map((a) => {
+        const text = texts.get(a.slug)!;
+        return [
+          a.slug,
+          {
+            slug: a.slug,
+            title: text.title,
+            summary: text.summary,
+            lang: langFor(locale, text.textLocale),
+            audiences: a.audiences.flatMap((id) => names.get(id) ?? []),
+          },
+        ];
+      }),
+    );
+  },
+);
 
 /** An article's related reading: the same in every locale, so worked out once per article, not once per page. */
 export const getRelatedArticles = once(async (slug: string) => {
@@ -115,7 +132,9 @@ export const getEvents = once(async () => {
 });
 
 export const getFamilies = once(async () => {
-  return (await getCollection('families')).map((e) => e.data).sort((a, b) => b.award.year - a.award.year || a.slug.localeCompare(b.slug));
+  return (await getCollection('families'))
+    .map((e) => e.data)
+    .sort((a, b) => b.award.year - a.award.year || a.slug.localeCompare(b.slug));
 });
 
 export async function getFamilyText(locale: Locale, slug: string) {
@@ -171,7 +190,11 @@ export const pastOccurrences = once(async (days: number = 400): Promise<Occurren
 /** Everything the events list and its filter pages show: the next `days` days, observances included. */
 export const eventListData = once(async (days: number = 92) => {
   const [events, occurrences, healthDays, allAudiences, allTopics] = await Promise.all([
-    getEvents(), upcomingOccurrences(days), getHealthDays(), getAudiences(), getTopics(),
+    getEvents(),
+    upcomingOccurrences(days),
+    getHealthDays(),
+    getAudiences(),
+    getTopics(),
   ]);
   const { today } = now();
   const observances = observancesBetween(healthDays, today, addDays(today, days));

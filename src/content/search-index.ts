@@ -6,7 +6,17 @@ import { LOCALES, localePath, type Locale } from '../i18n/locales.ts';
 import { buildIndex, type BuiltIndex } from '../lib/search/build.ts';
 import { searchDocs } from '../lib/search/docs.ts';
 import { offload } from '../lib/offload/index.ts';
-import { getArticles, getArticleTexts, getAudiences, getEvents, getFamilies, getFamilyTexts, getQuizzes, getTopics, now } from './queries.ts';
+import {
+  getArticles,
+  getArticleTexts,
+  getAudiences,
+  getEvents,
+  getFamilies,
+  getFamilyTexts,
+  getQuizzes,
+  getTopics,
+  now,
+} from './queries.ts';
 import { EVENT_TYPES } from '@hc/domain/model/event.ts';
 import { useT } from '../i18n/t.ts';
 
@@ -15,11 +25,29 @@ export const SEARCH_INDEX_DIR = '/search-index';
 
 async function sourceDocs(locale: Locale) {
   const [articles, articleTexts, events, families, familyTexts, quizzes, audiences, topics] = await Promise.all([
-    getArticles(), getArticleTexts(locale), getEvents(), getFamilies(), getFamilyTexts(locale), getQuizzes(), getAudiences(), getTopics(),
+    getArticles(),
+    getArticleTexts(locale),
+    getEvents(),
+    getFamilies(),
+    getFamilyTexts(locale),
+    getQuizzes(),
+    getAudiences(),
+    getTopics(),
   ]);
   const t = useT(locale);
   const eventTypes = Object.fromEntries(EVENT_TYPES.map((x) => [x, t(`event.type.${x}`)]));
-  return searchDocs(locale, { articles, articleTexts, events, families, familyTexts, quizzes, audiences, topics, eventTypes, now: now().instant });
+  return searchDocs(locale, {
+    articles,
+    articleTexts,
+    events,
+    families,
+    familyTexts,
+    quizzes,
+    audiences,
+    topics,
+    eventTypes,
+    now: now().instant,
+  });
 }
 
 const cache = new Map<Locale, Promise<BuiltIndex>>();
@@ -29,7 +57,22 @@ export function searchIndex(locale: Locale): Promise<BuiltIndex> {
   if (!hit) {
     hit = sourceDocs(locale).then(({ docs, audiences, topics }) =>
       // On a worker thread when there is one: the four locales' indexes build side by side.
-      offload('search/build.ts', 'buildIndex', [docs, { locale, base: localePath(locale, '/').replace(/\/$/, ''), dir: `${SEARCH_INDEX_DIR}/${locale}`, audiences, topics }], buildIndex));
+      offload(
+        'search/build.ts',
+        'buildIndex',
+        [
+          docs,
+          {
+            locale,
+            base: localePath(locale, '/').replace(/\/$/, ''),
+            dir: `${SEARCH_INDEX_DIR}/${locale}`,
+            audiences,
+            topics,
+          },
+        ],
+        buildIndex,
+      ),
+    );
     cache.set(locale, hit);
   }
   return hit;

@@ -40,13 +40,27 @@ function dataLoader(name: string, pick: Pick): Loader {
   };
 }
 
-export const audiencesLoader = dataLoader('audiences', (s) => s.audiences.map((e) => ({ id: e.data.id, data: e.data, source: e.source })));
-export const topicsLoader = dataLoader('topics', (s) => s.topics.map((e) => ({ id: e.data.id, data: e.data, source: e.source })));
-export const healthDaysLoader = dataLoader('healthDays', (s) => s.healthDays.map((e) => ({ id: e.data.id, data: e.data, source: e.source })));
-export const eventsLoader = dataLoader('events', (s) => s.events.map((e) => ({ id: e.data.slug, data: e.data, source: e.source })));
-export const quizzesLoader = dataLoader('quizzes', (s) => s.quizzes.map((e) => ({ id: e.data.slug, data: e.data, source: e.source })));
-export const siteSettingsLoader = dataLoader('siteSettings', (s) => [{ id: 'site', data: s.siteSettings.data, source: s.siteSettings.source }]);
-export const familiesLoader = dataLoader('families', (s) => publishedFamilies(s).map((e) => ({ id: e.data.slug, data: e.data, source: e.source })));
+export const audiencesLoader = dataLoader('audiences', (s) =>
+  s.audiences.map((e) => ({ id: e.data.id, data: e.data, source: e.source })),
+);
+export const topicsLoader = dataLoader('topics', (s) =>
+  s.topics.map((e) => ({ id: e.data.id, data: e.data, source: e.source })),
+);
+export const healthDaysLoader = dataLoader('healthDays', (s) =>
+  s.healthDays.map((e) => ({ id: e.data.id, data: e.data, source: e.source })),
+);
+export const eventsLoader = dataLoader('events', (s) =>
+  s.events.map((e) => ({ id: e.data.slug, data: e.data, source: e.source })),
+);
+export const quizzesLoader = dataLoader('quizzes', (s) =>
+  s.quizzes.map((e) => ({ id: e.data.slug, data: e.data, source: e.source })),
+);
+export const siteSettingsLoader = dataLoader('siteSettings', (s) => [
+  { id: 'site', data: s.siteSettings.data, source: s.siteSettings.source },
+]);
+export const familiesLoader = dataLoader('families', (s) =>
+  publishedFamilies(s).map((e) => ({ id: e.data.slug, data: e.data, source: e.source })),
+);
 
 export const articlesLoader: Loader = {
   name: 'health-articles',
@@ -55,7 +69,12 @@ export const articlesLoader: Loader = {
     const set = await getContentSet();
     ctx.store.clear();
     for (const e of set.articles) ctx.store.set({ id: e.data.slug, data: e.data, digest: ctx.generateDigest(e.data) });
-    ctx.logger.info(overdueReport(set.articles.map((a) => ({ ...a.data, source: a.source })), localDate(buildNow())));
+    ctx.logger.info(
+      overdueReport(
+        set.articles.map((a) => ({ ...a.data, source: a.source })),
+        localDate(buildNow()),
+      ),
+    );
   },
 };
 
@@ -80,7 +99,14 @@ async function renderLocalized<T extends TextFields>(
   const { body: _body, ...fields } = r.value;
   const data = await ctx.parseData({
     id,
-    data: { ...extra, ...fields, locale, textLocale: r.textLocale, textKind: r.kind, headings: rendered.metadata?.headings ?? [] },
+    data: {
+      ...extra,
+      ...fields,
+      locale,
+      textLocale: r.textLocale,
+      textKind: r.kind,
+      headings: rendered.metadata?.headings ?? [],
+    },
   });
   ctx.store.set({ id, data, rendered, digest: ctx.generateDigest({ data, html: rendered.html }) });
 }
@@ -110,13 +136,23 @@ export const familyTextsLoader: Loader = {
     ctx.store.clear();
     for (const { data: f } of publishedFamilies(set)) {
       const original = {
-        title: f.displayName, summary: f.summary, body: f.story, members: f.members, habits: f.habits, awardTitle: f.award.title,
+        title: f.displayName,
+        summary: f.summary,
+        body: f.story,
+        members: f.members,
+        habits: f.habits,
+        awardTitle: f.award.title,
       };
       const human: Partial<Record<TranslatedLocale, typeof original>> = {};
-      for (const [loc, t] of Object.entries(f.translations) as Array<[TranslatedLocale, NonNullable<Family['translations']['en']>]>) {
+      for (const [loc, t] of Object.entries(f.translations) as Array<
+        [TranslatedLocale, NonNullable<Family['translations']['en']>]
+      >) {
         if (!t) continue;
         human[loc] = {
-          title: t.displayName, summary: t.summary, body: t.story, members: t.members,
+          title: t.displayName,
+          summary: t.summary,
+          body: t.story,
+          members: t.members,
           // Habits left untranslated are shown as this locale shows untranslated text (converted, or the original).
           habits: t.habits ?? f.habits.map((h) => localizePlain(h, loc).text),
           awardTitle: t.awardTitle ?? f.award.title,

@@ -9,7 +9,13 @@ import type { ContentProblem } from './errors.ts';
 
 export type SourceList = ReadonlyMap<string, SourceEntry>;
 
-function resolveOne(value: unknown, list: SourceList, file: string, field: string, problems: ContentProblem[]): unknown {
+function resolveOne(
+  value: unknown,
+  list: SourceList,
+  file: string,
+  field: string,
+  problems: ContentProblem[],
+): unknown {
   let id: unknown;
   let section: unknown;
   if (typeof value === 'string') id = value;
@@ -21,7 +27,11 @@ function resolveOne(value: unknown, list: SourceList, file: string, field: strin
   const entry = typeof id === 'string' ? list.get(id) : undefined;
   if (!entry) {
     const known = list.size ? ` (known: ${[...list.keys()].join(', ')})` : ' (content/sources.yaml has no entries)';
-    problems.push({ source: file, path: field, message: `unknown source id "${String(id)}": add it to content/sources.yaml${known}` });
+    problems.push({
+      source: file,
+      path: field,
+      message: `unknown source id "${String(id)}": add it to content/sources.yaml${known}`,
+    });
     return undefined;
   }
   return section === undefined ? { ...entry } : { ...entry, section };

@@ -2,7 +2,17 @@
  * The whole of a site's content, validated: what every source (git or Sanity) must produce.
  * Cross-entry rules live here so that both sources enforce them the same way.
  */
-import type { Article, Audience, Family, HealthDay, HealthEvent, Quiz, SiteSettings, SourceEntry, Topic } from '@hc/domain/model/index.ts';
+import type {
+  Article,
+  Audience,
+  Family,
+  HealthDay,
+  HealthEvent,
+  Quiz,
+  SiteSettings,
+  SourceEntry,
+  Topic,
+} from '@hc/domain/model/index.ts';
 import type { ContentProblem } from './errors.ts';
 import { checkQuiz } from '@hc/domain/quiz/engine.ts';
 
@@ -37,9 +47,17 @@ function duplicates<T>(entries: Sourced<T>[], key: (t: T) => string, kind: strin
   return problems;
 }
 
-function unknownRefs(source: string, field: string, ids: readonly string[], known: Set<string>, kind: string): ContentProblem[] {
+function unknownRefs(
+  source: string,
+  field: string,
+  ids: readonly string[],
+  known: Set<string>,
+  kind: string,
+): ContentProblem[] {
   return ids.flatMap((id, i) =>
-    known.has(id) ? [] : [{ source, path: `${field}[${i}]`, message: `unknown ${kind} id "${id}" (known: ${[...known].join(', ')})` }],
+    known.has(id)
+      ? []
+      : [{ source, path: `${field}[${i}]`, message: `unknown ${kind} id "${id}" (known: ${[...known].join(', ')})` }],
   );
 }
 
@@ -59,7 +77,11 @@ export function crossCheck(set: ContentSet): ContentProblem[] {
   const topics = new Set(set.topics.map((t) => t.data.id));
   const articles = new Set(set.articles.map((a) => a.data.slug));
   const tagged: Array<Sourced<{ audiences: string[]; topics: string[] }>> = [
-    ...set.articles, ...set.events, ...set.healthDays, ...set.families, ...set.quizzes,
+    ...set.articles,
+    ...set.events,
+    ...set.healthDays,
+    ...set.families,
+    ...set.quizzes,
   ];
   for (const e of tagged) {
     problems.push(...unknownRefs(e.source, 'audiences', e.data.audiences, audiences, 'audience'));
@@ -67,8 +89,12 @@ export function crossCheck(set: ContentSet): ContentProblem[] {
   }
   for (const q of set.quizzes) {
     q.data.results.forEach((r, i) => {
-      problems.push(...unknownRefs(q.source, `results[${i}].recommend.articles`, r.recommend.articles, articles, 'article'));
-      problems.push(...unknownRefs(q.source, `results[${i}].recommend.audiences`, r.recommend.audiences, audiences, 'audience'));
+      problems.push(
+        ...unknownRefs(q.source, `results[${i}].recommend.articles`, r.recommend.articles, articles, 'article'),
+      );
+      problems.push(
+        ...unknownRefs(q.source, `results[${i}].recommend.audiences`, r.recommend.audiences, audiences, 'audience'),
+      );
     });
     q.data.questions.forEach((qq, i) => {
       problems.push(...unknownRefs(q.source, `questions[${i}].recommend`, qq.recommend, articles, 'article'));

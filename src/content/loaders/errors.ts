@@ -45,7 +45,9 @@ export function nearestKey(key: string, known: readonly string[]): string | unde
 /** The message for a field the model does not know. */
 export function unknownFieldMessage(key: string, known: readonly string[]): string {
   const near = nearestKey(key, known);
-  return near ? `unknown field — did you mean ${near}?` : `unknown field (known fields: ${[...known].sort().join(', ')})`;
+  return near
+    ? `unknown field — did you mean ${near}?`
+    : `unknown field (known fields: ${[...known].sort().join(', ')})`;
 }
 
 interface Def {
@@ -66,7 +68,13 @@ function objectSchemasAt(schema: unknown, path: readonly PropertyKey[]): Def[] {
   const def = defOf(schema);
   if (!def) return [];
   switch (def.type) {
-    case 'optional': case 'nullable': case 'default': case 'prefault': case 'readonly': case 'catch': case 'nonoptional':
+    case 'optional':
+    case 'nullable':
+    case 'default':
+    case 'prefault':
+    case 'readonly':
+    case 'catch':
+    case 'nonoptional':
       return objectSchemasAt(def.innerType, path);
     case 'pipe':
       return objectSchemasAt(def.in, path);
@@ -77,7 +85,8 @@ function objectSchemasAt(schema: unknown, path: readonly PropertyKey[]): Def[] {
   }
   if (path.length === 0) return def.type === 'object' ? [def] : [];
   const [head, ...rest] = path;
-  if (def.type === 'object') return def.shape && typeof head === 'string' && head in def.shape ? objectSchemasAt(def.shape[head], rest) : [];
+  if (def.type === 'object')
+    return def.shape && typeof head === 'string' && head in def.shape ? objectSchemasAt(def.shape[head], rest) : [];
   if (def.type === 'array') return objectSchemasAt(def.element, rest);
   if (def.type === 'record') return objectSchemasAt(def.valueType, rest);
   if (def.type === 'tuple' && typeof head === 'number') return objectSchemasAt(def.items?.[head], rest);
@@ -99,7 +108,12 @@ export interface ZodProblemOptions {
   lineOffsets?: Record<string, number>;
 }
 
-export function zodProblems(source: string, error: z.ZodError, prefix: PropertyKey[] = [], opts: ZodProblemOptions = {}): ContentProblem[] {
+export function zodProblems(
+  source: string,
+  error: z.ZodError,
+  prefix: PropertyKey[] = [],
+  opts: ZodProblemOptions = {},
+): ContentProblem[] {
   return error.issues.flatMap((issue): ContentProblem[] => {
     if (issue.code === 'unrecognized_keys') {
       const known = opts.schema ? knownKeysAt(opts.schema, issue.path) : [];
@@ -112,11 +126,23 @@ export function zodProblems(source: string, error: z.ZodError, prefix: PropertyK
     const line = issue.code === 'custom' ? (issue.params as { line?: unknown } | undefined)?.line : undefined;
     if (typeof line === 'number') {
       const offset = opts.lineOffsets?.[String(issue.path[0])];
-      return [{ source, path: formatPath([...prefix, ...issue.path]), message: `line ${line + (offset ?? 0)}${offset === undefined ? ' of the text' : ''}: ${issue.message}` }];
+      return [
+        {
+          source,
+          path: formatPath([...prefix, ...issue.path]),
+          message: `line ${line + (offset ?? 0)}${offset === undefined ? ' of the text' : ''}: ${issue.message}`,
+        },
+      ];
     }
     // Zod says "Invalid input: expected string, received undefined" for a field that is not there.
     const missing = issue.code === 'invalid_type' && / received undefined$/.test(issue.message);
-    return [{ source, path: formatPath([...prefix, ...issue.path]), message: missing ? `missing: this field is required (${issue.expected})` : issue.message }];
+    return [
+      {
+        source,
+        path: formatPath([...prefix, ...issue.path]),
+        message: missing ? `missing: this field is required (${issue.expected})` : issue.message,
+      },
+    ];
   });
 }
 

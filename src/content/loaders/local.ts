@@ -17,8 +17,17 @@ import path from 'node:path';
 import * as yaml from 'js-yaml';
 import type { z } from 'zod';
 import {
-  articleSchema, articleTranslationSchemas, audienceSchema, eventSchema, familySchema, familyTranslationSchemas,
-  healthDaySchema, quizSchema, siteSettingsSchema, sourceEntrySchema, topicSchema,
+  articleSchema,
+  articleTranslationSchemas,
+  audienceSchema,
+  eventSchema,
+  familySchema,
+  familyTranslationSchemas,
+  healthDaySchema,
+  quizSchema,
+  siteSettingsSchema,
+  sourceEntrySchema,
+  topicSchema,
 } from '@hc/domain/model/index.ts';
 import { resolveSource, resolveSources } from './citations.ts';
 import { crossCheck, type ContentSet, type Sourced } from './content-set.ts';
@@ -38,7 +47,11 @@ async function readYaml(ctx: Ctx, file: string): Promise<unknown> {
   try {
     return yaml.load(await readFile(file, 'utf8'), { filename: file });
   } catch (e) {
-    ctx.problems.push({ source: rel(ctx, file), path: '', message: `cannot read YAML: ${(e as Error).message.split('\n')[0]}` });
+    ctx.problems.push({
+      source: rel(ctx, file),
+      path: '',
+      message: `cannot read YAML: ${(e as Error).message.split('\n')[0]}`,
+    });
     return undefined;
   }
 }
@@ -55,19 +68,32 @@ export function splitFrontMatter(text: string): { data: unknown; body: string; b
   return { data: yaml.load(m[1]!) ?? {}, body, bodyLine };
 }
 
-async function readMarkdown(ctx: Ctx, file: string): Promise<{ data: Record<string, unknown>; body: string; bodyLine: number } | undefined> {
+async function readMarkdown(
+  ctx: Ctx,
+  file: string,
+): Promise<{ data: Record<string, unknown>; body: string; bodyLine: number } | undefined> {
   try {
     const { data, body, bodyLine } = splitFrontMatter(await readFile(file, 'utf8'));
-    if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new Error('front matter must be a mapping of fields');
+    if (typeof data !== 'object' || data === null || Array.isArray(data))
+      throw new Error('front matter must be a mapping of fields');
     return { data: data as Record<string, unknown>, body, bodyLine };
   } catch (e) {
-    ctx.problems.push({ source: rel(ctx, file), path: '', message: `cannot read Markdown: ${(e as Error).message.split('\n')[0]}` });
+    ctx.problems.push({
+      source: rel(ctx, file),
+      path: '',
+      message: `cannot read Markdown: ${(e as Error).message.split('\n')[0]}`,
+    });
     return undefined;
   }
 }
 
 function parse<S extends z.ZodType>(
-  ctx: Ctx, schema: S, source: string, raw: unknown, prefix: PropertyKey[] = [], lineOffsets?: Record<string, number>,
+  ctx: Ctx,
+  schema: S,
+  source: string,
+  raw: unknown,
+  prefix: PropertyKey[] = [],
+  lineOffsets?: Record<string, number>,
 ): z.infer<S> | undefined {
   const r = schema.safeParse(raw);
   if (!r.success) {
@@ -80,7 +106,10 @@ function parse<S extends z.ZodType>(
 async function listFiles(dir: string, ext: string | readonly string[]): Promise<string[]> {
   if (!existsSync(dir)) return [];
   const exts = typeof ext === 'string' ? [ext] : ext;
-  return (await readdir(dir)).filter((f) => exts.some((e) => f.endsWith(e))).sort().map((f) => path.join(dir, f));
+  return (await readdir(dir))
+    .filter((f) => exts.some((e) => f.endsWith(e)))
+    .sort()
+    .map((f) => path.join(dir, f));
 }
 
 const YAML_EXTS = ['.yaml', '.yml'] as const;
@@ -90,7 +119,13 @@ const baseName = (file: string) => path.basename(file).replace(/\.(ya?ml|md)$/, 
  * Every file in a content folder must be one the loader reads: a file it would skip (x.MD, notes.txt, a
  * sub-folder) is an error rather than content that silently never appears. Hidden files (.gitkeep) are fine.
  */
-async function checkFolder(ctx: Ctx, dir: string, reads: (name: string) => boolean, what: string, rename?: (name: string) => string | undefined): Promise<void> {
+async function checkFolder(
+  ctx: Ctx,
+  dir: string,
+  reads: (name: string) => boolean,
+  what: string,
+  rename?: (name: string) => string | undefined,
+): Promise<void> {
   if (!existsSync(dir)) return;
   for (const name of (await readdir(dir)).sort()) {
     if (name.startsWith('.')) continue;
@@ -101,7 +136,11 @@ async function checkFolder(ctx: Ctx, dir: string, reads: (name: string) => boole
       ctx.problems.push({ source: rel(ctx, full), path: '', message: `folders are not read here (${what})` });
     } else if (!reads(name)) {
       const better = rename?.(name);
-      ctx.problems.push({ source: rel(ctx, full), path: '', message: `file is not read: ${what}${better ? ` — rename it to ${better}` : ''}` });
+      ctx.problems.push({
+        source: rel(ctx, full),
+        path: '',
+        message: `file is not read: ${what}${better ? ` — rename it to ${better}` : ''}`,
+      });
     }
   }
 }
@@ -160,23 +199,38 @@ async function readMarkdownDocs(
   for (const file of files) {
     const m = /([^/\\]+)\.([a-z-]+)\.md$/.exec(file);
     if (m && !(TRANSLATED_LOCALES as readonly string[]).includes(m[2])) {
-      ctx.problems.push({ source: rel(ctx, file), path: '', message: `unknown locale "${m[2]}" in file name (use ${TRANSLATED_LOCALES.join(', ')})` });
+      ctx.problems.push({
+        source: rel(ctx, file),
+        path: '',
+        message: `unknown locale "${m[2]}" in file name (use ${TRANSLATED_LOCALES.join(', ')})`,
+      });
     }
   }
   for (const file of originals) {
     const md = await readMarkdown(ctx, file);
     if (!md) continue;
     const slug = path.basename(file, '.md');
-    const raw: Record<string, unknown> = { ...(normaliseDates(md.data) as Record<string, unknown>), slug, [bodyField]: md.body.trim() };
+    const raw: Record<string, unknown> = {
+      ...(normaliseDates(md.data) as Record<string, unknown>),
+      slug,
+      [bodyField]: md.body.trim(),
+    };
     const translations: Record<string, unknown> = {};
     for (const locale of TRANSLATED_LOCALES) {
       const tfile = path.join(dir, `${slug}.${locale}.md`);
       if (!existsSync(tfile)) continue;
       const tmd = await readMarkdown(ctx, tfile);
       if (!tmd) continue;
-      const t = parse(ctx, translationSchemas[locale], rel(ctx, tfile), { ...tmd.data, [translationBodyField]: tmd.body.trim() }, [], {
-        [translationBodyField]: tmd.bodyLine,
-      });
+      const t = parse(
+        ctx,
+        translationSchemas[locale],
+        rel(ctx, tfile),
+        { ...tmd.data, [translationBodyField]: tmd.body.trim() },
+        [],
+        {
+          [translationBodyField]: tmd.bodyLine,
+        },
+      );
       if (t) translations[locale] = t;
     }
     raw.translations = translations;
@@ -195,7 +249,11 @@ async function readMarkdownDocs(
 function checkMedia(ctx: Ctx, source: string, refs: Array<{ path: string; src: string }>): void {
   for (const r of refs) {
     if (/^https?:/.test(r.src)) {
-      ctx.problems.push({ source, path: r.path, message: 'media must be a file under content/media, not a remote URL' });
+      ctx.problems.push({
+        source,
+        path: r.path,
+        message: 'media must be a file under content/media, not a remote URL',
+      });
     } else if (!existsSync(path.join(ctx.root, r.src))) {
       ctx.problems.push({ source, path: r.path, message: `file not found: content/${r.src}` });
     }
@@ -241,23 +299,43 @@ export async function loadLocalContent(root: string): Promise<ContentSet> {
   for (const doc of await readMarkdownDocs(ctx, path.join(r, 'families'), 'story', familyTranslationSchemas, 'story')) {
     const data = parse(ctx, familySchema, doc.source, doc.raw, [], doc.lineOffsets);
     if (!data) continue;
-    checkMedia(ctx, doc.source, data.photos.map((p, i) => ({ path: `photos[${i}].src`, src: p.src })));
+    checkMedia(
+      ctx,
+      doc.source,
+      data.photos.map((p, i) => ({ path: `photos[${i}].src`, src: p.src })),
+    );
     families.push({ data, source: doc.source });
   }
 
   const md = (name: string) => name.endsWith('.md');
   const yml = (name: string) => name.endsWith('.yaml') || name.endsWith('.yml');
-  await checkFolder(ctx, path.join(r, 'articles'), md, 'articles are <slug>.md or <slug>.<locale>.md', (n) => lowerExt(n, ['.md']));
-  await checkFolder(ctx, path.join(r, 'families'), md, 'families are <slug>.md or <slug>.<locale>.md', (n) => lowerExt(n, ['.md']));
+  await checkFolder(ctx, path.join(r, 'articles'), md, 'articles are <slug>.md or <slug>.<locale>.md', (n) =>
+    lowerExt(n, ['.md']),
+  );
+  await checkFolder(ctx, path.join(r, 'families'), md, 'families are <slug>.md or <slug>.<locale>.md', (n) =>
+    lowerExt(n, ['.md']),
+  );
   await checkFolder(ctx, path.join(r, 'events'), yml, 'events are <slug>.yaml', (n) => lowerExt(n, ['.yaml', '.yml']));
-  await checkFolder(ctx, path.join(r, 'quizzes'), yml, 'quizzes are <slug>.yaml', (n) => lowerExt(n, ['.yaml', '.yml']));
-  await checkFolder(ctx, path.join(r, 'taxonomies'), (n) => n === 'audiences.yaml' || n === 'topics.yaml', 'this folder holds audiences.yaml and topics.yaml', (n) =>
-    ['audiences.yaml', 'topics.yaml'].find((k) => k === n.toLowerCase().replace(/\.yml$/, '.yaml')));
+  await checkFolder(ctx, path.join(r, 'quizzes'), yml, 'quizzes are <slug>.yaml', (n) =>
+    lowerExt(n, ['.yaml', '.yml']),
+  );
   await checkFolder(
-    ctx, r,
-    (n) => ['health-days.yaml', 'site.yaml', 'sources.yaml'].includes(n) || ROOT_FOLDERS.includes(n) || n.toLowerCase() === 'readme.md',
+    ctx,
+    path.join(r, 'taxonomies'),
+    (n) => n === 'audiences.yaml' || n === 'topics.yaml',
+    'this folder holds audiences.yaml and topics.yaml',
+    (n) => ['audiences.yaml', 'topics.yaml'].find((k) => k === n.toLowerCase().replace(/\.yml$/, '.yaml')),
+  );
+  await checkFolder(
+    ctx,
+    r,
+    (n) =>
+      ['health-days.yaml', 'site.yaml', 'sources.yaml'].includes(n) ||
+      ROOT_FOLDERS.includes(n) ||
+      n.toLowerCase() === 'readme.md',
     'content/ holds health-days.yaml, site.yaml, sources.yaml and the folders articles, events, families, quizzes, taxonomies and media',
-    (n) => ['health-days.yaml', 'site.yaml', 'sources.yaml'].find((k) => k === n.toLowerCase().replace(/\.yml$/, '.yaml')),
+    (n) =>
+      ['health-days.yaml', 'site.yaml', 'sources.yaml'].find((k) => k === n.toLowerCase().replace(/\.yml$/, '.yaml')),
   );
 
   const events: ContentSet['events'] = [];
@@ -285,7 +363,14 @@ export async function loadLocalContent(root: string): Promise<ContentSet> {
 
   if (ctx.problems.length > 0 || !site) throw new ContentError(ctx.problems);
   const set: ContentSet = {
-    audiences, topics, sources, articles, events, healthDays, families, quizzes,
+    audiences,
+    topics,
+    sources,
+    articles,
+    events,
+    healthDays,
+    families,
+    quizzes,
     siteSettings: { data: site, source: rel(ctx, siteFile) },
   };
   const cross = crossCheck(set);

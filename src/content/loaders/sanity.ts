@@ -17,7 +17,14 @@ import { createClient, type SanityClient } from '@sanity/client';
 import { createImageUrlBuilder } from '@sanity/image-url';
 import type { z } from 'zod';
 import {
-  articleSchema, audienceSchema, eventSchema, familySchema, healthDaySchema, quizSchema, siteSettingsSchema, sourceEntrySchema,
+  articleSchema,
+  audienceSchema,
+  eventSchema,
+  familySchema,
+  healthDaySchema,
+  quizSchema,
+  siteSettingsSchema,
+  sourceEntrySchema,
   topicSchema,
 } from '@hc/domain/model/index.ts';
 import { crossCheck, type ContentSet, type Sourced } from './content-set.ts';
@@ -45,10 +52,14 @@ export type SanityPerspective = 'published' | 'drafts';
 export function sanityPerspective(env: SanityEnv): SanityPerspective {
   const p = env.SANITY_PERSPECTIVE?.trim() || 'published';
   if (p !== 'published' && p !== 'drafts') {
-    throw new Error(`SANITY_PERSPECTIVE must be "published" (the public site) or "drafts" (a preview build), not "${p}"`);
+    throw new Error(
+      `SANITY_PERSPECTIVE must be "published" (the public site) or "drafts" (a preview build), not "${p}"`,
+    );
   }
   if (p === 'drafts' && !env.SANITY_API_READ_TOKEN?.trim()) {
-    throw new Error('SANITY_PERSPECTIVE=drafts needs SANITY_API_READ_TOKEN (a Viewer token): drafts are not readable without one.');
+    throw new Error(
+      'SANITY_PERSPECTIVE=drafts needs SANITY_API_READ_TOKEN (a Viewer token): drafts are not readable without one.',
+    );
   }
   return p;
 }
@@ -58,14 +69,19 @@ export function sanityClient(env: SanityEnv): SanityClient {
   const dataset = env.SANITY_DATASET?.trim();
   const missing = [!projectId && 'SANITY_PROJECT_ID', !dataset && 'SANITY_DATASET'].filter(Boolean);
   if (missing.length) {
-    throw new Error(`CONTENT_SOURCE=sanity needs ${missing.join(' and ')} (see docs/sanity.md, "Building from Sanity").`);
+    throw new Error(
+      `CONTENT_SOURCE=sanity needs ${missing.join(' and ')} (see docs/sanity.md, "Building from Sanity").`,
+    );
   }
   const apiHost = env.SANITY_API_HOST?.trim();
   return createClient({
-    projectId, dataset, apiVersion: SANITY_API_VERSION,
+    projectId,
+    dataset,
+    apiVersion: SANITY_API_VERSION,
     // Builds read fresh from the API (not the CDN): a publish webhook rebuilds right away. A preview build
     // reads the drafts perspective; the public build only ever reads published documents.
-    useCdn: false, perspective: sanityPerspective(env),
+    useCdn: false,
+    perspective: sanityPerspective(env),
     token: env.SANITY_API_READ_TOKEN?.trim() || undefined,
     ...(apiHost ? { apiHost, useProjectHostname: false } : {}),
   });
@@ -119,7 +135,11 @@ export interface SanityLoadResult {
   problems: ContentProblem[];
 }
 
-function validate<S extends z.ZodType>(schema: S, mapped: Mapped, problems: ContentProblem[]): Sourced<z.infer<S>> | undefined {
+function validate<S extends z.ZodType>(
+  schema: S,
+  mapped: Mapped,
+  problems: ContentProblem[],
+): Sourced<z.infer<S>> | undefined {
   const r = schema.safeParse(mapped.raw);
   if (!r.success) {
     problems.push(...zodProblems(mapped.id, r.error));
@@ -131,7 +151,11 @@ function validate<S extends z.ZodType>(schema: S, mapped: Mapped, problems: Cont
 /** Maps and validates a query result (pure apart from reading content/media): invalid documents are left out. */
 export function contentFromSanity(result: CONTENT_QUERY_RESULT, opts: MapOptions): SanityLoadResult {
   const problems: ContentProblem[] = [];
-  const each = <S extends z.ZodType>(docs: unknown[] | null | undefined, schema: S, map: (d: Record<string, unknown>) => Mapped) =>
+  const each = <S extends z.ZodType>(
+    docs: unknown[] | null | undefined,
+    schema: S,
+    map: (d: Record<string, unknown>) => Mapped,
+  ) =>
     (docs ?? []).flatMap((d) => {
       const v = validate(schema, map(d as Record<string, unknown>), problems);
       return v ? [v] : [];
@@ -140,7 +164,11 @@ export function contentFromSanity(result: CONTENT_QUERY_RESULT, opts: MapOptions
   const topics = each(result.topics, topicSchema, fromSanity.taxonomy);
   const healthDays = each(result.healthDays, healthDaySchema, fromSanity.healthDay);
   // Written-out citations exported from content without a source list have no id: they are not list entries.
-  const sources = each((result.sources ?? []).filter((s) => s.id), sourceEntrySchema, fromSanity.source);
+  const sources = each(
+    (result.sources ?? []).filter((s) => s.id),
+    sourceEntrySchema,
+    fromSanity.source,
+  );
   let articles = each(result.articles, articleSchema, (d) => fromSanity.article(d, opts));
   let events = each(result.events, eventSchema, (d) => fromSanity.event(d, opts));
   let families = each(result.families, familySchema, (d) => fromSanity.family(d, opts));
@@ -149,10 +177,25 @@ export function contentFromSanity(result: CONTENT_QUERY_RESULT, opts: MapOptions
     ? validate(siteSettingsSchema, fromSanity.siteSettings(result.siteSettings as Record<string, unknown>), problems)
     : undefined;
   if (!settings) {
-    if (!result.siteSettings) problems.push({ source: 'siteSettings', path: '', message: 'the dataset has no published site settings document' });
+    if (!result.siteSettings)
+      problems.push({
+        source: 'siteSettings',
+        path: '',
+        message: 'the dataset has no published site settings document',
+      });
     throw new ContentError(problems);
   }
-  let set: ContentSet = { audiences, topics, sources, articles, events, healthDays, families, quizzes, siteSettings: settings };
+  let set: ContentSet = {
+    audiences,
+    topics,
+    sources,
+    articles,
+    events,
+    healthDays,
+    families,
+    quizzes,
+    siteSettings: settings,
+  };
   // Cross-entry rules (unknown references, duplicate slugs, quiz bands): leave out the documents they name.
   // Repeat, since leaving one out can orphan a reference to it.
   for (let round = 0; round < 5; round++) {
@@ -161,8 +204,20 @@ export function contentFromSanity(result: CONTENT_QUERY_RESULT, opts: MapOptions
     problems.push(...cross);
     const bad = new Set(cross.map((p) => p.source));
     const keep = <T>(list: Sourced<T>[]) => list.filter((e) => !bad.has(e.source));
-    articles = keep(articles); events = keep(events); families = keep(families); quizzes = keep(quizzes);
-    set = { ...set, articles, events, families, quizzes, audiences: keep(audiences), topics: keep(topics), healthDays: keep(healthDays) };
+    articles = keep(articles);
+    events = keep(events);
+    families = keep(families);
+    quizzes = keep(quizzes);
+    set = {
+      ...set,
+      articles,
+      events,
+      families,
+      quizzes,
+      audiences: keep(audiences),
+      topics: keep(topics),
+      healthDays: keep(healthDays),
+    };
   }
   return { set, problems };
 }
@@ -193,7 +248,9 @@ export function resetSanityContent(): void {
 async function fetchAndValidate(env: SanityEnv): Promise<ContentSet> {
   const client = sanityClient(env);
   if (sanityPerspective(env) === 'drafts') {
-    console.warn('[sanity] PREVIEW build: perspective "drafts" shows unpublished drafts. Never deploy it as the public site.');
+    console.warn(
+      '[sanity] PREVIEW build: perspective "drafts" shows unpublished drafts. Never deploy it as the public site.',
+    );
   }
   const result = await client.fetch<CONTENT_QUERY_RESULT>(CONTENT_QUERY);
   const { set, problems } = contentFromSanity(result, mapOptions(env));

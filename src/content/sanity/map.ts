@@ -17,8 +17,12 @@ import { LOCALES, registry, TRANSLATED_LOCALES } from '@hc/domain/locales/regist
 
 export const TRANSLATION_LOCALES = TRANSLATED_LOCALES;
 /** Site locale → Sanity field name (field names cannot hold a hyphen), from the locale registry. */
-export const LOCALE_FIELD: Record<string, string> = Object.fromEntries(LOCALES.map((l) => [l, registry.sanityField(l)]));
-export const FIELD_LOCALE: Record<string, string> = Object.fromEntries(Object.entries(LOCALE_FIELD).map(([k, v]) => [v, k]));
+export const LOCALE_FIELD: Record<string, string> = Object.fromEntries(
+  LOCALES.map((l) => [l, registry.sanityField(l)]),
+);
+export const FIELD_LOCALE: Record<string, string> = Object.fromEntries(
+  Object.entries(LOCALE_FIELD).map(([k, v]) => [v, k]),
+);
 
 export type SanityDoc = Record<string, unknown> & { _id: string; _type: string };
 
@@ -29,10 +33,17 @@ export interface ExportOptions {
   contentRoot: string;
 }
 
-const ref = (type: string, id: string, i: number) => ({ _type: 'reference', _key: `${type}-${i}`, _ref: `${type}.${id}` });
+const ref = (type: string, id: string, i: number) => ({
+  _type: 'reference',
+  _key: `${type}-${i}`,
+  _ref: `${type}.${id}`,
+});
 const refs = (type: string, ids: readonly string[]) => ids.map((id, i) => ref(type, id, i));
 const slug = (current: string) => ({ _type: 'slug', current });
-const keyed = <T extends object>(items: readonly T[] | undefined, type: string): Array<T & { _key: string; _type: string }> =>
+const keyed = <T extends object>(
+  items: readonly T[] | undefined,
+  type: string,
+): Array<T & { _key: string; _type: string }> =>
   (items ?? []).map((item, i) => ({ _type: type, _key: `${type}-${i}`, ...item }));
 
 function localeObject(value: LocalizedString | undefined, type = 'localeString'): Record<string, unknown> | undefined {
@@ -44,7 +55,11 @@ function fileUrl(opts: ExportOptions, src: string): string {
   return `file://${opts.contentRoot.replace(/\/+$/, '')}/${src.replace(/^\/+/, '')}`;
 }
 
-function image(opts: ExportOptions, img: { src: string; alt: string; credit?: string; license?: string } | undefined, key?: string) {
+function image(
+  opts: ExportOptions,
+  img: { src: string; alt: string; credit?: string; license?: string } | undefined,
+  key?: string,
+) {
   if (!img) return undefined;
   return {
     _type: 'contentImage',
@@ -67,12 +82,20 @@ function body(opts: ExportOptions, markdown: string, keyPrefix: string): PtNode[
 function clean<T>(value: T): T {
   if (Array.isArray(value)) return value.map(clean) as T;
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, clean(v)])) as T;
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, clean(v)]),
+    ) as T;
   }
   return value;
 }
 
-function translations<T>(all: Partial<Record<string, T>> | undefined, map: (t: T, locale: string) => Record<string, unknown>, type: string) {
+function translations<T>(
+  all: Partial<Record<string, T>> | undefined,
+  map: (t: T, locale: string) => Record<string, unknown>,
+  type: string,
+) {
   const out: Record<string, unknown> = {};
   for (const locale of TRANSLATION_LOCALES) {
     const t = all?.[locale];
@@ -86,98 +109,205 @@ function translations<T>(all: Partial<Record<string, T>> | undefined, map: (t: T
  * (content without a source list) becomes a document of its own, named by a hash of what it says.
  */
 export function sourceDocId(s: Source): string {
-  return s.id ? `source.${s.id}` : `source.inline-${sha1(`${s.title}|${s.publisher}|${s.year}|${s.edition ?? ''}|${s.url ?? ''}`).slice(0, 12)}`;
+  return s.id
+    ? `source.${s.id}`
+    : `source.inline-${sha1(`${s.title}|${s.publisher}|${s.year}|${s.edition ?? ''}|${s.url ?? ''}`).slice(0, 12)}`;
 }
 
 function sourceDoc(s: Source): SanityDoc {
   return {
-    _id: sourceDocId(s), _type: 'source', id: s.id ? slug(s.id) : undefined,
-    title: s.title, publisher: s.publisher, year: s.year, edition: s.edition, url: s.url,
+    _id: sourceDocId(s),
+    _type: 'source',
+    id: s.id ? slug(s.id) : undefined,
+    title: s.title,
+    publisher: s.publisher,
+    year: s.year,
+    edition: s.edition,
+    url: s.url,
   };
 }
 
 function articleDoc(a: Article, opts: ExportOptions): SanityDoc {
   return {
-    _id: `article.${a.slug}`, _type: 'article',
-    title: a.title, slug: slug(a.slug), summary: a.summary, body: body(opts, a.body, 'b'),
-    audiences: refs('audience', a.audiences), topics: refs('topic', a.topics),
-    keywords: a.keywords, aliases: a.aliases, featured: a.featured,
+    _id: `article.${a.slug}`,
+    _type: 'article',
+    title: a.title,
+    slug: slug(a.slug),
+    summary: a.summary,
+    body: body(opts, a.body, 'b'),
+    audiences: refs('audience', a.audiences),
+    topics: refs('topic', a.topics),
+    keywords: a.keywords,
+    aliases: a.aliases,
+    featured: a.featured,
     hero: image(opts, a.hero),
     audio: a.audio.map((t, i) => ({
-      _type: 'audioTrack', _key: `audio-${i}`, dialect: t.dialect, durationSec: t.durationSec, transcriptOf: t.transcriptOf,
+      _type: 'audioTrack',
+      _key: `audio-${i}`,
+      dialect: t.dialect,
+      durationSec: t.durationSec,
+      transcriptOf: t.transcriptOf,
       src: { _type: 'file', _sanityAsset: `file@${fileUrl(opts, t.src)}` },
     })),
-    reviewer: { _type: 'reviewer', ...a.reviewer }, reviewedAt: a.reviewedAt, nextReviewDue: a.nextReviewDue,
-    sources: a.sources.map((s, i) => ({ _type: 'reference', _key: `source-${i}`, _ref: sourceDocId(s) })), updatedAt: a.updatedAt,
-    translations: translations(a.translations, (t, locale) => ({
-      title: t.title, summary: t.summary, translator: t.translator, body: body(opts, t.body, `${LOCALE_FIELD[locale]}-`),
-    }), 'articleTranslation'),
+    reviewer: { _type: 'reviewer', ...a.reviewer },
+    reviewedAt: a.reviewedAt,
+    nextReviewDue: a.nextReviewDue,
+    sources: a.sources.map((s, i) => ({ _type: 'reference', _key: `source-${i}`, _ref: sourceDocId(s) })),
+    updatedAt: a.updatedAt,
+    translations: translations(
+      a.translations,
+      (t, locale) => ({
+        title: t.title,
+        summary: t.summary,
+        translator: t.translator,
+        body: body(opts, t.body, `${LOCALE_FIELD[locale]}-`),
+      }),
+      'articleTranslation',
+    ),
   };
 }
 
 function eventDoc(e: HealthEvent, opts: ExportOptions): SanityDoc {
   return {
-    _id: `event.${e.slug}`, _type: 'event',
-    title: e.title, slug: slug(e.slug), summary: e.summary, description: e.description, type: e.type,
-    start: e.start, end: e.end, timeZone: e.timeZone, rrule: e.rrule, exceptions: e.exceptions,
-    overrides: keyed(e.overrides.map((o) => ({ ...o, location: o.location ? { _type: 'eventLocation', ...o.location } : undefined })), 'occurrenceOverride'),
-    location: { _type: 'eventLocation', ...e.location }, organiser: e.organiser,
-    audiences: refs('audience', e.audiences), topics: refs('topic', e.topics),
-    signUp: e.signUp, accessibility: e.accessibility, volunteersWanted: e.volunteersWanted,
-    status: e.status, statusNote: e.statusNote, image: image(opts, e.image), sequence: e.sequence, updatedAt: e.updatedAt,
+    _id: `event.${e.slug}`,
+    _type: 'event',
+    title: e.title,
+    slug: slug(e.slug),
+    summary: e.summary,
+    description: e.description,
+    type: e.type,
+    start: e.start,
+    end: e.end,
+    timeZone: e.timeZone,
+    rrule: e.rrule,
+    exceptions: e.exceptions,
+    overrides: keyed(
+      e.overrides.map((o) => ({ ...o, location: o.location ? { _type: 'eventLocation', ...o.location } : undefined })),
+      'occurrenceOverride',
+    ),
+    location: { _type: 'eventLocation', ...e.location },
+    organiser: e.organiser,
+    audiences: refs('audience', e.audiences),
+    topics: refs('topic', e.topics),
+    signUp: e.signUp,
+    accessibility: e.accessibility,
+    volunteersWanted: e.volunteersWanted,
+    status: e.status,
+    statusNote: e.statusNote,
+    image: image(opts, e.image),
+    sequence: e.sequence,
+    updatedAt: e.updatedAt,
     translations: translations(e.translations, (t) => ({ ...t }), 'eventTranslation'),
   };
 }
 
 function familyDoc(f: Family, opts: ExportOptions): SanityDoc {
   return {
-    _id: `family.${f.slug}`, _type: 'family',
-    displayName: f.displayName, slug: slug(f.slug), members: f.members, summary: f.summary, story: body(opts, f.story, 's'),
-    photos: f.photos.map((p, i) => image(opts, p, `photo-${i}`)), habits: f.habits, award: f.award, building: f.building,
-    consent: f.consent, hidden: f.hidden, fictional: f.fictional,
-    audiences: refs('audience', f.audiences), topics: refs('topic', f.topics),
-    translations: translations(f.translations, (t, locale) => ({
-      displayName: t.displayName, members: t.members, summary: t.summary, habits: t.habits, awardTitle: t.awardTitle,
-      story: body(opts, t.story, `${LOCALE_FIELD[locale]}-`),
-    }), 'familyTranslation'),
+    _id: `family.${f.slug}`,
+    _type: 'family',
+    displayName: f.displayName,
+    slug: slug(f.slug),
+    members: f.members,
+    summary: f.summary,
+    story: body(opts, f.story, 's'),
+    photos: f.photos.map((p, i) => image(opts, p, `photo-${i}`)),
+    habits: f.habits,
+    award: f.award,
+    building: f.building,
+    consent: f.consent,
+    hidden: f.hidden,
+    fictional: f.fictional,
+    audiences: refs('audience', f.audiences),
+    topics: refs('topic', f.topics),
+    translations: translations(
+      f.translations,
+      (t, locale) => ({
+        displayName: t.displayName,
+        members: t.members,
+        summary: t.summary,
+        habits: t.habits,
+        awardTitle: t.awardTitle,
+        story: body(opts, t.story, `${LOCALE_FIELD[locale]}-`),
+      }),
+      'familyTranslation',
+    ),
   };
 }
 
 function quizDoc(q: Quiz): SanityDoc {
   return {
-    _id: `quiz.${q.slug}`, _type: 'quiz',
-    slug: slug(q.slug), kind: q.kind, title: q.title, summary: q.summary, intro: q.intro,
-    questions: keyed(q.questions.map((qq) => ({
-      ...qq,
-      options: keyed(qq.options, 'quizOption'),
-      bands: keyed(qq.bands, 'numberBand'),
-      derived: qq.derived ? { formula: qq.derived.formula, inputs: [...qq.derived.inputs] } : undefined,
-      recommend: refs('article', qq.recommend),
-    })), 'quizQuestion'),
-    results: keyed(q.results.map((r) => ({
-      ...r, recommend: { articles: refs('article', r.recommend.articles), audiences: refs('audience', r.recommend.audiences) },
-    })), 'resultBand'),
-    source: { _type: 'quizSource', source: { _type: 'reference', _ref: sourceDocId(q.source) }, section: q.source.section },
-    disclaimer: q.disclaimer,
-    audiences: refs('audience', q.audiences), topics: refs('topic', q.topics),
-    translations: translations(q.translations, (t) => ({
-      title: t.title, intro: t.intro, disclaimer: t.disclaimer,
-      questions: Object.entries(t.questions).map(([questionId, qt], i) => ({
-        _type: 'questionTranslation', _key: `qt-${i}`, questionId, text: qt.text, explain: qt.explain, options: qt.options,
-        // Sanity arrays hold no nulls: an option without an explanation is "".
-        optionExplains: qt.optionExplains?.map((x) => x ?? ''), unit: qt.unit,
+    _id: `quiz.${q.slug}`,
+    _type: 'quiz',
+    slug: slug(q.slug),
+    kind: q.kind,
+    title: q.title,
+    summary: q.summary,
+    intro: q.intro,
+    questions: keyed(
+      q.questions.map((qq) => ({
+        ...qq,
+        options: keyed(qq.options, 'quizOption'),
+        bands: keyed(qq.bands, 'numberBand'),
+        derived: qq.derived ? { formula: qq.derived.formula, inputs: [...qq.derived.inputs] } : undefined,
+        recommend: refs('article', qq.recommend),
       })),
-      results: keyed(t.results, 'resultTranslation'),
-    }), 'quizTranslation'),
+      'quizQuestion',
+    ),
+    results: keyed(
+      q.results.map((r) => ({
+        ...r,
+        recommend: {
+          articles: refs('article', r.recommend.articles),
+          audiences: refs('audience', r.recommend.audiences),
+        },
+      })),
+      'resultBand',
+    ),
+    source: {
+      _type: 'quizSource',
+      source: { _type: 'reference', _ref: sourceDocId(q.source) },
+      section: q.source.section,
+    },
+    disclaimer: q.disclaimer,
+    audiences: refs('audience', q.audiences),
+    topics: refs('topic', q.topics),
+    translations: translations(
+      q.translations,
+      (t) => ({
+        title: t.title,
+        intro: t.intro,
+        disclaimer: t.disclaimer,
+        questions: Object.entries(t.questions).map(([questionId, qt], i) => ({
+          _type: 'questionTranslation',
+          _key: `qt-${i}`,
+          questionId,
+          text: qt.text,
+          explain: qt.explain,
+          options: qt.options,
+          // Sanity arrays hold no nulls: an option without an explanation is "".
+          optionExplains: qt.optionExplains?.map((x) => x ?? ''),
+          unit: qt.unit,
+        })),
+        results: keyed(t.results, 'resultTranslation'),
+      }),
+      'quizTranslation',
+    ),
   };
 }
 
 /** Every document of a content set, in a stable order with deterministic ids (`<type>.<slug or id>`). */
 export function toSanityDocuments(set: ContentSet, opts: ExportOptions): SanityDoc[] {
-  const taxonomy = (type: 'audience' | 'topic') => (t: ContentSet['audiences'][number]['data']): SanityDoc => ({
-    _id: `${type}.${t.id}`, _type: type, id: slug(t.id),
-    name: localeObject(t.name), description: localeObject(t.description, 'localeText'), icon: t.icon, order: t.order,
-  });
+  const taxonomy =
+    (type: 'audience' | 'topic') =>
+    (t: ContentSet['audiences'][number]['data']): SanityDoc => ({
+      _id: `${type}.${t.id}`,
+      _type: type,
+      id: slug(t.id),
+      name: localeObject(t.name),
+      description: localeObject(t.description, 'localeText'),
+      icon: t.icon,
+      order: t.order,
+    });
   const s = set.siteSettings.data;
   // The source list, and a document for every written-out citation (one per distinct citation).
   const sources = new Map<string, SanityDoc>();
@@ -193,19 +323,37 @@ export function toSanityDocuments(set: ContentSet, opts: ExportOptions): SanityD
     ...set.audiences.map((e) => taxonomy('audience')(e.data)),
     ...set.topics.map((e) => taxonomy('topic')(e.data)),
     ...set.healthDays.map(({ data: d }): SanityDoc => ({
-      _id: `healthDay.${d.id}`, _type: 'healthDay', id: slug(d.id), name: localeObject(d.name), rule: d.rule,
-      topics: refs('topic', d.topics), audiences: refs('audience', d.audiences),
+      _id: `healthDay.${d.id}`,
+      _type: 'healthDay',
+      id: slug(d.id),
+      name: localeObject(d.name),
+      rule: d.rule,
+      topics: refs('topic', d.topics),
+      audiences: refs('audience', d.audiences),
     })),
     ...set.articles.map((e) => articleDoc(e.data, opts)),
     ...set.events.map((e) => eventDoc(e.data, opts)),
     ...set.families.map((e) => familyDoc(e.data, opts)),
     ...set.quizzes.map((e) => quizDoc(e.data)),
     {
-      _id: 'siteSettings', _type: 'siteSettings',
-      communityName: localeObject(s.communityName), centreName: localeObject(s.centreName), tagline: localeObject(s.tagline),
-      contact: { phone: s.contact.phone, address: localeObject(s.contact.address), hours: localeObject(s.contact.hours) },
-      emergency: s.emergency.map((e, i) => ({ _type: 'emergencyNumber', _key: `emergency-${i}`, number: e.number, label: localeObject(e.label) })),
-      defaultLocale: s.defaultLocale, sampleNotice: localeObject(s.sampleNotice),
+      _id: 'siteSettings',
+      _type: 'siteSettings',
+      communityName: localeObject(s.communityName),
+      centreName: localeObject(s.centreName),
+      tagline: localeObject(s.tagline),
+      contact: {
+        phone: s.contact.phone,
+        address: localeObject(s.contact.address),
+        hours: localeObject(s.contact.hours),
+      },
+      emergency: s.emergency.map((e, i) => ({
+        _type: 'emergencyNumber',
+        _key: `emergency-${i}`,
+        number: e.number,
+        label: localeObject(e.label),
+      })),
+      defaultLocale: s.defaultLocale,
+      sampleNotice: localeObject(s.sampleNotice),
     },
   ];
   return docs.map(clean);
@@ -285,39 +433,49 @@ function finish(doc: Raw, overrides: Raw): Mapped {
 export const fromSanity = {
   taxonomy: (d: Raw): Mapped => finish(d, {}),
   healthDay: (d: Raw): Mapped => finish(d, {}),
-  article: (d: Raw, opts: MapOptions): Mapped => finish(d, {
-    body: mdBody(d.body, opts),
-    hero: d.hero ? mapImage(d.hero, opts) : undefined,
-    audio: Array.isArray(d.audio)
-      ? d.audio.map((t: Raw | null) => {
-        if (!t) return t;
-        const { asset, ...rest } = t as Raw & { asset?: SanityAsset | null };
-        return { ...rest, src: asset ? opts.assetSrc(asset, 'file') : undefined };
-      })
-      : undefined,
-    translations: mapTranslations(d.translations, (t) => ({ ...t, body: mdBody(t.body, opts) })),
-  }),
-  event: (d: Raw, opts: MapOptions): Mapped => finish(d, { image: d.image ? mapImage(d.image, opts) : undefined }),
-  family: (d: Raw, opts: MapOptions): Mapped => finish(d, {
-    story: mdBody(d.story, opts),
-    photos: Array.isArray(d.photos) ? d.photos.map((p) => mapImage(p, opts)) : undefined,
-    translations: mapTranslations(d.translations, (t) => ({ ...t, story: mdBody(t.story, opts) })),
-  }),
-  source: (d: Raw): Mapped => finish(d, {}),
-  quiz: (d: Raw): Mapped => finish(d, {
-    translations: mapTranslations(d.translations, (t) => ({
-      ...t,
-      questions: Array.isArray(t.questions)
-        ? Object.fromEntries((t.questions as Raw[]).filter(Boolean).map((q) => {
-          const { questionId, optionExplains, ...rest } = q;
-          return [String(questionId), {
-            ...rest,
-            ...(Array.isArray(optionExplains) ? { optionExplains: optionExplains.map((x) => (x === '' || x === null ? undefined : x)) } : {}),
-          }];
-        }))
+  article: (d: Raw, opts: MapOptions): Mapped =>
+    finish(d, {
+      body: mdBody(d.body, opts),
+      hero: d.hero ? mapImage(d.hero, opts) : undefined,
+      audio: Array.isArray(d.audio)
+        ? d.audio.map((t: Raw | null) => {
+            if (!t) return t;
+            const { asset, ...rest } = t as Raw & { asset?: SanityAsset | null };
+            return { ...rest, src: asset ? opts.assetSrc(asset, 'file') : undefined };
+          })
         : undefined,
-    })),
-  }),
+      translations: mapTranslations(d.translations, (t) => ({ ...t, body: mdBody(t.body, opts) })),
+    }),
+  event: (d: Raw, opts: MapOptions): Mapped => finish(d, { image: d.image ? mapImage(d.image, opts) : undefined }),
+  family: (d: Raw, opts: MapOptions): Mapped =>
+    finish(d, {
+      story: mdBody(d.story, opts),
+      photos: Array.isArray(d.photos) ? d.photos.map((p) => mapImage(p, opts)) : undefined,
+      translations: mapTranslations(d.translations, (t) => ({ ...t, story: mdBody(t.story, opts) })),
+    }),
+  source: (d: Raw): Mapped => finish(d, {}),
+  quiz: (d: Raw): Mapped =>
+    finish(d, {
+      translations: mapTranslations(d.translations, (t) => ({
+        ...t,
+        questions: Array.isArray(t.questions)
+          ? Object.fromEntries(
+              (t.questions as Raw[]).filter(Boolean).map((q) => {
+                const { questionId, optionExplains, ...rest } = q;
+                return [
+                  String(questionId),
+                  {
+                    ...rest,
+                    ...(Array.isArray(optionExplains)
+                      ? { optionExplains: optionExplains.map((x) => (x === '' || x === null ? undefined : x)) }
+                      : {}),
+                  },
+                ];
+              }),
+            )
+          : undefined,
+      })),
+    }),
   siteSettings: (d: Raw): Mapped => finish(d, {}),
 };
 
