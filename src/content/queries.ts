@@ -10,6 +10,8 @@ import { zonedToInstant } from '@hc/domain/calendar/zoned.ts';
 import { addDays, buildNow, localDate, SITE_TIME_ZONE } from '@hc/domain/time.ts';
 import { localizeString, langFor } from '../lib/localize/resolve.ts';
 import { related } from '../lib/articles/related.ts';
+import { publishedFamilies } from './loaders/astro.ts';
+import { getContentSet } from './loaders/source.ts';
 
 export type ArticleText = CollectionEntry<'articleTexts'>;
 
@@ -26,6 +28,16 @@ function once<A extends unknown[], V>(load: (...args: A) => Promise<V>): (...arg
     if (!hit) memo.set(key, (hit = load(...args)));
     return hit;
   };
+}
+
+/**
+ * Whether a collection a centre may leave empty (families, self-checks) has entries. Astro warns on every read
+ * of an empty collection, so a centre without families would see a warning per page that reads them; the
+ * content set (already loaded and validated) answers first.
+ */
+async function hasEntries(name: 'families' | 'quizzes'): Promise<boolean> {
+  const set = await getContentSet();
+  return (name === 'families' ? publishedFamilies(set) : set.quizzes).length > 0;
 }
 
 const byOrder = <T extends { data: { order: number } }>(a: T, b: T) => a.data.order - b.data.order;
@@ -132,6 +144,7 @@ export const getEvents = once(async () => {
 });
 
 export const getFamilies = once(async () => {
+  if (!(await hasEntries('families'))) return [];
   return (await getCollection('families'))
     .map((e) => e.data)
     .sort((a, b) => b.award.year - a.award.year || a.slug.localeCompare(b.slug));
@@ -144,6 +157,7 @@ export async function getFamilyText(locale: Locale, slug: string) {
 }
 
 export const getFamilyTexts = once(async (locale: Locale) => {
+  if (!(await hasEntries('families'))) return new Map();
   const list = await getCollection('familyTexts', (e) => e.data.locale === locale);
   return new Map(list.map((e) => [e.data.slug, e.data]));
 });
@@ -160,6 +174,7 @@ export const upcomingOccurrences = once(async (days: number = 92): Promise<Occur
 });
 
 export const getQuizzes = once(async () => {
+  if (!(await hasEntries('quizzes'))) return [];
   return (await getCollection('quizzes')).map((e) => e.data).sort((a, b) => a.slug.localeCompare(b.slug));
 });
 
