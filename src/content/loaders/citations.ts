@@ -24,7 +24,9 @@ function resolveOne(value: unknown, list: SourceList, file: string, field: strin
     problems.push({ source: file, path: field, message: `unknown source id "${String(id)}": add it to content/sources.yaml${known}` });
     return undefined;
   }
-  return section === undefined ? { ...entry } : { ...entry, section };
+  // The day the list entry changed is the list's business (it flags citing documents 待复审), not the citation's.
+  const { updatedAt: _changed, ...cited } = entry;
+  return section === undefined ? cited : { ...cited, section };
 }
 
 /** An article's raw `sources` with ids resolved; an unknown id is reported (and becomes undefined). */

@@ -9,6 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ContentSet } from '../loaders/content-set.ts';
+import { localDate } from '@hc/domain/time.ts';
 import type { Article, Family, HealthEvent, LocalizedString, Quiz, Source } from '@hc/domain/model/index.ts';
 import { markdownToPortableText } from '../../lib/portable-text/from-markdown.ts';
 import { portableTextToMarkdown } from '../../lib/portable-text/markdown.ts';
@@ -89,10 +90,10 @@ export function sourceDocId(s: Source): string {
   return s.id ? `source.${s.id}` : `source.inline-${sha1(`${s.title}|${s.publisher}|${s.year}|${s.edition ?? ''}|${s.url ?? ''}`).slice(0, 12)}`;
 }
 
-function sourceDoc(s: Source): SanityDoc {
+function sourceDoc(s: Source & { updatedAt?: string }): SanityDoc {
   return {
     _id: sourceDocId(s), _type: 'source', id: s.id ? slug(s.id) : undefined,
-    title: s.title, publisher: s.publisher, year: s.year, edition: s.edition, url: s.url,
+    title: s.title, publisher: s.publisher, year: s.year, edition: s.edition, url: s.url, updatedAt: s.updatedAt,
   };
 }
 
@@ -160,6 +161,7 @@ function quizDoc(q: Quiz): SanityDoc {
     source: { _type: 'quizSource', source: { _type: 'reference', _ref: sourceDocId(q.source) }, section: q.source.section },
     disclaimer: q.disclaimer,
     audiences: refs('audience', q.audiences), topics: refs('topic', q.topics),
+    reviewer: { _type: 'reviewer', ...q.reviewer }, reviewedAt: q.reviewedAt, nextReviewDue: q.nextReviewDue, updatedAt: q.updatedAt,
     translations: translations(q.translations, (t) => ({
       title: t.title, intro: t.intro, disclaimer: t.disclaimer,
       questions: Object.entries(t.questions).map(([questionId, qt], i) => ({
@@ -303,7 +305,9 @@ export const fromSanity = {
     photos: Array.isArray(d.photos) ? d.photos.map((p) => mapImage(p, opts)) : undefined,
     translations: mapTranslations(d.translations, (t) => ({ ...t, story: mdBody(t.story, opts) })),
   }),
-  source: (d: Raw): Mapped => finish(d, {}),
+  // A source changed after a document was reviewed flags it 待复审: the day of the last change to its document.
+  source: ({ _updatedAt, ...d }: Raw): Mapped =>
+    finish(d, { updatedAt: d.updatedAt ?? (typeof _updatedAt === 'string' ? localDate(new Date(_updatedAt)) : undefined) }),
   quiz: (d: Raw): Mapped => finish(d, {
     translations: mapTranslations(d.translations, (t) => ({
       ...t,
