@@ -56,7 +56,7 @@ export async function reviewedDataset(
   for (const a of assets) transactions.push({ author: 'importer', states: { [a._id]: a } });
   for (const d of docs) {
     documents.push(d);
-    if (!isHealthDoc(d)) {
+    if (!isHealthDoc(d) || d._id.startsWith('drafts.')) {
       transactions.push({ author: 'importer', states: { [d._id]: d } });
       continue;
     }
