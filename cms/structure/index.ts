@@ -11,9 +11,7 @@ import { UserIcon } from '@sanity/icons/User';
 import { UsersIcon } from '@sanity/icons/Users';
 import { WarningOutlineIcon } from '@sanity/icons/WarningOutline';
 import { DocumentsIcon } from '@sanity/icons/Documents';
-import type { DefaultDocumentNodeResolver, StructureResolver } from 'sanity/structure';
-import { ReviewHistoryView } from '../workflow/history-view.tsx';
-import { isHealthType } from '../workflow/rules.ts';
+import type { StructureResolver } from 'sanity/structure';
 import { addDays, localDate } from '@hc/domain/time.ts';
 
 /** Today as YYYY-MM-DD in the community's time zone (event times are local wall-clock strings, compared as text). */
@@ -125,11 +123,3 @@ export const structure: StructureResolver = (S) => {
     ]);
 };
 
-/** Health documents get a second tab, 审核记录: their review history, kept outside the document. */
-export const defaultDocumentNode: DefaultDocumentNodeResolver = (S, { schemaType }) =>
-  isHealthType(schemaType)
-    ? S.document().views([
-        S.view.form().title('编辑'),
-        S.view.component(ReviewHistoryView).title('审核记录'),
-      ])
-    : S.document();

@@ -569,6 +569,7 @@ export type Source = {
   year?: number;
   edition?: string;
   url?: string;
+  updatedAt?: string;
 };
 
 export type Callout = {
@@ -784,7 +785,7 @@ export type CONTENT_QUERY_RESULT = {
     year: number | null;
     edition: string | null;
     url: string | null;
-    updatedAt: null;
+    updatedAt: string | null;
   }>;
   healthDays: Array<{
     _id: string;
