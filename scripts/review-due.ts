@@ -29,7 +29,9 @@ export async function reviewDue(
         report.overdue.map((e) => `${e.id} (${e.daysOverdue} days)`).join(', '),
   ];
   if (report.needsReviewCount > 0)
-    lines.push(`待复审: ${report.needsReviewCount} changed after their review: ${report.needsReview.map((e) => e.id).join(', ')}`);
+    lines.push(
+      `待复审: ${report.needsReviewCount} changed after their review: ${report.needsReview.map((e) => e.id).join(', ')}`,
+    );
   if (report.withheldCount > 0)
     lines.push(
       `withheld: ${report.withheldCount} not published without a listed reviewer's approval: ` +

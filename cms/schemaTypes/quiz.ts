@@ -205,7 +205,10 @@ const question = defineArrayMember({
     }),
     refsField('recommend', '推荐文章', 'article'),
   ],
-  preview: { select: { title: 'text', type: 'type' }, prepare: ({ title, type }) => ({ title, subtitle: QUESTION_TYPE[type as string] }) },
+  preview: {
+    select: { title: 'text', type: 'type' },
+    prepare: ({ title, type }) => ({ title, subtitle: QUESTION_TYPE[type as string] }),
+  },
 });
 
 const resultBand = defineArrayMember({
@@ -378,6 +381,9 @@ export const quiz = defineType({
   ],
   preview: {
     select: { title: 'title', subtitle: 'summary', due: 'nextReviewDue' },
-    prepare: ({ title, subtitle, due }) => ({ title, subtitle: due ? `下次复审 ${due} · ${subtitle ?? ''}` : subtitle }),
+    prepare: ({ title, subtitle, due }) => ({
+      title,
+      subtitle: due ? `下次复审 ${due} · ${subtitle ?? ''}` : subtitle,
+    }),
   },
 });

@@ -122,4 +122,3 @@ export const structure: StructureResolver = (S) => {
         .child(S.document().schemaType('siteSettings').documentId('siteSettings')),
     ]);
 };
-

@@ -60,7 +60,9 @@ function useReviewerProfiles(): ReviewerProfile[] {
         .then((p) => live && setProfiles(p))
         .catch(() => undefined);
     void load();
-    const sub = client.listen(PROFILES_QUERY, {}, { visibility: 'query', events: ['mutation'] }).subscribe(() => void load());
+    const sub = client
+      .listen(PROFILES_QUERY, {}, { visibility: 'query', events: ['mutation'] })
+      .subscribe(() => void load());
     return () => {
       live = false;
       sub.unsubscribe();
@@ -76,7 +78,8 @@ function useActor(): Actor | null {
 
 /** The form titles of a document type's fields, to name what changed since the last approval. */
 function useFieldTitles(type: string): Record<string, string> {
-  const schemaType = useSchema().get(type) as { fields?: Array<{ name: string; type: { title?: string } }> } | undefined;
+  const schemaType = useSchema().get(type) as
+    { fields?: Array<{ name: string; type: { title?: string } }> } | undefined;
   return Object.fromEntries((schemaType?.fields ?? []).map((f) => [f.name, f.type.title ?? f.name]));
 }
 
@@ -219,7 +222,9 @@ function reviewedPublish(original: DocumentActionComponent | undefined): Documen
   const Action: DocumentActionComponent = (props) => {
     const plain = original ? original(props) : null;
     const reviewed = ReviewedPublishAction(props);
-    return needsReview(props.type, (props.draft ?? props.published) as Record<string, unknown> | null) ? reviewed : plain;
+    return needsReview(props.type, (props.draft ?? props.published) as Record<string, unknown> | null)
+      ? reviewed
+      : plain;
   };
   Action.action = 'publish';
   Action.displayName = 'PublishOrReviewedPublishAction';
@@ -303,7 +308,11 @@ export const ReviewStateBadge: DocumentBadgeComponent = (props) => {
   const status = reviewStatus({ draft: props.draft, published: props.published });
   if (status.state === 'published' && !props.draft) return null; // Sanity shows 已发布 itself
   const color =
-    status.state === 'approved' ? 'success' : status.state === 'inReview' || status.state === 'changed' ? 'warning' : undefined;
+    status.state === 'approved'
+      ? 'success'
+      : status.state === 'inReview' || status.state === 'changed'
+        ? 'warning'
+        : undefined;
   const next: Record<typeof status.state, string> = {
     draft: '写好后点“提交审核”',
     inReview: '等审核人批准或退回',

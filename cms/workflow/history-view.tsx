@@ -31,13 +31,20 @@ export function ReviewHistoryView({ documentId }: { documentId: string }) {
         .then((e) => live && setEvents(e))
         .catch(() => live && setEvents([]));
     void load();
-    const sub = client.listen(QUERY, { id }, { visibility: 'query', events: ['mutation'] }).subscribe(() => void load());
+    const sub = client
+      .listen(QUERY, { id }, { visibility: 'query', events: ['mutation'] })
+      .subscribe(() => void load());
     return () => {
       live = false;
       sub.unsubscribe();
     };
   }, [client, id]);
-  if (!events) return <Box padding={4}><Text>正在读取审核记录……</Text></Box>;
+  if (!events)
+    return (
+      <Box padding={4}>
+        <Text>正在读取审核记录……</Text>
+      </Box>
+    );
   if (events.length === 0)
     return (
       <Box padding={4}>

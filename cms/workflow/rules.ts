@@ -129,9 +129,12 @@ export function reviewStatus({ draft, published }: { draft?: Doc | null; publish
   const approval = record.approval && record.approval.contentHash === hash ? record.approval : undefined;
   if (!draft) return { state: 'published', approval };
   const status = record.status ?? 'draft';
-  if (status === 'approved' || status === 'published') return approval ? { state: 'approved', approval } : { state: 'changed' };
+  if (status === 'approved' || status === 'published')
+    return approval ? { state: 'approved', approval } : { state: 'changed' };
   if (status === 'inReview')
-    return record.submittedHash === hash ? { state: 'inReview', submittedBy: record.submittedBy } : { state: 'changed' };
+    return record.submittedHash === hash
+      ? { state: 'inReview', submittedBy: record.submittedBy }
+      : { state: 'changed' };
   return { state: 'draft' };
 }
 
@@ -168,9 +171,11 @@ export function can(
     };
   }
   if (!rule.from.includes(status.state)) {
-    if (action === 'publish' && status.state === 'changed') return { allowed: false, reason: '批准后内容又改过：请重新提交审核，批准后才能发布' };
+    if (action === 'publish' && status.state === 'changed')
+      return { allowed: false, reason: '批准后内容又改过：请重新提交审核，批准后才能发布' };
     if (action === 'publish') return { allowed: false, reason: '医学审核批准后才能发布' };
-    if (action === 'approve' && status.state === 'changed') return { allowed: false, reason: '提交后内容又改过：请编辑重新提交审核' };
+    if (action === 'approve' && status.state === 'changed')
+      return { allowed: false, reason: '提交后内容又改过：请编辑重新提交审核' };
     if (action === 'approve') return { allowed: false, reason: '还没有提交审核：编辑点“提交审核”后才能批准' };
     return { allowed: false, reason: `现在是“${STATE_LABEL[status.state]}”，不能${ACTION_LABEL[action]}` };
   }
@@ -212,11 +217,14 @@ export interface TransitionInput {
 }
 
 export type Transition =
-  | { ok: true; state: ReviewState; set: Record<string, unknown>; event: ReviewEvent }
-  | { ok: false; reason: string };
+  { ok: true; state: ReviewState; set: Record<string, unknown>; event: ReviewEvent } | { ok: false; reason: string };
 
 /** The titles of the fields whose values differ between two versions (system and workflow fields left out). */
-export function changedFields(before: Doc | null | undefined, after: Doc, titles: Record<string, string> = {}): string[] {
+export function changedFields(
+  before: Doc | null | undefined,
+  after: Doc,
+  titles: Record<string, string> = {},
+): string[] {
   if (!before) return [];
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
   const out: string[] = [];

@@ -103,8 +103,7 @@ export interface GateDocument {
 }
 
 export type GateOutcome =
-  | { ok: true; reviewer: ListedReviewer; approvedAt: string; eventId: string }
-  | { ok: false; reason: string };
+  { ok: true; reviewer: ListedReviewer; approvedAt: string; eventId: string } | { ok: false; reason: string };
 
 /**
  * May this published health document go live? It needs an approval record for exactly its current content,
@@ -121,7 +120,8 @@ export function gateDecision(
   const approvals = events.filter((e) => e.document === doc.id && e.action === 'approve');
   if (approvals.length === 0) return { ok: false, reason: 'published without an approval by a listed reviewer' };
   const current = approvals.filter((e) => e.contentHash === hash);
-  if (current.length === 0) return { ok: false, reason: 'changed since its last approval (no approval covers the published content)' };
+  if (current.length === 0)
+    return { ok: false, reason: 'changed since its last approval (no approval covers the published content)' };
   const reasons: string[] = [];
   for (const e of current) {
     const p = provenance.get(e._id);
@@ -135,11 +135,15 @@ export function gateDecision(
     }
     const reviewer = reviewers.find((r) => r.sanityUserId === p.author);
     if (!reviewer) {
-      reasons.push(`approval ${e._id} was made by user ${p.author}, who is not on the reviewer list (content/reviewers.yaml)`);
+      reasons.push(
+        `approval ${e._id} was made by user ${p.author}, who is not on the reviewer list (content/reviewers.yaml)`,
+      );
       continue;
     }
     if (doc.writtenBy === p.author) {
-      reasons.push(`approved by ${reviewer.name}, who also made the last change to the content (four eyes: another reviewer must approve)`);
+      reasons.push(
+        `approved by ${reviewer.name}, who also made the last change to the content (four eyes: another reviewer must approve)`,
+      );
       continue;
     }
     const named = (doc.raw.reviewer as { name?: unknown } | undefined)?.name;

@@ -175,7 +175,12 @@ function transactionLog(docs: Doc[], given: LoopbackTransaction[] | undefined): 
 }
 
 /** The History API over a transaction log (see the header). */
-function answerHistory(log: LoggedTransaction[], url: URL, kind: string, idsText: string): unknown[] | { documents: Doc[] } {
+function answerHistory(
+  log: LoggedTransaction[],
+  url: URL,
+  kind: string,
+  idsText: string,
+): unknown[] | { documents: Doc[] } {
   const ids = idsText.split(',').map(decodeURIComponent);
   if (kind === 'documents') {
     const revision = url.searchParams.get('revision');
@@ -189,7 +194,13 @@ function answerHistory(log: LoggedTransaction[], url: URL, kind: string, idsText
   const from = url.searchParams.get('fromTransaction');
   const mendoza = url.searchParams.get('effectFormat') === 'mendoza';
   let list = log.filter((t) => ids.some((id) => id in t.states));
-  if (from) list = list.slice(Math.max(0, list.findIndex((t) => t.id === from)));
+  if (from)
+    list = list.slice(
+      Math.max(
+        0,
+        list.findIndex((t) => t.id === from),
+      ),
+    );
   return list.slice(0, limit).map((t) => {
     const touched = Object.keys(t.states).filter((id) => ids.includes(id));
     return {
@@ -199,7 +210,11 @@ function answerHistory(log: LoggedTransaction[], url: URL, kind: string, idsText
       documentIDs: touched,
       ...(mendoza
         ? // A Mendoza patch that is one literal value (opcode 0) sets the whole document; Sanity's are finer.
-          { effects: Object.fromEntries(touched.map((id) => [id, { apply: [0, t.states[id]], revert: [0, t.before[id]] }])) }
+          {
+            effects: Object.fromEntries(
+              touched.map((id) => [id, { apply: [0, t.states[id]], revert: [0, t.before[id]] }]),
+            ),
+          }
         : {}),
     };
   });
@@ -219,7 +234,13 @@ export async function startLoopback(
   const given = structuredClone(transactions);
   const all = [...docs, ...(await importAssets(docs, projectId, dataset))];
   // The log's documents go through the same import, so they match the dataset's.
-  if (given) for (const t of given) await importAssets(Object.values(t.states).filter((d): d is Doc => d !== null), projectId, dataset);
+  if (given)
+    for (const t of given)
+      await importAssets(
+        Object.values(t.states).filter((d): d is Doc => d !== null),
+        projectId,
+        dataset,
+      );
   const log = transactionLog(docs, given);
   const state = { requests: 0, perspectives: [] as string[], historyRequests: 0 };
   const server: Server = createServer(async (req, res) => {
@@ -231,7 +252,8 @@ export async function startLoopback(
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const h = /^\/v[\dX-]+\/data\/history\/([^/]+)\/(transactions|documents)\/([^/]+)$/.exec(url.pathname);
       if (h) {
-        if (decodeURIComponent(h[1]!) !== dataset) return send(404, { error: 'Not Found', message: `Dataset "${h[1]}" not found` });
+        if (decodeURIComponent(h[1]!) !== dataset)
+          return send(404, { error: 'Not Found', message: `Dataset "${h[1]}" not found` });
         if (!/^Bearer \S+/.test(req.headers.authorization ?? ''))
           return send(401, { error: 'Unauthorized', message: 'the History API needs a token' });
         state.historyRequests++;

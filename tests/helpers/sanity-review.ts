@@ -16,7 +16,9 @@ type Doc = Record<string, unknown> & { _id: string; _type: string };
 export const EDITOR = 'pEditor';
 
 export const isHealthDoc = (d: Doc) =>
-  d._type === 'article' || d._type === 'quiz' || ((d._type === 'event' || d._type === 'family') && d.healthAdvice === true);
+  d._type === 'article' ||
+  d._type === 'quiz' ||
+  ((d._type === 'event' || d._type === 'family') && d.healthAdvice === true);
 
 export function readReviewers(contentDir: string): ListedReviewerEntry[] {
   return (yaml.load(readFileSync(path.join(contentDir, 'reviewers.yaml'), 'utf8')) as ListedReviewerEntry[]) ?? [];

@@ -155,7 +155,9 @@ describe('public build (published perspective)', () => {
     expect(containing(PUBLIC, SNEAKY)).toEqual(['review-report.json']);
     expect(containing(PUBLIC, SELF)).toEqual(['review-report.json']);
     expect(logs.public).toContain(`article.sneaky "${SNEAKY}": published without an approval by a listed reviewer`);
-    expect(logs.public).toMatch(/article\.own-work "自己写自己批的文章": approved by 测试医生（虚构）, who also made the last change/);
+    expect(logs.public).toMatch(
+      /article\.own-work "自己写自己批的文章": approved by 测试医生（虚构）, who also made the last change/,
+    );
   });
 });
 
@@ -188,7 +190,10 @@ describe('review due', () => {
       needsReviewCount: 0,
       withheldCount: 2,
     });
-    expect(report.withheld.map((w: { source: string }) => w.source).sort()).toEqual(['article.own-work', 'article.sneaky']);
+    expect(report.withheld.map((w: { source: string }) => w.source).sort()).toEqual([
+      'article.own-work',
+      'article.sneaky',
+    ]);
     expect(readFileSync(path.join(PUBLIC, 'sitemap-0.xml'), 'utf8')).not.toContain('review-report');
   });
 });

@@ -52,7 +52,12 @@ beforeAll(async () => {
   const { documents: docs, transactions } = await reviewedDataset(exported, readReviewers(CONTENT_DIR));
   // Published through the API with a write token, without review.
   const { reviewer: _r, ...draft } = structuredClone(docs.find((d) => d._type === 'article')!);
-  const unreviewed = { ...draft, _id: INVALID, slug: { _type: 'slug', current: 'unreviewed-draft' }, title: '还没审核的文章' };
+  const unreviewed = {
+    ...draft,
+    _id: INVALID,
+    slug: { _type: 'slug', current: 'unreviewed-draft' },
+    title: '还没审核的文章',
+  };
   docs.push(unreviewed);
   transactions.push({ author: 'pTokenRobot', states: { [INVALID]: unreviewed } });
   server = await startLoopback(docs, { transactions });
@@ -98,7 +103,9 @@ describe('the site built from Sanity (loopback)', () => {
   it('builds, fetching the content once, and reports the unapproved document with the reason', () => {
     expect(exitCode, output.slice(-3000)).toBe(0);
     expect(server.requests).toBe(1);
-    expect(output).toContain('article.unreviewed-draft "还没审核的文章": published without an approval by a listed reviewer');
+    expect(output).toContain(
+      'article.unreviewed-draft "还没审核的文章": published without an approval by a listed reviewer',
+    );
   });
 
   it('leaves the unapproved document out', () => {

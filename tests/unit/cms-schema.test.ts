@@ -48,7 +48,8 @@ const SANITY_ONLY_PREFIX: Record<string, string> = {
   'quiz:review': 'same',
   'event:review': 'same (an event marked as health advice is reviewed)',
   'family:review': 'same (a family story marked as health advice is reviewed)',
-  'event:healthAdvice': 'marks an event as health advice, so the Studio and the build gate review it; the site shows nothing of it',
+  'event:healthAdvice':
+    'marks an event as health advice, so the Studio and the build gate review it; the site shows nothing of it',
   'family:healthAdvice': 'same, for a family story',
 };
 

@@ -62,7 +62,9 @@ describe('review dates', () => {
   it('prints a report for the build log', () => {
     expect(overdueReport(list, '2026-11-22')).toContain('2 documents are past the next review date');
     expect(overdueReport(list, '2026-11-22')).toContain('- article c "C" due 2025-01-01');
-    expect(overdueReport([{ ...list[2]!, kind: 'quiz' as const }], '2026-11-22')).toContain('- self-check c "C" due 2025-01-01');
+    expect(overdueReport([{ ...list[2]!, kind: 'quiz' as const }], '2026-11-22')).toContain(
+      '- self-check c "C" due 2025-01-01',
+    );
     expect(overdueReport([], '2026-11-22')).toContain('no article or self-check is past its next review date');
   });
 });

@@ -29,7 +29,9 @@ describe('review:due', () => {
         source: 'content-min/articles/salt.md',
       },
     ]);
-    expect(r.summary).toContain('1 of 1 documents (1 articles, 0 self-checks) past the next review date: salt (22 days)');
+    expect(r.summary).toContain(
+      '1 of 1 documents (1 articles, 0 self-checks) past the next review date: salt (22 days)',
+    );
     expect((await reviewDue(['--fail-on-overdue'], env('2027-02-01'))).exitCode).toBe(1);
     expect((await reviewDue([], env('2027-02-01', { REVIEW_FAIL_ON_OVERDUE: '1' }))).exitCode).toBe(1);
   });

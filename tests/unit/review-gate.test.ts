@@ -32,11 +32,17 @@ afterAll(async () => {
 });
 
 /** Serves the approved base with more documents and transactions, and loads it as the build does. */
-async function build(extra: { documents?: Doc[]; transactions?: LoopbackTransaction[] } = {}, token = 'loopback-token') {
+async function build(
+  extra: { documents?: Doc[]; transactions?: LoopbackTransaction[] } = {},
+  token = 'loopback-token',
+) {
   const replaced = new Set((extra.documents ?? []).map((d) => d._id));
-  const server = await startLoopback([...base.documents.filter((d) => !replaced.has(d._id)), ...(extra.documents ?? [])], {
-    transactions: [...base.transactions, ...(extra.transactions ?? [])],
-  });
+  const server = await startLoopback(
+    [...base.documents.filter((d) => !replaced.has(d._id)), ...(extra.documents ?? [])],
+    {
+      transactions: [...base.transactions, ...(extra.transactions ?? [])],
+    },
+  );
   servers.push(server);
   resetSanityContent();
   const env: SanityEnv = {
@@ -53,7 +59,12 @@ async function build(extra: { documents?: Doc[]; transactions?: LoopbackTransact
   return { set, env, server, warned };
 }
 
-const newArticle = (slug: string, title: string): Doc => ({ ...structuredClone(salt), _id: `article.${slug}`, slug: { _type: 'slug', current: slug }, title });
+const newArticle = (slug: string, title: string): Doc => ({
+  ...structuredClone(salt),
+  _id: `article.${slug}`,
+  slug: { _type: 'slug', current: slug },
+  title,
+});
 const withheldIds = (set: Awaited<ReturnType<typeof build>>['set']) => set.withheld.map((w) => w.source).sort();
 
 describe('the review gate (Sanity build)', () => {
@@ -72,7 +83,13 @@ describe('the review gate (Sanity build)', () => {
     });
     expect(set.articles.map((a) => a.data.slug)).toEqual(['salt']);
     expect(set.withheld).toEqual([
-      expect.objectContaining({ id: 'sneaky', kind: 'article', title: '没人审核的文章', source: 'article.sneaky', reason: 'published without an approval by a listed reviewer' }),
+      expect.objectContaining({
+        id: 'sneaky',
+        kind: 'article',
+        title: '没人审核的文章',
+        source: 'article.sneaky',
+        reason: 'published without an approval by a listed reviewer',
+      }),
     ]);
     expect(warned).toContain('article.sneaky "没人审核的文章": published without an approval by a listed reviewer');
     const report = reviewReportOf(set, '2026-11-22');
@@ -96,7 +113,10 @@ describe('the review gate (Sanity build)', () => {
 
   it('leaves out content changed after its approval (an edit pushed with a write token)', async () => {
     const edited = { ...structuredClone(salt), summary: '改过但没人再审核。' };
-    const { set } = await build({ documents: [edited], transactions: [{ author: 'pTokenRobot', states: { [salt._id]: edited } }] });
+    const { set } = await build({
+      documents: [edited],
+      transactions: [{ author: 'pTokenRobot', states: { [salt._id]: edited } }],
+    });
     expect(withheldIds(set)).toEqual(['article.salt']);
     expect(set.withheld[0]!.reason).toMatch(/changed since its last approval/);
   });
@@ -160,8 +180,15 @@ describe('the review gate (Sanity build)', () => {
 
   it('review:due lists the withheld document and exits 1 with --fail-on-overdue', async () => {
     const sneaky = newArticle('sneaky', '没人审核的文章');
-    const { env } = await build({ documents: [sneaky], transactions: [{ author: 'pTokenRobot', states: { [sneaky._id]: sneaky } }] });
-    const r = await reviewDue(['--fail-on-overdue'], { ...env, CONTENT_SOURCE: 'sanity', BUILD_NOW: '2026-11-22T09:00:00+08:00' } as Record<string, string>);
+    const { env } = await build({
+      documents: [sneaky],
+      transactions: [{ author: 'pTokenRobot', states: { [sneaky._id]: sneaky } }],
+    });
+    const r = await reviewDue(['--fail-on-overdue'], {
+      ...env,
+      CONTENT_SOURCE: 'sanity',
+      BUILD_NOW: '2026-11-22T09:00:00+08:00',
+    } as Record<string, string>);
     expect(r.report.withheld.map((w) => w.id)).toEqual(['sneaky']);
     expect(r.summary).toContain('withheld: 1 not published');
     expect(r.exitCode).toBe(1);
@@ -179,17 +206,38 @@ describe('approval rules (pure)', () => {
     ];
     expect(lastWriter(txs, hash)).toBe('ed');
     // Content that goes away and is brought back is written again by whoever brings it back.
-    const back = [...txs, { author: 'x', states: { 'article.a': { ...doc, title: 'B' } } }, { author: 'y', states: { 'article.a': doc } }];
+    const back = [
+      ...txs,
+      { author: 'x', states: { 'article.a': { ...doc, title: 'B' } } },
+      { author: 'y', states: { 'article.a': doc } },
+    ];
     expect(lastWriter(back, hash)).toBe('y');
     expect(lastWriter([], hash)).toBeUndefined();
   });
 
   it('needs the named reviewer to be the approver', () => {
-    const reviewers = [{ id: 'r', name: 'R', qualification: 'x', sanityUserId: 'pR' }, { id: 's', name: 'S', qualification: 'y', sanityUserId: 'pS' }];
+    const reviewers = [
+      { id: 'r', name: 'R', qualification: 'x', sanityUserId: 'pR' },
+      { id: 's', name: 'S', qualification: 'y', sanityUserId: 'pS' },
+    ];
     const ev = { _id: 'e', document: 'article.a', action: 'approve' as const, contentHash: contentHash(doc) };
     const prov = (author: string) => new Map([['e', { author, at: '2026-01-01T00:00:00Z', rewritten: false }]]);
-    expect(gateDecision({ id: 'article.a', type: 'article', title: 'A', raw: doc, writtenBy: 'ed' }, [ev], prov('pR'), reviewers)).toMatchObject({ ok: true });
-    expect(gateDecision({ id: 'article.a', type: 'article', title: 'A', raw: doc, writtenBy: 'ed' }, [ev], prov('pS'), reviewers)).toMatchObject({
+    expect(
+      gateDecision(
+        { id: 'article.a', type: 'article', title: 'A', raw: doc, writtenBy: 'ed' },
+        [ev],
+        prov('pR'),
+        reviewers,
+      ),
+    ).toMatchObject({ ok: true });
+    expect(
+      gateDecision(
+        { id: 'article.a', type: 'article', title: 'A', raw: doc, writtenBy: 'ed' },
+        [ev],
+        prov('pS'),
+        reviewers,
+      ),
+    ).toMatchObject({
       ok: false,
       reason: 'names R as reviewer, but S approved it',
     });

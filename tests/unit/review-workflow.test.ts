@@ -94,7 +94,11 @@ describe('review workflow: states', () => {
       const t = step(action, d, actor, comment);
       if (!t.ok) throw new Error(t.reason);
       records.push(t.event.action);
-      expect(t.event).toMatchObject({ _type: 'reviewEvent', document: 'article.home-blood-pressure', userId: actor.userId });
+      expect(t.event).toMatchObject({
+        _type: 'reviewEvent',
+        document: 'article.home-blood-pressure',
+        userId: actor.userId,
+      });
       d = { ...d, ...t.set };
     };
     go('submit', editor);
@@ -140,17 +144,29 @@ describe('review workflow: who may do what', () => {
     }
   });
 
-  it('says why an action is not available, in the editor\'s words', () => {
-    expect(can('approve', status('inReview'), editor, profiles)).toMatchObject({ allowed: false, reason: expect.stringContaining('只有审核人可以批准') });
-    expect(can('approve', status('draft'), doctor, profiles)).toMatchObject({ allowed: false, reason: expect.stringContaining('还没有提交审核') });
-    expect(can('publish', status('changed'), editor, profiles)).toMatchObject({ allowed: false, reason: expect.stringContaining('重新提交审核') });
+  it("says why an action is not available, in the editor's words", () => {
+    expect(can('approve', status('inReview'), editor, profiles)).toMatchObject({
+      allowed: false,
+      reason: expect.stringContaining('只有审核人可以批准'),
+    });
+    expect(can('approve', status('draft'), doctor, profiles)).toMatchObject({
+      allowed: false,
+      reason: expect.stringContaining('还没有提交审核'),
+    });
+    expect(can('publish', status('changed'), editor, profiles)).toMatchObject({
+      allowed: false,
+      reason: expect.stringContaining('重新提交审核'),
+    });
     expect(can('approve', status('inReview'), retired, profiles).allowed).toBe(false);
     expect(can('approve', status('inReview'), null, profiles)).toEqual({ allowed: false, reason: '请先登录' });
   });
 
   it('four eyes: the reviewer who submitted a draft cannot approve it; another reviewer can', () => {
     const d = apply(article(), 'submit', doctor);
-    expect(step('approve', d, doctor, '好。')).toMatchObject({ ok: false, reason: expect.stringContaining('两人把关') });
+    expect(step('approve', d, doctor, '好。')).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('两人把关'),
+    });
     expect(step('approve', d, otherDoctor, '好。').ok).toBe(true);
   });
 
@@ -191,13 +207,19 @@ describe('review workflow: an edit after submission or approval needs a new subm
   it('an edit while in review makes it 已修改，待重新提交, not approvable', () => {
     const d = edit(apply(article(), 'submit', editor));
     expect(state(d)).toBe('changed');
-    expect(step('approve', d, doctor, '好。')).toMatchObject({ ok: false, reason: expect.stringContaining('提交后内容又改过') });
+    expect(step('approve', d, doctor, '好。')).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('提交后内容又改过'),
+    });
   });
 
   it('a changed body after approval: 已修改，待重新提交, and 发布 is refused until approved again', () => {
     let d = edit(apply(apply(article(), 'submit', editor), 'approve', doctor, '内容准确。'));
     expect(state(d)).toBe('changed');
-    expect(step('publish', d, editor)).toMatchObject({ ok: false, reason: expect.stringContaining('批准后内容又改过') });
+    expect(step('publish', d, editor)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('批准后内容又改过'),
+    });
     d = apply(d, 'submit', editor);
     expect(d.review.approval).toBeUndefined();
     expect(state(d)).toBe('inReview');
@@ -212,15 +234,33 @@ describe('review workflow: an edit after submission or approval needs a new subm
     const draft = { ...published, _id: 'drafts.article.home-blood-pressure', title: '在家量血压' };
     expect(reviewStatus({ draft, published }).state).toBe('changed');
     const t = transition('submit', {
-      type: 'article', draft, published, actor: editor, profiles, now: '2026-12-06T01:00:00.000Z', today: '2026-12-06', key: 'k',
+      type: 'article',
+      draft,
+      published,
+      actor: editor,
+      profiles,
+      now: '2026-12-06T01:00:00.000Z',
+      today: '2026-12-06',
+      key: 'k',
       fieldTitles: { title: '标题' },
     });
     expect(t.ok && t.event.changed).toEqual(['标题']);
     // Changing only the update date is not a content change.
-    const unchanged = { ...published, _id: 'drafts.article.home-blood-pressure', updatedAt: '2026-12-06', _rev: 'other' };
+    const unchanged = {
+      ...published,
+      _id: 'drafts.article.home-blood-pressure',
+      updatedAt: '2026-12-06',
+      _rev: 'other',
+    };
     expect(reviewStatus({ draft: unchanged, published }).state).toBe('approved');
-    for (const change of [{ nextReviewDue: '2029-12-01' }, { reviewer: { name: '别人', role: '医师' } }, { reviewedAt: '2026-12-06' }]) {
-      expect(reviewStatus({ draft: { ...unchanged, ...change }, published }).state, JSON.stringify(change)).toBe('changed');
+    for (const change of [
+      { nextReviewDue: '2029-12-01' },
+      { reviewer: { name: '别人', role: '医师' } },
+      { reviewedAt: '2026-12-06' },
+    ]) {
+      expect(reviewStatus({ draft: { ...unchanged, ...change }, published }).state, JSON.stringify(change)).toBe(
+        'changed',
+      );
     }
   });
 
@@ -228,9 +268,9 @@ describe('review workflow: an edit after submission or approval needs a new subm
     const a = article();
     const reordered = Object.fromEntries(Object.entries(a).reverse());
     expect(contentHash(reordered)).toBe(contentHash(a));
-    expect(contentHash({ ...a, _rev: 'x', _updatedAt: 'y', updatedAt: '2026-12-06', review: { status: 'approved' } })).toBe(
-      contentHash(a),
-    );
+    expect(
+      contentHash({ ...a, _rev: 'x', _updatedAt: 'y', updatedAt: '2026-12-06', review: { status: 'approved' } }),
+    ).toBe(contentHash(a));
     expect(contentHash(a)).toMatch(/^[0-9a-f]{64}$/);
     expect(contentHash({ ...a, nextReviewDue: '2028-01-01' })).not.toBe(contentHash(a));
     expect(contentHash({ ...a, _id: 'article.home-blood-pressure' })).toBe(contentHash(a));
@@ -248,11 +288,18 @@ describe('review workflow: approval fills the reviewer from the profile', () => 
       nextReviewDue: '2027-12-05',
       review: {
         status: 'approved',
-        approval: { reviewer: '张文（虚构）', reviewerTitle: '全科主治医师', profileId: 'reviewerProfile.zhang', approvedAt: '2026-12-05' },
+        approval: {
+          reviewer: '张文（虚构）',
+          reviewerTitle: '全科主治医师',
+          profileId: 'reviewerProfile.zhang',
+          approvedAt: '2026-12-05',
+        },
       },
     });
     // The record is for the content as approved, reviewer and dates included.
-    expect(t.ok && t.event.contentHash).toBe(t.ok && (t.set.review as { approval: { contentHash: string } }).approval.contentHash);
+    expect(t.ok && t.event.contentHash).toBe(
+      t.ok && (t.set.review as { approval: { contentHash: string } }).approval.contentHash,
+    );
   });
 
   it('keeps a next review date that is still ahead and within 3 years', () => {
