@@ -158,7 +158,7 @@ interface LoggedTransaction {
 
 /** The log with ids, times and each transaction's before-states; by default one import per document. */
 function transactionLog(docs: Doc[], given: LoopbackTransaction[] | undefined): LoggedTransaction[] {
-  const txs = given ?? docs.map((d) => ({ author: 'importer', states: { [d._id]: d } }));
+  const txs: LoopbackTransaction[] = given ?? docs.map((d) => ({ author: 'importer', states: { [d._id]: d } }));
   const current = new Map<string, Doc | null>();
   const start = Date.parse('2026-01-01T00:00:00Z');
   return txs.map((t, i) => {

@@ -5,7 +5,7 @@
  * rewritten afterwards: each is left out of the site and listed with its reason in the report (`review:due`).
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { contentHash, gateDecision, lastWriter, writtenHash } from '@hc/domain/approval.ts';
+import { contentHash, gateDecision, lastWriter, writtenHash, type DocumentTransaction } from '@hc/domain/approval.ts';
 import { loadLocalContent } from '../../src/content/loaders/local.ts';
 import { loadSanityContent, resetSanityContent, type SanityEnv } from '../../src/content/loaders/sanity.ts';
 import { PAGE } from '../../src/content/sanity/history.ts';
@@ -199,7 +199,7 @@ describe('approval rules (pure)', () => {
   const doc = { _id: 'article.a', _type: 'article', title: 'A', reviewer: { name: 'R', role: 'x' } };
   const hash = writtenHash(doc);
   it('the writer is whoever brought the content, not the publisher nor the reviewer filling in dates', () => {
-    const txs = [
+    const txs: DocumentTransaction[] = [
       { author: 'ed', states: { 'drafts.article.a': { ...doc, reviewedAt: undefined } } },
       { author: 'rev', states: { 'drafts.article.a': { ...doc, reviewedAt: '2026-01-01' } } },
       { author: 'pub', states: { 'drafts.article.a': null, 'article.a': { ...doc, reviewedAt: '2026-01-01' } } },

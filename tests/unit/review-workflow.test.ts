@@ -199,7 +199,7 @@ describe('review workflow: who may do what', () => {
 });
 
 describe('review workflow: an edit after submission or approval needs a new submission', () => {
-  const edit = (d: Doc) => ({
+  const edit = (d: Doc): Doc => ({
     ...d,
     body: [{ ...d.body[0], children: [{ _type: 'span', _key: 's0', text: '家里量的血压 140/90 mmHg 或以上偏高。' }] }],
   });
