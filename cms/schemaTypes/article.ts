@@ -4,15 +4,9 @@ import { DocumentTextIcon } from '@sanity/icons/DocumentText';
 import { defineArrayMember, defineField, defineType, type Rule } from 'sanity';
 import { dateField, idField, refsField, summaryField } from './common.ts';
 import { translationsField } from './locale.ts';
-import { reviewField } from './review.ts';
+import { reviewField, SET_BY_APPROVAL } from './review.ts';
 import { todayInChina } from '../structure/index.ts';
-
-export const MAX_REVIEW_YEARS = 3;
-
-function addYears(date: string, years: number): string {
-  const [y, m, d] = date.split('-');
-  return `${Number(y) + years}-${m}-${d}`;
-}
+import { MAX_REVIEW_YEARS, nextReviewProblem } from '@hc/domain/model/reviewers.ts';
 
 /** A warning when the next review date has passed (the build's review report lists these articles too). */
 export function checkOverdue(next: string | undefined, today: string): true | string {
@@ -20,12 +14,48 @@ export function checkOverdue(next: string | undefined, today: string): true | st
   return days === 0 ? true : `已过复审日期 ${days} 天：请医生复审，审核通过后会更新审核日期`;
 }
 
-/** next review after the review date and at most three years after it (the model's rule). */
+/** next review after the review date and at most three years after it (the model's rule, in the editor's words). */
 export function checkNextReview(next: string | undefined, reviewed: string | undefined): true | string {
   if (!next || !reviewed) return true;
+  const problem = nextReviewProblem(reviewed, next);
+  if (!problem) return true;
   if (next <= reviewed) return '下次复审日期必须晚于审核日期';
-  if (next > addYears(reviewed, MAX_REVIEW_YEARS)) return `下次复审最晚在审核后 ${MAX_REVIEW_YEARS} 年内`;
-  return true;
+  return `下次复审最晚在审核后 ${MAX_REVIEW_YEARS} 年内（最晚 ${Number(reviewed.slice(0, 4)) + MAX_REVIEW_YEARS}${reviewed.slice(4)}）`;
+}
+
+/**
+ * 审核人, 审核日期, 下次复审 (articles and self-checks): read-only, filled in by the 批准 action; the next review
+ * date may be moved earlier by a reviewer's approval only. 更新日期 is the editor's.
+ */
+export function reviewedFields(group: string) {
+  return [
+    defineField({
+      name: 'reviewer',
+      title: '审核人',
+      description: SET_BY_APPROVAL,
+      type: 'reviewer',
+      group,
+      readOnly: true,
+    }),
+    { ...dateField('reviewedAt', '审核日期', SET_BY_APPROVAL, false), group, readOnly: true },
+    {
+      ...dateField(
+        'nextReviewDue',
+        '下次复审',
+        `${SET_BY_APPROVAL}批准时定在一年后（最多 ${MAX_REVIEW_YEARS} 年）。到期的内容会出现在“复审到期”里。`,
+        false,
+      ),
+      group,
+      readOnly: true,
+      validation: (rule: Rule) => [
+        rule.custom((value: string | undefined, ctx) =>
+          checkNextReview(value, (ctx.document as { reviewedAt?: string } | undefined)?.reviewedAt),
+        ),
+        // Overdue is a warning, not an error: the document stays online while the review is arranged.
+        rule.custom((value: string | undefined) => checkOverdue(value, todayInChina())).warning(),
+      ],
+    },
+  ];
 }
 
 export const articleTranslation = defineType({
@@ -95,27 +125,7 @@ export const article = defineType({
       group: 'media',
       of: [defineArrayMember({ type: 'audioTrack' })],
     }),
-    defineField({
-      name: 'reviewer',
-      title: '审核人',
-      type: 'reviewer',
-      group: 'review',
-      validation: (r) => r.required(),
-    }),
-    { ...dateField('reviewedAt', '审核日期'), group: 'review' },
-    {
-      ...dateField('nextReviewDue', '下次复审', `审核后 ${MAX_REVIEW_YEARS} 年内。到期的文章会出现在“待复审”里。`),
-      group: 'review',
-      validation: (rule: Rule) => [
-        rule
-          .required()
-          .custom((value: string | undefined, ctx) =>
-            checkNextReview(value, (ctx.document as { reviewedAt?: string } | undefined)?.reviewedAt),
-          ),
-        // Overdue is a warning, not an error: the article stays online while the review is arranged.
-        rule.custom((value: string | undefined) => checkOverdue(value, todayInChina())).warning(),
-      ],
-    },
+    ...reviewedFields('review'),
     defineField({
       name: 'sources',
       title: '参考来源',
@@ -134,7 +144,7 @@ export const article = defineType({
     select: { title: 'title', subtitle: 'summary', media: 'hero', due: 'nextReviewDue' },
     prepare: ({ title, subtitle, media, due }) => ({
       title,
-      subtitle: due ? `复审 ${due} · ${subtitle ?? ''}` : subtitle,
+      subtitle: due ? `下次复审 ${due} · ${subtitle ?? ''}` : subtitle,
       media,
     }),
   },

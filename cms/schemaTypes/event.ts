@@ -4,6 +4,7 @@ import { defineArrayMember, defineField, defineType, type Rule, type StringRule 
 import { LOCAL_DATE_TIME_PATTERN as LOCAL_DATE_TIME } from '@hc/domain/model/patterns.ts';
 import { refsField, summaryField } from './common.ts';
 import { translationsField } from './locale.ts';
+import { reviewField } from './review.ts';
 import { idField } from './common.ts';
 import { checkRrule } from '@hc/domain/calendar/rrule-check.ts';
 import { seriesStarts } from '@hc/domain/calendar/series.ts';
@@ -112,6 +113,15 @@ export const event = defineType({
   ],
   fields: [
     defineField({
+      name: 'healthAdvice',
+      title: '含健康建议',
+      description: '活动介绍里给出了健康建议（怎么吃、怎么练、什么情况要就医……）就打开：需要医学审核批准后才能发布。',
+      type: 'boolean',
+      group: 'content',
+      initialValue: false,
+    }),
+    reviewField(),
+    defineField({
       name: 'title',
       title: '标题',
       type: 'string',
@@ -175,13 +185,21 @@ export const event = defineType({
             checkEnd(end, (ctx.document as { start?: string } | undefined)?.start),
           ),
     },
-    defineField({ name: 'timeZone', title: '时区', type: 'string', group: 'time', initialValue: 'Asia/Shanghai' }),
+    defineField({
+      name: 'timeZone',
+      title: '时区',
+      type: 'string',
+      group: 'time',
+      initialValue: 'Asia/Shanghai',
+      options: { list: [{ value: 'Asia/Shanghai', title: '北京时间' }] },
+    }),
     defineField({
       name: 'rrule',
       title: '重复规则',
       group: 'time',
       type: 'string',
-      description: '每周二重复：FREQ=WEEKLY;BYDAY=TU;UNTIL=20270228T235959Z。不重复就留空。',
+      description:
+        '不重复就留空。重复的活动按规则写，常用的有：每周二 FREQ=WEEKLY;BYDAY=TU，每月第一个周六 FREQ=MONTHLY;BYDAY=1SA，到 2027 年 2 月底为止加 ;UNTIL=20270228T235959Z（星期：MO 一 TU 二 WE 三 TH 四 FR 五 SA 六 SU 日）。写错时下面会用中文提示。',
       validation: (r) =>
         r.custom((v: string | undefined, ctx) =>
           checkRruleField(v, (ctx.document as { start?: string } | undefined)?.start),

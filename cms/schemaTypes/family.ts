@@ -7,6 +7,7 @@ import { HomeIcon } from '@sanity/icons/Home';
 import { defineArrayMember, defineField, defineType } from 'sanity';
 import { dateField, idField, refsField, summaryField } from './common.ts';
 import { translationsField } from './locale.ts';
+import { reviewField } from './review.ts';
 
 export const familyTranslation = defineType({
   name: 'familyTranslation',
@@ -33,6 +34,15 @@ export const family = defineType({
     { name: 'translations', title: '翻译' },
   ],
   fields: [
+    defineField({
+      name: 'healthAdvice',
+      title: '含健康建议',
+      description: '内容里给出了健康建议（怎么吃、怎么练、什么情况要就医……）就打开：需要医学审核批准后才能发布。',
+      type: 'boolean',
+      group: 'content',
+      initialValue: false,
+    }),
+    reviewField(),
     defineField({
       name: 'consent',
       title: '发布同意',

@@ -9,7 +9,7 @@ import { localeString, localeText } from './locale.ts';
 import { quiz, quizTranslation } from './quiz.ts';
 import { siteSettings } from './siteSettings.ts';
 import { quizSource, source } from './source.ts';
-import { reviewerProfile, reviewHistoryEntry, reviewRecord } from './review.ts';
+import { reviewerProfile, reviewEvent, reviewRecord } from './review.ts';
 
 /** Documents that exist once (edited from the desk, never created or deleted). */
 export const SINGLETONS = new Set(['siteSettings']);
@@ -24,7 +24,6 @@ export const schemaTypes = [
   familyTranslation,
   quizTranslation,
   quizSource,
-  reviewHistoryEntry,
   reviewRecord,
   article,
   event,
@@ -35,5 +34,6 @@ export const schemaTypes = [
   healthDay,
   source,
   reviewerProfile,
+  reviewEvent,
   siteSettings,
 ];

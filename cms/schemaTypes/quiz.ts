@@ -7,7 +7,8 @@ import { CheckmarkCircleIcon } from '@sanity/icons/CheckmarkCircle';
 import { defineArrayMember, defineField, defineType } from 'sanity';
 import { checkQuiz, type QuizDef } from '@hc/domain/quiz/engine.ts';
 import { ID_PATTERN } from '@hc/domain/model/patterns.ts';
-import { idField, refsField, summaryField } from './common.ts';
+import { dateField, idField, refsField, summaryField } from './common.ts';
+import { reviewedFields } from './article.ts';
 import { translationsField } from './locale.ts';
 import { reviewField } from './review.ts';
 
@@ -60,6 +61,18 @@ export function quizDef(doc: QuizDoc): QuizDef {
 export function checkOptions(type: string | undefined, count: number): true | string {
   if (type === 'boolean' && count !== 2) return `是 / 否题需要正好 2 个选项（现在 ${count} 个）`;
   if ((type === 'single' || type === 'multi') && count < 2) return `选择题至少需要 2 个选项（现在 ${count} 个）`;
+  return true;
+}
+
+/** Option labels are unique within a question (in the original and in each translation). */
+export function checkOptionLabels(labels: Array<string | undefined>): true | string {
+  const seen = new Set<string>();
+  for (const l of labels) {
+    const label = l?.trim();
+    if (!label) continue;
+    if (seen.has(label)) return `选项“${label}”重复了：同一道题的选项文字必须不同`;
+    seen.add(label);
+  }
   return true;
 }
 
@@ -123,6 +136,8 @@ const numberBand = defineArrayMember({
   ],
 });
 
+const QUESTION_TYPE: Record<string, string> = { single: '单选', multi: '多选', boolean: '是 / 否', number: '填数字' };
+
 const question = defineArrayMember({
   type: 'object',
   name: 'quizQuestion',
@@ -150,9 +165,10 @@ const question = defineArrayMember({
       type: 'array',
       of: [option],
       validation: (r) =>
-        r.custom((opts: unknown[] | undefined, ctx) =>
-          checkOptions((ctx.parent as { type?: string } | undefined)?.type, opts?.length ?? 0),
-        ),
+        r.custom((opts: Array<{ label?: string }> | undefined, ctx) => {
+          const count = checkOptions((ctx.parent as { type?: string } | undefined)?.type, opts?.length ?? 0);
+          return count === true ? checkOptionLabels((opts ?? []).map((o) => o.label)) : count;
+        }),
     }),
     defineField({ name: 'explain', title: '解释', type: 'text', rows: 2 }),
     defineField({ name: 'unit', title: '单位', type: 'string' }),
@@ -189,7 +205,10 @@ const question = defineArrayMember({
     }),
     refsField('recommend', '推荐文章', 'article'),
   ],
-  preview: { select: { title: 'text', subtitle: 'id' } },
+  preview: {
+    select: { title: 'text', type: 'type' },
+    prepare: ({ title, type }) => ({ title, subtitle: QUESTION_TYPE[type as string] }),
+  },
 });
 
 const resultBand = defineArrayMember({
@@ -244,6 +263,7 @@ export const quizTranslation = defineType({
               title: '选项（顺序同原文）',
               type: 'array',
               of: [defineArrayMember({ type: 'string' })],
+              validation: (r) => r.custom((labels: string[] | undefined) => checkOptionLabels(labels ?? [])),
             }),
             defineField({
               name: 'optionExplains',
@@ -253,7 +273,7 @@ export const quizTranslation = defineType({
             }),
             defineField({ name: 'unit', title: '单位', type: 'string' }),
           ],
-          preview: { select: { title: 'text', subtitle: 'questionId' } },
+          preview: { select: { title: 'text' } },
         }),
       ],
     }),
@@ -354,8 +374,16 @@ export const quiz = defineType({
     }),
     refsField('audiences', '人群', 'audience', 0, 'content'),
     refsField('topics', '主题', 'topic', 0, 'content'),
+    ...reviewedFields('review'),
+    { ...dateField('updatedAt', '更新日期', '改了题目、计分或建议时填今天。', false), group: 'review' },
     translationsField('quizTranslation'),
     reviewField('review'),
   ],
-  preview: { select: { title: 'title', subtitle: 'summary' } },
+  preview: {
+    select: { title: 'title', subtitle: 'summary', due: 'nextReviewDue' },
+    prepare: ({ title, subtitle, due }) => ({
+      title,
+      subtitle: due ? `下次复审 ${due} · ${subtitle ?? ''}` : subtitle,
+    }),
+  },
 });

@@ -37,6 +37,13 @@ export const source = defineType({
     }),
     defineField({ name: 'edition', title: '版本', description: '标题里带的版本，例如 2024年修订版。', type: 'string' }),
     defineField({ name: 'url', title: '网址', type: 'url' }),
+    defineField({
+      name: 'updatedAt',
+      title: '变更日期',
+      description: '换了新版本或改了标题、出处时填今天：引用它、在这之前审核的文章和自测都会列为“待复审”。',
+      type: 'date',
+      options: { dateFormat: 'YYYY-MM-DD' },
+    }),
   ],
   preview: {
     select: { title: 'title', publisher: 'publisher', year: 'year' },

@@ -10,22 +10,24 @@ import { HomeIcon } from '@sanity/icons/Home';
 import { UserIcon } from '@sanity/icons/User';
 import { UsersIcon } from '@sanity/icons/Users';
 import { WarningOutlineIcon } from '@sanity/icons/WarningOutline';
+import { DocumentsIcon } from '@sanity/icons/Documents';
 import type { StructureResolver } from 'sanity/structure';
 import { addDays, localDate } from '@hc/domain/time.ts';
 
 /** Today as YYYY-MM-DD in the community's time zone (event times are local wall-clock strings, compared as text). */
 export const todayInChina = (now = new Date()): string => localDate(now);
 
-/** Articles whose next review is due within this many days show under 待复审. */
+/** Articles and self-checks whose next review is due within this many days show under 复审到期. */
 export const REVIEW_WARNING_DAYS = 60;
 
 export const QUERIES = {
   byAudience: '_type in ["article", "event", "family", "quiz", "healthDay"] && references($id)',
   upcoming: '_type == "event" && (end >= $today || defined(rrule))',
   past: '_type == "event" && end < $today && !defined(rrule)',
-  dueForReview: '_type == "article" && nextReviewDue <= $soon',
-  // Drafts a reviewer has to look at (an approval made stale by an edit shows as a badge on the document).
-  inMedicalReview: '_type in ["article", "quiz"] && _id in path("drafts.**") && review.status == "inReview"',
+  dueForReview: '_type in ["article", "quiz"] && nextReviewDue <= $soon',
+  // Drafts a reviewer has to look at: submitted (a draft edited after submission shows 已修改，待重新提交 instead).
+  inMedicalReview:
+    '(_type in ["article", "quiz"] || (_type in ["event", "family"] && healthAdvice == true)) && _id in path("drafts.**") && review.status == "inReview"',
   awaitingConsent: '_type == "family" && (!defined(consent.recordedAt) || !defined(consent.by))',
 };
 
@@ -73,12 +75,11 @@ export const structure: StructureResolver = (S) => {
             ]),
         ),
       S.listItem()
-        .title('待复审')
+        .title('复审到期')
         .icon(ClockIcon)
         .child(
           S.documentList()
-            .title(`${REVIEW_WARNING_DAYS} 天内到期或已过期`)
-            .schemaType('article')
+            .title(`下次复审在 ${REVIEW_WARNING_DAYS} 天内或已过期`)
             .filter(QUERIES.dueForReview)
             .params({ soon: addDays(today, REVIEW_WARNING_DAYS) })
             .defaultOrdering([{ field: 'nextReviewDue', direction: 'asc' }]),
@@ -106,6 +107,14 @@ export const structure: StructureResolver = (S) => {
       S.documentTypeListItem('topic').title('主题'),
       S.documentTypeListItem('source').title('参考来源'),
       S.documentTypeListItem('reviewerProfile').title('审核人').icon(UserIcon),
+      S.listItem()
+        .title('审核记录')
+        .icon(DocumentsIcon)
+        .child(
+          S.documentTypeList('reviewEvent')
+            .title('审核记录（最新在前）')
+            .defaultOrdering([{ field: 'at', direction: 'desc' }]),
+        ),
       S.divider(),
       S.listItem()
         .title('网站设置')

@@ -1,28 +1,32 @@
 /**
- * The medical-review workflow in the Studio: document actions and badges for health documents (article, quiz).
- * The rules (who may do what, when an approval is stale, what approval fills in) are cms/workflow/rules.ts;
- * this file only connects them to Sanity's document actions API (DocumentActionComponent, useDocumentOperation):
- *   提交审核  (editor)   审核通过 / 退回修改 (reviewer, a dialog with a required comment)
+ * The medical-review workflow in the Studio: document actions and badges for health documents (articles,
+ * self-checks, and events and family stories marked 含健康建议). The rules (who may do what, when an approval no
+ * longer holds, what approval fills in) are cms/workflow/rules.ts; this file connects them to Sanity's document
+ * actions API (DocumentActionComponent, useDocumentOperation):
+ *   提交审核  (editor)   批准 / 退回修改 (reviewer, a dialog with a required comment)
  *   发布      replaces Sanity's own publish action: only while the approval is for the current content
  *   预览      opens the draft on the preview site (SANITY_STUDIO_PREVIEW_URL)
- * Reviewer profiles are documents of type reviewerProfile, read from the dataset.
+ * Every action is shown to everyone who may meet it; when it is not available its tooltip says why.
+ * Each step is also written as a reviewEvent document (created once, never changed), the history the public
+ * build checks against Sanity's transaction log. Reviewer profiles are read live: a new one needs no reload.
  */
+import { ArrowRightIcon } from '@sanity/icons/ArrowRight';
 import { CheckmarkCircleIcon } from '@sanity/icons/CheckmarkCircle';
 import { EyeOpenIcon } from '@sanity/icons/EyeOpen';
 import { PublishIcon } from '@sanity/icons/Publish';
-import { ThumbsDownIcon } from '@sanity/icons/ThumbsDown';
+import { UndoIcon } from '@sanity/icons/Undo';
 import { Button, Flex, Stack, Text, TextArea } from '@sanity/ui';
 import { useEffect, useState } from 'react';
 import {
   useClient,
   useCurrentUser,
   useDocumentOperation,
+  useSchema,
   type DocumentActionComponent,
   type DocumentActionProps,
   type DocumentBadgeComponent,
   type DuplicateDocumentActionComponent,
   type SanityDocumentLike,
-  type SanityClient,
 } from 'sanity';
 import { daysOverdue } from '@hc/domain/review.ts';
 import { previewUrl } from '../env.ts';
@@ -30,8 +34,7 @@ import { todayInChina } from '../structure/index.ts';
 import {
   ACTION_LABEL,
   can,
-  isHealthType,
-  reviewerProfileOf,
+  needsReview,
   reviewStatus,
   RULES,
   STATE_LABEL,
@@ -45,22 +48,24 @@ const API_VERSION = '2025-02-19';
 const PROFILES_QUERY =
   '*[_type == "reviewerProfile" && !(_id in path("drafts.**"))]{ _id, name, title, userId, active }';
 
-let profilesCache: { client: SanityClient; promise: Promise<ReviewerProfile[]> } | undefined;
-
-/** The reviewer profiles of the dataset (fetched once per Studio session; a new profile needs a reload). */
+/** The reviewer profiles of the dataset, kept current: a profile an administrator adds counts at once. */
 function useReviewerProfiles(): ReviewerProfile[] {
   const client = useClient({ apiVersion: API_VERSION });
   const [profiles, setProfiles] = useState<ReviewerProfile[]>([]);
   useEffect(() => {
-    if (!profilesCache || profilesCache.client !== client) {
-      profilesCache = { client, promise: client.fetch<ReviewerProfile[]>(PROFILES_QUERY).catch(() => []) };
-    }
     let live = true;
-    profilesCache.promise.then((p) => {
-      if (live) setProfiles(p);
-    });
+    const load = () =>
+      client
+        .fetch<ReviewerProfile[]>(PROFILES_QUERY)
+        .then((p) => live && setProfiles(p))
+        .catch(() => undefined);
+    void load();
+    const sub = client
+      .listen(PROFILES_QUERY, {}, { visibility: 'query', events: ['mutation'] })
+      .subscribe(() => void load());
     return () => {
       live = false;
+      sub.unsubscribe();
     };
   }, [client]);
   return profiles;
@@ -71,12 +76,22 @@ function useActor(): Actor | null {
   return user ? { userId: user.id, name: user.name } : null;
 }
 
+/** The form titles of a document type's fields, to name what changed since the last approval. */
+function useFieldTitles(type: string): Record<string, string> {
+  const schemaType = useSchema().get(type) as
+    { fields?: Array<{ name: string; type: { title?: string } }> } | undefined;
+  return Object.fromEntries((schemaType?.fields ?? []).map((f) => [f.name, f.type.title ?? f.name]));
+}
+
 function useWorkflow(props: DocumentActionProps) {
   const profiles = useReviewerProfiles();
   const actor = useActor();
+  const client = useClient({ apiVersion: API_VERSION });
+  const fieldTitles = useFieldTitles(props.type);
   const ops = useDocumentOperation(props.id, props.type);
   const status = reviewStatus({ draft: props.draft, published: props.published });
-  const run = (action: ReviewAction, comment?: string): string | undefined => {
+  const applies = needsReview(props.type, (props.draft ?? props.published) as Record<string, unknown> | null);
+  const run = async (action: ReviewAction, comment?: string): Promise<string | undefined> => {
     const t = transition(action, {
       type: props.type,
       draft: props.draft,
@@ -86,29 +101,35 @@ function useWorkflow(props: DocumentActionProps) {
       comment,
       now: new Date().toISOString(),
       today: todayInChina(),
-      key: `${action}-${Date.now().toString(36)}`,
+      key: `${action}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`,
+      fieldTitles,
     });
     if (!t.ok) return t.reason;
+    // The record first (create, never createOrReplace: an existing record is never overwritten), then the document.
+    try {
+      await client.create(t.event);
+    } catch (e) {
+      return `审核记录没有保存，请稍后再试（${(e as Error).message}）`;
+    }
     ops.patch.execute([{ set: t.set }]);
     if (action === 'publish') ops.publish.execute();
     return undefined;
   };
-  return { profiles, actor, ops, status, run };
+  return { profiles, actor, ops, status, run, applies };
 }
 
 export const SubmitForReviewAction: DocumentActionComponent = (props) => {
-  const { profiles, actor, status, run } = useWorkflow(props);
-  if (!isHealthType(props.type) || !(status.state === 'draft' || status.stale) || !props.draft) return null;
+  const { profiles, actor, status, run, applies } = useWorkflow(props);
+  if (!applies || !props.draft || !(status.state === 'draft' || status.state === 'changed')) return null;
   const d = can('submit', status, actor, profiles);
   return {
     label: ACTION_LABEL.submit,
-    icon: CheckmarkCircleIcon,
+    icon: ArrowRightIcon,
     tone: 'primary',
     disabled: !d.allowed,
-    title: d.allowed ? '交给审核医生审核；审核通过后才能发布' : d.reason,
+    title: d.allowed ? '交给审核医生审核；批准后才能发布' : d.reason,
     onHandle: () => {
-      run('submit');
-      props.onComplete();
+      void run('submit').then(() => props.onComplete());
     },
   };
 };
@@ -117,13 +138,14 @@ SubmitForReviewAction.displayName = 'SubmitForReviewAction';
 /** 审核通过 and 退回修改: a dialog that asks for the reviewer's comment. */
 function reviewDecision(action: 'approve' | 'reject'): DocumentActionComponent {
   const Component: DocumentActionComponent = (props) => {
-    const { profiles, actor, status, run } = useWorkflow(props);
+    const { profiles, actor, status, run, applies } = useWorkflow(props);
     const [open, setOpen] = useState(false);
     const [comment, setComment] = useState('');
     const [error, setError] = useState<string>();
-    if (!isHealthType(props.type) || !props.draft) return null;
-    // Only reviewers see these, and only in a state where they apply.
-    if (!reviewerProfileOf(actor?.userId, profiles) || !RULES[action].from.includes(status.state)) return null;
+    if (!applies || !props.draft) return null;
+    // Shown wherever the step comes next (also to editors, disabled, with the reason), hidden where it never applies.
+    const next = RULES[action].from.includes(status.state) || (action === 'approve' && status.state === 'changed');
+    if (!next) return null;
     const d = can(action, status, actor, profiles);
     const close = () => {
       setOpen(false);
@@ -131,31 +153,32 @@ function reviewDecision(action: 'approve' | 'reject'): DocumentActionComponent {
       setError(undefined);
     };
     const submit = () => {
-      const reason = run(action, comment);
-      if (reason) {
-        setError(reason);
-        return;
-      }
-      close();
-      props.onComplete();
+      void run(action, comment).then((reason) => {
+        if (reason) {
+          setError(reason);
+          return;
+        }
+        close();
+        props.onComplete();
+      });
     };
     const approve = action === 'approve';
     return {
       label: ACTION_LABEL[action],
-      icon: approve ? CheckmarkCircleIcon : ThumbsDownIcon,
+      icon: approve ? CheckmarkCircleIcon : UndoIcon,
       tone: approve ? 'positive' : 'caution',
       disabled: !d.allowed,
       title: d.allowed ? undefined : d.reason,
       onHandle: () => setOpen(true),
       dialog: open && {
         type: 'dialog',
-        header: approve ? '审核通过' : '退回修改',
+        header: ACTION_LABEL[action],
         onClose: close,
         content: (
           <Stack gap={4}>
             <Text size={1}>
               {approve
-                ? '请写明审核意见（例如核对了哪份指南、哪些数字）。通过后，文章的审核人和审核日期会按您的资料填写；之后内容再有改动，需要重新审核。'
+                ? '请写明审核意见（例如核对了哪份指南、哪些数字）。批准后，审核人、审核日期和下次复审日期会按您的资料自动填写；之后内容再有改动，需要重新提交审核。'
                 : '请写明需要修改的地方，编辑改完后会重新提交审核。'}
             </Text>
             <TextArea
@@ -191,10 +214,26 @@ function reviewDecision(action: 'approve' | 'reject'): DocumentActionComponent {
 export const ApproveAction = reviewDecision('approve');
 export const RequestChangesAction = reviewDecision('reject');
 
-/** Replaces Sanity's publish action on health documents: publishes only approved, unchanged content. */
-export const ReviewedPublishAction: DocumentActionComponent = (props) => {
-  const { profiles, actor, status, ops, run } = useWorkflow(props);
-  if (!isHealthType(props.type)) return null;
+/**
+ * Replaces Sanity's publish action on health documents: publishes only approved, unchanged content. An event or
+ * family story not marked 含健康建议 keeps Sanity's own publish (both hooks always run, in the same order).
+ */
+function reviewedPublish(original: DocumentActionComponent | undefined): DocumentActionComponent {
+  const Action: DocumentActionComponent = (props) => {
+    const plain = original ? original(props) : null;
+    const reviewed = ReviewedPublishAction(props);
+    return needsReview(props.type, (props.draft ?? props.published) as Record<string, unknown> | null)
+      ? reviewed
+      : plain;
+  };
+  Action.action = 'publish';
+  Action.displayName = 'PublishOrReviewedPublishAction';
+  return Action;
+}
+
+const ReviewedPublishAction: DocumentActionComponent = (props) => {
+  const { profiles, actor, status, ops, run, applies } = useWorkflow(props);
+  if (!applies) return null;
   const d = can('publish', status, actor, profiles);
   const blocked = !d.allowed || Boolean(ops.publish.disabled) || !props.draft;
   return {
@@ -207,16 +246,13 @@ export const ReviewedPublishAction: DocumentActionComponent = (props) => {
       : !props.draft
         ? '没有未发布的修改'
         : status.approval
-          ? `${status.approval.reviewer} 已于 ${status.approval.approvedAt} 审核通过`
+          ? `${status.approval.reviewer} 已于 ${status.approval.approvedAt} 批准`
           : undefined,
     onHandle: () => {
-      run('publish');
-      props.onComplete();
+      void run('publish').then(() => props.onComplete());
     },
   };
 };
-ReviewedPublishAction.action = 'publish';
-ReviewedPublishAction.displayName = 'ReviewedPublishAction';
 
 /** The page a document has on the site, for the preview link. */
 export function sitePath(type: string, slug: string | undefined): string | undefined {
@@ -260,7 +296,7 @@ export function healthDocumentActions(prev: DocumentActionComponent[]): Document
   return [
     SubmitForReviewAction,
     ApproveAction,
-    ReviewedPublishAction,
+    reviewedPublish(prev.find((a) => a.action === 'publish')),
     RequestChangesAction,
     PreviewAction,
     ...prev.filter((a) => a.action !== 'publish').map((a) => (a.action === 'duplicate' ? withoutReview(a) : a)),
@@ -268,29 +304,41 @@ export function healthDocumentActions(prev: DocumentActionComponent[]): Document
 }
 
 export const ReviewStateBadge: DocumentBadgeComponent = (props) => {
-  if (!isHealthType(props.type)) return null;
+  if (!needsReview(props.type, (props.draft ?? props.published) as Record<string, unknown> | null)) return null;
   const status = reviewStatus({ draft: props.draft, published: props.published });
   if (status.state === 'published' && !props.draft) return null; // Sanity shows 已发布 itself
-  const color = status.state === 'approved' ? 'success' : status.state === 'inReview' ? 'warning' : undefined;
+  const color =
+    status.state === 'approved'
+      ? 'success'
+      : status.state === 'inReview' || status.state === 'changed'
+        ? 'warning'
+        : undefined;
+  const next: Record<typeof status.state, string> = {
+    draft: '写好后点“提交审核”',
+    inReview: '等审核人批准或退回',
+    changed: '批准或提交后内容又改过：请再点“提交审核”',
+    approved: '可以点“发布”',
+    published: '',
+  };
   return {
-    label: status.stale ? `${STATE_LABEL.inReview}（审核后有修改）` : STATE_LABEL[status.state],
+    label: STATE_LABEL[status.state],
     title: status.approval
-      ? `${status.approval.reviewer}（${status.approval.reviewerTitle}）${status.approval.approvedAt} 审核通过`
-      : undefined,
+      ? `${status.approval.reviewer}（${status.approval.reviewerTitle}）${status.approval.approvedAt} 批准；${next[status.state]}`
+      : next[status.state],
     color,
   };
 };
 ReviewStateBadge.displayName = 'ReviewStateBadge';
 
-/** 复审已过期: an article past its next review date (the build's review report lists it too). */
+/** 复审已过期: an article or self-check past its next review date (the build's review report lists it too). */
 export const OverdueBadge: DocumentBadgeComponent = (props) => {
-  if (props.type !== 'article') return null;
+  if (props.type !== 'article' && props.type !== 'quiz') return null;
   const doc = (props.draft ?? props.published) as { nextReviewDue?: string } | null;
   const days = daysOverdue(doc?.nextReviewDue, todayInChina());
   if (days === 0) return null;
   return {
     label: `复审已过期 ${days} 天`,
-    title: `下次复审日期 ${doc?.nextReviewDue} 已过：请医生复审并更新审核日期`,
+    title: `下次复审日期 ${doc?.nextReviewDue} 已过：请编辑点“提交审核”，审核人批准后日期自动更新`,
     color: 'danger',
   };
 };

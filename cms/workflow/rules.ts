@@ -1,32 +1,48 @@
 /**
  * The medical-review workflow, as pure rules (no Sanity imports; unit-tested in tests/unit/review-workflow.test.ts).
  *
- * A health document (article, quiz) moves 草稿 → 待医学审核 → 审核通过 → 已发布:
- *   提交审核  an editor sends a draft to review (also an approved draft edited since, so reviewers see it listed)
- *   审核通过  a reviewer (someone with an active reviewer profile) approves the content as it is now, with a comment;
- *            the approval records a hash of the content, and fills the article's reviewer and review date
+ * A health document (article, self-check, and an event or family story marked as health advice) moves
+ * 草稿 → 待医学审核 → 已批准 → 已发布:
+ *   提交审核  an editor sends a draft to review
+ *   批准      a reviewer (an active reviewer profile, created by an administrator) approves the content as it is
+ *            now, with a comment; not the person who submitted it (four eyes). Approval fills in the reviewer and
+ *            the review dates, and records a fingerprint of the content (src/domain/approval.ts)
  *   退回修改  a reviewer sends it back to the editor, with a comment saying what to change
  *   发布      an editor publishes, only while the approval is for the current content
- * Any edit to the content after approval makes the approval stale: the document is 待医学审核 again. Every step is
- * kept in the document's history (who, when, what, comment), which editors see in the 审核 tab.
+ * Any edit after submission or approval makes the document 已修改: it must be submitted again. Every step is a
+ * record of its own (a reviewEvent document, created once and never changed), so the history survives a
+ * discarded draft; the public build checks from Sanity's transaction history who created each record.
  */
+import { contentHash, publishedId } from '@hc/domain/approval.ts';
+
+export { contentHash };
 
 export const HEALTH_TYPES = ['article', 'quiz'] as const;
-export type HealthType = (typeof HEALTH_TYPES)[number];
-export const isHealthType = (type: string): type is HealthType => (HEALTH_TYPES as readonly string[]).includes(type);
+/** Types reviewed only when marked as health advice (健康建议). */
+export const ADVICE_TYPES = ['event', 'family'] as const;
+export const isHealthType = (type: string): boolean =>
+  (HEALTH_TYPES as readonly string[]).includes(type) || (ADVICE_TYPES as readonly string[]).includes(type);
+/** Whether this document goes through review: articles and self-checks always, events and families when marked. */
+export function needsReview(type: string, doc: Record<string, unknown> | null | undefined): boolean {
+  if ((HEALTH_TYPES as readonly string[]).includes(type)) return true;
+  return (ADVICE_TYPES as readonly string[]).includes(type) && doc?.healthAdvice === true;
+}
 
-export type ReviewState = 'draft' | 'inReview' | 'approved' | 'published';
+/** One name per state, used by the badge, the lists and the guide alike. */
+export type ReviewState = 'draft' | 'inReview' | 'changed' | 'approved' | 'published';
 export const STATE_LABEL: Record<ReviewState, string> = {
   draft: '草稿',
   inReview: '待医学审核',
-  approved: '审核通过',
+  changed: '已修改，待重新提交',
+  approved: '已批准，待发布',
   published: '已发布',
 };
 
+/** One name per action (never the name of a state). */
 export type ReviewAction = 'submit' | 'approve' | 'reject' | 'publish';
 export const ACTION_LABEL: Record<ReviewAction, string> = {
   submit: '提交审核',
-  approve: '审核通过',
+  approve: '批准',
   reject: '退回修改',
   publish: '发布',
 };
@@ -36,7 +52,7 @@ export const RULES: Record<
   ReviewAction,
   { who: 'editor' | 'reviewer'; from: ReviewState[]; comment: boolean; to: ReviewState }
 > = {
-  submit: { who: 'editor', from: ['draft'], comment: false, to: 'inReview' },
+  submit: { who: 'editor', from: ['draft', 'changed'], comment: false, to: 'inReview' },
   approve: { who: 'reviewer', from: ['inReview'], comment: true, to: 'approved' },
   reject: { who: 'reviewer', from: ['inReview', 'approved'], comment: true, to: 'draft' },
   publish: { who: 'editor', from: ['approved'], comment: false, to: 'published' },
@@ -53,18 +69,27 @@ export interface ReviewerProfile {
   active?: boolean;
 }
 
-export interface HistoryEntry {
-  _key: string;
-  _type?: 'reviewHistoryEntry';
+/** One review record: a `reviewEvent` document, created once by the action and never changed. */
+export interface ReviewEvent {
+  _id: string;
+  _type: 'reviewEvent';
+  /** Published id of the document it is about. */
+  document: string;
+  documentType: string;
+  /** The document's title then, for the history list. */
+  title: string;
   /** ISO date and time. */
   at: string;
   action: ReviewAction;
   /** Name of the person (the reviewer profile's name for reviewers). */
   by: string;
+  /** The Sanity user (the build believes the transaction's author, not this). */
   userId: string;
   comment?: string;
   /** The content the action was about. */
   contentHash: string;
+  /** For a submission: the fields that changed since the last approval (their titles are the form's). */
+  changed?: string[];
 }
 
 export interface Approval {
@@ -78,81 +103,39 @@ export interface Approval {
 }
 
 export interface ReviewRecord {
-  status?: ReviewState;
+  status?: 'draft' | 'inReview' | 'approved' | 'published';
+  /** Who submitted the content now in review, and its fingerprint then. */
+  submittedBy?: string;
+  submittedHash?: string;
   approval?: Approval;
-  history?: HistoryEntry[];
 }
 
 type Doc = Record<string, unknown> & { review?: ReviewRecord };
 
-/**
- * Fields that are not what a reviewer approves: system fields, the workflow record and the editor's 更新日期.
- * Everything else counts, the reviewer and review dates included (approval fills them in and then takes the
- * hash): typing another reviewer's name or moving the next review date after approval needs a new approval.
- */
-export const NOT_CONTENT = new Set([
-  '_id',
-  '_rev',
-  '_createdAt',
-  '_updatedAt',
-  '_originalId',
-  '_system',
-  'review',
-  'updatedAt',
-]);
-
-function stable(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stable).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stable(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
-}
-
-/** FNV-1a, 64 bits: detects that content changed (not a security measure; Sanity's permissions are). */
-function fnv1a64(text: string): string {
-  let h = 0xcbf29ce484222325n;
-  const bytes = new TextEncoder().encode(text);
-  for (const b of bytes) {
-    h ^= BigInt(b);
-    h = (h * 0x100000001b3n) & 0xffffffffffffffffn;
-  }
-  return h.toString(16).padStart(16, '0');
-}
-
-/** The publishedId of a draft or published id. */
-export const publishedId = (id: string) => id.replace(/^drafts\./, '');
-
-/** A hash of the health content of a document (its id included, so a duplicate is not approved). */
-export function contentHash(doc: Doc): string {
-  const content = Object.fromEntries(Object.entries(doc).filter(([k]) => !NOT_CONTENT.has(k)));
-  return fnv1a64(`${publishedId(String(doc._id ?? ''))}\n${stable(content)}`);
-}
-
 export interface ReviewStatus {
   state: ReviewState;
-  /** Approved once, but the content changed since: back in review. */
-  stale: boolean;
   /** The approval, when it is for the current content. */
   approval?: Approval;
+  /** Who submitted the content now in review. */
+  submittedBy?: string;
 }
 
 /** The state of a document from its draft and published versions (as the Studio's edit state gives them). */
 export function reviewStatus({ draft, published }: { draft?: Doc | null; published?: Doc | null }): ReviewStatus {
   const current = draft ?? published;
-  if (!current) return { state: 'draft', stale: false };
+  if (!current) return { state: 'draft' };
   const record = current.review ?? {};
-  const approval =
-    record.approval && record.approval.contentHash === contentHash(current) ? record.approval : undefined;
-  if (!draft) return { state: 'published', stale: false, approval };
+  const hash = contentHash(current);
+  const approval = record.approval && record.approval.contentHash === hash ? record.approval : undefined;
+  if (!draft) return { state: 'published', approval };
   const status = record.status ?? 'draft';
-  if (status === 'approved' || status === 'published') {
-    return approval ? { state: 'approved', stale: false, approval } : { state: 'inReview', stale: true };
-  }
-  return { state: status, stale: false };
+  if (status === 'approved' || status === 'published')
+    return approval ? { state: 'approved', approval } : { state: 'changed' };
+  if (status === 'inReview')
+    return record.submittedHash === hash
+      ? { state: 'inReview', submittedBy: record.submittedBy }
+      : { state: 'changed' };
+  return { state: 'draft' };
 }
 
 export interface Actor {
@@ -172,7 +155,7 @@ export function reviewerProfileOf(
 
 export type Decision = { allowed: true } | { allowed: false; reason: string };
 
-/** May this person take this action on a document in this state? */
+/** May this person take this action on a document in this state? The reason says why not, in the editor's words. */
 export function can(
   action: ReviewAction,
   status: ReviewStatus,
@@ -182,15 +165,22 @@ export function can(
   const rule = RULES[action];
   if (!actor) return { allowed: false, reason: '请先登录' };
   if (rule.who === 'reviewer' && !reviewerProfileOf(actor.userId, profiles)) {
-    return { allowed: false, reason: '只有审核人（在“审核人”里有有效资料的医生）可以审核' };
+    return {
+      allowed: false,
+      reason: `只有审核人可以${ACTION_LABEL[action]}。您还不是审核人：请管理员在“审核人”里为您建立资料，并把您登记到审核人名单（见编辑指南）`,
+    };
   }
-  // An edit after approval is back in review already; submitting it puts it in the reviewers' list (待医学审核).
-  const resubmit = action === 'submit' && status.stale;
-  if (!rule.from.includes(status.state) && !resubmit) {
-    if (action === 'publish' && status.stale)
-      return { allowed: false, reason: '审核通过后内容又改过，需要重新审核才能发布' };
-    if (action === 'publish') return { allowed: false, reason: '医学审核通过后才能发布' };
-    return { allowed: false, reason: `当前状态是“${STATE_LABEL[status.state]}”，不能${ACTION_LABEL[action]}` };
+  if (!rule.from.includes(status.state)) {
+    if (action === 'publish' && status.state === 'changed')
+      return { allowed: false, reason: '批准后内容又改过：请重新提交审核，批准后才能发布' };
+    if (action === 'publish') return { allowed: false, reason: '医学审核批准后才能发布' };
+    if (action === 'approve' && status.state === 'changed')
+      return { allowed: false, reason: '提交后内容又改过：请编辑重新提交审核' };
+    if (action === 'approve') return { allowed: false, reason: '还没有提交审核：编辑点“提交审核”后才能批准' };
+    return { allowed: false, reason: `现在是“${STATE_LABEL[status.state]}”，不能${ACTION_LABEL[action]}` };
+  }
+  if (action === 'approve' && status.submittedBy === actor.userId) {
+    return { allowed: false, reason: '这一稿是您提交的：需要另一位审核人批准（两人把关）' };
   }
   return { allowed: true };
 }
@@ -220,16 +210,34 @@ export interface TransitionInput {
   /** ISO date and time of the action, and the day (YYYY-MM-DD, China) it counts as. */
   now: string;
   today: string;
-  /** A unique key for the history entry. */
+  /** A unique key for the review record. */
   key: string;
+  /** The fields of the document type (name → title), to name what changed since the last approval. */
+  fieldTitles?: Record<string, string>;
 }
 
 export type Transition =
-  { ok: true; state: ReviewState; set: Record<string, unknown>; entry: HistoryEntry } | { ok: false; reason: string };
+  { ok: true; state: ReviewState; set: Record<string, unknown>; event: ReviewEvent } | { ok: false; reason: string };
+
+/** The titles of the fields whose values differ between two versions (system and workflow fields left out). */
+export function changedFields(
+  before: Doc | null | undefined,
+  after: Doc,
+  titles: Record<string, string> = {},
+): string[] {
+  if (!before) return [];
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  const out: string[] = [];
+  for (const k of keys) {
+    if (k.startsWith('_') || k === 'review' || k === 'updatedAt') continue;
+    if (JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null)) out.push(titles[k] ?? k);
+  }
+  return out.sort();
+}
 
 /**
- * What an action changes: the fields to set on the draft (the whole review record, and for an approved article
- * its reviewer and review dates). Publishing then publishes the draft as it is.
+ * What an action changes: the fields to set on the draft (the review state, and for an approved article or
+ * self-check its reviewer and review dates), and the review record to create beside the document.
  */
 export function transition(action: ReviewAction, input: TransitionInput): Transition {
   const status = reviewStatus(input);
@@ -238,50 +246,52 @@ export function transition(action: ReviewAction, input: TransitionInput): Transi
   const comment = input.comment?.trim();
   if (RULES[action].comment && !comment) return { ok: false, reason: `${ACTION_LABEL[action]}需要写明意见` };
   const current = (input.draft ?? input.published)!;
-  const hash = contentHash(current);
-  const profile = reviewerProfileOf(input.actor!.userId, input.profiles);
-  const entry: HistoryEntry = {
-    _key: input.key,
-    _type: 'reviewHistoryEntry',
-    at: input.now,
-    action,
-    by: profile?.name ?? input.actor!.name,
-    userId: input.actor!.userId,
-    contentHash: hash,
-    ...(comment ? { comment } : {}),
-  };
-  const record = current.review ?? {};
-  const history = [...(record.history ?? []), entry];
+  const actor = input.actor!;
+  const profile = reviewerProfileOf(actor.userId, input.profiles);
   const to = RULES[action].to;
   const set: Record<string, unknown> = {};
+  let hash = contentHash(current);
+  const record = current.review ?? {};
   if (action === 'approve') {
-    if (input.type === 'article') {
+    if ((HEALTH_TYPES as readonly string[]).includes(input.type)) {
       set.reviewer = { _type: 'reviewer', name: profile!.name, role: profile!.title };
       set.reviewedAt = input.today;
       set.nextReviewDue = nextReviewAfterApproval(current.nextReviewDue, input.today);
     }
     // The approval is for the content as it will be with the reviewer and dates filled in.
-    const approved = contentHash({ ...current, ...set });
-    entry.contentHash = approved;
+    hash = contentHash({ ...current, ...set });
     const approval: Approval = {
-      contentHash: approved,
+      contentHash: hash,
       profileId: profile!._id,
       reviewer: profile!.name,
       reviewerTitle: profile!.title,
       userId: profile!.userId,
       approvedAt: input.today,
     };
-    set.review = { _type: 'reviewRecord', status: to, approval, history };
-  } else if (action === 'reject' || action === 'submit') {
+    set.review = { _type: 'reviewRecord', status: to, approval };
+  } else if (action === 'submit') {
     // A new submission is about new content: the old approval no longer applies.
-    set.review = { _type: 'reviewRecord', status: to, history };
+    set.review = { _type: 'reviewRecord', status: to, submittedBy: actor.userId, submittedHash: hash };
+  } else if (action === 'reject') {
+    set.review = { _type: 'reviewRecord', status: to };
   } else {
-    set.review = {
-      _type: 'reviewRecord',
-      status: to,
-      ...(record.approval ? { approval: record.approval } : {}),
-      history,
-    };
+    set.review = { _type: 'reviewRecord', status: to, ...(record.approval ? { approval: record.approval } : {}) };
   }
-  return { ok: true, state: to, set, entry };
+  const doc = publishedId(String(current._id ?? ''));
+  const changed = action === 'submit' ? changedFields(input.published, current, input.fieldTitles) : [];
+  const event: ReviewEvent = {
+    _id: `reviewEvent.${doc}.${input.key}`,
+    _type: 'reviewEvent',
+    document: doc,
+    documentType: input.type,
+    title: String(current.title ?? current.displayName ?? doc),
+    at: input.now,
+    action,
+    by: profile?.name ?? actor.name,
+    userId: actor.userId,
+    contentHash: hash,
+    ...(comment ? { comment } : {}),
+    ...(changed.length ? { changed } : {}),
+  };
+  return { ok: true, state: to, set, event };
 }

@@ -14,6 +14,7 @@
  *   node scripts/synthetic/corpus.mjs --articles 5000 --events 1000 --out /tmp/corpus-5000 [--translated 0.25]
  *   import { generateCorpus } from './scripts/synthetic/corpus.mjs'
  */
+import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -200,6 +201,9 @@ export async function generateCorpus({
   for (const a of real) for (const t of a.data.topics ?? []) byTopic.set(t, [...(byTopic.get(t) ?? []), a]);
 
   const articleDir = path.join(outDir, 'articles');
+  // Every synthetic article carries its template's review: it gets a copy of the template's review record.
+  const reviewsFile = path.join(outDir, 'reviews.yaml');
+  const reviews = existsSync(reviewsFile) ? (yaml.load(await readFile(reviewsFile, 'utf8')) ?? []) : undefined;
   const toWrite = Math.max(0, articles - real.length);
   const width = String(articles).length;
   let translations = 0;
@@ -216,6 +220,8 @@ export async function generateCorpus({
     const data = { ...template.data, title: syntheticTitle(rand, template), featured: false };
     delete data.audio; // synthetic pages carry no audio (it would only duplicate the real files)
     await writeFile(path.join(articleDir, `${slug}.md`), withFrontmatter(data, body));
+    const record = reviews?.findLast((r) => r.document === `articles/${template.slug}`);
+    if (record) reviews.push({ ...record, document: `articles/${slug}` });
     if (rand() < translated) {
       for (const [locale, t] of Object.entries(template.translations)) {
         const tBody = syntheticTranslation(rand, t.body);
@@ -270,6 +276,7 @@ export async function generateCorpus({
     templates[`event:${slug}`] = `event:${t.slug}`;
     await writeFile(path.join(eventDir, `${slug}.yaml`), yaml.dump(ev, { lineWidth: -1 }));
   }
+  if (reviews) await writeFile(reviewsFile, yaml.dump(reviews, { lineWidth: -1 }));
   return {
     articles: real.length + toWrite,
     syntheticArticles: toWrite,

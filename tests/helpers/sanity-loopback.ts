@@ -7,6 +7,14 @@
  * Perspectives as the API applies them (`?perspective=`, default `published`): `published` leaves drafts out;
  * `drafts` shows each document's draft in place of the published version (with the published id, and the draft's
  * id as `_originalId`), and needs a token, as drafts are never visible to an anonymous request; `raw` is everything.
+ *
+ * It also answers the History API the review gate reads (src/content/sanity/history.ts), from a transaction log
+ * the test gives (who did what, in order; by default one import transaction per document, by the user `importer`):
+ *   GET /v<date>/data/history/<dataset>/transactions/<ids>   NDJSON, oldest first: id, timestamp, author,
+ *       documentIDs, and with effectFormat=mendoza each document's change as a Mendoza patch; `limit` and
+ *       `fromTransaction` (that transaction included again) page through it
+ *   GET /v<date>/data/history/<dataset>/documents/<id>?revision=<transaction id>   the document after it
+ * Both need a token, as Sanity's do.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -19,6 +27,14 @@ import sharp from 'sharp';
 
 type Doc = Record<string, unknown> & { _id: string; _type: string };
 
+/** One transaction of the log: who made it and the documents it left (null: deleted). */
+export interface LoopbackTransaction {
+  id?: string;
+  author: string;
+  timestamp?: string;
+  states: Record<string, Doc | null>;
+}
+
 export interface Loopback {
   url: string;
   dataset: string;
@@ -27,6 +43,8 @@ export interface Loopback {
   requests: number;
   /** The perspective of each request, in order. */
   perspectives: string[];
+  /** History API requests answered so far. */
+  historyRequests: number;
   close(): Promise<void>;
 }
 
@@ -130,6 +148,78 @@ async function body(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+interface LoggedTransaction {
+  id: string;
+  timestamp: string;
+  author: string;
+  states: Record<string, Doc | null>;
+  before: Record<string, Doc | null>;
+}
+
+/** The log with ids, times and each transaction's before-states; by default one import per document. */
+function transactionLog(docs: Doc[], given: LoopbackTransaction[] | undefined): LoggedTransaction[] {
+  const txs: LoopbackTransaction[] = given ?? docs.map((d) => ({ author: 'importer', states: { [d._id]: d } }));
+  const current = new Map<string, Doc | null>();
+  const start = Date.parse('2026-01-01T00:00:00Z');
+  return txs.map((t, i) => {
+    const before = Object.fromEntries(Object.keys(t.states).map((id) => [id, current.get(id) ?? null]));
+    for (const [id, doc] of Object.entries(t.states)) current.set(id, doc);
+    return {
+      id: t.id ?? `tx${String(i).padStart(6, '0')}`,
+      timestamp: t.timestamp ?? new Date(start + i * 60_000).toISOString(),
+      author: t.author,
+      states: t.states,
+      before,
+    };
+  });
+}
+
+/** The History API over a transaction log (see the header). */
+function answerHistory(
+  log: LoggedTransaction[],
+  url: URL,
+  kind: string,
+  idsText: string,
+): unknown[] | { documents: Doc[] } {
+  const ids = idsText.split(',').map(decodeURIComponent);
+  if (kind === 'documents') {
+    const revision = url.searchParams.get('revision');
+    const until = revision ? log.findIndex((t) => t.id === revision) : log.length - 1;
+    if (until < 0) throw new Error(`unknown revision ${revision}`);
+    let doc: Doc | null = null;
+    for (const t of log.slice(0, until + 1)) if (ids[0]! in t.states) doc = t.states[ids[0]!]!;
+    return { documents: doc ? [{ ...doc, _rev: log[until]!.id }] : [] };
+  }
+  const limit = Number(url.searchParams.get('limit') ?? '100');
+  const from = url.searchParams.get('fromTransaction');
+  const mendoza = url.searchParams.get('effectFormat') === 'mendoza';
+  let list = log.filter((t) => ids.some((id) => id in t.states));
+  if (from)
+    list = list.slice(
+      Math.max(
+        0,
+        list.findIndex((t) => t.id === from),
+      ),
+    );
+  return list.slice(0, limit).map((t) => {
+    const touched = Object.keys(t.states).filter((id) => ids.includes(id));
+    return {
+      id: t.id,
+      timestamp: t.timestamp,
+      author: t.author,
+      documentIDs: touched,
+      ...(mendoza
+        ? // A Mendoza patch that is one literal value (opcode 0) sets the whole document; Sanity's are finer.
+          {
+            effects: Object.fromEntries(
+              touched.map((id) => [id, { apply: [0, t.states[id]], revert: [0, t.before[id]] }]),
+            ),
+          }
+        : {}),
+    };
+  });
+}
+
 /** Starts the server on 127.0.0.1 (port 0: any free port) over the given export documents. */
 export async function startLoopback(
   documents: Doc[],
@@ -137,11 +227,22 @@ export async function startLoopback(
     projectId = 'loopback',
     dataset = 'production',
     port = 0,
-  }: { projectId?: string; dataset?: string; port?: number } = {},
+    transactions,
+  }: { projectId?: string; dataset?: string; port?: number; transactions?: LoopbackTransaction[] } = {},
 ): Promise<Loopback> {
   const docs = structuredClone(documents);
+  const given = structuredClone(transactions);
   const all = [...docs, ...(await importAssets(docs, projectId, dataset))];
-  const state = { requests: 0, perspectives: [] as string[] };
+  // The log's documents go through the same import, so they match the dataset's.
+  if (given)
+    for (const t of given)
+      await importAssets(
+        Object.values(t.states).filter((d): d is Doc => d !== null),
+        projectId,
+        dataset,
+      );
+  const log = transactionLog(docs, given);
+  const state = { requests: 0, perspectives: [] as string[], historyRequests: 0 };
   const server: Server = createServer(async (req, res) => {
     const send = (status: number, payload: unknown) => {
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
@@ -149,6 +250,18 @@ export async function startLoopback(
     };
     try {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const h = /^\/v[\dX-]+\/data\/history\/([^/]+)\/(transactions|documents)\/([^/]+)$/.exec(url.pathname);
+      if (h) {
+        if (decodeURIComponent(h[1]!) !== dataset)
+          return send(404, { error: 'Not Found', message: `Dataset "${h[1]}" not found` });
+        if (!/^Bearer \S+/.test(req.headers.authorization ?? ''))
+          return send(401, { error: 'Unauthorized', message: 'the History API needs a token' });
+        state.historyRequests++;
+        const answer = answerHistory(log, url, h[2]!, h[3]!);
+        if (!Array.isArray(answer)) return send(200, answer);
+        res.writeHead(200, { 'content-type': 'application/x-ndjson' });
+        return res.end(answer.map((t) => JSON.stringify(t)).join('\n') + (answer.length ? '\n' : ''));
+      }
       const m = /^\/v[\dX-]+\/data\/query\/([^/]+)$/.exec(url.pathname);
       if (!m) return send(404, { error: 'Not Found', message: `no such endpoint: ${url.pathname}` });
       if (decodeURIComponent(m[1]!) !== dataset)
@@ -186,6 +299,9 @@ export async function startLoopback(
     },
     get perspectives() {
       return state.perspectives;
+    },
+    get historyRequests() {
+      return state.historyRequests;
     },
     close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
   };

@@ -5,7 +5,9 @@
  *   preview  CONTENT_SOURCE=sanity SANITY_PERSPECTIVE=drafts with a read token: shows both drafts
  *   public   the default (published) perspective, with the same token: shows neither
  * Both build on a day the fixture article is past its review date: the article says so and the build writes
- * dist/review-report.json listing it.
+ * dist/review-report.json listing it. The dataset's history (the loopback's History API) has the article written
+ * by an editor and approved by its listed reviewer, plus two documents the public build must leave out and report:
+ * one published through the API with a write token and no approval, one approved by the reviewer who wrote it.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -15,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLocalContent } from '../../src/content/loaders/local.ts';
 import { exportNdjson } from '../../scripts/cms-export.ts';
 import { readNdjson, startLoopback, type Loopback } from '../helpers/sanity-loopback.ts';
+import { approvalOf, EDITOR, readReviewers, reviewedDataset } from '../helpers/sanity-review.ts';
 
 const FIXTURE = path.resolve('tests/fixtures/content-min');
 const work = mkdtempSync(path.join(tmpdir(), 'hc-preview-'));
@@ -24,6 +27,8 @@ const PUBLIC = path.join(work, 'public');
 const BUILD_NOW = '2027-02-01T09:00:00+08:00';
 const EDITED = '每天吃多少盐？（草稿：还没审核的修改）';
 const NEW_TITLE = '还没发布的新文章';
+const SNEAKY = '用写入令牌直接发布的文章';
+const SELF = '自己写自己批的文章';
 
 const walk = (dir: string): string[] =>
   readdirSync(dir).flatMap((n) =>
@@ -77,18 +82,31 @@ function build(name: string, outDir: string, extra: Record<string, string>): Pro
 }
 
 beforeAll(async () => {
-  const docs = readNdjson(exportNdjson(await loadLocalContent(FIXTURE), FIXTURE).ndjson);
+  const exported = readNdjson(exportNdjson(await loadLocalContent(FIXTURE), FIXTURE).ndjson);
+  const { documents: docs, transactions } = await reviewedDataset(exported, readReviewers(FIXTURE));
   const salt = docs.find((d) => d._id === 'article.salt')!;
-  docs.push(
+  const copy = (id: string, slug: string, title: string) => ({
+    ...structuredClone(salt),
+    _id: id,
+    slug: { _type: 'slug', current: slug },
+    title,
+  });
+  const drafts = [
     { ...structuredClone(salt), _id: 'drafts.article.salt', title: EDITED },
-    {
-      ...structuredClone(salt),
-      _id: 'drafts.article.new-draft',
-      slug: { _type: 'slug', current: 'new-draft' },
-      title: NEW_TITLE,
-    },
+    copy('drafts.article.new-draft', 'new-draft', NEW_TITLE),
+  ];
+  const sneaky = copy('article.sneaky', 'sneaky', SNEAKY);
+  const own = copy('article.own-work', 'own-work', SELF);
+  const ownApproval = approvalOf(own);
+  const reviewer = readReviewers(FIXTURE)[0]!.sanityUserId!;
+  docs.push(...drafts, sneaky, own, ownApproval);
+  transactions.push(
+    ...drafts.map((d) => ({ author: EDITOR, states: { [d._id]: d } })),
+    { author: 'pTokenRobot', states: { [sneaky._id]: sneaky } },
+    { author: reviewer, states: { [own._id]: own } },
+    { author: reviewer, states: { [ownApproval._id]: ownApproval } },
   );
-  server = await startLoopback(docs);
+  server = await startLoopback(docs, { transactions });
   await build('preview', PREVIEW, { SANITY_PERSPECTIVE: 'drafts' });
   await build('public', PUBLIC, {});
 }, 900_000);
@@ -131,6 +149,16 @@ describe('public build (published perspective)', () => {
     expect(readFileSync(path.join(PUBLIC, 'articles/salt/index.html'), 'utf8')).toContain('每天吃多少盐？');
     expect(containing(PUBLIC, 'loopback-read-token')).toEqual([]);
   });
+
+  it('leaves out what no listed reviewer approved, and says so in the build log', () => {
+    expect(walk(PUBLIC).filter((f) => /sneaky|own-work/.test(f))).toEqual([]);
+    expect(containing(PUBLIC, SNEAKY)).toEqual(['review-report.json']);
+    expect(containing(PUBLIC, SELF)).toEqual(['review-report.json']);
+    expect(logs.public).toContain(`article.sneaky "${SNEAKY}": published without an approval by a listed reviewer`);
+    expect(logs.public).toMatch(
+      /article\.own-work "自己写自己批的文章": approved by 测试医生（虚构）, who also made the last change/,
+    );
+  });
 });
 
 describe('review due', () => {
@@ -141,21 +169,31 @@ describe('review due', () => {
 
   it('the build writes dist/review-report.json for a scheduled job', () => {
     const report = JSON.parse(readFileSync(path.join(PUBLIC, 'review-report.json'), 'utf8'));
-    expect(report).toEqual({
+    expect(report).toMatchObject({
       date: '2027-02-01',
+      documents: 1,
       articles: 1,
+      quizzes: 0,
       overdueCount: 1,
       overdue: [
         {
           id: 'salt',
+          kind: 'article',
           title: '每天吃多少盐？',
           reviewer: '测试医生（虚构）',
           reviewedAt: '2026-01-10',
           nextReviewDue: '2027-01-10',
           daysOverdue: 22,
+          source: 'article.salt',
         },
       ],
+      needsReviewCount: 0,
+      withheldCount: 2,
     });
+    expect(report.withheld.map((w: { source: string }) => w.source).sort()).toEqual([
+      'article.own-work',
+      'article.sneaky',
+    ]);
     expect(readFileSync(path.join(PUBLIC, 'sitemap-0.xml'), 'utf8')).not.toContain('review-report');
   });
 });

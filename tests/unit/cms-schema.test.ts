@@ -46,11 +46,17 @@ const SANITY_ONLY: Record<string, string> = {
 const SANITY_ONLY_PREFIX: Record<string, string> = {
   'article:review': 'the medical-review workflow (cms/workflow): state, approval and history stay in the Studio',
   'quiz:review': 'same',
+  'event:review': 'same (an event marked as health advice is reviewed)',
+  'family:review': 'same (a family story marked as health advice is reviewed)',
+  'event:healthAdvice':
+    'marks an event as health advice, so the Studio and the build gate review it; the site shows nothing of it',
+  'family:healthAdvice': 'same, for a family story',
 };
 
 /** Document types only the Studio has, and why. */
 const SANITY_ONLY_TYPES: Record<string, string> = {
   reviewerProfile: 'who may approve health content (cms/workflow); the site does not show it',
+  reviewEvent: 'the review records kept beside health documents; the build checks them, the site does not show them',
 };
 
 /** Fields only the model has, and why. */

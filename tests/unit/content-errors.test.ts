@@ -96,7 +96,7 @@ describe('bad content names the file and the field path', () => {
   it('next review more than three years after review', async () => {
     edit('articles/salt.md', 'nextReviewDue: 2027-01-10', 'nextReviewDue: 2029-01-11');
     expect(await problems()).toContain(
-      'content/articles/salt.md: nextReviewDue: next review must be at most 3 years after the review date',
+      'content/articles/salt.md: nextReviewDue: next review must be at most 3 years after the review date (2029-01-10 at the latest)',
     );
   });
 

@@ -60,9 +60,12 @@ describe('review dates', () => {
     expect(overdue(list, '2026-03-01').map((x) => x.slug)).toEqual(['c']);
   });
   it('prints a report for the build log', () => {
-    expect(overdueReport(list, '2026-11-22')).toContain('2 articles are past the next review date');
-    expect(overdueReport(list, '2026-11-22')).toContain('- c "C" due 2025-01-01');
-    expect(overdueReport([], '2026-11-22')).toContain('no article is past its next review date');
+    expect(overdueReport(list, '2026-11-22')).toContain('2 documents are past the next review date');
+    expect(overdueReport(list, '2026-11-22')).toContain('- article c "C" due 2025-01-01');
+    expect(overdueReport([{ ...list[2]!, kind: 'quiz' as const }], '2026-11-22')).toContain(
+      '- self-check c "C" due 2025-01-01',
+    );
+    expect(overdueReport([], '2026-11-22')).toContain('no article or self-check is past its next review date');
   });
 });
 

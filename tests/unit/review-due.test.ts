@@ -20,6 +20,7 @@ describe('review:due', () => {
     expect(r.report.overdue).toEqual([
       {
         id: 'salt',
+        kind: 'article',
         title: '每天吃多少盐？',
         reviewer: '测试医生（虚构）',
         reviewedAt: '2026-01-10',
@@ -28,7 +29,9 @@ describe('review:due', () => {
         source: 'content-min/articles/salt.md',
       },
     ]);
-    expect(r.summary).toContain('1 of 1 articles past the next review date: salt (22 days)');
+    expect(r.summary).toContain(
+      '1 of 1 documents (1 articles, 0 self-checks) past the next review date: salt (22 days)',
+    );
     expect((await reviewDue(['--fail-on-overdue'], env('2027-02-01'))).exitCode).toBe(1);
     expect((await reviewDue([], env('2027-02-01', { REVIEW_FAIL_ON_OVERDUE: '1' }))).exitCode).toBe(1);
   });
@@ -36,6 +39,18 @@ describe('review:due', () => {
   it('exits 0 with an empty list when nothing is overdue (the due day itself is not overdue)', async () => {
     const r = await reviewDue(['--fail-on-overdue'], env('2027-01-10'));
     expect(r).toMatchObject({ exitCode: 0, report: { date: '2027-01-10', articles: 1, overdueCount: 0, overdue: [] } });
+  });
+
+  it('lists self-checks too, and 待复审: content or a cited source changed after the review', async () => {
+    const r = await reviewDue([], { BUILD_NOW: '2026-12-06T09:00:00+08:00' });
+    expect(r.report.quizzes).toBe(3);
+    const stale = new Map(r.report.needsReview.map((e) => [e.id, e.reasons.join('; ')]));
+    expect(stale.get('diabetes-risk')).toMatch(/content changed on 2026-12-05, after the review/);
+    // Review dates that moved without a reviewer's record went back to the recorded review: 待复审.
+    expect(stale.get('antenatal-checkups')).toMatch(/content changed on 2026-12-05/);
+    expect(stale.get('elders-sleep-well')).toMatch(/content changed/);
+    expect(stale.get('baduanjin-tai-chi-balance')).toMatch(/content changed/);
+    expect(r.summary).toContain('待复审:');
   });
 
   it('orders the report most overdue first', () => {

@@ -1,14 +1,17 @@
 /**
- * The Studio's medical-review workflow (cms/workflow/rules.ts): who may do what in which state, an edit after
- * approval sends the document back to review, approval fills the reviewer and dates from the reviewer profile,
- * and every step is kept in the history.
+ * The Studio's medical-review workflow (cms/workflow/rules.ts): who may do what in which state (with the reason
+ * when not), an edit after submission or approval needs a new submission, the submitter cannot approve (four eyes),
+ * approval fills the reviewer and dates from the reviewer profile, and every step is a record of its own.
  */
 import { daysOverdue } from '@hc/domain/review.ts';
 import { describe, expect, it } from 'vitest';
 import {
+  ACTION_LABEL,
   can,
   contentHash,
+  needsReview,
   nextReviewAfterApproval,
+  STATE_LABEL,
   reviewStatus,
   RULES,
   transition,
@@ -22,8 +25,10 @@ import {
 const profiles: ReviewerProfile[] = [
   { _id: 'reviewerProfile.zhang', name: '张文（虚构）', title: '全科主治医师', userId: 'pDoctor' },
   { _id: 'reviewerProfile.old', name: '李退休（虚构）', title: '主任医师', userId: 'pRetired', active: false },
+  { _id: 'reviewerProfile.li', name: '李医生（虚构）', title: '主治医师', userId: 'pDoctor2' },
 ];
 const editor: Actor = { userId: 'pEditor', name: '王编辑' };
+const otherDoctor: Actor = { userId: 'pDoctor2', name: 'Li' };
 const doctor: Actor = { userId: 'pDoctor', name: 'Zhang Wen' };
 const retired: Actor = { userId: 'pRetired', name: 'Li' };
 
@@ -82,27 +87,47 @@ describe('review workflow: states', () => {
     expect(state(null, null)).toBe('draft');
   });
 
-  it('goes 草稿 → 待医学审核 → 审核通过 → 已发布', () => {
+  it('goes 草稿 → 待医学审核 → 已批准，待发布 → 已发布, one record per step', () => {
     let d = article();
-    d = apply(d, 'submit', editor);
+    const records: string[] = [];
+    const go = (action: ReviewAction, actor: Actor, comment?: string) => {
+      const t = step(action, d, actor, comment);
+      if (!t.ok) throw new Error(t.reason);
+      records.push(t.event.action);
+      expect(t.event).toMatchObject({
+        _type: 'reviewEvent',
+        document: 'article.home-blood-pressure',
+        userId: actor.userId,
+      });
+      d = { ...d, ...t.set };
+    };
+    go('submit', editor);
     expect(state(d)).toBe('inReview');
-    d = apply(d, 'approve', doctor, '已核对 2024 年版高血压指南。');
+    go('approve', doctor, '已核对 2024 年版高血压指南。');
     expect(state(d)).toBe('approved');
-    d = apply(d, 'publish', editor);
-    // Publishing makes the draft the published document.
-    const published = { ...d, _id: 'article.home-blood-pressure' };
-    expect(state(null, published)).toBe('published');
-    expect(d.review.history.map((h: { action: string }) => h.action)).toEqual(['submit', 'approve', 'publish']);
+    go('publish', editor);
+    expect(state(null, { ...d, _id: 'article.home-blood-pressure' })).toBe('published');
+    expect(records).toEqual(['submit', 'approve', 'publish']);
+    // The history is not in the document: a discarded draft loses nothing.
+    expect(JSON.stringify(d.review)).not.toMatch(/history/);
+  });
+
+  it('every state and action has one name, and no action is named like a state', () => {
+    const states = Object.values(STATE_LABEL);
+    const actions = Object.values(ACTION_LABEL);
+    expect(new Set(states).size).toBe(states.length);
+    expect(new Set(actions).size).toBe(actions.length);
+    for (const a of actions) expect(states).not.toContain(a);
   });
 });
 
 describe('review workflow: who may do what', () => {
-  const states: ReviewState[] = ['draft', 'inReview', 'approved', 'published'];
-  const status = (s: ReviewState) => ({ state: s, stale: false });
+  const states: ReviewState[] = ['draft', 'inReview', 'changed', 'approved', 'published'];
+  const status = (s: ReviewState) => ({ state: s });
 
   it('matches the table for editors and reviewers in every state', () => {
     const table: Record<ReviewAction, { editor: ReviewState[]; reviewer: ReviewState[] }> = {
-      submit: { editor: ['draft'], reviewer: ['draft'] },
+      submit: { editor: ['draft', 'changed'], reviewer: ['draft', 'changed'] },
       approve: { editor: [], reviewer: ['inReview'] },
       reject: { editor: [], reviewer: ['inReview', 'approved'] },
       publish: { editor: ['approved'], reviewer: ['approved'] },
@@ -119,34 +144,51 @@ describe('review workflow: who may do what', () => {
     }
   });
 
-  it('an inactive reviewer profile and a signed-out user may not approve', () => {
-    expect(can('approve', status('inReview'), retired, profiles)).toMatchObject({
+  it("says why an action is not available, in the editor's words", () => {
+    expect(can('approve', status('inReview'), editor, profiles)).toMatchObject({
       allowed: false,
-      reason: expect.stringContaining('审核人'),
+      reason: expect.stringContaining('只有审核人可以批准'),
     });
-    expect(can('approve', status('inReview'), null, profiles).allowed).toBe(false);
-    expect(can('approve', status('inReview'), doctor, []).allowed).toBe(false);
+    expect(can('approve', status('draft'), doctor, profiles)).toMatchObject({
+      allowed: false,
+      reason: expect.stringContaining('还没有提交审核'),
+    });
+    expect(can('publish', status('changed'), editor, profiles)).toMatchObject({
+      allowed: false,
+      reason: expect.stringContaining('重新提交审核'),
+    });
+    expect(can('approve', status('inReview'), retired, profiles).allowed).toBe(false);
+    expect(can('approve', status('inReview'), null, profiles)).toEqual({ allowed: false, reason: '请先登录' });
+  });
+
+  it('four eyes: the reviewer who submitted a draft cannot approve it; another reviewer can', () => {
+    const d = apply(article(), 'submit', doctor);
+    expect(step('approve', d, doctor, '好。')).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('两人把关'),
+    });
+    expect(step('approve', d, otherDoctor, '好。').ok).toBe(true);
   });
 
   it('an editor cannot publish without approval', () => {
     const d = apply(article(), 'submit', editor);
-    expect(step('publish', d, editor)).toEqual({ ok: false, reason: '医学审核通过后才能发布' });
+    expect(step('publish', d, editor)).toEqual({ ok: false, reason: '医学审核批准后才能发布' });
     expect(step('publish', article(), editor).ok).toBe(false);
   });
 
   it('approve and reject need a comment', () => {
     const d = apply(article(), 'submit', editor);
-    expect(step('approve', d, doctor, '  ')).toEqual({ ok: false, reason: '审核通过需要写明意见' });
+    expect(step('approve', d, doctor, '  ')).toEqual({ ok: false, reason: '批准需要写明意见' });
     expect(step('reject', d, doctor)).toEqual({ ok: false, reason: '退回修改需要写明意见' });
     expect(step('reject', d, doctor, '第 2 段的数字请注明来源。').ok).toBe(true);
   });
 
-  it('退回修改 sends the draft back to the editor, with the comment in the history', () => {
-    let d = apply(article(), 'submit', editor);
-    d = apply(d, 'reject', doctor, '第 2 段的数字请注明来源。');
-    expect(state(d)).toBe('draft');
-    expect(d.review.approval).toBeUndefined();
-    expect(d.review.history.at(-1)).toMatchObject({
+  it('退回修改 sends the draft back to the editor, with the comment in its record', () => {
+    const d = apply(article(), 'submit', editor);
+    const t = step('reject', d, doctor, '第 2 段的数字请注明来源。');
+    if (!t.ok) throw new Error(t.reason);
+    expect(state({ ...d, ...t.set })).toBe('draft');
+    expect(t.event).toMatchObject({
       action: 'reject',
       by: '张文（虚构）',
       userId: 'pDoctor',
@@ -156,34 +198,53 @@ describe('review workflow: who may do what', () => {
   });
 });
 
-describe('review workflow: an edit after approval sends it back to review', () => {
-  it('a changed body makes the approval stale: 待医学审核, and 发布 is refused', () => {
-    let d = apply(apply(article(), 'submit', editor), 'approve', doctor, '内容准确。');
-    d = {
-      ...d,
-      body: [
-        { ...d.body[0], children: [{ _type: 'span', _key: 's0', text: '家里量的血压 140/90 mmHg 或以上偏高。' }] },
-      ],
-    };
-    expect(reviewStatus({ draft: d })).toMatchObject({ state: 'inReview', stale: true });
-    expect(step('publish', d, editor)).toEqual({ ok: false, reason: '审核通过后内容又改过，需要重新审核才能发布' });
-    // The editor submits it again, so it is listed for the reviewers (review.status), without the old approval.
-    expect(can('submit', reviewStatus({ draft: d }), editor, profiles).allowed).toBe(true);
+describe('review workflow: an edit after submission or approval needs a new submission', () => {
+  const edit = (d: Doc): Doc => ({
+    ...d,
+    body: [{ ...d.body[0], children: [{ _type: 'span', _key: 's0', text: '家里量的血压 140/90 mmHg 或以上偏高。' }] }],
+  });
+
+  it('an edit while in review makes it 已修改，待重新提交, not approvable', () => {
+    const d = edit(apply(article(), 'submit', editor));
+    expect(state(d)).toBe('changed');
+    expect(step('approve', d, doctor, '好。')).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('提交后内容又改过'),
+    });
+  });
+
+  it('a changed body after approval: 已修改，待重新提交, and 发布 is refused until approved again', () => {
+    let d = edit(apply(apply(article(), 'submit', editor), 'approve', doctor, '内容准确。'));
+    expect(state(d)).toBe('changed');
+    expect(step('publish', d, editor)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('批准后内容又改过'),
+    });
     d = apply(d, 'submit', editor);
-    expect(d.review).toMatchObject({ status: 'inReview' });
     expect(d.review.approval).toBeUndefined();
-    expect(reviewStatus({ draft: d })).toMatchObject({ state: 'inReview', stale: false });
-    // The reviewer approves again; now it can be published.
+    expect(state(d)).toBe('inReview');
     d = apply(d, 'approve', doctor, '改得对。');
     expect(state(d)).toBe('approved');
     expect(step('publish', d, editor).ok).toBe(true);
   });
 
-  it('an edit to a published document needs a new approval before it is published again', () => {
-    let d = apply(apply(apply(article(), 'submit', editor), 'approve', doctor, '好。'), 'publish', editor);
+  it('an edit to a published document needs a new approval; the submission names the fields that changed', () => {
+    const d = apply(apply(apply(article(), 'submit', editor), 'approve', doctor, '好。'), 'publish', editor);
     const published = { ...d, _id: 'article.home-blood-pressure' };
-    d = { ...published, _id: 'drafts.article.home-blood-pressure', title: '在家量血压' };
-    expect(reviewStatus({ draft: d, published })).toMatchObject({ state: 'inReview', stale: true });
+    const draft = { ...published, _id: 'drafts.article.home-blood-pressure', title: '在家量血压' };
+    expect(reviewStatus({ draft, published }).state).toBe('changed');
+    const t = transition('submit', {
+      type: 'article',
+      draft,
+      published,
+      actor: editor,
+      profiles,
+      now: '2026-12-06T01:00:00.000Z',
+      today: '2026-12-06',
+      key: 'k',
+      fieldTitles: { title: '标题' },
+    });
+    expect(t.ok && t.event.changed).toEqual(['标题']);
     // Changing only the update date is not a content change.
     const unchanged = {
       ...published,
@@ -192,17 +253,14 @@ describe('review workflow: an edit after approval sends it back to review', () =
       _rev: 'other',
     };
     expect(reviewStatus({ draft: unchanged, published }).state).toBe('approved');
-    // Moving the next review date or typing another reviewer after approval is: it needs a doctor again.
     for (const change of [
       { nextReviewDue: '2029-12-01' },
       { reviewer: { name: '别人', role: '医师' } },
       { reviewedAt: '2026-12-06' },
     ]) {
-      const draft = { ...unchanged, ...change };
-      expect(reviewStatus({ draft, published }), JSON.stringify(change)).toMatchObject({
-        state: 'inReview',
-        stale: true,
-      });
+      expect(reviewStatus({ draft: { ...unchanged, ...change }, published }).state, JSON.stringify(change)).toBe(
+        'changed',
+      );
     }
   });
 
@@ -213,6 +271,7 @@ describe('review workflow: an edit after approval sends it back to review', () =
     expect(
       contentHash({ ...a, _rev: 'x', _updatedAt: 'y', updatedAt: '2026-12-06', review: { status: 'approved' } }),
     ).toBe(contentHash(a));
+    expect(contentHash(a)).toMatch(/^[0-9a-f]{64}$/);
     expect(contentHash({ ...a, nextReviewDue: '2028-01-01' })).not.toBe(contentHash(a));
     expect(contentHash({ ...a, _id: 'article.home-blood-pressure' })).toBe(contentHash(a));
     expect(contentHash({ ...a, _id: 'drafts.article.copy' })).not.toBe(contentHash(a));
@@ -237,6 +296,10 @@ describe('review workflow: approval fills the reviewer from the profile', () => 
         },
       },
     });
+    // The record is for the content as approved, reviewer and dates included.
+    expect(t.ok && t.event.contentHash).toBe(
+      t.ok && (t.set.review as { approval: { contentHash: string } }).approval.contentHash,
+    );
   });
 
   it('keeps a next review date that is still ahead and within 3 years', () => {
@@ -246,9 +309,17 @@ describe('review workflow: approval fills the reviewer from the profile', () => 
     expect(nextReviewAfterApproval(undefined, '2026-12-05')).toBe('2027-12-05');
   });
 
-  it('a quiz has no reviewer fields: only the review record changes', () => {
+  it('a self-check is reviewed like an article: approval fills its reviewer and dates', () => {
     const quiz = { _id: 'drafts.quiz.diabetes-risk', _type: 'quiz', title: '糖尿病风险自测' };
     const t = step('approve', apply(quiz, 'submit', editor), doctor, '评分表与 2024 版指南一致。');
+    expect(t.ok && Object.keys(t.set).sort()).toEqual(['nextReviewDue', 'review', 'reviewedAt', 'reviewer']);
+  });
+
+  it('an event is reviewed only when marked as health advice, and has no reviewer fields', () => {
+    const event = { _id: 'drafts.event.talk', _type: 'event', title: '讲座', healthAdvice: true };
+    expect(needsReview('event', event)).toBe(true);
+    expect(needsReview('event', { ...event, healthAdvice: false })).toBe(false);
+    const t = step('approve', apply(event, 'submit', editor), doctor, '建议与指南一致。');
     expect(t.ok && Object.keys(t.set)).toEqual(['review']);
   });
 });

@@ -11,6 +11,7 @@ import { ContentError } from '../../src/content/loaders/errors.ts';
 import { loadSanityContent, mapOptions, resetSanityContent, type SanityEnv } from '../../src/content/loaders/sanity.ts';
 import { exportNdjson } from '../../scripts/cms-export.ts';
 import { applyPerspective, readNdjson, startLoopback, type Loopback } from '../helpers/sanity-loopback.ts';
+import { readReviewers, reviewedDataset } from '../helpers/sanity-review.ts';
 
 type Doc = ReturnType<typeof readNdjson>[number];
 let local: ContentSet;
@@ -25,13 +26,20 @@ afterAll(async () => {
   await Promise.all(servers.map((s) => s.close()));
 });
 
+/** A dataset of these documents, every health document approved by the listed reviewer it names (the review gate). */
 async function serve(documents: Doc[]): Promise<{ env: SanityEnv; server: Loopback }> {
-  const server = await startLoopback(documents);
+  const { documents: docs, transactions } = await reviewedDataset(documents, readReviewers('content'));
+  const server = await startLoopback(docs, { transactions });
   servers.push(server);
   resetSanityContent();
   return {
     server,
-    env: { SANITY_PROJECT_ID: server.projectId, SANITY_DATASET: server.dataset, SANITY_API_HOST: server.url },
+    env: {
+      SANITY_PROJECT_ID: server.projectId,
+      SANITY_DATASET: server.dataset,
+      SANITY_API_HOST: server.url,
+      SANITY_API_READ_TOKEN: 'loopback-token',
+    },
   };
 }
 

@@ -12,7 +12,7 @@ import { getContentSet, resetContentSet } from './source.ts';
 import type { ContentSet, Sourced } from './content-set.ts';
 import { localizePlain, resolveText } from '../../lib/localize/resolve.ts';
 import { sanitizeHtml } from '@hc/domain/markdown/sanitize.ts';
-import { overdueReport } from '@hc/domain/review.ts';
+import { reviewLog } from '../review-report.ts';
 import { buildNow, localDate } from '@hc/domain/time.ts';
 
 type Pick = (set: ContentSet) => Array<{ id: string; data: Record<string, unknown>; source: string }>;
@@ -69,12 +69,7 @@ export const articlesLoader: Loader = {
     const set = await getContentSet();
     ctx.store.clear();
     for (const e of set.articles) ctx.store.set({ id: e.data.slug, data: e.data, digest: ctx.generateDigest(e.data) });
-    ctx.logger.info(
-      overdueReport(
-        set.articles.map((a) => ({ ...a.data, source: a.source })),
-        localDate(buildNow()),
-      ),
-    );
+    ctx.logger.info(reviewLog(set, localDate(buildNow())));
   },
 };
 

@@ -34,7 +34,9 @@ function resolveOne(
     });
     return undefined;
   }
-  return section === undefined ? { ...entry } : { ...entry, section };
+  // The day the list entry changed is the list's business (it flags citing documents 待复审), not the citation's.
+  const { updatedAt: _changed, ...cited } = entry;
+  return section === undefined ? cited : { ...cited, section };
 }
 
 /** An article's raw `sources` with ids resolved; an unknown id is reported (and becomes undefined). */

@@ -8,11 +8,14 @@ import type {
   Family,
   HealthDay,
   HealthEvent,
+  ListedReviewerEntry,
   Quiz,
+  ReviewRecordEntry,
   SiteSettings,
   SourceEntry,
   Topic,
 } from '@hc/domain/model/index.ts';
+import type { WithheldDocument } from '@hc/domain/review.ts';
 import type { ContentProblem } from './errors.ts';
 import { checkQuiz } from '@hc/domain/quiz/engine.ts';
 
@@ -33,6 +36,12 @@ export interface ContentSet {
   families: Sourced<Family>[];
   quizzes: Sourced<Quiz>[];
   siteSettings: Sourced<SiteSettings>;
+  /** Who may approve health content: the repository's allow-list (content/reviewers.yaml), whichever the source. */
+  reviewers: Sourced<ListedReviewerEntry>[];
+  /** The review records of git content (content/reviews.yaml); empty for Sanity, whose approvals live there. */
+  reviews: Sourced<ReviewRecordEntry>[];
+  /** Health documents left out because no listed reviewer's approval covers them (Sanity builds). */
+  withheld: WithheldDocument[];
 }
 
 function duplicates<T>(entries: Sourced<T>[], key: (t: T) => string, kind: string, field: string): ContentProblem[] {

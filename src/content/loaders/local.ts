@@ -4,6 +4,7 @@
  *
  *   content/taxonomies/audiences.yaml, topics.yaml   lists
  *   content/sources.yaml                              the sources articles and self-checks cite by id
+ *   content/reviewers.yaml, reviews.yaml              who may review, and each review (review-records.ts)
  *   content/health-days.yaml, site.yaml
  *   content/articles/<slug>.md                        zh-hans original
  *   content/articles/<slug>.<locale>.md               human translation (any translated locale of the registry)
@@ -24,11 +25,14 @@ import {
   familySchema,
   familyTranslationSchemas,
   healthDaySchema,
+  listedReviewerSchema,
   quizSchema,
+  reviewRecordSchema,
   siteSettingsSchema,
   sourceEntrySchema,
   topicSchema,
 } from '@hc/domain/model/index.ts';
+import { checkReviewRecords, REVIEWERS_FILE, REVIEWS_FILE } from './review-records.ts';
 import { resolveSource, resolveSources } from './citations.ts';
 import { crossCheck, type ContentSet, type Sourced } from './content-set.ts';
 import { ContentError, zodProblems, type ContentProblem } from './errors.ts';
@@ -146,6 +150,7 @@ async function checkFolder(
 }
 
 const ROOT_FOLDERS = ['articles', 'events', 'families', 'quizzes', 'taxonomies', 'media'];
+const ROOT_FILES = ['health-days.yaml', 'site.yaml', 'sources.yaml', REVIEWERS_FILE, REVIEWS_FILE];
 
 const lowerExt = (name: string, exts: readonly string[]) => {
   const m = /^(.*)(\.[^.]+)$/.exec(name);
@@ -329,13 +334,9 @@ export async function loadLocalContent(root: string): Promise<ContentSet> {
   await checkFolder(
     ctx,
     r,
-    (n) =>
-      ['health-days.yaml', 'site.yaml', 'sources.yaml'].includes(n) ||
-      ROOT_FOLDERS.includes(n) ||
-      n.toLowerCase() === 'readme.md',
-    'content/ holds health-days.yaml, site.yaml, sources.yaml and the folders articles, events, families, quizzes, taxonomies and media',
-    (n) =>
-      ['health-days.yaml', 'site.yaml', 'sources.yaml'].find((k) => k === n.toLowerCase().replace(/\.yml$/, '.yaml')),
+    (n) => ROOT_FILES.includes(n) || ROOT_FOLDERS.includes(n) || n.toLowerCase() === 'readme.md',
+    `content/ holds ${ROOT_FILES.join(', ')} and the folders articles, events, families, quizzes, taxonomies and media`,
+    (n) => ROOT_FILES.find((k) => k === n.toLowerCase().replace(/\.yml$/, '.yaml')),
   );
 
   const events: ContentSet['events'] = [];
@@ -361,6 +362,13 @@ export async function loadLocalContent(root: string): Promise<ContentSet> {
     if (data) quizzes.push({ data, source });
   }
 
+  // Who may review, and each review: required once there is anything to review.
+  const reviewed = articles.length + quizzes.length > 0;
+  const optional = async <S extends z.ZodType>(name: string, schema: S) =>
+    reviewed || existsSync(path.join(r, name)) ? readList(ctx, path.join(r, name), schema) : [];
+  const reviewers = await optional(REVIEWERS_FILE, listedReviewerSchema);
+  const reviews = await optional(REVIEWS_FILE, reviewRecordSchema);
+
   if (ctx.problems.length > 0 || !site) throw new ContentError(ctx.problems);
   const set: ContentSet = {
     audiences,
@@ -372,8 +380,11 @@ export async function loadLocalContent(root: string): Promise<ContentSet> {
     families,
     quizzes,
     siteSettings: { data: site, source: rel(ctx, siteFile) },
+    reviewers,
+    reviews,
+    withheld: [],
   };
-  const cross = crossCheck(set);
+  const cross = [...crossCheck(set), ...checkReviewRecords(set)];
   if (cross.length > 0) throw new ContentError(cross);
   return set;
 }

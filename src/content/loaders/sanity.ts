@@ -27,7 +27,12 @@ import {
   sourceEntrySchema,
   topicSchema,
 } from '@hc/domain/model/index.ts';
+import type { ReviewEventDoc } from '@hc/domain/approval.ts';
+import type { WithheldDocument } from '@hc/domain/review.ts';
 import { crossCheck, type ContentSet, type Sourced } from './content-set.ts';
+import { loadReviewerList } from './review-records.ts';
+import { reviewGate, type HealthDoc } from '../sanity/history.ts';
+import type { GateOutcome } from '@hc/domain/approval.ts';
 import { ContentError, formatProblem, zodProblems, type ContentProblem } from './errors.ts';
 import { CONTENT_QUERY } from '../sanity/queries.ts';
 import type { CONTENT_QUERY_RESULT } from '../sanity/sanity.types.ts';
@@ -135,6 +140,12 @@ export interface SanityLoadResult {
   problems: ContentProblem[];
 }
 
+/** The review gate's verdicts (published id → outcome) and the allow-list they were checked against. */
+export interface ReviewVerdicts {
+  outcomes: ReadonlyMap<string, GateOutcome>;
+  reviewers: ContentSet['reviewers'];
+}
+
 function validate<S extends z.ZodType>(
   schema: S,
   mapped: Mapped,
@@ -149,14 +160,34 @@ function validate<S extends z.ZodType>(
 }
 
 /** Maps and validates a query result (pure apart from reading content/media): invalid documents are left out. */
-export function contentFromSanity(result: CONTENT_QUERY_RESULT, opts: MapOptions): SanityLoadResult {
+export function contentFromSanity(
+  result: CONTENT_QUERY_RESULT,
+  opts: MapOptions,
+  review?: ReviewVerdicts,
+): SanityLoadResult {
   const problems: ContentProblem[] = [];
+  // Health documents no listed reviewer approved are withheld before anything else looks at them.
+  const withheld: WithheldDocument[] = [];
+  const passes = (d: Record<string, unknown>) => {
+    const outcome = review?.outcomes.get(String(d._id));
+    if (!outcome || outcome.ok) return true;
+    const slug = d.slug as string | { current?: string } | undefined;
+    withheld.push({
+      id: (typeof slug === 'string' ? slug : slug?.current) ?? String(d._id),
+      kind: String(d._id).split('.')[0] ?? '',
+      title: String(d.title ?? d.displayName ?? d._id),
+      reason: outcome.reason,
+      source: String(d._id),
+    });
+    return false;
+  };
   const each = <S extends z.ZodType>(
     docs: unknown[] | null | undefined,
     schema: S,
     map: (d: Record<string, unknown>) => Mapped,
   ) =>
     (docs ?? []).flatMap((d) => {
+      if (!passes(d as Record<string, unknown>)) return [];
       const v = validate(schema, map(d as Record<string, unknown>), problems);
       return v ? [v] : [];
     });
@@ -195,6 +226,9 @@ export function contentFromSanity(result: CONTENT_QUERY_RESULT, opts: MapOptions
     families,
     quizzes,
     siteSettings: settings,
+    reviewers: review?.reviewers ?? [],
+    reviews: [],
+    withheld,
   };
   // Cross-entry rules (unknown references, duplicate slugs, quiz bands): leave out the documents they name.
   // Repeat, since leaving one out can orphan a reference to it.
@@ -220,6 +254,28 @@ export function contentFromSanity(result: CONTENT_QUERY_RESULT, opts: MapOptions
     };
   }
   return { set, problems };
+}
+
+/**
+ * The review gate (src/content/sanity/history.ts) for the public build; a preview build (drafts) shows editors
+ * and reviewers what they are about to approve, so it is not gated.
+ */
+async function gate(
+  client: SanityClient,
+  env: SanityEnv,
+  result: CONTENT_QUERY_RESULT,
+): Promise<ReviewVerdicts | undefined> {
+  if (sanityPerspective(env) === 'drafts') return undefined;
+  const reviewers = await loadReviewerList(env.CONTENT_DIR ?? 'content');
+  const listed = reviewers.map((r) => r.data);
+  const { outcomes } = await reviewGate(
+    client,
+    env.SANITY_API_READ_TOKEN?.trim() || undefined,
+    (result.healthDocs ?? []) as HealthDoc[],
+    (result.reviewEvents ?? []) as ReviewEventDoc[],
+    listed,
+  );
+  return { outcomes, reviewers };
 }
 
 const CACHE = Symbol.for('jiankang-shequ.sanity-content');
@@ -253,7 +309,14 @@ async function fetchAndValidate(env: SanityEnv): Promise<ContentSet> {
     );
   }
   const result = await client.fetch<CONTENT_QUERY_RESULT>(CONTENT_QUERY);
-  const { set, problems } = contentFromSanity(result, mapOptions(env));
+  const verdicts = await gate(client, env, result);
+  const { set, problems } = contentFromSanity(result, mapOptions(env), verdicts);
+  if (set.withheld.length > 0) {
+    console.warn(
+      `[sanity] review gate: withheld ${set.withheld.length} health document(s) no listed reviewer approved as they are:\n` +
+        set.withheld.map((w) => `  - ${w.source} "${w.title}": ${w.reason}`).join('\n'),
+    );
+  }
   if (problems.length > 0) {
     if (env.STRICT === '1') throw new ContentError(problems);
     console.warn(

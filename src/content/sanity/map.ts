@@ -9,6 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ContentSet } from '../loaders/content-set.ts';
+import { localDate } from '@hc/domain/time.ts';
 import type { Article, Family, HealthEvent, LocalizedString, Quiz, Source } from '@hc/domain/model/index.ts';
 import { markdownToPortableText } from '../../lib/portable-text/from-markdown.ts';
 import { portableTextToMarkdown } from '../../lib/portable-text/markdown.ts';
@@ -114,7 +115,7 @@ export function sourceDocId(s: Source): string {
     : `source.inline-${sha1(`${s.title}|${s.publisher}|${s.year}|${s.edition ?? ''}|${s.url ?? ''}`).slice(0, 12)}`;
 }
 
-function sourceDoc(s: Source): SanityDoc {
+function sourceDoc(s: Source & { updatedAt?: string }): SanityDoc {
   return {
     _id: sourceDocId(s),
     _type: 'source',
@@ -124,6 +125,7 @@ function sourceDoc(s: Source): SanityDoc {
     year: s.year,
     edition: s.edition,
     url: s.url,
+    updatedAt: s.updatedAt,
   };
 }
 
@@ -271,6 +273,10 @@ function quizDoc(q: Quiz): SanityDoc {
     disclaimer: q.disclaimer,
     audiences: refs('audience', q.audiences),
     topics: refs('topic', q.topics),
+    reviewer: { _type: 'reviewer', ...q.reviewer },
+    reviewedAt: q.reviewedAt,
+    nextReviewDue: q.nextReviewDue,
+    updatedAt: q.updatedAt,
     translations: translations(
       q.translations,
       (t) => ({
@@ -453,7 +459,11 @@ export const fromSanity = {
       photos: Array.isArray(d.photos) ? d.photos.map((p) => mapImage(p, opts)) : undefined,
       translations: mapTranslations(d.translations, (t) => ({ ...t, story: mdBody(t.story, opts) })),
     }),
-  source: (d: Raw): Mapped => finish(d, {}),
+  // A source changed after a document was reviewed flags it 待复审: the day of the last change to its document.
+  source: ({ _updatedAt, ...d }: Raw): Mapped =>
+    finish(d, {
+      updatedAt: d.updatedAt ?? (typeof _updatedAt === 'string' ? localDate(new Date(_updatedAt)) : undefined),
+    }),
   quiz: (d: Raw): Mapped =>
     finish(d, {
       translations: mapTranslations(d.translations, (t) => ({

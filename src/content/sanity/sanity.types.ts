@@ -61,6 +61,24 @@ export type LocaleString = {
   en?: string;
 };
 
+export type ReviewEvent = {
+  _id: string;
+  _type: 'reviewEvent';
+  _createdAt: string;
+  _updatedAt: string;
+  _rev: string;
+  title?: string;
+  document?: string;
+  documentType?: string;
+  action?: 'submit' | 'approve' | 'reject' | 'publish';
+  by?: string;
+  at?: string;
+  comment?: string;
+  changed?: Array<string>;
+  userId?: string;
+  contentHash?: string;
+};
+
 export type ReviewerProfile = {
   _id: string;
   _type: 'reviewerProfile';
@@ -243,6 +261,10 @@ export type Quiz = {
       _key: string;
     } & TopicReference
   >;
+  reviewer?: Reviewer;
+  reviewedAt?: string;
+  nextReviewDue?: string;
+  updatedAt?: string;
   translations?: {
     zh_hant?: QuizTranslation;
     yue?: QuizTranslation;
@@ -253,13 +275,10 @@ export type Quiz = {
 
 export type ReviewRecord = {
   _type: 'reviewRecord';
-  status?: 'draft' | 'inReview' | 'approved' | 'published';
+  status?: 'draft' | 'inReview' | 'changed' | 'approved' | 'published';
+  submittedBy?: string;
+  submittedHash?: string;
   approval?: Approval;
-  history?: Array<
-    {
-      _key: string;
-    } & ReviewHistoryEntry
-  >;
 };
 
 export type QuizTranslation = {
@@ -285,6 +304,12 @@ export type QuizTranslation = {
   }>;
 };
 
+export type Reviewer = {
+  _type: 'reviewer';
+  name?: string;
+  role?: string;
+};
+
 export type SourceReference = {
   _ref: string;
   _type: 'reference';
@@ -304,6 +329,8 @@ export type Family = {
   _createdAt: string;
   _updatedAt: string;
   _rev: string;
+  healthAdvice?: boolean;
+  review?: ReviewRecord;
   consent?: {
     recordedAt?: string;
     by?: string;
@@ -386,6 +413,8 @@ export type Event = {
   _createdAt: string;
   _updatedAt: string;
   _rev: string;
+  healthAdvice?: boolean;
+  review?: ReviewRecord;
   title?: string;
   slug?: Slug;
   summary?: string;
@@ -407,7 +436,7 @@ export type Event = {
   image?: ContentImage;
   start?: string;
   end?: string;
-  timeZone?: string;
+  timeZone?: 'Asia/Shanghai';
   rrule?: string;
   exceptions?: Array<string>;
   overrides?: Array<{
@@ -528,22 +557,6 @@ export type ArticleTranslation = {
   translator?: string;
 };
 
-export type Reviewer = {
-  _type: 'reviewer';
-  name?: string;
-  role?: string;
-};
-
-export type ReviewHistoryEntry = {
-  _type: 'reviewHistoryEntry';
-  at?: string;
-  action?: 'submit' | 'approve' | 'reject' | 'publish';
-  by?: string;
-  userId?: string;
-  comment?: string;
-  contentHash?: string;
-};
-
 export type Source = {
   _id: string;
   _type: 'source';
@@ -556,6 +569,7 @@ export type Source = {
   year?: number;
   edition?: string;
   url?: string;
+  updatedAt?: string;
 };
 
 export type Callout = {
@@ -701,6 +715,7 @@ export type AllSanitySchemaTypes =
   | Geo
   | SiteSettings
   | LocaleString
+  | ReviewEvent
   | ReviewerProfile
   | TopicReference
   | AudienceReference
@@ -713,6 +728,7 @@ export type AllSanitySchemaTypes =
   | Quiz
   | ReviewRecord
   | QuizTranslation
+  | Reviewer
   | SourceReference
   | QuizSource
   | Family
@@ -725,8 +741,6 @@ export type AllSanitySchemaTypes =
   | ContentImage
   | Article
   | ArticleTranslation
-  | Reviewer
-  | ReviewHistoryEntry
   | Source
   | Callout
   | SanityFileAssetReference
@@ -744,7 +758,7 @@ export type AllSanitySchemaTypes =
 
 // Source: ../src/content/sanity/queries.ts
 // Variable: CONTENT_QUERY
-// Query: {  "audiences": *[_type == "audience" && !(_id in path("drafts.**"))] | order(order asc) { _id, "id": id.current, name, description, icon, order },  "topics": *[_type == "topic" && !(_id in path("drafts.**"))] | order(order asc) { _id, "id": id.current, name, description, icon, order },  "sources": *[_type == "source" && !(_id in path("drafts.**"))] | order(_id asc) { _id, "id": id.current, title, publisher, year, edition, url },  "healthDays": *[_type == "healthDay" && !(_id in path("drafts.**"))] | order(_id asc) {    _id, "id": id.current, name, rule, "topics": topics[]->id.current, "audiences": audiences[]->id.current  },  "articles": *[_type == "article" && !(_id in path("drafts.**"))] | order(slug.current asc) {    _id, title, "slug": slug.current, summary,    body[]{ ..., _type == "contentImage" => { "asset": asset-> } },    "audiences": audiences[]->id.current, "topics": topics[]->id.current,    keywords, aliases, featured,    hero{ alt, credit, license, "asset": asset-> },    audio[]{ dialect, durationSec, transcriptOf, "asset": src.asset-> },    reviewer, reviewedAt, nextReviewDue, updatedAt,    "sources": sources[]->{ "id": id.current, title, publisher, year, edition, url },    translations{      zh_hant{ title, summary, translator, body[]{ ..., _type == "contentImage" => { "asset": asset-> } } },      yue{ title, summary, translator, body[]{ ..., _type == "contentImage" => { "asset": asset-> } } },      en{ title, summary, translator, body[]{ ..., _type == "contentImage" => { "asset": asset-> } } }    }  },  "events": *[_type == "event" && !(_id in path("drafts.**"))] | order(slug.current asc) {    _id, title, "slug": slug.current, summary, description, type, start, end, timeZone, rrule, exceptions, overrides,    location, organiser, "audiences": audiences[]->id.current, "topics": topics[]->id.current, signUp, accessibility,    volunteersWanted, status, statusNote, image{ alt, credit, license, "asset": asset-> }, sequence, updatedAt, translations  },  "families": *[_type == "family" && !(_id in path("drafts.**"))] | order(slug.current asc) {    _id, displayName, "slug": slug.current, members, summary,    story[]{ ..., _type == "contentImage" => { "asset": asset-> } },    photos[]{ alt, credit, license, "asset": asset-> },    habits, award, building, consent, hidden, fictional,    "audiences": audiences[]->id.current, "topics": topics[]->id.current,    translations{      zh_hant{ displayName, members, summary, habits, awardTitle, story[]{ ..., _type == "contentImage" => { "asset": asset-> } } },      yue{ displayName, members, summary, habits, awardTitle, story[]{ ..., _type == "contentImage" => { "asset": asset-> } } },      en{ displayName, members, summary, habits, awardTitle, story[]{ ..., _type == "contentImage" => { "asset": asset-> } } }    }  },  "quizzes": *[_type == "quiz" && !(_id in path("drafts.**"))] | order(slug.current asc) {    _id, "slug": slug.current, kind, title, summary, intro,    questions[]{ ..., "recommend": recommend[]->slug.current },    results[]{ ..., "recommend": { "articles": recommend.articles[]->slug.current, "audiences": recommend.audiences[]->id.current } },    "source": source{ section, ...source->{ "id": id.current, title, publisher, year, edition, url } }, disclaimer, "audiences": audiences[]->id.current, "topics": topics[]->id.current, translations  },  "siteSettings": *[_type == "siteSettings" && !(_id in path("drafts.**"))] | order(_id asc) [0] {    _id, communityName, centreName, tagline, contact, emergency, defaultLocale, sampleNotice  }}
+// Query: {  "audiences": *[_type == "audience" && !(_id in path("drafts.**"))] | order(order asc) { _id, "id": id.current, name, description, icon, order },  "topics": *[_type == "topic" && !(_id in path("drafts.**"))] | order(order asc) { _id, "id": id.current, name, description, icon, order },  "sources": *[_type == "source" && !(_id in path("drafts.**"))] | order(_id asc) { _id, _updatedAt, "id": id.current, title, publisher, year, edition, url, updatedAt },  "healthDays": *[_type == "healthDay" && !(_id in path("drafts.**"))] | order(_id asc) {    _id, "id": id.current, name, rule, "topics": topics[]->id.current, "audiences": audiences[]->id.current  },  "articles": *[_type == "article" && !(_id in path("drafts.**"))] | order(slug.current asc) {    _id, title, "slug": slug.current, summary,    body[]{ ..., _type == "contentImage" => { "asset": asset-> } },    "audiences": audiences[]->id.current, "topics": topics[]->id.current,    keywords, aliases, featured,    hero{ alt, credit, license, "asset": asset-> },    audio[]{ dialect, durationSec, transcriptOf, "asset": src.asset-> },    reviewer, reviewedAt, nextReviewDue, updatedAt,    "sources": sources[]->{ "id": id.current, title, publisher, year, edition, url },    translations{      zh_hant{ title, summary, translator, body[]{ ..., _type == "contentImage" => { "asset": asset-> } } },      yue{ title, summary, translator, body[]{ ..., _type == "contentImage" => { "asset": asset-> } } },      en{ title, summary, translator, body[]{ ..., _type == "contentImage" => { "asset": asset-> } } }    }  },  "events": *[_type == "event" && !(_id in path("drafts.**"))] | order(slug.current asc) {    _id, title, "slug": slug.current, summary, description, type, start, end, timeZone, rrule, exceptions, overrides,    location, organiser, "audiences": audiences[]->id.current, "topics": topics[]->id.current, signUp, accessibility,    volunteersWanted, status, statusNote, image{ alt, credit, license, "asset": asset-> }, sequence, updatedAt, translations  },  "families": *[_type == "family" && !(_id in path("drafts.**"))] | order(slug.current asc) {    _id, displayName, "slug": slug.current, members, summary,    story[]{ ..., _type == "contentImage" => { "asset": asset-> } },    photos[]{ alt, credit, license, "asset": asset-> },    habits, award, building, consent, hidden, fictional,    "audiences": audiences[]->id.current, "topics": topics[]->id.current,    translations{      zh_hant{ displayName, members, summary, habits, awardTitle, story[]{ ..., _type == "contentImage" => { "asset": asset-> } } },      yue{ displayName, members, summary, habits, awardTitle, story[]{ ..., _type == "contentImage" => { "asset": asset-> } } },      en{ displayName, members, summary, habits, awardTitle, story[]{ ..., _type == "contentImage" => { "asset": asset-> } } }    }  },  "quizzes": *[_type == "quiz" && !(_id in path("drafts.**"))] | order(slug.current asc) {    _id, "slug": slug.current, kind, title, summary, intro,    questions[]{ ..., "recommend": recommend[]->slug.current },    results[]{ ..., "recommend": { "articles": recommend.articles[]->slug.current, "audiences": recommend.audiences[]->id.current } },    "source": source{ section, ...source->{ "id": id.current, title, publisher, year, edition, url } }, disclaimer, "audiences": audiences[]->id.current, "topics": topics[]->id.current, translations,    reviewer, reviewedAt, nextReviewDue, updatedAt  },  "healthDocs": *[(_type in ["article", "quiz"] || (_type in ["event", "family"] && healthAdvice == true)) && !(_id in path("drafts.**"))],  "reviewEvents": *[_type == "reviewEvent" && !(_id in path("drafts.**"))] | order(_id asc) { _id, document, action, contentHash, comment },  "siteSettings": *[_type == "siteSettings" && !(_id in path("drafts.**"))] | order(_id asc) [0] {    _id, communityName, centreName, tagline, contact, emergency, defaultLocale, sampleNotice  }}
 export type CONTENT_QUERY_RESULT = {
   audiences: Array<{
     _id: string;
@@ -764,12 +778,14 @@ export type CONTENT_QUERY_RESULT = {
   }>;
   sources: Array<{
     _id: string;
+    _updatedAt: string;
     id: string | null;
     title: string | null;
     publisher: string | null;
     year: number | null;
     edition: string | null;
     url: string | null;
+    updatedAt: string | null;
   }>;
   healthDays: Array<{
     _id: string;
@@ -1128,7 +1144,7 @@ export type CONTENT_QUERY_RESULT = {
       | null;
     start: string | null;
     end: string | null;
-    timeZone: string | null;
+    timeZone: 'Asia/Shanghai' | null;
     rrule: string | null;
     exceptions: Array<string> | null;
     overrides: Array<{
@@ -1574,6 +1590,268 @@ export type CONTENT_QUERY_RESULT = {
       yue?: QuizTranslation;
       en?: QuizTranslation;
     } | null;
+    reviewer: Reviewer | null;
+    reviewedAt: string | null;
+    nextReviewDue: string | null;
+    updatedAt: string | null;
+  }>;
+  healthDocs: Array<
+    | {
+        _id: string;
+        _type: 'article';
+        _createdAt: string;
+        _updatedAt: string;
+        _rev: string;
+        title?: string;
+        slug?: Slug;
+        summary?: string;
+        body?: RichText;
+        audiences?: Array<
+          {
+            _key: string;
+          } & AudienceReference
+        >;
+        topics?: Array<
+          {
+            _key: string;
+          } & TopicReference
+        >;
+        featured?: boolean;
+        keywords?: Array<string>;
+        aliases?: Array<string>;
+        hero?: ContentImage;
+        audio?: Array<
+          {
+            _key: string;
+          } & AudioTrack
+        >;
+        reviewer?: Reviewer;
+        reviewedAt?: string;
+        nextReviewDue?: string;
+        sources?: Array<
+          {
+            _key: string;
+          } & SourceReference
+        >;
+        updatedAt?: string;
+        review?: ReviewRecord;
+        translations?: {
+          zh_hant?: ArticleTranslation;
+          yue?: ArticleTranslation;
+          en?: ArticleTranslation;
+        };
+      }
+    | {
+        _id: string;
+        _type: 'event';
+        _createdAt: string;
+        _updatedAt: string;
+        _rev: string;
+        healthAdvice?: boolean;
+        review?: ReviewRecord;
+        title?: string;
+        slug?: Slug;
+        summary?: string;
+        description?: string;
+        type?:
+          'clinic' | 'exercise' | 'festival' | 'lecture' | 'other' | 'screening' | 'tcm' | 'training' | 'vaccination';
+        status?: 'cancelled' | 'moved' | 'postponed' | 'scheduled';
+        statusNote?: string;
+        organiser?: string;
+        audiences?: Array<
+          {
+            _key: string;
+          } & AudienceReference
+        >;
+        topics?: Array<
+          {
+            _key: string;
+          } & TopicReference
+        >;
+        image?: ContentImage;
+        start?: string;
+        end?: string;
+        timeZone?: 'Asia/Shanghai';
+        rrule?: string;
+        exceptions?: Array<string>;
+        overrides?: Array<{
+          occurrence?: string;
+          status?: 'cancelled' | 'moved' | 'postponed' | 'scheduled';
+          start?: string;
+          end?: string;
+          location?: EventLocation;
+          note?: string;
+          _type: 'occurrenceOverride';
+          _key: string;
+        }>;
+        location?: EventLocation;
+        accessibility?: string;
+        signUp?: {
+          how?: 'none' | 'phone' | 'url' | 'walk-in' | 'wechat';
+          phone?: string;
+          url?: string;
+          capacity?: number;
+          note?: string;
+        };
+        volunteersWanted?: {
+          count?: number;
+          note?: string;
+        };
+        sequence?: number;
+        updatedAt?: string;
+        translations?: {
+          zh_hant?: EventTranslation;
+          yue?: EventTranslation;
+          en?: EventTranslation;
+        };
+      }
+    | {
+        _id: string;
+        _type: 'family';
+        _createdAt: string;
+        _updatedAt: string;
+        _rev: string;
+        healthAdvice?: boolean;
+        review?: ReviewRecord;
+        consent?: {
+          recordedAt?: string;
+          by?: string;
+        };
+        hidden?: boolean;
+        displayName?: string;
+        slug?: Slug;
+        members?: string;
+        summary?: string;
+        story?: RichText;
+        photos?: Array<
+          {
+            _key: string;
+          } & ContentImage
+        >;
+        habits?: Array<string>;
+        award?: {
+          title?: string;
+          year?: number;
+        };
+        building?: string;
+        fictional?: boolean;
+        audiences?: Array<
+          {
+            _key: string;
+          } & AudienceReference
+        >;
+        topics?: Array<
+          {
+            _key: string;
+          } & TopicReference
+        >;
+        translations?: {
+          zh_hant?: FamilyTranslation;
+          yue?: FamilyTranslation;
+          en?: FamilyTranslation;
+        };
+      }
+    | {
+        _id: string;
+        _type: 'quiz';
+        _createdAt: string;
+        _updatedAt: string;
+        _rev: string;
+        title?: string;
+        slug?: Slug;
+        kind?: 'knowledge' | 'risk';
+        summary?: string;
+        intro?: string;
+        questions?: Array<{
+          id?: string;
+          text?: string;
+          type?: 'boolean' | 'multi' | 'number' | 'single';
+          options?: Array<{
+            label?: string;
+            points?: number;
+            correct?: boolean;
+            explain?: string;
+            _type: 'quizOption';
+            _key: string;
+          }>;
+          explain?: string;
+          unit?: string;
+          min?: number;
+          max?: number;
+          bands?: Array<{
+            min?: number;
+            max?: number;
+            points?: number;
+            when?: {
+              question?: string;
+              option?: number;
+            };
+            _type: 'numberBand';
+            _key: string;
+          }>;
+          derived?: {
+            formula?: 'bmi';
+            inputs?: Array<string>;
+          };
+          scored?: boolean;
+          recommend?: Array<
+            {
+              _key: string;
+            } & ArticleReference
+          >;
+          _type: 'quizQuestion';
+          _key: string;
+        }>;
+        results?: Array<{
+          min?: number;
+          max?: number;
+          title?: string;
+          advice?: string;
+          recommend?: {
+            articles?: Array<
+              {
+                _key: string;
+              } & ArticleReference
+            >;
+            audiences?: Array<
+              {
+                _key: string;
+              } & AudienceReference
+            >;
+          };
+          _type: 'resultBand';
+          _key: string;
+        }>;
+        source?: QuizSource;
+        disclaimer?: string;
+        audiences?: Array<
+          {
+            _key: string;
+          } & AudienceReference
+        >;
+        topics?: Array<
+          {
+            _key: string;
+          } & TopicReference
+        >;
+        reviewer?: Reviewer;
+        reviewedAt?: string;
+        nextReviewDue?: string;
+        updatedAt?: string;
+        translations?: {
+          zh_hant?: QuizTranslation;
+          yue?: QuizTranslation;
+          en?: QuizTranslation;
+        };
+        review?: ReviewRecord;
+      }
+  >;
+  reviewEvents: Array<{
+    _id: string;
+    document: string | null;
+    action: 'approve' | 'publish' | 'reject' | 'submit' | null;
+    contentHash: string | null;
+    comment: string | null;
   }>;
   siteSettings: {
     _id: string;

@@ -12,8 +12,7 @@ import {
   type TranslatedLocale,
 } from './common.ts';
 import { registry } from '../locales/registry.ts';
-
-export const MAX_REVIEW_YEARS = 3;
+import { nextReviewProblem } from './reviewers.ts';
 
 export const reviewerSchema = z.strictObject({
   name: z.string().trim().min(1),
@@ -35,7 +34,11 @@ export const sourceSchema = z.strictObject({
 export type Source = z.infer<typeof sourceSchema>;
 
 /** One entry of the shared source list (content/sources.yaml; a `source` document in Sanity). */
-export const sourceEntrySchema = sourceSchema.omit({ section: true }).extend({ id: idSchema });
+export const sourceEntrySchema = sourceSchema.omit({ section: true }).extend({
+  id: idSchema,
+  /** The day the entry last changed (a new edition, a corrected title): documents reviewed before it are 待复审. */
+  updatedAt: dateSchema.optional(),
+});
 export type SourceEntry = z.infer<typeof sourceEntrySchema>;
 
 /** Dialects and languages an audio track can be in; each is shown by its own name. */
@@ -61,11 +64,6 @@ const translationFor = (locale: TranslatedLocale) =>
 export const articleTranslationSchemas = perTranslatedLocale(translationFor);
 export type ArticleTranslation = z.infer<ReturnType<typeof translationFor>>;
 
-function addYears(date: string, years: number): string {
-  const [y, m, d] = date.split('-');
-  return `${Number(y) + years}-${m}-${d}`;
-}
-
 /** An article as written by an editor; the body is Markdown in the original (zh-hans). */
 export const articleSchema = z
   .strictObject({
@@ -89,14 +87,7 @@ export const articleSchema = z
     featured: z.boolean().default(false),
   })
   .superRefine((a, ctx) => {
-    if (a.nextReviewDue <= a.reviewedAt) {
-      ctx.addIssue({ code: 'custom', path: ['nextReviewDue'], message: 'next review must come after the review date' });
-    } else if (a.nextReviewDue > addYears(a.reviewedAt, MAX_REVIEW_YEARS)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['nextReviewDue'],
-        message: `next review must be at most ${MAX_REVIEW_YEARS} years after the review date`,
-      });
-    }
+    const problem = nextReviewProblem(a.reviewedAt, a.nextReviewDue);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['nextReviewDue'], message: problem });
   });
 export type Article = z.infer<typeof articleSchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { sourceSchema } from './article.ts';
-import { idSchema, summarySchema, translationsSchema } from './common.ts';
+import { reviewerSchema, sourceSchema } from './article.ts';
+import { dateSchema, idSchema, summarySchema, translationsSchema } from './common.ts';
+import { nextReviewProblem } from './reviewers.ts';
 
 const optionSchema = z.strictObject({
   label: z.string().trim().min(1),
@@ -80,8 +81,30 @@ export const quizSchema = z
     audiences: z.array(idSchema).default([]),
     topics: z.array(idSchema).default([]),
     translations: translationsSchema(() => quizTranslationSchema).default({}),
+    /** A self-check gives health advice: it is reviewed like an article. */
+    reviewer: reviewerSchema,
+    reviewedAt: dateSchema,
+    nextReviewDue: dateSchema,
+    /** The day the questions, scoring or advice last changed (later than reviewedAt: 待复审). */
+    updatedAt: dateSchema.optional(),
   })
   .superRefine((q, ctx) => {
+    const due = nextReviewProblem(q.reviewedAt, q.nextReviewDue);
+    if (due) ctx.addIssue({ code: 'custom', path: ['nextReviewDue'], message: due });
+    q.questions.forEach((qq, i) => {
+      const labels = new Map<string, number>();
+      qq.options.forEach((o, j) => {
+        const key = o.label.trim();
+        const seen = labels.get(key);
+        if (seen !== undefined)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['questions', i, 'options', j, 'label'],
+            message: `option label "${key}" is used twice in this question (also options[${seen}])`,
+          });
+        else labels.set(key, j);
+      });
+    });
     const first = new Map<string, number>();
     q.questions.forEach((qq, i) => {
       const seen = first.get(qq.id);
@@ -146,6 +169,17 @@ export const quizSchema = z
             message: `has ${tq.options.length} option labels; the question has ${n} options`,
           });
         }
+        const labels = new Map<string, number>();
+        (tq.options ?? []).forEach((label, j) => {
+          const seen = labels.get(label.trim());
+          if (seen !== undefined)
+            ctx.addIssue({
+              code: 'custom',
+              path: ['translations', locale, 'questions', id, 'options', j],
+              message: `option label "${label.trim()}" is used twice in this question (also options[${seen}])`,
+            });
+          else labels.set(label.trim(), j);
+        });
       }
       if (t.results && t.results.length !== q.results.length) {
         ctx.addIssue({
