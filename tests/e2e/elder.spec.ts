@@ -211,6 +211,12 @@ test('simple mode: four big tiles, minimal navigation, remembered until switched
   await expect(page).toHaveURL(/\/simple\/$/);
   await page.getByRole('link', { name: /看健康知识/ }).click();
   await expect(page.getByRole('link', { name: '长辈版首页' })).toBeVisible();
+  // One row, as the standard header: the name, 首页 and 字号 (it was 125 px here, 263 px in 特大).
+  const header = await page.locator('header.site-header').boundingBox();
+  expect(header!.height).toBeLessThanOrEqual(80);
+  // Leaving the mode is two deliberate taps (字号, then 回到标准版), never one by mistake.
+  await expect(page.getByRole('button', { name: '回到标准版' })).toBeHidden();
+  await page.getByRole('button', { name: '字号' }).click();
   await page.getByRole('button', { name: '回到标准版' }).click();
   await expect(page).toHaveURL(/\/$/);
   // The size the person read at is kept; on a phone in the large sizes the main menu sits behind a button.

@@ -149,7 +149,7 @@ for (const size of SIZES) {
     );
     expect(row.length).toBe(4); // the site name, 搜索, 字号, 菜单
     for (const r of row) expect(r.top, 'one row').toBeLessThan(row[0].bottom);
-    const buttons = page.locator('.hdr-btn');
+    const buttons = page.locator('.hdr-btn:visible');
     for (const r of await buttons.evaluateAll((els) => els.map((e) => e.getBoundingClientRect()))) {
       expect(Math.min(r.width, r.height)).toBeGreaterThanOrEqual(TARGET[size] - 0.5);
     }
@@ -266,17 +266,29 @@ for (const url of [
   });
 }
 
-test('simple mode: only the site name, 字号 and the way back above the four tiles', async ({ page }) => {
+test('simple mode: one header row (name, 首页, 字号); the way back under the tiles and in the 字号 panel', async ({
+  page,
+}) => {
   await withPrefs(page, 'extra', true);
   await page.goto('/simple/');
-  const visible = await page
-    .locator('header :is(a, button, input):visible')
-    .evaluateAll((els) => els.map((e) => e.className || e.tagName));
-  expect(visible).toEqual(['brand', 'hdr-btn hdr-size', 'button secondary']);
+  const visible = () =>
+    page.locator('header :is(a, button, input):visible').evaluateAll((els) => els.map((e) => e.className || e.tagName));
+  expect(await visible()).toEqual(['brand', 'hdr-btn hdr-size']);
   const headerBottom = await page.locator('header').evaluate((e) => e.getBoundingClientRect().bottom);
   const tiles = await page.locator('.big-tiles').evaluate((e) => e.getBoundingClientRect().top);
   expect(tiles - headerBottom, 'nothing between the header and the tiles').toBeLessThan(60);
   await expect(page).toHaveTitle(new RegExp(await page.locator('h1').innerText()));
+  await expect(page.locator('[data-simple-home]').getByRole('button', { name: '回到标准版' })).toBeVisible();
+
+  // Any other page in simple mode: the same one row, with 首页 back to the four tiles.
+  await page.goto(ARTICLES[0]);
+  expect(await visible()).toEqual(['brand', 'hdr-btn hdr-simple-home', 'hdr-btn hdr-size']);
+  const rows = await page
+    .locator('.header-row > :visible')
+    .evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)));
+  expect(new Set(rows).size, 'one row').toBe(1);
+  await page.locator('.hdr-size').click();
+  await expect(page.locator('#display-panel').getByRole('button', { name: '回到标准版' })).toBeVisible();
 });
 
 test('self-check pages have their own title and do not mark 首页 as current', async ({ page }) => {
