@@ -18,6 +18,9 @@ test('choosing an audience puts its section first, survives reload, and can be c
   await expect(carers).toHaveAttribute('aria-pressed', 'true');
   expect((await order(page))[0]).toBe('carers');
   await expect(picker.getByRole('status')).toContainText('照护者与残障人士');
+  // Only the chosen audience's articles show; a first visit (no choice) sees none of these sections.
+  await expect(page.locator('[data-audience-section]:visible')).toHaveCount(1);
+  await expect(page.getByRole('heading', { name: /照护者与残障人士/ }).first()).toBeVisible();
 
   await page.reload();
   expect((await order(page))[0]).toBe('carers');
@@ -30,6 +33,7 @@ test('choosing an audience puts its section first, survives reload, and can be c
   await page.goto('/');
   await page.getByRole('button', { name: '清除选择' }).click();
   expect(await order(page)).toEqual(before);
+  await expect(page.locator('[data-audience-section]:visible')).toHaveCount(0);
   await page.reload();
   expect(await order(page)).toEqual(before);
 });

@@ -88,7 +88,7 @@ test('translations are labelled: converted Traditional, Cantonese fallback, Engl
 
 test('upcoming events and an event page, including a cancelled one', async ({ page }) => {
   await page.goto('/');
-  await expect(page.getByRole('region', { name: '近期活动' }).locator('.card')).toHaveCount(4);
+  await expect(page.getByRole('region', { name: '近期活动' }).locator('.card')).toHaveCount(3);
   await page.getByRole('link', { name: '查看全部活动' }).click();
   await expect(page).toHaveURL(/\/events\/$/);
   expect(await page.locator('.day-group').count()).toBeGreaterThan(10);

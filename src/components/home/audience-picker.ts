@@ -1,7 +1,7 @@
 /**
  * The home page's "I am…" picker, upgraded when JavaScript runs: the hub links become toggle buttons,
- * the choice is kept in localStorage, and the chosen audience's section moves to the top.
- * Without JavaScript the links simply open each audience's hub.
+ * the choice is kept in localStorage, and the chosen audience's section (hidden until then, so a first visit
+ * sees a short home) shows under the picker. Without JavaScript the links simply open each audience's hub.
  */
 import { fill } from '../../lib/text/fill.ts';
 import { AUDIENCE_STORAGE_KEY, orderForAudience, readChoice } from '../../lib/home/order.ts';
@@ -40,6 +40,7 @@ export function initAudiencePicker(root: Document = document): void {
     for (const b of buttons) b.setAttribute('aria-pressed', String(b.dataset.pick === chosen));
     const ordered = orderForAudience(originalOrder, (el) => el.dataset.audienceSection ?? '', chosen);
     container!.append(...ordered);
+    for (const section of originalOrder) section.hidden = section.dataset.audienceSection !== chosen;
     if (clearWrap) clearWrap.hidden = !chosen;
     if (status) {
       const name = buttons.find((b) => b.dataset.pick === chosen)?.dataset.name;
