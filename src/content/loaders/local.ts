@@ -106,7 +106,7 @@ async function checkFolder(ctx: Ctx, dir: string, reads: (name: string) => boole
   }
 }
 
-const ROOT_FOLDERS = ['articles', 'events', 'families', 'quizzes', 'taxonomies', 'media'];
+const ROOT_FOLDERS = ['articles', 'events', 'families', 'quizzes', 'taxonomies', 'media', 'points'];
 
 const lowerExt = (name: string, exts: readonly string[]) => {
   const m = /^(.*)(\.[^.]+)$/.exec(name);
@@ -256,7 +256,7 @@ export async function loadLocalContent(root: string): Promise<ContentSet> {
   await checkFolder(
     ctx, r,
     (n) => ['health-days.yaml', 'site.yaml', 'sources.yaml'].includes(n) || ROOT_FOLDERS.includes(n) || n.toLowerCase() === 'readme.md',
-    'content/ holds health-days.yaml, site.yaml, sources.yaml and the folders articles, events, families, quizzes, taxonomies and media',
+    'content/ holds health-days.yaml, site.yaml, sources.yaml and the folders articles, events, families, quizzes, taxonomies, media and points',
     (n) => ['health-days.yaml', 'site.yaml', 'sources.yaml'].find((k) => k === n.toLowerCase().replace(/\.yml$/, '.yaml')),
   );
 
