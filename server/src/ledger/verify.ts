@@ -1,0 +1,51 @@
+/**
+ * The consistency check (`npm run points:verify`): every member's cached balance equals its transfers in minus
+ * out; stock and per-person counters equal the redemptions they count; the audit chain recomputes.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../db/types.ts';
+import { verifyAuditChain } from './audit.ts';
+
+export interface VerifyReport {
+  ok: boolean;
+  accounts: number;
+  transfers: number;
+  auditEntries: number;
+  problems: string[];
+}
+
+export async function verifyLedger(db: Kysely<DB>): Promise<VerifyReport> {
+  const problems: string[] = [];
+  const balances = await sql<{ id: number; balance: number; computed: number }>`
+    SELECT a.id, a.balance,
+      coalesce((SELECT sum(amount) FROM transfers WHERE credit_account = a.id), 0)::bigint
+      - coalesce((SELECT sum(amount) FROM transfers WHERE debit_account = a.id), 0)::bigint AS computed
+    FROM accounts a WHERE a.kind = 'member'`.execute(db);
+  for (const r of balances.rows)
+    if (r.balance !== r.computed)
+      problems.push(`account ${r.id}: balance ${r.balance} but transfers sum to ${r.computed}`);
+  const stock = await sql<{ id: string; taken: number; counted: number }>`
+    SELECT r.id, r.taken, (SELECT count(*) FROM redemptions x WHERE x.reward_id = r.id AND x.status <> 'cancelled')::int AS counted FROM rewards r`.execute(
+    db,
+  );
+  for (const r of stock.rows)
+    if (r.taken !== r.counted) problems.push(`reward ${r.id}: taken ${r.taken} but ${r.counted} redemptions`);
+  const limits = await sql<{ card_id: number; reward_id: string; n: number; counted: number }>`
+    SELECT c.card_id, c.reward_id, c.n, (SELECT count(*) FROM redemptions x WHERE x.card_id = c.card_id AND x.reward_id = c.reward_id AND x.status <> 'cancelled')::int AS counted
+    FROM redemption_counts c`.execute(db);
+  for (const r of limits.rows)
+    if (r.n !== r.counted)
+      problems.push(`card ${r.card_id} reward ${r.reward_id}: count ${r.n} but ${r.counted} redemptions`);
+  const transfers = Number(
+    (await sql<{ n: number }>`SELECT count(*)::bigint AS n FROM transfers`.execute(db)).rows[0]!.n,
+  );
+  const chain = await verifyAuditChain(db);
+  if (chain.brokenAt !== undefined) problems.push(`audit chain broken at entry ${chain.brokenAt}`);
+  return {
+    ok: problems.length === 0,
+    accounts: balances.rows.length,
+    transfers,
+    auditEntries: chain.entries,
+    problems,
+  };
+}
