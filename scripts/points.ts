@@ -72,7 +72,8 @@ try {
       if (!existsSync(path.join(dist, 'index.html')))
         throw new StartupError(`no built site in ${dist}: run npm run build first (npm start does both)`);
       const db = await open(false);
-      await sync(db);
+      // POINTS_SYNC=0: keep the catalogue the database has (a service run without content/, or by tests).
+      if (process.env.POINTS_SYNC !== '0') await sync(db);
       const svc = await startService({
         database: db,
         site: staticHandler(dist),

@@ -231,7 +231,6 @@ export function createApp(opts: AppOptions) {
     };
     app.openapi(
       route,
-      // @ts-expect-error the route's typed handler: our handlers return Responses built below
       async (c: Context<Env>) => {
         const v = c.req as unknown as { valid(t: string): unknown };
         const ctx = {
@@ -364,11 +363,9 @@ export function createApp(opts: AppOptions) {
 
   const enrolBody = z.strictObject({
     consentVersion: text(40),
-    olderThan14: z
-      .literal(true)
-      .openapi({
-        description: 'the resident confirms they are 14 or older (children are not enrolled in this version)',
-      }),
+    olderThan14: z.literal(true).openapi({
+      description: 'the resident confirms they are 14 or older (children are not enrolled in this version)',
+    }),
     birthYear: z.number().int().min(1900).max(2100).optional(),
     displayName: text(20).optional(),
     community: text(40).optional(),
@@ -493,7 +490,7 @@ export function createApp(opts: AppOptions) {
         if (!o || !o.active) throw new ApiError('code-forged');
         const check = await verifyCheckinCode(new Uint8Array(o.secret), parsed, ledger.now());
         if (check !== 'ok') throw new ApiError(check === 'forged' ? 'code-forged' : 'code-expired');
-        await ledger.occurrenceForCode(o.id);
+        await ledger.occurrenceForCode(o.id, trx);
         return { status: 201, body: { occurrence: o.id, ...(await ledger.checkIn(trx, m!, o)) } };
       },
   );

@@ -35,7 +35,7 @@ export async function audit(trx: Kysely<DB> | Transaction<DB>, e: AuditEntry, at
 
 /** Recomputes the chain; returns the first broken sequence number, or undefined when it is intact. */
 export async function verifyAuditChain(db: Kysely<DB>): Promise<{ entries: number; brokenAt?: number }> {
-  let prev = Buffer.alloc(32);
+  let prev: Buffer = Buffer.alloc(32);
   let expectSeq = 1;
   let entries = 0;
   for (let after = 0; ;) {

@@ -88,25 +88,30 @@ export class Ledger {
     return localDate(this.now());
   }
 
-  async systemAccount(code: 'earned' | 'spent' | 'expired' | 'corrections'): Promise<number> {
+  // Inside a transaction every read goes through `trx`: a second pool connection per request would let a burst
+  // of requests hold every connection while each waits for another.
+  async systemAccount(
+    code: 'earned' | 'spent' | 'expired' | 'corrections',
+    trx: Kysely<DB> = this.db,
+  ): Promise<number> {
     let id = this.accounts.get(code);
     if (id === undefined) {
-      id = (await this.db.selectFrom('accounts').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
+      id = (await trx.selectFrom('accounts').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
       this.accounts.set(code, id);
     }
     return id;
   }
 
   /** The catalogue's rules and settings, re-read at most every 5 s (another instance may have synced). */
-  async catalogue(): Promise<CatalogueCache> {
+  async catalogue(trx: Kysely<DB> = this.db): Promise<CatalogueCache> {
     if (!this.cache || Date.now() - this.cache.at > 5000) {
-      const v = await this.db
+      const v = await trx
         .selectFrom('catalogue_versions')
         .selectAll()
         .orderBy('synced_at', 'desc')
         .limit(1)
         .executeTakeFirst();
-      const rules = v ? await this.db.selectFrom('earning_rules').selectAll().where('active', '=', true).execute() : [];
+      const rules = v ? await trx.selectFrom('earning_rules').selectAll().where('active', '=', true).execute() : [];
       this.cache = {
         at: Date.now(),
         value: v && {
@@ -264,7 +269,7 @@ export class Ledger {
     },
     staff?: Staff,
   ) {
-    const cat = await this.catalogue();
+    const cat = await this.catalogue(trx);
     if (input.consentVersion !== cat.consentVersion)
       throw new ApiError('consent-required', { detail: `current version: ${cat.consentVersion}` });
     const year = Number(this.today().slice(0, 4));
@@ -460,8 +465,8 @@ export class Ledger {
       kind?: 'earn';
     },
   ) {
-    const cat = await this.catalogue();
-    const earned = await this.systemAccount('earned');
+    const cat = await this.catalogue(trx);
+    const earned = await this.systemAccount('earned', trx);
     // One statement: the transfer, the attendance (primary key: once per card and occurrence), the day's counter
     // (CHECK n <= cap) and the cached balance; any constraint that fails undoes all of it.
     const r = await sql<{ id: number; balance: number }>`
@@ -481,8 +486,8 @@ export class Ledger {
     return { transfer: row.id, points: e.points, balance: row.balance };
   }
 
-  private async occurrence(id: string) {
-    const o = await this.db
+  private async occurrence(id: string, trx: Kysely<DB> = this.db) {
+    const o = await trx
       .selectFrom('occurrences')
       .select(['id', 'event_slug', 'event_type', 'local_date', 'status', 'secret', 'active'])
       .where('id', '=', id)
@@ -491,8 +496,8 @@ export class Ledger {
     return o;
   }
 
-  private async ruleForOccurrence(o: { event_type: string; event_slug: string }) {
-    const cat = await this.catalogue();
+  private async ruleForOccurrence(o: { event_type: string; event_slug: string }, trx: Kysely<DB>) {
+    const cat = await this.catalogue(trx);
     const rule = [...cat.rules.values()].find((r) => r.eventType === o.event_type);
     if (!rule) throw new ApiError('no-rule');
     return { rule, points: rule.eventPoints[o.event_slug] ?? rule.points };
@@ -500,11 +505,11 @@ export class Ledger {
 
   /** Attendance a volunteer records by card (today's occurrences, or an offline record up to two days old). */
   async attend(trx: Trx, card: CardRow, occurrenceId: string, staff: Staff) {
-    const o = await this.occurrence(occurrenceId);
+    const o = await this.occurrence(occurrenceId, trx);
     const today = this.today();
     if (o.local_date > today || o.local_date < addDays(today, -2) || o.status === 'cancelled')
       throw new ApiError('not-today');
-    const { rule, points } = await this.ruleForOccurrence(o);
+    const { rule, points } = await this.ruleForOccurrence(o, trx);
     const r = await this.credit(trx, card, {
       points,
       ruleId: rule.id,
@@ -534,7 +539,7 @@ export class Ledger {
     card: CardRow,
     occurrence: { id: string; event_type: string; event_slug: string; local_date: string },
   ) {
-    const { rule, points } = await this.ruleForOccurrence(occurrence);
+    const { rule, points } = await this.ruleForOccurrence(occurrence, trx);
     return this.credit(trx, card, {
       points,
       ruleId: rule.id,
@@ -546,15 +551,15 @@ export class Ledger {
     });
   }
 
-  async occurrenceForCode(id: string) {
-    const o = await this.occurrence(id);
+  async occurrenceForCode(id: string, trx: Kysely<DB> = this.db) {
+    const o = await this.occurrence(id, trx);
     if (o.local_date !== this.today() || o.status === 'cancelled') throw new ApiError('not-today');
     return o;
   }
 
   /** Another activity staff record by its rule (points from the catalogue). */
   async activity(trx: Trx, card: CardRow, ruleId: string, staff: Staff) {
-    const rule = (await this.catalogue()).rules.get(ruleId);
+    const rule = (await this.catalogue(trx)).rules.get(ruleId);
     if (!rule || !rule.activity) throw new ApiError('no-rule', { detail: `no activity rule "${ruleId}"` });
     const r = await this.credit(trx, card, {
       points: rule.points,
@@ -612,7 +617,7 @@ export class Ledger {
       .insertInto('transfers')
       .values({
         debit_account: card.account_id,
-        credit_account: await this.systemAccount('spent'),
+        credit_account: await this.systemAccount('spent', trx),
         amount: reward.cost,
         kind: 'redeem',
         reward_id: reward.id,
@@ -691,11 +696,11 @@ export class Ledger {
       .select(['account_id'])
       .where('id', '=', v.card_id)
       .executeTakeFirstOrThrow();
-    const cat = await this.catalogue();
+    const cat = await this.catalogue(trx);
     const refund = await trx
       .insertInto('transfers')
       .values({
-        debit_account: await this.systemAccount('spent'),
+        debit_account: await this.systemAccount('spent', trx),
         credit_account: card.account_id,
         amount: v.cost,
         kind: 'refund',
@@ -741,7 +746,7 @@ export class Ledger {
 
   /** An admin's correction: the exact reverse of a transfer, or an amount in or out of a card, with a reason. */
   async correct(trx: Trx, input: { reverses?: number; card?: CardRow; points?: number; reason: string }, staff: Staff) {
-    const corrections = await this.systemAccount('corrections');
+    const corrections = await this.systemAccount('corrections', trx);
     let debit: number, credit: number, amount: number;
     if (input.reverses !== undefined) {
       const t = await trx.selectFrom('transfers').selectAll().where('id', '=', input.reverses).executeTakeFirst();
@@ -752,7 +757,7 @@ export class Ledger {
       const pts = input.points!;
       [debit, credit, amount] = pts > 0 ? [corrections, card.account_id, pts] : [card.account_id, corrections, -pts];
     }
-    const cat = await this.catalogue();
+    const cat = await this.catalogue(trx);
     const t = await trx
       .insertInto('transfers')
       .values({
@@ -922,36 +927,32 @@ export class Ledger {
       }
       await trx.updateTable('occurrences').set({ active: false }).execute();
       for (let i = 0; i < c.occurrences.length; i += 500) {
-        const rows = c.occurrences
-          .slice(i, i + 500)
-          .map((o) => ({
-            id: o.id,
-            event_slug: o.eventSlug,
-            event_type: o.eventType,
-            title: o.title,
-            local_date: o.localDate,
-            starts_at: o.startsAt,
-            ends_at: o.endsAt,
-            status: o.status,
-            secret: Buffer.from(randomToken(32), 'base64url'),
-            active: true,
-          }));
+        const rows = c.occurrences.slice(i, i + 500).map((o) => ({
+          id: o.id,
+          event_slug: o.eventSlug,
+          event_type: o.eventType,
+          title: o.title,
+          local_date: o.localDate,
+          starts_at: o.startsAt,
+          ends_at: o.endsAt,
+          status: o.status,
+          secret: Buffer.from(randomToken(32), 'base64url'),
+          active: true,
+        }));
         // A known occurrence keeps its secret (codes on screens stay valid across syncs).
         await trx
           .insertInto('occurrences')
           .values(rows)
           .onConflict((oc) =>
-            oc
-              .column('id')
-              .doUpdateSet((eb) => ({
-                event_type: eb.ref('excluded.event_type'),
-                title: eb.ref('excluded.title'),
-                local_date: eb.ref('excluded.local_date'),
-                starts_at: eb.ref('excluded.starts_at'),
-                ends_at: eb.ref('excluded.ends_at'),
-                status: eb.ref('excluded.status'),
-                active: true,
-              })),
+            oc.column('id').doUpdateSet((eb) => ({
+              event_type: eb.ref('excluded.event_type'),
+              title: eb.ref('excluded.title'),
+              local_date: eb.ref('excluded.local_date'),
+              starts_at: eb.ref('excluded.starts_at'),
+              ends_at: eb.ref('excluded.ends_at'),
+              status: eb.ref('excluded.status'),
+              active: true,
+            })),
           )
           .execute();
       }
