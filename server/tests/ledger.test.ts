@@ -109,14 +109,12 @@ describe.each(ENGINES)('ledger on $name', (engine) => {
     expect(Number(earned.n)).toBe(150);
     // And without keys (a volunteer's phone that lost its outbox): the database refuses a second attendance.
     const again = await Promise.all(
-      cards
-        .slice(0, 10)
-        .map((c) =>
-          f.call('POST', '/api/v1/attendance', {
-            as: 'volunteer',
-            body: { occurrence: occurrences[0], card: { number: c.number } },
-          }),
-        ),
+      cards.slice(0, 10).map((c) =>
+        f.call('POST', '/api/v1/attendance', {
+          as: 'volunteer',
+          body: { occurrence: occurrences[0], card: { number: c.number } },
+        }),
+      ),
     );
     for (const r of again) expect([409]).toContain(r.status);
     await f.verify();

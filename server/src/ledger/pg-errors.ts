@@ -18,6 +18,9 @@ const BY_CONSTRAINT: Record<string, ProblemCode> = {
 /** The ApiError a constraint violation means, or undefined for anything else. */
 export function constraintProblem(e: unknown): ApiError | undefined {
   const err = e as PgError;
+  // Text PostgreSQL cannot store (a NUL character): the request's fault, refused before anything is kept.
+  if (err.code === '22021' || err.code === '22P05')
+    return new ApiError('invalid-request', { detail: 'text must not contain NUL characters' });
   if ((err.code === '23514' || err.code === '23505') && err.constraint && BY_CONSTRAINT[err.constraint])
     return new ApiError(BY_CONSTRAINT[err.constraint]!);
   return undefined;
