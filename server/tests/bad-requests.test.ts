@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDate } from '@hc/domain/time.ts';
 import { checkinCode, windowOf } from '@hc/domain/points/checkin-code.ts';
-import { ENGINES, fixture, newKey, type Fixture } from './helpers.ts';
+import { ENGINES, fixture, type Fixture } from './helpers.ts';
 
 const COUNTED = [
   'transfers',

@@ -108,10 +108,10 @@ describe('the embedded default survives kill -9', () => {
     // A stream of check-ins: 40 cards × 20 lectures (3 a day count, the rest are refused by the cap: also answers).
     const today = localDate(new Date());
     const acked: Array<{ key: string; transfer: number }> = [];
-    let stop = false;
+    const state = { stop: false };
     const pairs = cards.flatMap((n) => Array.from({ length: 20 }, (_, i) => ({ n, occ: `talk-${i}/${today}T09:00` })));
     const workers = Array.from({ length: 8 }, async (_, w) => {
-      for (let i = w; i < pairs.length && !stop; i += 8) {
+      for (let i = w; i < pairs.length && !state.stop; i += 8) {
         const key = `kill-${i}`;
         try {
           const r = await fetch(`${url}/attendance`, {
@@ -130,7 +130,7 @@ describe('the embedded default survives kill -9', () => {
     const pgPid = Number(readFileSync(path.join(dataDir, 'pg/postmaster.pid'), 'utf8').split('\n')[0]);
     first.child.kill('SIGKILL');
     process.kill(pgPid, 'SIGKILL');
-    stop = true;
+    state.stop = true;
     await Promise.all(workers);
     const ackedNow = [...acked];
     expect(ackedNow.length).toBeGreaterThanOrEqual(40);

