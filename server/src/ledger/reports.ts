@@ -53,10 +53,12 @@ export async function departments(ledger: Ledger) {
 /** Public: members and points per community (no one below the threshold shown). */
 export async function communityTotals(ledger: Ledger) {
   const rows = await sql<{ community: string; members: number; participants: number; earned: number }>`
+    WITH e AS (SELECT credit_account AS account, sum(amount) AS s FROM transfers WHERE kind = 'earn' GROUP BY 1)
     SELECT coalesce(c.community, '(unknown)') AS community, count(*)::int AS members,
-      count(*) FILTER (WHERE EXISTS (SELECT 1 FROM transfers t WHERE t.credit_account = c.account_id AND t.kind = 'earn'))::int AS participants,
-      coalesce(sum((SELECT sum(amount) FROM transfers t WHERE t.credit_account = c.account_id AND t.kind = 'earn')), 0)::bigint AS earned
-    FROM cards c WHERE c.status = 'active' GROUP BY 1 ORDER BY 1`.execute(ledger.db);
+      count(e.account)::int AS participants, coalesce(sum(e.s), 0)::bigint AS earned
+    FROM cards c LEFT JOIN e ON e.account = c.account_id WHERE c.status = 'active' GROUP BY 1 ORDER BY 1`.execute(
+    ledger.db,
+  );
   return rows.rows
     .filter((r) => r.members >= SUPPRESS_BELOW)
     .map((r) => ({
