@@ -47,7 +47,7 @@ export async function verifyLedger(db: Kysely<DB>): Promise<VerifyReport> {
   if (chain.brokenAt !== undefined) problems.push(`audit chain broken at entry ${chain.brokenAt}`);
   return {
     ok: problems.length === 0,
-    accounts: balances.rows.length,
+    accounts,
     transfers,
     auditEntries: chain.entries,
     problems,
