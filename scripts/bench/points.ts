@@ -267,6 +267,8 @@ try {
   }
   const out = {
     date: new Date().toISOString(),
+    // Other work on the machine shows here: a loaded machine measures less than the service can do.
+    loadAverage: loadavg().map((x) => Math.round(x * 10) / 10),
     machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}`,
     node: process.version,
     records,
