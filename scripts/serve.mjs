@@ -50,6 +50,11 @@ export function cacheControl(urlPath) {
 
 /** An http.Server serving `root` (not yet listening). */
 export function createStaticServer(rootDir) {
+  return createServer(staticHandler(rootDir));
+}
+
+/** The request listener behind createStaticServer (the points service serves the site with it too). */
+export function staticHandler(rootDir) {
   const root = path.resolve(rootDir);
   const resolve = (urlPath) => {
     const p = decodeURIComponent(urlPath.split('?')[0]);
@@ -62,7 +67,7 @@ export function createStaticServer(rootDir) {
     }
     return existsSync(file) ? { file } : null;
   };
-  return createServer((req, res) => {
+  return (req, res) => {
     const r = resolve(req.url ?? '/');
     if (r?.redirect) {
       res.writeHead(301, { Location: r.redirect });
@@ -80,7 +85,7 @@ export function createStaticServer(rootDir) {
     });
     const stream = createReadStream(file);
     (gzip ? stream.pipe(createGzip()) : stream).pipe(res);
-  });
+  };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -7,6 +7,7 @@ import { family, familyTranslation } from './family.ts';
 import { healthDay } from './healthDay.ts';
 import { localeString, localeText } from './locale.ts';
 import { quiz, quizTranslation } from './quiz.ts';
+import { pointsTypes } from './points.ts';
 import { siteSettings } from './siteSettings.ts';
 import { quizSource, source } from './source.ts';
 import { reviewerProfile, reviewEvent, reviewRecord } from './review.ts';
@@ -36,4 +37,5 @@ export const schemaTypes = [
   reviewerProfile,
   reviewEvent,
   siteSettings,
+  ...pointsTypes,
 ];

@@ -19,6 +19,7 @@ import {
   sourceEntrySchema,
   topicSchema,
 } from '@hc/domain/model/index.ts';
+import { departmentSchema, earningRuleSchema, rewardSchema } from '@hc/domain/points/model.ts';
 import { FIELD_LOCALE } from '../../src/content/sanity/map.ts';
 
 const MODEL: Record<string, z.ZodType> = {
@@ -31,10 +32,16 @@ const MODEL: Record<string, z.ZodType> = {
   healthDay: healthDaySchema,
   source: sourceEntrySchema,
   siteSettings: siteSettingsSchema,
+  pointsDepartment: departmentSchema,
+  earningRule: earningRuleSchema,
+  reward: rewardSchema,
 };
 
 /** Fields only the Studio has, and why. */
 const SANITY_ONLY: Record<string, string> = {
+  'earningRule:events[].event':
+    'the Studio lists per-event points as (event reference, points) pairs; the model keeps a record by event slug',
+  'earningRule:events[].points': 'same',
   'quiz:translations.zh-hant.questions[].questionId':
     'the model keeps question translations in a record keyed by question id',
   'quiz:translations.yue.questions[].questionId': 'same',

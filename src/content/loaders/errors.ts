@@ -1,4 +1,5 @@
-import { distance } from 'fastest-levenshtein';
+// The nearest known field ("did you mean …?") is the domain core's: the points service says it the same way.
+import { unknownFieldMessage } from '@hc/domain/fields.ts';
 import type { z } from 'zod';
 
 /** One problem in one content file (or Sanity document), with the field path that is wrong. */
@@ -21,33 +22,6 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
 
 export function formatProblem(p: ContentProblem): string {
   return `${p.source}: ${p.path ? `${p.path}: ` : ''}${p.message}`;
-}
-
-/** The known key closest to a mistyped one, if it is close enough to be a likely typo. */
-export function nearestKey(key: string, known: readonly string[]): string | undefined {
-  const lower = key.toLowerCase();
-  const sorted = (s: string) => [...s].sort().join('');
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const k of known) {
-    const kl = k.toLowerCase();
-    // Swapped letters (nmae, dya) count as one edit.
-    const d = kl === lower ? 0 : kl.length === lower.length && sorted(kl) === sorted(lower) ? 1 : distance(lower, kl);
-    if (d < bestD) {
-      best = k;
-      bestD = d;
-    }
-  }
-  if (best === undefined) return undefined;
-  return bestD <= Math.max(1, Math.floor(Math.max(key.length, best.length) / 3)) ? best : undefined;
-}
-
-/** The message for a field the model does not know. */
-export function unknownFieldMessage(key: string, known: readonly string[]): string {
-  const near = nearestKey(key, known);
-  return near
-    ? `unknown field — did you mean ${near}?`
-    : `unknown field (known fields: ${[...known].sort().join(', ')})`;
 }
 
 interface Def {

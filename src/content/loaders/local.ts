@@ -149,7 +149,7 @@ async function checkFolder(
   }
 }
 
-const ROOT_FOLDERS = ['articles', 'events', 'families', 'quizzes', 'taxonomies', 'media'];
+const ROOT_FOLDERS = ['articles', 'events', 'families', 'quizzes', 'taxonomies', 'media', 'points'];
 const ROOT_FILES = ['health-days.yaml', 'site.yaml', 'sources.yaml', REVIEWERS_FILE, REVIEWS_FILE];
 
 const lowerExt = (name: string, exts: readonly string[]) => {
@@ -335,7 +335,7 @@ export async function loadLocalContent(root: string): Promise<ContentSet> {
     ctx,
     r,
     (n) => ROOT_FILES.includes(n) || ROOT_FOLDERS.includes(n) || n.toLowerCase() === 'readme.md',
-    `content/ holds ${ROOT_FILES.join(', ')} and the folders articles, events, families, quizzes, taxonomies and media`,
+    `content/ holds ${ROOT_FILES.join(', ')} and the folders ${ROOT_FOLDERS.slice(0, -1).join(', ')} and ${ROOT_FOLDERS.at(-1)}`,
     (n) => ROOT_FILES.find((k) => k === n.toLowerCase().replace(/\.yml$/, '.yaml')),
   );
 

@@ -29,6 +29,95 @@ export type Geo = {
   lng?: number;
 };
 
+export type PointsDepartmentReference = {
+  _ref: string;
+  _type: 'reference';
+  _weak?: boolean;
+  [internalGroqTypeReferenceTo]?: 'pointsDepartment';
+};
+
+export type Reward = {
+  _id: string;
+  _type: 'reward';
+  _createdAt: string;
+  _updatedAt: string;
+  _rev: string;
+  id?: Slug;
+  name?: LocaleString;
+  description?: LocaleText;
+  department?: PointsDepartmentReference;
+  cost?: number;
+  stock?: number;
+  perPersonLimit?: number;
+  validFrom?: string;
+  validTo?: string;
+  collectAt?: LocaleString;
+  voucherDays?: number;
+};
+
+export type LocaleString = {
+  _type: 'localeString';
+  zh_hans?: string;
+  zh_hant?: string;
+  yue?: string;
+  en?: string;
+};
+
+export type LocaleText = {
+  _type: 'localeText';
+  zh_hans?: string;
+  zh_hant?: string;
+  yue?: string;
+  en?: string;
+};
+
+export type Slug = {
+  _type: 'slug';
+  current?: string;
+  source?: string;
+};
+
+export type EventReference = {
+  _ref: string;
+  _type: 'reference';
+  _weak?: boolean;
+  [internalGroqTypeReferenceTo]?: 'event';
+};
+
+export type EarningRule = {
+  _id: string;
+  _type: 'earningRule';
+  _createdAt: string;
+  _updatedAt: string;
+  _rev: string;
+  id?: Slug;
+  title?: LocaleString;
+  eventType?:
+    'lecture' | 'clinic' | 'screening' | 'exercise' | 'training' | 'festival' | 'vaccination' | 'tcm' | 'other';
+  activity?:
+    'volunteering' | 'health-monitoring' | 'family-doctor-contract' | 'annual-checkup' | 'knowledge-contest' | 'other';
+  points?: number;
+  dailyCap?: number;
+  events?: Array<{
+    event?: EventReference;
+    points?: number;
+    _type: 'eventPoints';
+    _key: string;
+  }>;
+  department?: PointsDepartmentReference;
+};
+
+export type PointsDepartment = {
+  _id: string;
+  _type: 'pointsDepartment';
+  _createdAt: string;
+  _updatedAt: string;
+  _rev: string;
+  id?: Slug;
+  name?: LocaleString;
+  kind?: 'health-bureau' | 'health-centre' | 'sports-culture' | 'civil-affairs' | 'transport' | 'township' | 'other';
+};
+
 export type SiteSettings = {
   _id: string;
   _type: 'siteSettings';
@@ -51,14 +140,6 @@ export type SiteSettings = {
   }>;
   defaultLocale?: 'zh-hans' | 'zh-hant' | 'yue' | 'en';
   sampleNotice?: LocaleString;
-};
-
-export type LocaleString = {
-  _type: 'localeString';
-  zh_hans?: string;
-  zh_hant?: string;
-  yue?: string;
-  en?: string;
 };
 
 export type ReviewEvent = {
@@ -131,12 +212,6 @@ export type HealthDay = {
   >;
 };
 
-export type Slug = {
-  _type: 'slug';
-  current?: string;
-  source?: string;
-};
-
 export type Topic = {
   _id: string;
   _type: 'topic';
@@ -148,14 +223,6 @@ export type Topic = {
   description?: LocaleText;
   icon?: string;
   order?: number;
-};
-
-export type LocaleText = {
-  _type: 'localeText';
-  zh_hans?: string;
-  zh_hant?: string;
-  yue?: string;
-  en?: string;
 };
 
 export type Audience = {
@@ -713,16 +780,21 @@ export type Geopoint = {
 export type AllSanitySchemaTypes =
   | Approval
   | Geo
-  | SiteSettings
+  | PointsDepartmentReference
+  | Reward
   | LocaleString
+  | LocaleText
+  | Slug
+  | EventReference
+  | EarningRule
+  | PointsDepartment
+  | SiteSettings
   | ReviewEvent
   | ReviewerProfile
   | TopicReference
   | AudienceReference
   | HealthDay
-  | Slug
   | Topic
-  | LocaleText
   | Audience
   | ArticleReference
   | Quiz

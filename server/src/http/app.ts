@@ -1,0 +1,908 @@
+/**
+ * The HTTP API under /api/v1/: Hono with every request and response described in Zod, the OpenAPI document
+ * generated from the same schemas (/api/v1/openapi.json). Each route declares who may call it (ACCESS below,
+ * checked before the body is read; a route without a rule cannot be added). Every state change needs an
+ * allowed Origin (when the browser sends one, and always with a staff cookie) and an Idempotency-Key.
+ */
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
+import { HTTPException } from 'hono/http-exception';
+import { catalogueSchema } from '@hc/domain/points/catalogue.ts';
+import { parseCheckinCode, verifyCheckinCode, WINDOW_SECONDS } from '@hc/domain/points/checkin-code.ts';
+import type { Engine } from '../db/engine.ts';
+import { audit } from '../ledger/audit.ts';
+import { Ledger, type CardRow, type Role, type Staff, type WriteResult } from '../ledger/ledger.ts';
+import { communityTotals, departments, participation, PARTICIPATION_DIMENSIONS, toCsv } from '../ledger/reports.ts';
+import {
+  issueEnrolment,
+  listSessions,
+  listStaff,
+  redeemEnrolment,
+  revokeSession,
+  revokeStaff,
+  sessionStaff,
+} from '../ledger/staff.ts';
+import { ApiError, fieldErrors, problemBody, problemLanguage } from './problem.ts';
+import { DEFAULT_LIMITS, RateLimiter, type LimitKind, type Limits } from './rate-limit.ts';
+
+export const ROLES = ['volunteer', 'desk', 'admin', 'auditor'] as const satisfies readonly Role[];
+/** public: anyone; member: a resident's card (Authorization: Card <token>); otherwise the staff roles allowed. */
+export type Access = 'public' | 'member' | readonly Role[];
+
+export interface AppOptions {
+  ledger: Ledger;
+  engine: Engine;
+  /** Origins allowed to change state (besides the service's own). */
+  origins?: string[];
+  idleMinutes?: number;
+  limits?: Limits;
+  /** Trust X-Forwarded-For (behind nginx). */
+  trustProxy?: boolean;
+}
+
+type Env = { Variables: { staff?: Staff; card?: CardRow; lang: ReturnType<typeof problemLanguage> } };
+
+export const SESSION_COOKIE = 'hc_staff';
+const API = '/api/v1';
+
+const card = z
+  .strictObject({
+    token: z.string().min(20).max(100).optional().openapi({ description: 'the token in the card QR' }),
+    number: z.string().min(10).max(16).optional().openapi({ description: 'the 10-digit number printed on the card' }),
+  })
+  .refine((c) => (c.token === undefined) !== (c.number === undefined), {
+    message: 'give the card token or its number, not both',
+  });
+const text = (max: number) => z.string().trim().min(1).max(max);
+const ok = z.looseObject({});
+
+interface RouteSpec<
+  B extends z.ZodType | undefined,
+  Q extends z.ZodObject | undefined,
+  P extends z.ZodObject | undefined,
+> {
+  method: 'get' | 'post' | 'delete';
+  path: string;
+  access: Access;
+  summary: string;
+  body?: B;
+  query?: Q;
+  params?: P;
+  response?: z.ZodType;
+  status?: 200 | 201;
+  limit?: LimitKind;
+  /** Large bodies (the catalogue). */
+  maxBytes?: number;
+  csv?: boolean;
+}
+type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
+interface Ctx<B, Q, P> {
+  c: Context<Env>;
+  body: B;
+  query: Q;
+  params: P;
+  staff?: Staff;
+  card?: CardRow;
+}
+
+/** Every route's method, path and rule, in registration order (the route × role test walks it). */
+export const ACCESS: Array<{ method: string; path: string; access: Access }> = [];
+
+export function createApp(opts: AppOptions) {
+  const { ledger } = opts;
+  const idle = opts.idleMinutes ?? 30;
+  const limiter = new RateLimiter(opts.limits ?? DEFAULT_LIMITS);
+  const app = new OpenAPIHono<Env>();
+  const registered = new Set<string>();
+
+  const clientOf = (c: Context<Env>) =>
+    (opts.trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined) ??
+    (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ??
+    'local';
+
+  async function refuse(c: Context<Env>, e: ApiError, actor: string) {
+    // Refused access by staff, or any refused staff route, goes in the audit log.
+    await audit(
+      ledger.db,
+      { actor, action: 'access.refused', subject: `${c.req.method} ${c.req.path}`, detail: { problem: e.code } },
+      ledger.now(),
+    ).catch(() => undefined);
+    throw e;
+  }
+
+  function add<
+    B extends z.ZodType | undefined = undefined,
+    Q extends z.ZodObject | undefined = undefined,
+    P extends z.ZodObject | undefined = undefined,
+  >(
+    spec: RouteSpec<B, Q, P>,
+    handler: (ctx: Ctx<Infer<B>, Infer<Q>, Infer<P>>) => Promise<unknown>,
+    write?: (
+      ctx: Ctx<Infer<B>, Infer<Q>, Infer<P>>,
+    ) => (
+      trx: Parameters<Parameters<Ledger['write']>[3]>[0],
+    ) => Promise<WriteResult<unknown> & { secrets?: Record<string, string> }>,
+  ) {
+    const honoPath = `${API}${spec.path.replace(/\{(\w+)\}/g, ':$1')}`;
+    const id = `${spec.method.toUpperCase()} ${API}${spec.path}`;
+    if (registered.has(id)) throw new Error(`route registered twice: ${id}`);
+    registered.add(id);
+    if (!ACCESS.some((a) => `${a.method} ${a.path}` === id))
+      ACCESS.push({ method: spec.method.toUpperCase(), path: `${API}${spec.path}`, access: spec.access });
+    const isWrite = spec.method !== 'get';
+
+    // The guard runs before validation: who may call, from where, how often.
+    app.on(spec.method.toUpperCase(), honoPath, async (c, next) => {
+      if (isWrite) {
+        const origin = c.req.header('origin');
+        const self = new URL(c.req.url).origin;
+        const cookie = getCookie(c, SESSION_COOKIE);
+        if (
+          (origin && origin !== self && !(opts.origins ?? []).includes(origin)) ||
+          (cookie && !origin && c.req.header('sec-fetch-site') !== 'same-origin')
+        )
+          await refuse(c, new ApiError('origin-refused'), cookie ? 'staff-cookie' : 'anonymous');
+        if (spec.body && !/^application\/([\w.-]+\+)?json\s*(;|$)/i.test(c.req.header('content-type') ?? ''))
+          throw new ApiError('unsupported-media-type');
+      }
+      if (spec.access === 'member') {
+        const m = /^Card ([A-Za-z0-9_-]{20,100})$/.exec(c.req.header('authorization') ?? '');
+        if (!m) throw new ApiError('unauthenticated');
+        const found = await ledger.findCard({ token: m[1] }).catch((e) => {
+          throw e instanceof ApiError && e.code === 'unknown-card' ? new ApiError('unauthenticated') : e;
+        });
+        c.set('card', found);
+      } else {
+        const token = getCookie(c, SESSION_COOKIE);
+        const staff =
+          token && /^[A-Za-z0-9_-]{20,100}$/.test(token) ? await sessionStaff(ledger, token, idle) : undefined;
+        if (staff) c.set('staff', staff);
+        if (spec.access !== 'public') {
+          if (!staff) throw new ApiError('unauthenticated');
+          if (!spec.access.includes(staff.role)) await refuse(c, new ApiError('forbidden'), `staff:${staff.id}`);
+        }
+      }
+      if (spec.limit) {
+        const who = c.get('staff')
+          ? `staff:${c.get('staff')!.id}`
+          : c.get('card')
+            ? `card:${c.get('card')!.id}`
+            : `ip:${clientOf(c)}`;
+        if (!limiter.take(spec.limit, who)) throw new ApiError('rate-limited');
+      }
+      await next();
+    });
+    if (isWrite)
+      app.on(
+        spec.method.toUpperCase(),
+        honoPath,
+        bodyLimit({
+          maxSize: spec.maxBytes ?? 16 * 1024,
+          onError: () => {
+            throw new ApiError('too-large');
+          },
+        }),
+      );
+
+    const route = createRoute({
+      method: spec.method,
+      path: `${API}${spec.path}`,
+      summary: spec.summary,
+      description: `Access: ${typeof spec.access === 'string' ? spec.access : spec.access.join(', ')}`,
+      request: {
+        ...(spec.body ? { body: { required: true, content: { 'application/json': { schema: spec.body } } } } : {}),
+        ...(spec.query ? { query: spec.query } : {}),
+        ...(spec.params ? { params: spec.params } : {}),
+        ...(isWrite
+          ? {
+              headers: z.object({
+                'idempotency-key': z
+                  .string()
+                  .openapi({ description: 'a client-made key, 8–100 of A–Z a–z 0–9 - _ . :' }),
+              }),
+            }
+          : {}),
+      },
+      responses: {
+        [spec.status ?? 200]: spec.csv
+          ? { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }
+          : { description: 'OK', content: { 'application/json': { schema: spec.response ?? ok } } },
+        default: {
+          description: 'a problem (application/problem+json)',
+          content: { 'application/problem+json': { schema: problemSchema } },
+        },
+      },
+    });
+    const hook = (result: { success: boolean; error?: z.ZodError; target?: string }, c: Context<Env>) => {
+      if (!result.success && result.error) {
+        const schema =
+          result.target === 'json'
+            ? spec.body
+            : result.target === 'query'
+              ? spec.query
+              : result.target === 'param'
+                ? spec.params
+                : undefined;
+        if (result.target === 'header') throw new ApiError('idempotency-key-missing');
+        throw new ApiError('invalid-request', { errors: fieldErrors(result.error, c.get('lang'), schema) });
+      }
+    };
+    app.openapi(
+      route,
+      async (c: Context<Env>) => {
+        const v = c.req as unknown as { valid(t: string): unknown };
+        const ctx = {
+          c,
+          body: (spec.body ? v.valid('json') : undefined) as Infer<B>,
+          query: (spec.query ? v.valid('query') : undefined) as Infer<Q>,
+          params: (spec.params ? v.valid('param') : undefined) as Infer<P>,
+          staff: c.get('staff'),
+          card: c.get('card'),
+        };
+        if (!write) {
+          const out = await handler(ctx);
+          if (spec.csv)
+            return c.body(out as string, 200, {
+              'content-type': 'text/csv; charset=utf-8',
+              'content-disposition': 'attachment; filename="report.csv"',
+            });
+          return c.json(out as object, spec.status ?? 200);
+        }
+        const actor = ctx.staff ? `staff:${ctx.staff.id}` : ctx.card ? `card:${ctx.card.id}` : `anon:${clientOf(c)}`;
+        const r = await ledger.write(
+          actor,
+          c.req.header('idempotency-key'),
+          { method: spec.method, path: c.req.path, body: ctx.body ?? {} },
+          write(ctx),
+        );
+        if (r.replayed) c.header('idempotent-replayed', 'true');
+        await handler({ ...ctx, body: { ...(ctx.body as object), __result: r } as Infer<B> });
+        return c.json({ ...(r.body as object), ...((r as { secrets?: object }).secrets ?? {}) }, r.status as 200);
+      },
+      hook as never,
+    );
+  }
+
+  app.use('*', async (c, next) => {
+    c.set('lang', problemLanguage(c.req.header('accept-language')));
+    await next();
+    c.header('cache-control', 'no-store');
+    c.header('x-content-type-options', 'nosniff');
+  });
+  app.onError((err, c) => {
+    let e: ApiError;
+    if (err instanceof ApiError) e = err;
+    else if (err instanceof HTTPException && err.status === 400) e = new ApiError('bad-json');
+    else if (err instanceof HTTPException && err.status === 413) e = new ApiError('too-large');
+    else {
+      console.error(`points service: ${c.req.method} ${c.req.path}: ${(err as Error).message}`);
+      e = new ApiError('internal');
+    }
+    return c.body(JSON.stringify(problemBody(e, c.get('lang') ?? 'zh-hans', c.req.path)), e.status as 400, {
+      'content-type': 'application/problem+json; charset=utf-8',
+      'content-language': c.get('lang') === 'en' ? 'en' : c.get('lang') === 'zh-hant' ? 'zh-Hant' : 'zh-Hans',
+    });
+  });
+  app.notFound((c) => {
+    throw new ApiError('not-found', { detail: `${c.req.method} ${c.req.path}` });
+  });
+
+  // ---- public ----------------------------------------------------------------------------------------------
+  add(
+    {
+      method: 'get',
+      path: '/health',
+      access: 'public',
+      summary: 'Service health and the database engine in use',
+      response: z.object({
+        ok: z.boolean(),
+        engine: z.enum(['embedded-postgres', 'postgres']),
+        catalogue: z.string().nullable(),
+      }),
+    },
+    async () => {
+      await ledger.db.selectFrom('audit_head').select('seq').execute();
+      const cat = await ledger.catalogue().catch(() => undefined);
+      return { ok: true, engine: opts.engine, catalogue: cat?.version ?? null };
+    },
+  );
+  add(
+    {
+      method: 'get',
+      path: '/catalogue',
+      access: 'public',
+      summary: 'Earning rules, rewards (with stock left) and departments',
+    },
+    async () => {
+      const cat = await ledger.catalogue();
+      const [rewards, rules, depts] = await Promise.all([
+        ledger.db.selectFrom('rewards').selectAll().where('active', '=', true).orderBy('id').execute(),
+        ledger.db.selectFrom('earning_rules').selectAll().where('active', '=', true).orderBy('id').execute(),
+        ledger.db.selectFrom('departments').selectAll().where('active', '=', true).orderBy('id').execute(),
+      ]);
+      return {
+        version: cat.version,
+        consentVersion: cat.consentVersion,
+        departments: depts.map((d) => ({ id: d.id, name: d.name, kind: d.kind })),
+        rules: rules.map((r) => ({
+          id: r.id,
+          title: r.title,
+          eventType: r.event_type,
+          activity: r.activity,
+          points: r.points,
+          dailyCap: r.daily_cap,
+          events: r.event_points,
+          department: r.department,
+        })),
+        rewards: rewards.map((r) => ({
+          id: r.id,
+          name: r.name,
+          description: r.description,
+          department: r.department,
+          cost: r.cost,
+          left: r.supplied - r.taken,
+          perPersonLimit: r.per_person_limit,
+          validFrom: r.valid_from,
+          validTo: r.valid_to,
+          collectAt: r.collect_at,
+        })),
+      };
+    },
+  );
+  add(
+    {
+      method: 'get',
+      path: '/community-totals',
+      access: 'public',
+      summary: 'Members, participants and points per community (groups under 5 not shown)',
+    },
+    async () => ({ communities: await communityTotals(ledger) }),
+  );
+
+  const enrolBody = z.strictObject({
+    consentVersion: text(40),
+    olderThan14: z.literal(true).openapi({
+      description: 'the resident confirms they are 14 or older (children are not enrolled in this version)',
+    }),
+    birthYear: z.number().int().min(1900).max(2100).optional(),
+    displayName: text(20).optional(),
+    community: text(40).optional(),
+    phone: z
+      .string()
+      .regex(/^[0-9 +-]{6,20}$/)
+      .optional(),
+  });
+  add(
+    {
+      method: 'post',
+      path: '/cards',
+      access: 'public',
+      summary: 'Make a card (anyone 14 or older, with consent; staff may make one for a resident)',
+      body: enrolBody,
+      status: 201,
+      limit: 'enrol',
+      response: z.object({ token: z.string(), number: z.string() }),
+    },
+    async () => undefined,
+    ({ body, staff }) =>
+      async (trx) => {
+        const r = await ledger.enrol(trx, body as z.infer<typeof enrolBody>, staff);
+        return { status: 201, body: { number: r.number }, secrets: { token: r.token } };
+      },
+  );
+  const enrolRedeem = z.strictObject({ token: z.string().min(20).max(100), device: text(60) });
+  add(
+    {
+      method: 'post',
+      path: '/staff/enrol',
+      access: 'public',
+      summary: 'Use a one-time enrolment link: become staff and get a session cookie on this device',
+      body: enrolRedeem,
+      status: 201,
+      limit: 'enrol',
+    },
+    async ({ c, body }) => {
+      const r = (body as unknown as { __result: { secrets?: { session: string } } }).__result;
+      if (r.secrets?.session)
+        setCookie(c, SESSION_COOKIE, r.secrets.session, {
+          httpOnly: true,
+          secure: true,
+          sameSite: 'Strict',
+          path: '/api/',
+          maxAge: 60 * 60 * 24 * 180,
+        });
+      delete r.secrets;
+    },
+    ({ body }) =>
+      async (trx) => {
+        const r = await redeemEnrolment(
+          ledger,
+          trx,
+          (body as z.infer<typeof enrolRedeem>).token,
+          (body as z.infer<typeof enrolRedeem>).device,
+        );
+        return { status: 201, body: { staff: r.staff, session: r.sessionId }, secrets: { session: r.sessionToken } };
+      },
+  );
+
+  // ---- residents (their own card) -------------------------------------------------------------------------
+  add(
+    { method: 'get', path: '/me', access: 'member', summary: 'My card: balance and points about to expire' },
+    async ({ card: m }) => ledger.cardSummary(m!),
+  );
+  add(
+    { method: 'get', path: '/me/transfers', access: 'member', summary: 'My points history (latest first)' },
+    async ({ card: m }) => ({ transfers: await ledger.history(m!) }),
+  );
+  add({ method: 'get', path: '/me/redemptions', access: 'member', summary: 'My vouchers' }, async ({ card: m }) => ({
+    redemptions: (
+      await ledger.db
+        .selectFrom('redemptions')
+        .select(['voucher', 'reward_id', 'cost', 'status', 'valid_until', 'created_at'])
+        .where('card_id', '=', m!.id)
+        .orderBy('id', 'desc')
+        .execute()
+    ).map((r) => ({
+      voucher: r.voucher,
+      reward: r.reward_id,
+      cost: r.cost,
+      status: r.status,
+      validUntil: r.valid_until,
+      at: new Date(r.created_at).toISOString(),
+    })),
+  }));
+  add(
+    {
+      method: 'delete',
+      path: '/me',
+      access: 'member',
+      summary: 'Delete my card: personal details erased; anonymous points history kept for totals',
+    },
+    async () => undefined,
+    ({ card: m }) =>
+      async (trx) => ({ status: 200, body: await ledger.deleteCard(trx, m!) }),
+  );
+  const checkinBody = z.strictObject({
+    code: z.string().min(1).max(300).openapi({ description: 'the text of the QR on the volunteer’s screen' }),
+  });
+  add(
+    {
+      method: 'post',
+      path: '/me/checkins',
+      access: 'member',
+      summary: 'Check in at an event with the code on the volunteer’s screen (changes every 30 s)',
+      body: checkinBody,
+      status: 201,
+      limit: 'checkin',
+    },
+    async () => undefined,
+    ({ body, card: m }) =>
+      async (trx) => {
+        const parsed = parseCheckinCode((body as z.infer<typeof checkinBody>).code);
+        if (!parsed) throw new ApiError('code-forged');
+        const o = await ledger.db
+          .selectFrom('occurrences')
+          .select(['id', 'secret', 'event_type', 'event_slug', 'local_date', 'status', 'active'])
+          .where('id', '=', parsed.occurrenceId)
+          .executeTakeFirst();
+        if (!o || !o.active) throw new ApiError('code-forged');
+        const check = await verifyCheckinCode(new Uint8Array(o.secret), parsed, ledger.now());
+        if (check !== 'ok') throw new ApiError(check === 'forged' ? 'code-forged' : 'code-expired');
+        await ledger.occurrenceForCode(o.id, trx);
+        return { status: 201, body: { occurrence: o.id, ...(await ledger.checkIn(trx, m!, o)) } };
+      },
+  );
+  const redeemMine = z.strictObject({ reward: z.string().min(1).max(60) });
+  add(
+    {
+      method: 'post',
+      path: '/me/redemptions',
+      access: 'member',
+      summary: 'Exchange my points for a reward: a voucher to show at the collection point',
+      body: redeemMine,
+      status: 201,
+      limit: 'redeem',
+    },
+    async () => undefined,
+    ({ body, card: m }) =>
+      async (trx) => ({ status: 201, body: await ledger.redeem(trx, m!, (body as z.infer<typeof redeemMine>).reward) }),
+  );
+  const voucherParams = z.object({ voucher: z.string().regex(/^[A-Za-z0-9_-]{8,20}$/) });
+  add(
+    {
+      method: 'post',
+      path: '/me/redemptions/{voucher}/cancel',
+      access: 'member',
+      summary: 'Cancel one of my vouchers before hand-over (points returned)',
+      params: voucherParams,
+    },
+    async () => undefined,
+    ({ params, card: m }) =>
+      async (trx) => ({ status: 200, body: await ledger.cancel(trx, params!.voucher, { card: m }) }),
+  );
+
+  // ---- staff: self --------------------------------------------------------------------------------------
+  const anyStaff = ROLES;
+  add({ method: 'get', path: '/staff/me', access: anyStaff, summary: 'Who I am signed in as' }, async ({ staff }) => ({
+    id: staff!.id,
+    role: staff!.role,
+    displayName: staff!.displayName,
+    session: staff!.sessionId,
+  }));
+  add(
+    { method: 'get', path: '/staff/sessions', access: anyStaff, summary: 'My sessions (one per device)' },
+    async ({ staff }) => ({ sessions: await listSessions(ledger, staff!.id) }),
+  );
+  const sessionParams = z.object({ id: z.coerce.number().int().positive() });
+  add(
+    {
+      method: 'post',
+      path: '/staff/sessions/{id}/revoke',
+      access: anyStaff,
+      summary: 'Sign a device out (an admin may sign out anyone’s)',
+      params: sessionParams,
+    },
+    async ({ c, staff, params }) => {
+      if (params!.id === staff!.sessionId) deleteCookie(c, SESSION_COOKIE, { path: '/api/' });
+    },
+    ({ staff, params }) =>
+      async (trx) => ({ status: 200, body: await revokeSession(ledger, trx, staff!, params!.id) }),
+  );
+
+  // ---- volunteers: events --------------------------------------------------------------------------------
+  add(
+    {
+      method: 'get',
+      path: '/occurrences/today',
+      access: ['volunteer', 'desk', 'admin'],
+      summary: "Today's event occurrences with the points each earns",
+    },
+    async () => {
+      const rows = await ledger.db
+        .selectFrom('occurrences')
+        .select(['id', 'event_slug', 'event_type', 'title', 'starts_at', 'ends_at', 'status'])
+        .where('local_date', '=', ledger.today())
+        .where('active', '=', true)
+        .orderBy('starts_at')
+        .execute();
+      const cat = await ledger.catalogue();
+      return {
+        date: ledger.today(),
+        occurrences: rows.map((o) => {
+          const rule = [...cat.rules.values()].find((r) => r.eventType === o.event_type);
+          return {
+            id: o.id,
+            event: o.event_slug,
+            type: o.event_type,
+            title: o.title,
+            startsAt: new Date(o.starts_at).toISOString(),
+            endsAt: new Date(o.ends_at).toISOString(),
+            status: o.status,
+            points: rule ? (rule.eventPoints[o.event_slug] ?? rule.points) : null,
+          };
+        }),
+      };
+    },
+  );
+  const occParams = z.object({ id: z.string().min(3).max(120) });
+  add(
+    {
+      method: 'post',
+      path: '/occurrences/{id}/code-secret',
+      access: ['volunteer', 'admin'],
+      summary: 'The secret a volunteer’s phone uses to show the changing check-in code (works offline)',
+      params: occParams,
+    },
+    async ({ staff, params }) => {
+      const o = await ledger.occurrenceForCode(params!.id);
+      await audit(
+        ledger.db,
+        { actor: `staff:${staff!.id}`, action: 'checkin.code.open', subject: `occurrence:${o.id}` },
+        ledger.now(),
+      );
+      return { occurrence: o.id, secret: Buffer.from(o.secret).toString('base64url'), windowSeconds: WINDOW_SECONDS };
+    },
+  );
+  const attendBody = z.strictObject({ occurrence: z.string().min(3).max(120), card });
+  add(
+    {
+      method: 'post',
+      path: '/attendance',
+      access: ['volunteer', 'admin'],
+      summary: 'Record a resident at an occurrence by their card (scanned or typed)',
+      body: attendBody,
+      status: 201,
+      limit: 'checkin',
+    },
+    async () => undefined,
+    ({ body, staff }) =>
+      async (trx) => {
+        const b = body as z.infer<typeof attendBody>;
+        const m = await ledger.findCard(b.card, trx);
+        return { status: 201, body: await ledger.attend(trx, m, b.occurrence, staff!) };
+      },
+  );
+  const activityBody = z.strictObject({ rule: z.string().min(1).max(60), card });
+  add(
+    {
+      method: 'post',
+      path: '/activities',
+      access: ['volunteer', 'desk', 'admin'],
+      summary: 'Record another activity (volunteering, monitoring, contract…) by its rule',
+      body: activityBody,
+      status: 201,
+      limit: 'checkin',
+    },
+    async () => undefined,
+    ({ body, staff }) =>
+      async (trx) => {
+        const b = body as z.infer<typeof activityBody>;
+        return { status: 201, body: await ledger.activity(trx, await ledger.findCard(b.card, trx), b.rule, staff!) };
+      },
+  );
+
+  // ---- desk: cards and rewards ---------------------------------------------------------------------------
+  const numberParams = z.object({ number: z.string().regex(/^[0-9 -]{10,16}$/) });
+  add(
+    {
+      method: 'get',
+      path: '/cards/{number}',
+      access: ['desk', 'admin'],
+      summary: 'A card’s balance and details (at the desk)',
+      params: numberParams,
+    },
+    async ({ params, staff }) => {
+      const m = await ledger.findCard({ number: params!.number });
+      await audit(
+        ledger.db,
+        { actor: `staff:${staff!.id}`, action: 'card.view', subject: `card:${m.id}` },
+        ledger.now(),
+      );
+      return ledger.cardSummary(m);
+    },
+  );
+  add(
+    {
+      method: 'post',
+      path: '/cards/{number}/replace',
+      access: ['desk', 'admin'],
+      summary: 'A lost card: revoke it and move its points to a new card',
+      params: numberParams,
+      status: 201,
+    },
+    async () => undefined,
+    ({ params, staff }) =>
+      async (trx) => {
+        const r = await ledger.replaceCard(trx, await ledger.findCard({ number: params!.number }, trx), staff!);
+        return { status: 201, body: { number: r.number, moved: r.moved }, secrets: { token: r.token } };
+      },
+  );
+  const redeemBody = z.strictObject({ reward: z.string().min(1).max(60), card });
+  add(
+    {
+      method: 'post',
+      path: '/redemptions',
+      access: ['desk', 'admin'],
+      summary: 'Exchange a resident’s points for a reward at the desk',
+      body: redeemBody,
+      status: 201,
+      limit: 'redeem',
+    },
+    async () => undefined,
+    ({ body, staff }) =>
+      async (trx) => {
+        const b = body as z.infer<typeof redeemBody>;
+        return { status: 201, body: await ledger.redeem(trx, await ledger.findCard(b.card, trx), b.reward, staff) };
+      },
+  );
+  add(
+    {
+      method: 'post',
+      path: '/redemptions/{voucher}/handover',
+      access: ['desk', 'admin'],
+      summary: 'Hand the reward over (once)',
+      params: voucherParams,
+    },
+    async () => undefined,
+    ({ params, staff }) =>
+      async (trx) => ({ status: 200, body: await ledger.handOver(trx, params!.voucher, staff!) }),
+  );
+  add(
+    {
+      method: 'post',
+      path: '/redemptions/{voucher}/cancel',
+      access: ['desk', 'admin'],
+      summary: 'Cancel a voucher not yet handed over (points returned)',
+      params: voucherParams,
+    },
+    async () => undefined,
+    ({ params, staff }) =>
+      async (trx) => ({ status: 200, body: await ledger.cancel(trx, params!.voucher, { staff }) }),
+  );
+
+  // ---- admin ---------------------------------------------------------------------------------------------
+  const enrolmentBody = z.strictObject({ role: z.enum(ROLES), displayName: text(40) });
+  add(
+    {
+      method: 'post',
+      path: '/admin/enrolments',
+      access: ['admin'],
+      summary: 'Issue a one-time enrolment link for a new staff member (valid 24 h)',
+      body: enrolmentBody,
+      status: 201,
+    },
+    async () => undefined,
+    ({ body, staff }) =>
+      async (trx) => {
+        const r = await issueEnrolment(ledger, trx, body as z.infer<typeof enrolmentBody>, staff);
+        return {
+          status: 201,
+          body: { role: r.role, expiresAt: r.expiresAt },
+          secrets: { token: r.token, link: r.link },
+        };
+      },
+  );
+  add(
+    { method: 'get', path: '/admin/staff', access: ['admin'], summary: 'Staff and their active sessions' },
+    async () => ({ staff: await listStaff(ledger) }),
+  );
+  const staffParams = z.object({ id: z.coerce.number().int().positive() });
+  add(
+    {
+      method: 'post',
+      path: '/admin/staff/{id}/revoke',
+      access: ['admin'],
+      summary: 'Revoke a staff member and all their sessions',
+      params: staffParams,
+    },
+    async () => undefined,
+    ({ params, staff }) =>
+      async (trx) => ({ status: 200, body: await revokeStaff(ledger, trx, staff!, params!.id) }),
+  );
+  const correctionBody = z.union([
+    z.strictObject({ reverses: z.number().int().positive(), reason: text(200) }),
+    z.strictObject({
+      card,
+      points: z
+        .number()
+        .int()
+        .min(-100_000)
+        .max(100_000)
+        .refine((n) => n !== 0, 'a correction moves at least one point'),
+      reason: text(200),
+    }),
+  ]);
+  add(
+    {
+      method: 'post',
+      path: '/admin/corrections',
+      access: ['admin'],
+      summary: 'Correct the ledger: reverse a transfer, or add or remove points, with a reason',
+      body: correctionBody,
+      status: 201,
+    },
+    async () => undefined,
+    ({ body, staff }) =>
+      async (trx) => {
+        const b = body as z.infer<typeof correctionBody>;
+        const r =
+          'reverses' in b
+            ? await ledger.correct(trx, { reverses: b.reverses, reason: b.reason }, staff!)
+            : await ledger.correct(
+                trx,
+                { card: await ledger.findCard(b.card, trx), points: b.points, reason: b.reason },
+                staff!,
+              );
+        return { status: 201, body: r };
+      },
+  );
+  add(
+    {
+      method: 'post',
+      path: '/admin/catalogue',
+      access: ['admin'],
+      summary: 'Sync the rules, rewards, departments and occurrences (what npm run points:sync sends)',
+      body: catalogueSchema,
+      maxBytes: 16 * 1024 * 1024,
+    },
+    async () => undefined,
+    ({ body, staff }) =>
+      async () => ({ status: 200, body: await ledger.sync(body as z.infer<typeof catalogueSchema>, staff!.id) }),
+  );
+  add(
+    {
+      method: 'post',
+      path: '/admin/expire',
+      access: ['admin'],
+      summary: 'Run the expiry job now (it also runs every six hours; running it twice changes nothing)',
+    },
+    async () => undefined,
+    ({ staff }) =>
+      async () => ({ status: 200, body: await ledger.expire(staff!.id) }),
+  );
+
+  // ---- reports (admin, auditor) --------------------------------------------------------------------------
+  const reporters = ['admin', 'auditor'] as const;
+  const byQuery = z.object({ by: z.enum(PARTICIPATION_DIMENSIONS) });
+  add(
+    {
+      method: 'get',
+      path: '/reports/participation',
+      access: reporters,
+      summary: 'Participants by month, community, event type or age band (cells under 5 suppressed)',
+      query: byQuery,
+    },
+    async ({ query }) => ({ by: query!.by, rows: await participation(ledger, query!.by) }),
+  );
+  add(
+    {
+      method: 'get',
+      path: '/reports/departments',
+      access: reporters,
+      summary: 'Points earned and redeemed by department (cells under 5 people suppressed)',
+    },
+    async () => ({ rows: await departments(ledger) }),
+  );
+  add(
+    {
+      method: 'get',
+      path: '/reports/participation.csv',
+      access: reporters,
+      summary: 'The participation report as CSV (each export is logged)',
+      query: byQuery,
+      csv: true,
+    },
+    async ({ query, staff }) => {
+      const rows = await participation(ledger, query!.by);
+      await audit(
+        ledger.db,
+        {
+          actor: `staff:${staff!.id}`,
+          action: 'report.export',
+          subject: `participation.csv?by=${query!.by}`,
+          detail: { rows: rows.length },
+        },
+        ledger.now(),
+      );
+      return toCsv(rows);
+    },
+  );
+  const auditQuery = z.object({
+    after: z.coerce.number().int().min(0).default(0),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+  });
+  add(
+    {
+      method: 'get',
+      path: '/audit',
+      access: reporters,
+      summary: 'The audit log, oldest first, from an entry on',
+      query: auditQuery,
+    },
+    async ({ query }) => {
+      const rows = await ledger.db
+        .selectFrom('audit_log')
+        .select(['seq', 'entry', 'hash'])
+        .where('seq', '>', query!.after)
+        .orderBy('seq')
+        .limit(query!.limit)
+        .execute();
+      return { entries: rows.map((r) => ({ seq: r.seq, ...JSON.parse(r.entry), hash: r.hash.toString('hex') })) };
+    },
+  );
+
+  app.doc31(`${API}/openapi.json`, { openapi: '3.1.0', info: { title: '健康积分 points service', version: '1' } });
+  if (!ACCESS.some((a) => a.path === `${API}/openapi.json`))
+    ACCESS.push({ method: 'GET', path: `${API}/openapi.json`, access: 'public' });
+  return app;
+}
+
+const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number(),
+  detail: z.string().optional(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});

@@ -1,0 +1,252 @@
+/**
+ * Errors as application/problem+json (RFC 9457) with a title in the request's language: Simplified Chinese by
+ * default, Traditional for zh-Hant/zh-TW/zh-HK and Cantonese, English for en. `type` is a stable URI per
+ * problem so a client can act on it without reading the words.
+ */
+import { nearestKey } from '@hc/domain/fields.ts';
+import type { z } from 'zod';
+
+type Lang = 'zh-hans' | 'zh-hant' | 'en';
+const T = (zhHans: string, zhHant: string, en: string) => ({ 'zh-hans': zhHans, 'zh-hant': zhHant, en });
+
+export const PROBLEMS = {
+  'invalid-request': [
+    400,
+    T(
+      '请求内容有误，请检查标出的字段',
+      '請求內容有誤，請檢查標出的欄位',
+      'The request is not valid: see the fields listed',
+    ),
+  ],
+  'bad-json': [400, T('请求内容不是完整的 JSON', '請求內容不是完整的 JSON', 'The body is not complete JSON')],
+  'too-large': [413, T('请求内容太大', '請求內容太大', 'The request body is too large')],
+  'unsupported-media-type': [
+    415,
+    T('请求内容须为 application/json', '請求內容須為 application/json', 'The body must be application/json'),
+  ],
+  'idempotency-key-missing': [
+    400,
+    T(
+      '每次写入都需要 Idempotency-Key 请求头（8–100 个字母、数字或 -_.:）',
+      '每次寫入都需要 Idempotency-Key 標頭（8–100 個字母、數字或 -_.:）',
+      'Every write needs an Idempotency-Key header (8–100 letters, digits or -_.:)',
+    ),
+  ],
+  'idempotency-key-reused': [
+    422,
+    T(
+      '这个 Idempotency-Key 已用于另一份不同的请求',
+      '這個 Idempotency-Key 已用於另一份不同的請求',
+      'This Idempotency-Key was already used for a different request',
+    ),
+  ],
+  unauthenticated: [
+    401,
+    T(
+      '请先登录（工作人员）或出示积分卡',
+      '請先登入（工作人員）或出示積分卡',
+      'Sign in (staff) or present a points card first',
+    ),
+  ],
+  forbidden: [403, T('您的角色不能进行这项操作', '您的角色不能進行這項操作', 'Your role may not do this')],
+  'origin-refused': [403, T('请求来源不被接受', '請求來源不被接受', 'Requests from this origin are refused')],
+  'not-found': [404, T('找不到所请求的内容', '找不到所請求的內容', 'Not found')],
+  'unknown-card': [
+    404,
+    T('找不到这张积分卡，请核对卡号', '找不到這張積分卡，請核對卡號', 'No such points card: check the number'),
+  ],
+  'card-closed': [410, T('这张积分卡已挂失或注销', '這張積分卡已掛失或註銷', 'This card was reported lost or deleted')],
+  'rate-limited': [429, T('操作太频繁，请稍后再试', '操作太頻繁，請稍後再試', 'Too many requests: try again shortly')],
+  'insufficient-points': [409, T('积分不够', '積分不夠', 'Not enough points')],
+  'out-of-stock': [409, T('这项兑换已经兑完', '這項兌換已經兌完', 'This reward is out of stock')],
+  'per-person-limit': [
+    409,
+    T('已达到每人可兑换的次数', '已達到每人可兌換的次數', 'You have reached the limit per person'),
+  ],
+  'reward-unavailable': [
+    409,
+    T('这项兑换目前不在兑换期内或已下架', '這項兌換目前不在兌換期內或已下架', 'This reward is not available now'),
+  ],
+  'already-counted': [409, T('这次活动已经记过积分', '這次活動已經記過積分', 'Points for this were already counted')],
+  'daily-cap': [
+    409,
+    T(
+      '今天这一类活动的积分已达上限',
+      '今天這一類活動的積分已達上限',
+      "Today's limit for this kind of activity is reached",
+    ),
+  ],
+  'not-today': [
+    409,
+    T(
+      '只能为今天（或两天内离线记录）的活动记积分',
+      '只能為今天（或兩天內離線記錄）的活動記積分',
+      "Points are recorded only for today's occurrences (or offline records up to two days old)",
+    ),
+  ],
+  'no-rule': [422, T('这类活动没有积分规则', '這類活動沒有積分規則', 'No earning rule covers this')],
+  'code-forged': [422, T('签到码无效', '簽到碼無效', 'This check-in code is not valid')],
+  'code-expired': [
+    422,
+    T(
+      '签到码已过期，请扫描屏幕上最新的码',
+      '簽到碼已過期，請掃描螢幕上最新的碼',
+      'This check-in code has expired: scan the current one',
+    ),
+  ],
+  'voucher-not-issued': [
+    409,
+    T('这张兑换券已领取或已取消', '這張兌換券已領取或已取消', 'This voucher was already handed over or cancelled'),
+  ],
+  'voucher-expired': [409, T('这张兑换券已过期', '這張兌換券已過期', 'This voucher has expired')],
+  'consent-required': [
+    422,
+    T(
+      '请先阅读并同意当前版本的个人信息说明',
+      '請先閱讀並同意目前版本的個人資料說明',
+      'Read and accept the current privacy notice first',
+    ),
+  ],
+  'under-14': [
+    422,
+    T(
+      '本版本暂不为 14 岁以下儿童办卡（儿童个人信息需监护人单独同意）',
+      '本版本暫不為 14 歲以下兒童辦卡（兒童個人資料需監護人單獨同意）',
+      'Children under 14 are not enrolled in this version (their data needs separate guardian consent)',
+    ),
+  ],
+  'enrolment-invalid': [
+    410,
+    T(
+      '登记链接无效、已用过或已过期，请向管理员重新申请',
+      '登記連結無效、已用過或已過期，請向管理員重新申請',
+      'This enrolment link is invalid, used or expired: ask an admin for a new one',
+    ),
+  ],
+  'already-reversed': [
+    409,
+    T('这笔记录已被更正或取消过', '這筆記錄已被更正或取消過', 'This transfer was already reversed'),
+  ],
+  'catalogue-missing': [
+    503,
+    T(
+      '积分目录尚未同步（npm run points:sync）',
+      '積分目錄尚未同步（npm run points:sync）',
+      'The points catalogue has not been synced yet (npm run points:sync)',
+    ),
+  ],
+  'catalogue-conflict': [
+    409,
+    T(
+      '新目录的库存少于已兑出的数量',
+      '新目錄的庫存少於已兌出的數量',
+      'The new catalogue supplies fewer than were already taken',
+    ),
+  ],
+  internal: [
+    500,
+    T(
+      '服务出错了，请稍后再试；没有写入任何内容',
+      '服務出錯了，請稍後再試；沒有寫入任何內容',
+      'Something went wrong; nothing was written',
+    ),
+  ],
+} as const satisfies Record<string, readonly [number, Record<Lang, string>]>;
+export type ProblemCode = keyof typeof PROBLEMS;
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  readonly code: ProblemCode;
+  readonly status: number;
+  readonly detail?: string;
+  readonly errors?: FieldError[];
+  constructor(code: ProblemCode, opts: { detail?: string; errors?: FieldError[] } = {}) {
+    super(code);
+    this.code = code;
+    this.status = PROBLEMS[code][0];
+    this.detail = opts.detail;
+    this.errors = opts.errors;
+  }
+}
+
+/** The language of the problem's words from an Accept-Language header. */
+export function problemLanguage(acceptLanguage: string | undefined): Lang {
+  for (const part of (acceptLanguage ?? '').split(',')) {
+    const tag = part.split(';')[0]!.trim().toLowerCase();
+    if (!tag || tag === '*') continue;
+    if (/^zh-(hant|tw|hk|mo)/.test(tag) || tag.startsWith('yue')) return 'zh-hant';
+    if (tag.startsWith('zh')) return 'zh-hans';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return 'zh-hans';
+}
+
+export function problemBody(e: ApiError, lang: Lang, instance?: string) {
+  return {
+    type: `https://jiankang.example/problems/${e.code}`,
+    title: PROBLEMS[e.code][1][lang],
+    status: e.status,
+    ...(e.detail ? { detail: e.detail } : {}),
+    ...(e.errors ? { errors: e.errors } : {}),
+    ...(instance ? { instance } : {}),
+  };
+}
+
+const FIELD_WORDS = {
+  'zh-hans': { unknown: '未知字段', mean: '是否想写', known: '可用字段', required: '必填', type: '类型不对，应为' },
+  'zh-hant': { unknown: '未知欄位', mean: '是否想寫', known: '可用欄位', required: '必填', type: '類型不對，應為' },
+  en: {
+    unknown: 'unknown field',
+    mean: 'did you mean',
+    known: 'known fields',
+    required: 'required',
+    type: 'wrong type, expected',
+  },
+} as const;
+
+function knownKeys(schema: unknown, path: readonly PropertyKey[]): string[] {
+  let s = schema as { _zod?: { def?: Record<string, unknown> } } | undefined;
+  for (let i = 0; i <= path.length && s; i++) {
+    let def = s._zod?.def;
+    while (def && ['optional', 'nullable', 'default', 'pipe'].includes(def.type as string))
+      def =
+        (def.innerType ?? def.in)
+          ? ((def.innerType ?? def.in) as { _zod?: { def?: Record<string, unknown> } })._zod?.def
+          : undefined;
+    if (!def) return [];
+    if (i === path.length) return def.type === 'object' ? Object.keys(def.shape as object) : [];
+    const head = path[i];
+    if (def.type === 'object' && typeof head === 'string') s = (def.shape as Record<string, typeof s>)[head];
+    else if (def.type === 'array') s = def.element as typeof s;
+    else return [];
+  }
+  return [];
+}
+
+/** Field errors of a failed parse, with the nearest known field for a mistyped one. */
+export function fieldErrors(error: z.ZodError, lang: Lang, schema?: unknown): FieldError[] {
+  const w = FIELD_WORDS[lang];
+  return error.issues.flatMap((issue) => {
+    const at = (p: readonly PropertyKey[]) => p.map(String).join('.') || '(body)';
+    if (issue.code === 'unrecognized_keys') {
+      const known = schema ? knownKeys(schema, issue.path) : [];
+      return issue.keys.map((key) => {
+        const near = nearestKey(key, known);
+        return {
+          path: at([...issue.path, key]),
+          message: near
+            ? `${w.unknown} — ${w.mean} ${near}?`
+            : `${w.unknown}${known.length ? ` (${w.known}: ${known.join(', ')})` : ''}`,
+        };
+      });
+    }
+    if (issue.code === 'invalid_type' && / received undefined$/.test(issue.message))
+      return [{ path: at(issue.path), message: `${w.required} (${issue.expected})` }];
+    if (issue.code === 'invalid_type') return [{ path: at(issue.path), message: `${w.type} ${issue.expected}` }];
+    return [{ path: at(issue.path), message: issue.message }];
+  });
+}

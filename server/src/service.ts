@@ -1,0 +1,79 @@
+/**
+ * The running service: the API (and, given a built site, the site itself) on one port, the expiry job every
+ * six hours, and a clean stop on SIGINT/SIGTERM. Composed by scripts/points.ts (npm run serve / npm start).
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
+import type { Database } from './db/engine.ts';
+import { loadKeyring } from './crypto.ts';
+import { createApp } from './http/app.ts';
+import { limitsFromEnv, type Limits } from './http/rate-limit.ts';
+import { Ledger } from './ledger/ledger.ts';
+import path from 'node:path';
+
+export interface ServiceOptions {
+  database: Database;
+  /** Serves non-API paths (the built site); without it only /api/ answers. */
+  site?: (req: IncomingMessage, res: ServerResponse) => void;
+  port: number;
+  host: string;
+  limits?: Limits;
+  origins?: string[];
+  trustProxy?: boolean;
+  now?: () => Date;
+}
+
+export interface RunningService {
+  server: Server;
+  ledger: Ledger;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export function ledgerFor(database: Database, now?: () => Date): Ledger {
+  return new Ledger(
+    database.db,
+    loadKeyring(database.dataDir ?? path.resolve(process.env.POINTS_DATA_DIR ?? '.data/points')),
+    now,
+  );
+}
+
+export async function startService(opts: ServiceOptions): Promise<RunningService> {
+  const ledger = ledgerFor(opts.database, opts.now);
+  const app = createApp({
+    ledger,
+    engine: opts.database.engine,
+    limits: opts.limits ?? limitsFromEnv(process.env.POINTS_RATE_LIMITS),
+    origins: opts.origins,
+    trustProxy: opts.trustProxy,
+  });
+  const api = getRequestListener(app.fetch);
+  const server = createServer((req, res) => {
+    if ((req.url ?? '/').startsWith('/api/')) return void api(req, res);
+    if (opts.site) return opts.site(req, res);
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found\n');
+  });
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, opts.host, () => resolve());
+  });
+  const expiry = setInterval(
+    () => void ledger.expire().catch((e) => console.error(`points expiry: ${(e as Error).message}`)),
+    6 * 3600_000,
+  );
+  expiry.unref();
+  void ledger.expire().catch(() => undefined);
+  const { port } = server.address() as { port: number };
+  return {
+    server,
+    ledger,
+    url: `http://${opts.host.includes(':') ? `[${opts.host}]` : opts.host}:${port}`,
+    async stop() {
+      clearInterval(expiry);
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+      await opts.database.close();
+    },
+  };
+}

@@ -1,0 +1,491 @@
+/**
+ * Hostile and broken requests: each is answered with a 4xx problem+json that says what is wrong, and nothing is
+ * written (the only new rows are audit entries of refused access). points:verify is clean afterwards.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localDate } from '@hc/domain/time.ts';
+import { checkinCode, windowOf } from '@hc/domain/points/checkin-code.ts';
+import { ENGINES, fixture, type Fixture } from './helpers.ts';
+
+const COUNTED = [
+  'transfers',
+  'cards',
+  'accounts',
+  'redemptions',
+  'attendance',
+  'daily_earnings',
+  'redemption_counts',
+  'idempotency',
+  'staff',
+  'sessions',
+  'enrolments',
+  'rewards',
+] as const;
+const HOSTILE = [`'; DROP TABLE transfers; --`, `<script>alert(1)</script>`, `" OR 1=1 --`, '\u0000', '💥'.repeat(50)];
+
+describe.each(ENGINES)('bad requests on $name', (engine) => {
+  let f: Fixture;
+  let member: { token: string; number: string };
+  let voucher: string;
+  let occ: string;
+  beforeAll(async () => {
+    f = await fixture(engine);
+    member = await f.card(30);
+    voucher = (
+      (await (
+        await f.call('POST', '/api/v1/me/redemptions', { as: { card: member.token }, body: { reward: 'massage' } })
+      ).json()) as { voucher: string }
+    ).voucher;
+    occ = `talk-0/${localDate(f.now.value)}T09:00`;
+    // A used key and a used check-in code, for the replays below.
+    expect(
+      (
+        await f.call('POST', '/api/v1/me/checkins', {
+          as: { card: member.token },
+          key: 'used-key-0001',
+          body: { code: await f.code(occ) },
+        })
+      ).status,
+    ).toBe(201);
+  });
+  afterAll(async () => {
+    await f.verify();
+    await f.close();
+  });
+
+  const snapshot = async () => {
+    const out: Record<string, unknown> = {};
+    for (const t of COUNTED)
+      out[t] = (
+        await f.db.pool.query(`SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM ${t} x`)
+      ).rows[0].h;
+    out.audit = (
+      await f.db.pool.query(
+        `SELECT count(*)::int AS n FROM audit_log WHERE entry NOT LIKE '%"action":"access.refused"%'`,
+      )
+    ).rows[0].n;
+    return out;
+  };
+
+  it('at least 40 bad requests: each a 4xx with a clear message, nothing written', async () => {
+    const card = () => ({ as: { card: member.token } });
+    const cases: Array<[string, () => Promise<Response>, number?]> = [
+      ['no body', () => f.call('POST', '/api/v1/me/redemptions', { ...card(), raw: '' }), 400],
+      ['truncated JSON', () => f.call('POST', '/api/v1/me/redemptions', { ...card(), raw: '{"reward": "mass' }), 400],
+      ['JSON that is a string', () => f.call('POST', '/api/v1/me/redemptions', { ...card(), raw: '"massage"' }), 400],
+      ['JSON array', () => f.call('POST', '/api/v1/me/redemptions', { ...card(), raw: '[1,2]' }), 400],
+      [
+        'huge body',
+        () =>
+          f.call('POST', '/api/v1/me/redemptions', { ...card(), raw: JSON.stringify({ reward: 'x'.repeat(200_000) }) }),
+        413,
+      ],
+      [
+        'form instead of JSON',
+        () =>
+          f.call('POST', '/api/v1/me/redemptions', {
+            ...card(),
+            raw: 'reward=massage',
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          }),
+        415,
+      ],
+      ['wrong type', () => f.call('POST', '/api/v1/me/redemptions', { ...card(), body: { reward: 42 } }), 400],
+      [
+        'unknown field',
+        () => f.call('POST', '/api/v1/me/redemptions', { ...card(), body: { reward: 'massage', points: 1000 } }),
+        400,
+      ],
+      [
+        'misspelt field',
+        () => f.call('POST', '/api/v1/me/redemptions', { ...card(), body: { reword: 'massage' } }),
+        400,
+      ],
+      [
+        'unknown reward',
+        () => f.call('POST', '/api/v1/me/redemptions', { ...card(), body: { reward: 'gold-bar' } }),
+        404,
+      ],
+      [
+        'no idempotency key',
+        () => f.call('POST', '/api/v1/me/redemptions', { ...card(), key: null, body: { reward: 'massage' } }),
+        400,
+      ],
+      [
+        'a short idempotency key',
+        () => f.call('POST', '/api/v1/me/redemptions', { ...card(), key: 'abc', body: { reward: 'massage' } }),
+        400,
+      ],
+      [
+        'a reused key with another body',
+        () =>
+          f.call('POST', '/api/v1/me/checkins', {
+            ...card(),
+            key: 'used-key-0001',
+            body: { code: 'hc1:1:AAAAAAAAAAAAAAAAAAAAAA:x' },
+          }),
+        422,
+      ],
+      [
+        'negative correction points as a string',
+        () =>
+          f.call('POST', '/api/v1/admin/corrections', {
+            as: 'admin',
+            body: { card: { number: member.number }, points: '-5', reason: 'x' },
+          }),
+        400,
+      ],
+      [
+        'fractional correction',
+        () =>
+          f.call('POST', '/api/v1/admin/corrections', {
+            as: 'admin',
+            body: { card: { number: member.number }, points: 2.5, reason: 'x' },
+          }),
+        400,
+      ],
+      [
+        'zero correction',
+        () =>
+          f.call('POST', '/api/v1/admin/corrections', {
+            as: 'admin',
+            body: { card: { number: member.number }, points: 0, reason: 'x' },
+          }),
+        400,
+      ],
+      [
+        'a correction that would overdraw',
+        () =>
+          f.call('POST', '/api/v1/admin/corrections', {
+            as: 'admin',
+            body: { card: { number: member.number }, points: -100_000, reason: 'x' },
+          }),
+        409,
+      ],
+      [
+        'a correction without a reason',
+        () =>
+          f.call('POST', '/api/v1/admin/corrections', {
+            as: 'admin',
+            body: { card: { number: member.number }, points: 5 },
+          }),
+        400,
+      ],
+      [
+        'points in an attendance request',
+        () =>
+          f.call('POST', '/api/v1/attendance', {
+            as: 'volunteer',
+            body: { occurrence: occ, card: { number: member.number }, points: 999 },
+          }),
+        400,
+      ],
+      [
+        'a card number with a wrong check digit',
+        () =>
+          f.call('POST', '/api/v1/attendance', {
+            as: 'volunteer',
+            body: {
+              occurrence: occ,
+              card: { number: member.number.slice(0, 9) + String((Number(member.number[9]) + 1) % 10) },
+            },
+          }),
+        404,
+      ],
+      [
+        'both token and number',
+        () =>
+          f.call('POST', '/api/v1/attendance', {
+            as: 'volunteer',
+            body: { occurrence: occ, card: { number: member.number, token: member.token } },
+          }),
+        400,
+      ],
+      [
+        'an unknown occurrence',
+        () =>
+          f.call('POST', '/api/v1/attendance', {
+            as: 'volunteer',
+            body: { occurrence: 'nope/2020-01-01T09:00', card: { number: member.number } },
+          }),
+        404,
+      ],
+      [
+        'an occurrence long past',
+        () =>
+          f.call('POST', '/api/v1/attendance', {
+            as: 'volunteer',
+            body: { occurrence: occ.replace(/\d{4}-\d{2}-\d{2}/, '2001-01-01'), card: { number: member.number } },
+          }),
+        404,
+      ],
+      [
+        'a forged check-in code',
+        () =>
+          f.call('POST', '/api/v1/me/checkins', {
+            ...card(),
+            body: { code: `hc1:${windowOf(f.now.value)}:AAAAAAAAAAAAAAAAAAAAAA:${occ}` },
+          }),
+        422,
+      ],
+      [
+        'a check-in code that is not one',
+        () => f.call('POST', '/api/v1/me/checkins', { ...card(), body: { code: 'hello' } }),
+        422,
+      ],
+      [
+        'an expired check-in code',
+        async () =>
+          f.call('POST', '/api/v1/me/checkins', {
+            ...card(),
+            body: {
+              code: await f.code(
+                `talk-1/${localDate(f.now.value)}T09:00`,
+                new Date(f.now.value.getTime() - 5 * 60_000),
+              ),
+            },
+          }),
+        422,
+      ],
+      [
+        'a replayed check-in code',
+        async () => f.call('POST', '/api/v1/me/checkins', { ...card(), body: { code: await f.code(occ) } }),
+        409,
+      ],
+      [
+        'a code for another occurrence’s secret',
+        async () => {
+          const o = await f.db.db
+            .selectFrom('occurrences')
+            .select('secret')
+            .where('id', '=', `talk-2/${localDate(f.now.value)}T09:00`)
+            .executeTakeFirstOrThrow();
+          return f.call('POST', '/api/v1/me/checkins', {
+            ...card(),
+            body: {
+              code: await checkinCode(
+                new Uint8Array(o.secret),
+                `talk-3/${localDate(f.now.value)}T09:00`,
+                windowOf(f.now.value),
+              ),
+            },
+          });
+        },
+        422,
+      ],
+      ['an unknown card token', () => f.call('GET', '/api/v1/me', { as: { card: 'x'.repeat(43) } }), 401],
+      [
+        'a malformed Authorization header',
+        () => f.call('GET', '/api/v1/me', { headers: { authorization: 'Bearer abc' } }),
+        401,
+      ],
+      [
+        'a forged session cookie',
+        () => f.call('GET', '/api/v1/staff/me', { headers: { cookie: 'hc_staff=' + 'A'.repeat(43) } }),
+        401,
+      ],
+      [
+        'a state change from another site',
+        () =>
+          f.call('POST', '/api/v1/attendance', {
+            as: 'volunteer',
+            headers: { origin: 'https://evil.example' },
+            body: { occurrence: occ, card: { number: member.number } },
+          }),
+        403,
+      ],
+      [
+        'a cookie request without any Origin',
+        () =>
+          f.call('POST', '/api/v1/attendance', {
+            as: 'volunteer',
+            headers: { origin: '' },
+            body: { occurrence: occ, card: { number: member.number } },
+          }),
+        403,
+      ],
+      [
+        'a volunteer redeeming',
+        () =>
+          f.call('POST', '/api/v1/redemptions', {
+            as: 'volunteer',
+            body: { reward: 'massage', card: { number: member.number } },
+          }),
+        403,
+      ],
+      [
+        'an auditor correcting',
+        () =>
+          f.call('POST', '/api/v1/admin/corrections', {
+            as: 'auditor',
+            body: { card: { number: member.number }, points: 5, reason: 'x' },
+          }),
+        403,
+      ],
+      [
+        'enrolment without consent',
+        () => f.call('POST', '/api/v1/cards', { body: { consentVersion: 'old', olderThan14: true } }),
+        422,
+      ],
+      [
+        'enrolment of a child',
+        () =>
+          f.call('POST', '/api/v1/cards', {
+            body: {
+              consentVersion: 'v1',
+              olderThan14: true,
+              birthYear: Number(localDate(f.now.value).slice(0, 4)) - 10,
+            },
+          }),
+        422,
+      ],
+      [
+        'enrolment without the age confirmation',
+        () => f.call('POST', '/api/v1/cards', { body: { consentVersion: 'v1', olderThan14: false } }),
+        400,
+      ],
+      [
+        'a phone number with letters',
+        () =>
+          f.call('POST', '/api/v1/cards', {
+            body: { consentVersion: 'v1', olderThan14: true, phone: 'call me maybe' },
+          }),
+        400,
+      ],
+      [
+        'a used or invented enrolment link',
+        () => f.call('POST', '/api/v1/staff/enrol', { body: { token: 'Z'.repeat(43), device: 'phone' } }),
+        410,
+      ],
+      [
+        'handing over an unknown voucher',
+        () => f.call('POST', '/api/v1/redemptions/NoSuchVoucher/handover', { as: 'desk' }),
+        404,
+      ],
+      [
+        'a voucher id with SQL in it',
+        () => f.call('POST', `/api/v1/redemptions/${encodeURIComponent("x' OR '1'='1")}/handover`, { as: 'desk' }),
+        400,
+      ],
+      [
+        'a report by an unknown dimension',
+        () => f.call('GET', '/api/v1/reports/participation?by=name', { as: 'auditor' }),
+        400,
+      ],
+      ['an audit page too large', () => f.call('GET', '/api/v1/audit?limit=100000', { as: 'auditor' }), 400],
+      ['a negative session id', () => f.call('POST', '/api/v1/staff/sessions/-1/revoke', { as: 'desk' }), 400],
+      [
+        'a catalogue with a negative cost',
+        () =>
+          f.call('POST', '/api/v1/admin/catalogue', {
+            as: 'admin',
+            body: {
+              settings: { consentVersion: 'v1' },
+              departments: [],
+              rules: [],
+              occurrences: [],
+              rewards: [
+                {
+                  id: 'x',
+                  name: { 'zh-hans': 'x' },
+                  department: 'bureau',
+                  cost: -1,
+                  stock: 1,
+                  perPersonLimit: 1,
+                  validFrom: '2026-01-01',
+                  validTo: '2026-12-31',
+                  collectAt: { 'zh-hans': 'x' },
+                },
+              ],
+            },
+          }),
+        400,
+      ],
+      [
+        'cancelling another member’s voucher',
+        async () =>
+          f.call('POST', `/api/v1/me/redemptions/${voucher}/cancel`, { as: { card: (await otherCard()).token } }),
+        404,
+      ],
+      ...HOSTILE.flatMap((h, i): Array<[string, () => Promise<Response>, number?]> => [
+        [
+          `hostile text ${i} as a reward`,
+          () => f.call('POST', '/api/v1/me/redemptions', { ...card(), body: { reward: h } }),
+        ],
+        [
+          `hostile text ${i} as a rule`,
+          () =>
+            f.call('POST', '/api/v1/activities', { as: 'desk', body: { rule: h, card: { number: member.number } } }),
+        ],
+        [
+          `hostile text ${i} as an occurrence`,
+          () =>
+            f.call('POST', '/api/v1/attendance', {
+              as: 'volunteer',
+              body: { occurrence: h, card: { number: member.number } },
+            }),
+        ],
+        [
+          `hostile text ${i} as a card number`,
+          () =>
+            f.call('POST', '/api/v1/activities', { as: 'desk', body: { rule: 'volunteering', card: { number: h } } }),
+        ],
+        [
+          `hostile text ${i} as a check-in code`,
+          () => f.call('POST', '/api/v1/me/checkins', { ...card(), body: { code: h } }),
+        ],
+        [
+          `hostile text ${i} as a consent version`,
+          () => f.call('POST', '/api/v1/cards', { body: { consentVersion: h, olderThan14: true, displayName: h } }),
+        ],
+        [
+          `hostile text ${i} as an idempotency key`,
+          () =>
+            f.call('POST', '/api/v1/me/redemptions', {
+              ...card(),
+              key: h.replace(/[^\x20-\x7e]/g, '?'),
+              body: { reward: 'massage' },
+            }),
+        ],
+      ]),
+    ];
+    let others: { token: string } | undefined;
+    const otherCard = async () => (others ??= await f.card());
+    await otherCard();
+    expect(cases.length).toBeGreaterThanOrEqual(40);
+    const before = await snapshot();
+    const wrong: string[] = [];
+    for (const [name, send, status] of cases) {
+      const r = await send();
+      const body = (await r.json().catch(() => undefined)) as { title?: string; status?: number } | undefined;
+      const problem = r.headers.get('content-type')?.startsWith('application/problem+json');
+      if (
+        r.status < 400 ||
+        r.status >= 500 ||
+        (status !== undefined && r.status !== status) ||
+        !problem ||
+        !body?.title
+      )
+        wrong.push(`${name}: ${r.status} ${JSON.stringify(body)}`);
+    }
+    expect(wrong).toEqual([]);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('problems speak the request’s language: Simplified Chinese by default, Traditional, English', async () => {
+    const ask = (lang?: string) =>
+      f
+        .call('POST', '/api/v1/me/redemptions', {
+          as: { card: member.token },
+          body: { rewrd: 'x' },
+          headers: lang ? { 'accept-language': lang } : {},
+        })
+        .then((r) => r.json() as Promise<{ title: string; errors: Array<{ path: string; message: string }> }>);
+    const [hans, hant, en] = await Promise.all([ask(), ask('zh-TW,zh;q=0.9'), ask('en-GB')]);
+    expect(hans.title).toBe('请求内容有误，请检查标出的字段');
+    expect(hant.title).toBe('請求內容有誤，請檢查標出的欄位');
+    expect(en.title).toMatch(/not valid/);
+    expect(hans.errors).toContainEqual({ path: 'rewrd', message: '未知字段 — 是否想写 reward?' });
+    expect(en.errors).toContainEqual({ path: 'rewrd', message: 'unknown field — did you mean reward?' });
+  });
+});
