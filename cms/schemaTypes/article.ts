@@ -2,7 +2,7 @@
 import { daysOverdue } from '@hc/domain/review.ts';
 import { DocumentTextIcon } from '@sanity/icons/DocumentText';
 import { defineArrayMember, defineField, defineType, type Rule } from 'sanity';
-import { dateField, idField, refsField, summaryField } from './common.ts';
+import { dateField, idField, refsField, summaryField, GROUPS } from './common.ts';
 import { translationsField } from './locale.ts';
 import { reviewField, SET_BY_APPROVAL } from './review.ts';
 import { todayInChina } from '../structure/index.ts';
@@ -86,13 +86,7 @@ export const article = defineType({
   title: '科普文章',
   type: 'document',
   icon: DocumentTextIcon,
-  groups: [
-    { name: 'content', title: '内容', default: true },
-    { name: 'review', title: '审核' },
-    { name: 'search', title: '搜索' },
-    { name: 'media', title: '图片和音频' },
-    { name: 'translations', title: '翻译' },
-  ],
+  groups: [GROUPS.content, GROUPS.review, GROUPS.search, GROUPS.media, GROUPS.translations],
   fields: [
     defineField({
       name: 'title',

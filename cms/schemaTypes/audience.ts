@@ -2,7 +2,7 @@
 import { TagIcon } from '@sanity/icons/Tag';
 import { UsersIcon } from '@sanity/icons/Users';
 import { defineField, defineType } from 'sanity';
-import { idField } from './common.ts';
+import { idField, requiredField } from './common.ts';
 
 function taxonomy(name: 'audience' | 'topic', title: string, icon: typeof UsersIcon) {
   return defineType({
@@ -12,15 +12,9 @@ function taxonomy(name: 'audience' | 'topic', title: string, icon: typeof UsersI
     icon,
     fields: [
       idField('id', undefined, '标识'),
-      defineField({ name: 'name', title: '名称', type: 'localeString', validation: (r) => r.required() }),
-      defineField({ name: 'description', title: '说明', type: 'localeText', validation: (r) => r.required() }),
-      defineField({
-        name: 'icon',
-        title: '图标名',
-        description: '网站 src/components/icons 里的图标名。',
-        type: 'string',
-        validation: (r) => r.required(),
-      }),
+      requiredField('name', '名称', 'localeString'),
+      requiredField('description', '说明', 'localeText'),
+      requiredField('icon', '图标名', 'string', { description: '网站 src/components/icons 里的图标名。' }),
       defineField({
         name: 'order',
         title: '排序',

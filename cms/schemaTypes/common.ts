@@ -9,7 +9,9 @@ import {
   defineType,
   type ArrayRule,
   type DateRule,
+  type Rule,
   type SlugRule,
+  type StringRule,
   type TextRule,
 } from 'sanity';
 
@@ -30,6 +32,58 @@ export function summaryField(locale: Locale = registry.source, required = true) 
 }
 
 /** A slug or id (lower-case letters, digits, hyphens): the page address. */
+/** A choice of one value from a list (stored as the value; the editor sees the titles). */
+export interface Choice {
+  value: string;
+  title: string;
+}
+
+/**
+ * A string field chosen from a list: the shape every enum of the model takes in the Studio. `required` adds the
+ * required rule; anything else a field may carry (description, group, initialValue, hidden, layout) passes through.
+ */
+export function choiceField(
+  name: string,
+  title: string,
+  list: readonly Choice[],
+  {
+    required = false,
+    layout,
+    ...rest
+  }: { required?: boolean; layout?: 'radio' | 'dropdown' } & Record<string, unknown> = {},
+) {
+  return defineField({
+    name,
+    title,
+    type: 'string',
+    ...rest,
+    options: { list: [...list], ...(layout ? { layout } : {}) },
+    ...(required ? { validation: (r: StringRule) => r.required() } : {}),
+  });
+}
+
+/**
+ * A required field: name, title and type, with anything else it carries (description, group, rows, to …). The
+ * shape most of the model's fields take in the Studio.
+ */
+export function requiredField(name: string, title: string, type: string, rest: Record<string, unknown> = {}) {
+  return defineField({ name, title, type, ...rest, validation: (r: Rule) => r.required() } as Parameters<
+    typeof defineField
+  >[0]);
+}
+
+/** The field groups of the document types, named once. */
+export const GROUPS = {
+  content: { name: 'content', title: '内容', default: true },
+  review: { name: 'review', title: '审核' },
+  search: { name: 'search', title: '搜索' },
+  media: { name: 'media', title: '图片和音频' },
+  translations: { name: 'translations', title: '翻译' },
+  time: { name: 'time', title: '时间和地点' },
+  signup: { name: 'signup', title: '报名' },
+  consent: { name: 'consent', title: '同意书' },
+};
+
 export function idField(name: 'slug' | 'id', source: string | undefined, title = '网址标识') {
   return defineField({
     name,
@@ -100,10 +154,7 @@ export const reviewer = defineType({
   name: 'reviewer',
   title: '审核人',
   type: 'object',
-  fields: [
-    defineField({ name: 'name', title: '姓名', type: 'string', validation: (r) => r.required() }),
-    defineField({ name: 'role', title: '职称 / 岗位', type: 'string', validation: (r) => r.required() }),
-  ],
+  fields: [requiredField('name', '姓名', 'string'), requiredField('role', '职称 / 岗位', 'string')],
 });
 
 export const DIALECTS = [
@@ -120,13 +171,7 @@ export const audioTrack = defineType({
   title: '方言音频',
   type: 'object',
   fields: [
-    defineField({
-      name: 'dialect',
-      title: '方言',
-      type: 'string',
-      options: { list: DIALECTS },
-      validation: (r) => r.required(),
-    }),
+    choiceField('dialect', '方言', DIALECTS, { required: true }),
     defineField({
       name: 'src',
       title: '音频文件',
@@ -140,19 +185,12 @@ export const audioTrack = defineType({
       type: 'number',
       validation: (r) => r.required().positive(),
     }),
-    defineField({
-      name: 'transcriptOf',
-      title: '朗读的是哪种文字',
-      type: 'string',
-      options: {
-        list: [
-          { value: 'zh-hans', title: '简体' },
-          { value: 'zh-hant', title: '繁體' },
-          { value: 'yue', title: '粤语' },
-          { value: 'en', title: 'English' },
-        ],
-      },
-    }),
+    choiceField('transcriptOf', '朗读的是哪种文字', [
+      { value: 'zh-hans', title: '简体' },
+      { value: 'zh-hant', title: '繁體' },
+      { value: 'yue', title: '粤语' },
+      { value: 'en', title: 'English' },
+    ]),
   ],
   preview: { select: { title: 'dialect', subtitle: 'durationSec' } },
 });
@@ -164,19 +202,16 @@ export const callout = defineType({
   type: 'object',
   icon: InfoOutlineIcon,
   fields: [
-    defineField({
-      name: 'tone',
-      title: '类型',
-      type: 'string',
-      options: {
-        list: [
-          { value: 'note', title: '提示' },
-          { value: 'warning', title: '注意' },
-        ],
-      },
-      initialValue: 'note',
-    }),
-    defineField({ name: 'text', title: '内容', type: 'text', rows: 3, validation: (r) => r.required() }),
+    choiceField(
+      'tone',
+      '类型',
+      [
+        { value: 'note', title: '提示' },
+        { value: 'warning', title: '注意' },
+      ],
+      { initialValue: 'note' },
+    ),
+    requiredField('text', '内容', 'text', { rows: 3 }),
   ],
   preview: { select: { title: 'text', subtitle: 'tone' } },
 });

@@ -2,7 +2,7 @@
 import { CalendarIcon } from '@sanity/icons/Calendar';
 import { defineArrayMember, defineField, defineType, type Rule, type StringRule } from 'sanity';
 import { LOCAL_DATE_TIME_PATTERN as LOCAL_DATE_TIME } from '@hc/domain/model/patterns.ts';
-import { refsField, summaryField } from './common.ts';
+import { refsField, summaryField, choiceField, requiredField, GROUPS } from './common.ts';
 import { translationsField } from './locale.ts';
 import { reviewField } from './review.ts';
 import { idField } from './common.ts';
@@ -74,8 +74,8 @@ export const eventLocation = defineType({
   title: '地点',
   type: 'object',
   fields: [
-    defineField({ name: 'name', title: '地点名称', type: 'string', validation: (r) => r.required() }),
-    defineField({ name: 'address', title: '地址', type: 'string', validation: (r) => r.required() }),
+    requiredField('name', '地点名称', 'string'),
+    requiredField('address', '地址', 'string'),
     defineField({
       name: 'geo',
       title: '坐标',
@@ -94,7 +94,7 @@ export const eventTranslation = defineType({
   title: '活动译文',
   type: 'object',
   fields: [
-    defineField({ name: 'title', title: '标题', type: 'string', validation: (r) => r.required() }),
+    requiredField('title', '标题', 'string'),
     summaryField('en'),
     defineField({ name: 'description', title: '介绍', type: 'text', rows: 6 }),
   ],
@@ -105,12 +105,7 @@ export const event = defineType({
   title: '活动',
   type: 'document',
   icon: CalendarIcon,
-  groups: [
-    { name: 'content', title: '内容', default: true },
-    { name: 'time', title: '时间和地点' },
-    { name: 'signup', title: '报名' },
-    { name: 'translations', title: '翻译' },
-  ],
+  groups: [GROUPS.content, GROUPS.time, GROUPS.signup, GROUPS.translations],
   fields: [
     defineField({
       name: 'healthAdvice',
@@ -130,31 +125,9 @@ export const event = defineType({
     }),
     { ...idField('slug', 'title'), group: 'content' },
     { ...summaryField(), group: 'content' },
-    defineField({
-      name: 'description',
-      title: '介绍',
-      description: '纯文字，空一行分段。',
-      type: 'text',
-      rows: 8,
-      group: 'content',
-      validation: (r) => r.required(),
-    }),
-    defineField({
-      name: 'type',
-      title: '类型',
-      type: 'string',
-      group: 'content',
-      options: { list: EVENT_TYPES },
-      validation: (r) => r.required(),
-    }),
-    defineField({
-      name: 'status',
-      title: '状态',
-      type: 'string',
-      group: 'content',
-      options: { list: EVENT_STATUSES, layout: 'radio' },
-      initialValue: 'scheduled',
-    }),
+    requiredField('description', '介绍', 'text', { description: '纯文字，空一行分段。', rows: 8, group: 'content' }),
+    choiceField('type', '类型', EVENT_TYPES, { required: true, group: 'content' }),
+    choiceField('status', '状态', EVENT_STATUSES, { layout: 'radio', group: 'content', initialValue: 'scheduled' }),
     defineField({
       name: 'statusNote',
       title: '状态说明',
@@ -163,13 +136,7 @@ export const event = defineType({
       rows: 2,
       group: 'content',
     }),
-    defineField({
-      name: 'organiser',
-      title: '主办',
-      type: 'string',
-      group: 'content',
-      validation: (r) => r.required(),
-    }),
+    requiredField('organiser', '主办', 'string', { group: 'content' }),
     refsField('audiences', '适合人群', 'audience', 1, 'content'),
     refsField('topics', '主题', 'topic', 0, 'content'),
     defineField({ name: 'image', title: '图片', type: 'contentImage', group: 'content' }),
@@ -185,13 +152,9 @@ export const event = defineType({
             checkEnd(end, (ctx.document as { start?: string } | undefined)?.start),
           ),
     },
-    defineField({
-      name: 'timeZone',
-      title: '时区',
-      type: 'string',
+    choiceField('timeZone', '时区', [{ value: 'Asia/Shanghai', title: '北京时间' }], {
       group: 'time',
       initialValue: 'Asia/Shanghai',
-      options: { list: [{ value: 'Asia/Shanghai', title: '北京时间' }] },
     }),
     defineField({
       name: 'rrule',
@@ -268,13 +231,7 @@ export const event = defineType({
         }),
       ],
     }),
-    defineField({
-      name: 'location',
-      title: '地点',
-      type: 'eventLocation',
-      group: 'time',
-      validation: (r) => r.required(),
-    }),
+    requiredField('location', '地点', 'eventLocation', { group: 'time' }),
     defineField({
       name: 'accessibility',
       title: '无障碍说明',

@@ -5,7 +5,7 @@
  */
 import { HomeIcon } from '@sanity/icons/Home';
 import { defineArrayMember, defineField, defineType } from 'sanity';
-import { dateField, idField, refsField, summaryField } from './common.ts';
+import { dateField, idField, refsField, summaryField, requiredField, GROUPS } from './common.ts';
 import { translationsField } from './locale.ts';
 import { reviewField } from './review.ts';
 
@@ -14,8 +14,8 @@ export const familyTranslation = defineType({
   title: '家庭故事译文',
   type: 'object',
   fields: [
-    defineField({ name: 'displayName', title: '称呼', type: 'string', validation: (r) => r.required() }),
-    defineField({ name: 'members', title: '家庭成员', type: 'string', validation: (r) => r.required() }),
+    requiredField('displayName', '称呼', 'string'),
+    requiredField('members', '家庭成员', 'string'),
     summaryField('en'),
     defineField({ name: 'story', title: '故事', type: 'richText' }),
     defineField({ name: 'habits', title: '好习惯', type: 'array', of: [defineArrayMember({ type: 'string' })] }),
@@ -28,11 +28,7 @@ export const family = defineType({
   title: '健康家庭',
   type: 'document',
   icon: HomeIcon,
-  groups: [
-    { name: 'content', title: '内容', default: true },
-    { name: 'consent', title: '同意书' },
-    { name: 'translations', title: '翻译' },
-  ],
+  groups: [GROUPS.content, GROUPS.consent, GROUPS.translations],
   fields: [
     defineField({
       name: 'healthAdvice',
@@ -77,13 +73,9 @@ export const family = defineType({
       validation: (r) => r.required().max(30),
     }),
     { ...idField('slug', 'displayName'), group: 'content' },
-    defineField({
-      name: 'members',
-      title: '家庭成员',
+    requiredField('members', '家庭成员', 'string', {
       description: '用文字概括，如 祖孙三代五口人。',
-      type: 'string',
       group: 'content',
-      validation: (r) => r.required(),
     }),
     { ...summaryField(), group: 'content' },
     defineField({
@@ -124,13 +116,7 @@ export const family = defineType({
         }),
       ],
     }),
-    defineField({
-      name: 'building',
-      title: '楼栋 / 小区',
-      type: 'string',
-      group: 'content',
-      validation: (r) => r.required(),
-    }),
+    requiredField('building', '楼栋 / 小区', 'string', { group: 'content' }),
     defineField({
       name: 'fictional',
       title: '示例内容（虚构）',

@@ -1,7 +1,7 @@
 /** 健康宣传日: mirrors src/domain/model/healthDay.ts (fixed Gregorian date, or a lunar month/day). */
 import { CalendarIcon } from '@sanity/icons/Calendar';
 import { defineField, defineType } from 'sanity';
-import { idField, refsField } from './common.ts';
+import { idField, refsField, requiredField } from './common.ts';
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -26,7 +26,7 @@ export const healthDay = defineType({
   icon: CalendarIcon,
   fields: [
     idField('id', undefined, '标识'),
-    defineField({ name: 'name', title: '名称', type: 'localeString', validation: (r) => r.required() }),
+    requiredField('name', '名称', 'localeString'),
     defineField({
       name: 'rule',
       title: '日期规则',

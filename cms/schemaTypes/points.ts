@@ -4,7 +4,7 @@
  */
 import { defineArrayMember, defineField, defineType } from 'sanity';
 import { EVENT_TYPES } from './event.ts';
-import { dateField, idField } from './common.ts';
+import { dateField, idField, choiceField, requiredField } from './common.ts';
 
 const DEPARTMENT_KINDS = [
   { value: 'health-bureau', title: '卫生健康局' },
@@ -30,14 +30,8 @@ export const pointsDepartment = defineType({
   type: 'document',
   fields: [
     idField('id', undefined, '标识'),
-    defineField({ name: 'name', title: '名称', type: 'localeString', validation: (r) => r.required() }),
-    defineField({
-      name: 'kind',
-      title: '类别',
-      type: 'string',
-      options: { list: DEPARTMENT_KINDS },
-      validation: (r) => r.required(),
-    }),
+    requiredField('name', '名称', 'localeString'),
+    choiceField('kind', '类别', DEPARTMENT_KINDS, { required: true }),
   ],
   preview: { select: { title: 'name.zh-hans', subtitle: 'kind' } },
 });
@@ -48,7 +42,7 @@ export const earningRule = defineType({
   type: 'document',
   fields: [
     idField('id', undefined, '标识'),
-    defineField({ name: 'title', title: '名称', type: 'localeString', validation: (r) => r.required() }),
+    requiredField('title', '名称', 'localeString'),
     defineField({
       name: 'eventType',
       title: '参加哪类活动得分',
@@ -61,13 +55,7 @@ export const earningRule = defineType({
           return (v === undefined) === (activity === undefined) ? '“活动类型”和“其他记分事项”必须且只能填一个' : true;
         }),
     }),
-    defineField({
-      name: 'activity',
-      title: '其他记分事项',
-      description: '由工作人员登记；与“活动类型”二选一。',
-      type: 'string',
-      options: { list: ACTIVITIES },
-    }),
+    choiceField('activity', '其他记分事项', ACTIVITIES, { description: '由工作人员登记；与“活动类型”二选一。' }),
     defineField({
       name: 'points',
       title: '积分',
@@ -109,13 +97,7 @@ export const earningRule = defineType({
         }),
       ],
     }),
-    defineField({
-      name: 'department',
-      title: '记入哪个部门',
-      type: 'reference',
-      to: [{ type: 'pointsDepartment' }],
-      validation: (r) => r.required(),
-    }),
+    requiredField('department', '记入哪个部门', 'reference', { to: [{ type: 'pointsDepartment' }] }),
   ],
   preview: { select: { title: 'title.zh-hans', subtitle: 'points' } },
 });
@@ -126,15 +108,9 @@ export const reward = defineType({
   type: 'document',
   fields: [
     idField('id', undefined, '标识'),
-    defineField({ name: 'name', title: '名称', type: 'localeString', validation: (r) => r.required() }),
+    requiredField('name', '名称', 'localeString'),
     defineField({ name: 'description', title: '说明', type: 'localeText' }),
-    defineField({
-      name: 'department',
-      title: '提供部门',
-      type: 'reference',
-      to: [{ type: 'pointsDepartment' }],
-      validation: (r) => r.required(),
-    }),
+    requiredField('department', '提供部门', 'reference', { to: [{ type: 'pointsDepartment' }] }),
     defineField({
       name: 'cost',
       title: '所需积分',
@@ -156,7 +132,7 @@ export const reward = defineType({
     }),
     dateField('validFrom', '兑换开始日期'),
     dateField('validTo', '兑换截止日期'),
-    defineField({ name: 'collectAt', title: '领取地点', type: 'localeString', validation: (r) => r.required() }),
+    requiredField('collectAt', '领取地点', 'localeString'),
     defineField({
       name: 'voucherDays',
       title: '兑换券有效天数',

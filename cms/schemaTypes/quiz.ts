@@ -7,7 +7,7 @@ import { CheckmarkCircleIcon } from '@sanity/icons/CheckmarkCircle';
 import { defineArrayMember, defineField, defineType } from 'sanity';
 import { checkQuiz, type QuizDef } from '@hc/domain/quiz/engine.ts';
 import { ID_PATTERN } from '@hc/domain/model/patterns.ts';
-import { dateField, idField, refsField, summaryField } from './common.ts';
+import { dateField, idField, refsField, summaryField, choiceField, requiredField, GROUPS } from './common.ts';
 import { reviewedFields } from './article.ts';
 import { translationsField } from './locale.ts';
 import { reviewField } from './review.ts';
@@ -98,7 +98,7 @@ const option = defineArrayMember({
   name: 'quizOption',
   title: '选项',
   fields: [
-    defineField({ name: 'label', title: '选项文字', type: 'string', validation: (r) => r.required() }),
+    requiredField('label', '选项文字', 'string'),
     defineField({ name: 'points', title: '分数', type: 'number', initialValue: 0 }),
     defineField({ name: 'correct', title: '正确答案（知识题）', type: 'boolean' }),
     defineField({ name: 'explain', title: '解释', type: 'text', rows: 2 }),
@@ -117,7 +117,7 @@ const numberBand = defineArrayMember({
   fields: [
     defineField({ name: 'min', title: '最小（含）', type: 'number' }),
     defineField({ name: 'max', title: '最大（不含）', type: 'number' }),
-    defineField({ name: 'points', title: '分数', type: 'number', validation: (r) => r.required() }),
+    requiredField('points', '分数', 'number'),
     defineField({
       name: 'when',
       title: '仅当',
@@ -144,21 +144,18 @@ const question = defineArrayMember({
   title: '题目',
   fields: [
     idString('id', '题目标识'),
-    defineField({ name: 'text', title: '题目', type: 'text', rows: 2, validation: (r) => r.required() }),
-    defineField({
-      name: 'type',
-      title: '题型',
-      type: 'string',
-      validation: (r) => r.required(),
-      options: {
-        list: [
-          { value: 'single', title: '单选' },
-          { value: 'multi', title: '多选' },
-          { value: 'boolean', title: '是 / 否' },
-          { value: 'number', title: '填数字' },
-        ],
-      },
-    }),
+    requiredField('text', '题目', 'text', { rows: 2 }),
+    choiceField(
+      'type',
+      '题型',
+      [
+        { value: 'single', title: '单选' },
+        { value: 'multi', title: '多选' },
+        { value: 'boolean', title: '是 / 否' },
+        { value: 'number', title: '填数字' },
+      ],
+      { required: true },
+    ),
     defineField({
       name: 'options',
       title: '选项',
@@ -216,15 +213,15 @@ const resultBand = defineArrayMember({
   name: 'resultBand',
   title: '结果区间',
   fields: [
-    defineField({ name: 'min', title: '最低总分（含）', type: 'number', validation: (r) => r.required() }),
+    requiredField('min', '最低总分（含）', 'number'),
     defineField({
       name: 'max',
       title: '最高总分（含）',
       type: 'number',
       validation: (r) => r.required().min(r.valueOfField('min')),
     }),
-    defineField({ name: 'title', title: '结果', type: 'string', validation: (r) => r.required() }),
-    defineField({ name: 'advice', title: '建议', type: 'text', rows: 3, validation: (r) => r.required() }),
+    requiredField('title', '结果', 'string'),
+    requiredField('advice', '建议', 'text', { rows: 3 }),
     defineField({
       name: 'recommend',
       title: '推荐',
@@ -243,9 +240,9 @@ export const quizTranslation = defineType({
   title: '自测译文',
   type: 'object',
   fields: [
-    defineField({ name: 'title', title: '标题', type: 'string', validation: (r) => r.required() }),
-    defineField({ name: 'intro', title: '开场说明', type: 'text', rows: 3, validation: (r) => r.required() }),
-    defineField({ name: 'disclaimer', title: '免责说明', type: 'text', rows: 2, validation: (r) => r.required() }),
+    requiredField('title', '标题', 'string'),
+    requiredField('intro', '开场说明', 'text', { rows: 3 }),
+    requiredField('disclaimer', '免责说明', 'text', { rows: 2 }),
     defineField({
       name: 'questions',
       title: '题目译文',
@@ -300,38 +297,22 @@ export const quiz = defineType({
   title: '自测',
   type: 'document',
   icon: CheckmarkCircleIcon,
-  groups: [
-    { name: 'content', title: '内容', default: true },
-    { name: 'review', title: '审核' },
-    { name: 'translations', title: '翻译' },
-  ],
+  groups: [GROUPS.content, GROUPS.review, GROUPS.translations],
   validation: (rule) => rule.custom((doc) => checkBands(doc as QuizDoc | undefined)),
   fields: [
-    defineField({ name: 'title', title: '标题', type: 'string', group: 'content', validation: (r) => r.required() }),
+    requiredField('title', '标题', 'string', { group: 'content' }),
     { ...idField('slug', 'title'), group: 'content' },
-    defineField({
-      name: 'kind',
-      title: '类型',
-      type: 'string',
-      group: 'content',
-      validation: (r) => r.required(),
-      options: {
-        list: [
-          { value: 'knowledge', title: '知识问答' },
-          { value: 'risk', title: '风险自测' },
-        ],
-        layout: 'radio',
-      },
-    }),
+    choiceField(
+      'kind',
+      '类型',
+      [
+        { value: 'knowledge', title: '知识问答' },
+        { value: 'risk', title: '风险自测' },
+      ],
+      { required: true, layout: 'radio', group: 'content' },
+    ),
     { ...summaryField(), group: 'content' },
-    defineField({
-      name: 'intro',
-      title: '开场说明',
-      type: 'text',
-      rows: 3,
-      group: 'content',
-      validation: (r) => r.required(),
-    }),
+    requiredField('intro', '开场说明', 'text', { rows: 3, group: 'content' }),
     defineField({
       name: 'questions',
       title: '题目',
@@ -357,21 +338,8 @@ export const quiz = defineType({
           .min(1)
           .custom((_v, ctx) => checkBands(ctx.document as QuizDoc | undefined)),
     }),
-    defineField({
-      name: 'source',
-      title: '量表来源',
-      type: 'quizSource',
-      group: 'content',
-      validation: (r) => r.required(),
-    }),
-    defineField({
-      name: 'disclaimer',
-      title: '免责说明',
-      type: 'text',
-      rows: 2,
-      group: 'content',
-      validation: (r) => r.required(),
-    }),
+    requiredField('source', '量表来源', 'quizSource', { group: 'content' }),
+    requiredField('disclaimer', '免责说明', 'text', { rows: 2, group: 'content' }),
     refsField('audiences', '人群', 'audience', 0, 'content'),
     refsField('topics', '主题', 'topic', 0, 'content'),
     ...reviewedFields('review'),

@@ -8,6 +8,7 @@
  *   review           on every health document: its current state and approval (hidden; the badge shows it)
  */
 import { DocumentsIcon } from '@sanity/icons/Documents';
+import { choiceField, requiredField } from './common.ts';
 import { UserIcon } from '@sanity/icons/User';
 import { defineField, defineType, type CurrentUser } from 'sanity';
 import { ACTION_LABEL, STATE_LABEL } from '../workflow/rules.ts';
@@ -24,19 +25,9 @@ export const reviewerProfile = defineType({
   description: '可以批准健康内容的医生。只有管理员能新建和修改；批准时，文章的审核人和审核日期按这里的资料填写。',
   readOnly: ({ currentUser }) => !isAdministrator(currentUser),
   fields: [
-    defineField({
-      name: 'name',
-      title: '姓名',
-      description: '和审核人名单（content/reviewers.yaml）里写的完全一样。',
-      type: 'string',
-      validation: (r) => r.required(),
-    }),
-    defineField({
-      name: 'title',
-      title: '职称 / 岗位',
+    requiredField('name', '姓名', 'string', { description: '和审核人名单（content/reviewers.yaml）里写的完全一样。' }),
+    requiredField('title', '职称 / 岗位', 'string', {
       description: '显示在文章上，例如 全科主治医师；和审核人名单里的“资格”一样。',
-      type: 'string',
-      validation: (r) => r.required(),
     }),
     defineField({
       name: 'userId',
@@ -90,7 +81,7 @@ export const reviewEvent = defineType({
     defineField({ name: 'title', title: '文档标题', type: 'string' }),
     defineField({ name: 'document', title: '文档编号', type: 'string', hidden: true }),
     defineField({ name: 'documentType', title: '文档类型', type: 'string', hidden: true }),
-    defineField({ name: 'action', title: '操作', type: 'string', options: { list: actionList } }),
+    choiceField('action', '操作', actionList),
     defineField({ name: 'by', title: '操作人', type: 'string' }),
     defineField({ name: 'at', title: '时间', type: 'datetime' }),
     defineField({ name: 'comment', title: '意见', type: 'text', rows: 3 }),
@@ -118,7 +109,7 @@ export const reviewRecord = defineType({
   title: '医学审核',
   type: 'object',
   fields: [
-    defineField({ name: 'status', title: '状态', type: 'string', options: { list: stateList } }),
+    choiceField('status', '状态', stateList),
     defineField({ name: 'submittedBy', title: '提交人', type: 'string' }),
     defineField({ name: 'submittedHash', title: '提交时的内容指纹', type: 'string' }),
     defineField({

@@ -1,5 +1,6 @@
 /** 网站设置 (one document): mirrors src/domain/model/siteSettings.ts. */
 import { CogIcon } from '@sanity/icons/Cog';
+import { choiceField, requiredField } from './common.ts';
 import { defineArrayMember, defineField, defineType } from 'sanity';
 
 export const siteSettings = defineType({
@@ -8,14 +9,9 @@ export const siteSettings = defineType({
   type: 'document',
   icon: CogIcon,
   fields: [
-    defineField({ name: 'communityName', title: '社区名称', type: 'localeString', validation: (r) => r.required() }),
-    defineField({
-      name: 'centreName',
-      title: '卫生服务中心名称',
-      type: 'localeString',
-      validation: (r) => r.required(),
-    }),
-    defineField({ name: 'tagline', title: '标语', type: 'localeString', validation: (r) => r.required() }),
+    requiredField('communityName', '社区名称', 'localeString'),
+    requiredField('centreName', '卫生服务中心名称', 'localeString'),
+    requiredField('tagline', '标语', 'localeString'),
     defineField({
       name: 'contact',
       title: '联系方式',
@@ -58,20 +54,17 @@ export const siteSettings = defineType({
               : '急救电话必须包括 120、110 和 119',
           ),
     }),
-    defineField({
-      name: 'defaultLocale',
-      title: '默认语言',
-      type: 'string',
-      initialValue: 'zh-hans',
-      options: {
-        list: [
-          { value: 'zh-hans', title: '简体中文' },
-          { value: 'zh-hant', title: '繁體中文' },
-          { value: 'yue', title: '粤语' },
-          { value: 'en', title: 'English' },
-        ],
-      },
-    }),
+    choiceField(
+      'defaultLocale',
+      '默认语言',
+      [
+        { value: 'zh-hans', title: '简体中文' },
+        { value: 'zh-hant', title: '繁體中文' },
+        { value: 'yue', title: '粤语' },
+        { value: 'en', title: 'English' },
+      ],
+      { initialValue: 'zh-hans' },
+    ),
     defineField({
       name: 'sampleNotice',
       title: '示例内容提示',

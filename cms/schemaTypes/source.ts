@@ -5,7 +5,7 @@
  */
 import { BookIcon } from '@sanity/icons/Book';
 import { defineField, defineType } from 'sanity';
-import { idField } from './common.ts';
+import { idField, requiredField } from './common.ts';
 
 export const source = defineType({
   name: 'source',
@@ -14,20 +14,10 @@ export const source = defineType({
   icon: BookIcon,
   fields: [
     idField('id', 'title', '标识'),
-    defineField({
-      name: 'title',
-      title: '标题',
+    requiredField('title', '标题', 'string', {
       description: '按原文写全，连同版本，例如 中国高血压防治指南（2024年修订版）。',
-      type: 'string',
-      validation: (r) => r.required(),
     }),
-    defineField({
-      name: 'publisher',
-      title: '发布机构',
-      description: '同一份指南在所有文章里写法一致。',
-      type: 'string',
-      validation: (r) => r.required(),
-    }),
+    requiredField('publisher', '发布机构', 'string', { description: '同一份指南在所有文章里写法一致。' }),
     defineField({
       name: 'year',
       title: '年份',
@@ -57,13 +47,7 @@ export const quizSource = defineType({
   title: '量表来源',
   type: 'object',
   fields: [
-    defineField({
-      name: 'source',
-      title: '参考来源',
-      type: 'reference',
-      to: [{ type: 'source' }],
-      validation: (r) => r.required(),
-    }),
+    requiredField('source', '参考来源', 'reference', { to: [{ type: 'source' }] }),
     defineField({ name: 'section', title: '章节或量表', description: '例如 中国糖尿病风险评分表。', type: 'string' }),
   ],
   preview: { select: { title: 'source.title', subtitle: 'section' } },
