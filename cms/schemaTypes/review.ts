@@ -7,6 +7,7 @@
  *                    beside the document so it survives a discarded draft
  *   review           on every health document: its current state and approval (hidden; the badge shows it)
  */
+import { chinaDateTime } from '@hc/domain/time.ts';
 import { DocumentsIcon } from '@sanity/icons/Documents';
 import { choiceField, requiredField } from './common.ts';
 import { UserIcon } from '@sanity/icons/User';
@@ -57,17 +58,7 @@ export const reviewerProfile = defineType({
 const stateList = Object.entries(STATE_LABEL).map(([value, title]) => ({ value, title }));
 const actionList = Object.entries(ACTION_LABEL).map(([value, title]) => ({ value, title }));
 
-const shanghaiTime = (iso: string | undefined) =>
-  iso
-    ? new Date(iso).toLocaleString('zh-CN', {
-        timeZone: 'Asia/Shanghai',
-        year: 'numeric',
-        month: 'long',
-        day: 'numeric',
-        hour: '2-digit',
-        minute: '2-digit',
-      })
-    : '';
+const shanghaiTime = (iso: string | undefined) => (iso ? chinaDateTime(iso) : '');
 
 /** One step of the review: who did what to which document, when, with what comment. */
 export const reviewEvent = defineType({

@@ -2,6 +2,7 @@
  * 审核记录: a document's review history, as its reviewEvent records hold it (who, when, what, comment, which
  * fields changed since the last approval), newest first, updated live. Shown as a tab beside the form.
  */
+import { chinaDateTime } from '@hc/domain/time.ts';
 import { Box, Card, Stack, Text } from '@sanity/ui';
 import { useEffect, useState } from 'react';
 import { useClient } from 'sanity';
@@ -9,15 +10,7 @@ import { ACTION_LABEL, type ReviewEvent } from './rules.ts';
 
 const QUERY = '*[_type == "reviewEvent" && document == $id] | order(at desc) { _id, action, by, at, comment, changed }';
 
-const when = (iso: string) =>
-  new Date(iso).toLocaleString('zh-CN', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
+const when = chinaDateTime;
 
 export function ReviewHistoryView({ documentId }: { documentId: string }) {
   const client = useClient({ apiVersion: '2025-02-19' });

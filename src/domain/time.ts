@@ -33,3 +33,15 @@ export function addDays(date: string, days: number): string {
   const [y, m, d] = date.split('-').map(Number);
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
+
+/** An instant as a Chinese reader reads it in the community's zone, to the minute (2026年12月6日 13:05). */
+export function chinaDateTime(iso: string): string {
+  return dateTimeFormat('zh-CN', {
+    timeZone: SITE_TIME_ZONE,
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(iso));
+}

@@ -235,30 +235,8 @@ export default function QuizRunner({
           )}
         </div>
         <p className="notice">{t('neverDiagnoses')}</p>
-        {recs.length > 0 && (
-          <>
-            <h3>{t('recommended')}</h3>
-            <ul className="quiz-links">
-              {recs.map((a) => (
-                <li key={a.href}>
-                  <a href={a.href}>{a.title}</a>
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
-        {auds.length > 0 && (
-          <>
-            <h3>{t('audiences')}</h3>
-            <ul className="quiz-links">
-              {auds.map((a) => (
-                <li key={a.href}>
-                  <a href={a.href}>{a.name}</a>
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
+        <LinkList title={t('recommended')} links={recs.map((a) => ({ href: a.href, label: a.title }))} />
+        <LinkList title={t('audiences')} links={auds.map((a) => ({ href: a.href, label: a.name }))} />
         <h3>{t('yourAnswers')}</h3>
         <ol className="quiz-summary" lang={textLang}>
           {quiz.questions
@@ -418,5 +396,22 @@ export default function QuizRunner({
       </div>
       <p className="quiz-privacy">{t('privacy')}</p>
     </form>
+  );
+}
+
+/** A titled list of links under a result (recommended articles, audiences); nothing when it is empty. */
+function LinkList({ title, links }: { title: string; links: Array<{ href: string; label: string }> }) {
+  if (links.length === 0) return null;
+  return (
+    <>
+      <h3>{title}</h3>
+      <ul className="quiz-links">
+        {links.map((l) => (
+          <li key={l.href}>
+            <a href={l.href}>{l.label}</a>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
