@@ -1,12 +1,6 @@
-import { z } from 'zod';
-import { idSchema, localizedStringSchema } from './common.ts';
+import type { z } from 'zod';
+import { audienceSchema } from './audience.ts';
 
-/** 主题: what a piece of content is about. */
-export const topicSchema = z.strictObject({
-  id: idSchema,
-  name: localizedStringSchema,
-  description: localizedStringSchema,
-  icon: z.string().min(1),
-  order: z.number().int(),
-});
+/** 主题: what a piece of content is about; a taxonomy of the same shape as the audiences. */
+export const topicSchema = audienceSchema;
 export type Topic = z.infer<typeof topicSchema>;
