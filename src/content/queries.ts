@@ -9,7 +9,7 @@ import { EVENT_TYPES } from '@hc/domain/model/event.ts';
 import { zonedToInstant } from '@hc/domain/calendar/zoned.ts';
 import { addDays, buildNow, localDate, SITE_TIME_ZONE } from '@hc/domain/time.ts';
 import { localizeString, langFor } from '../lib/localize/resolve.ts';
-import { related } from '../lib/articles/related.ts';
+import { related } from '@hc/domain/articles/related.ts';
 import { publishedFamilies } from './loaders/astro.ts';
 import { getContentSet } from './loaders/source.ts';
 

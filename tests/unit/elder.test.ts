@@ -1,8 +1,8 @@
 /** Elder-mode logic: the pre-paint script, stored preferences, voice choice and dialect helpers. */
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { PREF_KEYS, PREPAINT_SCRIPT, effectiveSize, parseFlag, parseSize } from '../../src/lib/display/prefs.ts';
-import { pickVoice } from '../../src/lib/listen/voice.ts';
+import { PREF_KEYS, PREPAINT_SCRIPT, effectiveSize, parseFlag, parseSize } from '../../src/components/site/prefs.ts';
+import { pickVoice } from '../../src/components/reading-tools/voice.ts';
 import { DIALECT_NAMES, formatDuration, mediaUrl, orderTracks } from '../../src/lib/dialects.ts';
 import { DIALECTS } from '@hc/domain/model/article.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { byUpdated, related } from '../../src/lib/articles/related.ts';
-import { orderForAudience, readChoice } from '../../src/lib/home/order.ts';
+import { byUpdated, related } from '@hc/domain/articles/related.ts';
+import { orderForAudience, readChoice } from '../../src/components/home/order.ts';
 import { overdue, overdueReport } from '@hc/domain/review.ts';
 import { buildNow, localDate, addDays } from '@hc/domain/time.ts';
 import { formatDate, formatRange } from '../../src/lib/text/format.ts';

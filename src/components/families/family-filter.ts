@@ -3,7 +3,7 @@
  * The state goes into the URL query (?year=2026&habit=…) without a request, so a filtered view can be shared.
  */
 import { fillPlural } from '../../lib/text/fill.ts';
-import { matches, type GalleryFilter, type GalleryItem } from '../../lib/families/gallery.ts';
+import { matches, type GalleryFilter, type GalleryItem } from './gallery.ts';
 
 export function initFamilyFilter(root: HTMLElement): void {
   const cards = [...root.querySelectorAll<HTMLElement>('li[data-year]')];

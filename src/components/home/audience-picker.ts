@@ -4,7 +4,7 @@
  * sees a short home) shows under the picker. Without JavaScript the links simply open each audience's hub.
  */
 import { fill } from '../../lib/text/fill.ts';
-import { AUDIENCE_STORAGE_KEY, orderForAudience, readChoice } from '../../lib/home/order.ts';
+import { AUDIENCE_STORAGE_KEY, orderForAudience, readChoice } from './order.ts';
 
 function storage(): Storage | null {
   try {

@@ -17,7 +17,7 @@ import {
   type QuizDef,
   type QuizQuestion,
 } from '@hc/domain/quiz/engine.ts';
-import { AUDIENCE_STORAGE_KEY, readChoice } from '../../lib/home/order.ts';
+import { AUDIENCE_STORAGE_KEY, readChoice } from '../home/order.ts';
 import { fill, type Vars } from '../../lib/text/fill.ts';
 
 export interface QuizRunnerProps {

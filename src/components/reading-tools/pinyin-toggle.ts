@@ -4,7 +4,7 @@
  * reader switches pinyin on, and swapped into the [data-py="title|summary|body"] elements. The choice is kept
  * on the device (the head script sets <html data-pinyin> from it), so later articles open with pinyin on.
  */
-import { PREF_KEYS, parseFlag } from '../../lib/display/prefs.ts';
+import { PREF_KEYS, parseFlag } from '../site/prefs.ts';
 
 type Parts = Record<string, string>;
 

@@ -3,7 +3,7 @@
  * long ones), the current paragraph highlighted and kept in view, pause / resume / stop.
  */
 import { fill } from '../../lib/text/fill.ts';
-import { pickVoice, speakableText } from '../../lib/listen/voice.ts';
+import { pickVoice, speakableText } from './voice.ts';
 
 const BLOCKS = 'h1, .summary, .prose > p, .prose > h2, .prose > h3, .prose li, .prose > blockquote';
 

@@ -3,7 +3,7 @@
  * the simple home (see the head script in pages/[...lang]/index.astro), and every page shows the short
  * simple navigation instead of the main menu. "Back to the standard version" forgets it.
  */
-import { PREF_KEYS } from '../../lib/display/prefs.ts';
+import { PREF_KEYS } from '../site/prefs.ts';
 
 function setSimple(on: boolean): void {
   try {

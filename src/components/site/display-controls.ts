@@ -4,7 +4,7 @@
  * The controls are hidden until this runs (html[data-js]), so pages without JavaScript keep the standard size.
  * They sit behind the header's 字号 button (SiteHeader.astro); every [data-disclose] button on the page is run here.
  */
-import { PREF_KEYS, effectiveSize, parseFlag, parseSize, type TextSize } from '../../lib/display/prefs.ts';
+import { PREF_KEYS, effectiveSize, parseFlag, parseSize, type TextSize } from './prefs.ts';
 
 function store(): Storage | null {
   try {
