@@ -11,7 +11,10 @@ import { LOCALE_INFO } from '../../src/i18n/locales.ts';
 import { loadPointsContent } from '../../src/content/loaders/points.ts';
 import { localizeString } from '../../src/lib/localize/resolve.ts';
 import { stockState } from '../../src/lib/points/view.ts';
-import { CONTENT_DIR, DIST } from '../helpers/env.ts';
+import { hasEnded } from '@hc/domain/calendar/ended.ts';
+import { pointsForEvent } from '@hc/domain/points/model.ts';
+import { buildNow } from '@hc/domain/time.ts';
+import { CONTENT_DIR, DIST, loadContent } from '../helpers/env.ts';
 
 const content = await loadPointsContent(CONTENT_DIR);
 const page = (locale: (typeof LOCALES)[number], p: string) =>
@@ -82,5 +85,22 @@ describe.skipIf(!existsSync(DIST))('points pages in dist/', () => {
           expect(scripts(readFileSync(page(locale, p), 'utf8')), p).toEqual(shell);
       });
     }
+
+    it('event pages still to come show the points attending earns', async () => {
+      const { events } = await loadContent();
+      const t = strings('zh-hans');
+      let checked = 0;
+      for (const e of events) {
+        const file = page('zh-hans', `events/${e.slug}`);
+        if (!existsSync(file) || hasEnded(e, buildNow())) continue;
+        const html = readFileSync(file, 'utf8');
+        const earns = pointsForEvent(content!.rules, e.type, e.slug);
+        const line = (n: number) => t.eventPoints.replace('{{points}}', String(n));
+        if (earns) expect(html, e.slug).toContain(line(earns.points));
+        else expect(html, e.slug).not.toContain(t.eventPoints.split('{{points}}')[0]!.trim());
+        checked++;
+      }
+      expect(checked).toBeGreaterThan(0);
+    });
   });
 });
