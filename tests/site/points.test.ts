@@ -90,7 +90,7 @@ describe.skipIf(!existsSync(DIST))('points pages in dist/', () => {
       const { events } = await loadContent();
       const t = strings('zh-hans');
       let checked = 0;
-      for (const e of events) {
+      for (const { data: e } of events) {
         const file = page('zh-hans', `events/${e.slug}`);
         if (!existsSync(file) || hasEnded(e, buildNow())) continue;
         const html = readFileSync(file, 'utf8');
