@@ -54,6 +54,27 @@ test.describe('diabetes risk check', () => {
     await typeNumber(page, '60');
     await expect(step(page)).toHaveAttribute('data-question', 'height');
   });
+
+  test('reads full-width digits and a unit of the right kind, and names the unit for the wrong one', async ({
+    page,
+  }) => {
+    await page.goto('/self-check/diabetes-risk/');
+    await choose(page, '女');
+    // As a Chinese input method types them: full-width digits.
+    await typeNumber(page, '４５');
+    // 1.50 米 where the question asks 厘米 is 150 厘米.
+    await typeNumber(page, '１．５０米');
+    await expect(step(page)).toHaveAttribute('data-question', 'weight');
+    await step(page).getByRole('textbox').fill('49.5厘米');
+    await next(page).click();
+    await expect(page.locator('.quiz-error')).toHaveText('请只填数字，单位是公斤。');
+    await typeNumber(page, '49.5公斤');
+    await typeNumber(page, '70');
+    await typeNumber(page, '150');
+    await choose(page, '没有');
+    // 45 (12) + BMI 22.0 (1) + waist 70 (3) + SBP 150 (8) = 24: the converted height reached the BMI.
+    await expect(page.locator('[data-quiz-state="result"]')).toContainText('得分：24 分');
+  });
 });
 
 test.describe('fall-risk check', () => {

@@ -17,6 +17,7 @@ import {
   type QuizDef,
   type QuizQuestion,
 } from '@hc/domain/quiz/engine.ts';
+import { parseNumberInput } from '@hc/domain/quiz/number-input.ts';
 import { AUDIENCE_STORAGE_KEY, readChoice } from '../home/order.ts';
 import { fill, type Vars } from '../../lib/text/fill.ts';
 
@@ -132,20 +133,21 @@ export default function QuizRunner({
     if (!q) return;
     let answers = state.answers;
     if (q.type === 'number') {
-      const draft = draftOf(q);
-      const value = Number(draft.replace(',', '.'));
-      const problem = draft.trim() === '' ? 'nan' : numberProblem(q, value);
-      if (problem) {
+      const read = parseNumberInput(draftOf(q), q.unit);
+      const problem = read.ok ? numberProblem(q, read.value) : read.problem;
+      if (problem || !read.ok) {
         setError(
           problem === 'low'
             ? t('numberLow', { min: q.min ?? '' })
             : problem === 'high'
               ? t('numberHigh', { max: q.max ?? '' })
-              : t('numberRequired'),
+              : problem === 'unit' && q.unit
+                ? t('numberUnit', { unit: q.unit })
+                : t('numberRequired'),
         );
         return;
       }
-      answers = { ...answers, [q.id]: value };
+      answers = { ...answers, [q.id]: read.value };
     }
     if (!isAnswered(q, answers)) {
       setError(q.type === 'multi' ? t('chooseMany') : t('choose'));
