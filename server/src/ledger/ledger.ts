@@ -6,7 +6,7 @@
  * Lock order, the same everywhere: idempotency key → member account → reward → counters → audit head.
  */
 import { createHash, randomInt } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { cardNumberFrom, normaliseCardNumber } from '@hc/domain/points/card.ts';
 import { expiredAmount, expiryDate, remainingLots, type Lot } from '@hc/domain/points/expiry.ts';
 import { catalogueSchema, type Catalogue } from '@hc/domain/points/catalogue.ts';
@@ -77,6 +77,18 @@ export class Ledger {
   readonly now: () => Date;
   private accounts = new Map<string, number>();
   private cache?: { at: number; value: CatalogueCache | undefined };
+  /** Staff sessions looked up in the last few seconds, by hashed id (see sessionStaff in staff.ts). */
+  private occurrences = new Map<
+    string,
+    {
+      at: number;
+      row: Pick<
+        Selectable<DB['occurrences']>,
+        'id' | 'event_slug' | 'event_type' | 'local_date' | 'status' | 'secret' | 'active'
+      >;
+    }
+  >();
+  readonly sessions = new Map<string, { fetchedAt: number; lastSeen: number; staff: Staff }>();
 
   constructor(db: Kysely<DB>, keys: Keyring, now: () => Date = () => new Date()) {
     this.db = db;
@@ -321,19 +333,17 @@ export class Ledger {
 
   /** The member's remaining lots (credits minus debits taken from the earliest-expiring first). */
   async lots(trx: Kysely<DB>, accountId: number): Promise<Lot[]> {
-    const credits = await trx
-      .selectFrom('transfers')
-      .select(['amount', 'expires_on'])
-      .where('credit_account', '=', accountId)
-      .execute();
-    const debited = await trx
-      .selectFrom('transfers')
-      .select(sql<number>`coalesce(sum(amount), 0)::bigint`.as('s'))
-      .where('debit_account', '=', accountId)
-      .executeTakeFirstOrThrow();
+    // One round trip: the credits, then one row with the sum of the debits (debit = true).
+    const rows = await sql<{ amount: number; expires_on: string | null; debit: boolean }>`
+      SELECT amount::bigint AS amount, expires_on, false AS debit FROM transfers WHERE credit_account = ${accountId}
+      UNION ALL
+      SELECT coalesce(sum(amount), 0)::bigint, NULL, true FROM transfers WHERE debit_account = ${accountId}`.execute(
+      trx,
+    );
+    const debited = rows.rows.find((r) => r.debit)?.amount ?? 0;
     return remainingLots(
-      credits.map((c) => ({ amount: c.amount, expiresOn: c.expires_on })),
-      debited.s,
+      rows.rows.filter((r) => !r.debit).map((c) => ({ amount: c.amount, expiresOn: c.expires_on })),
+      debited,
     );
   }
 
@@ -486,13 +496,18 @@ export class Ledger {
     return { transfer: row.id, points: e.points, balance: row.balance };
   }
 
+  /** An occurrence by id; rows are reused for 5 s like the catalogue (only a sync changes them, and it empties both). */
   private async occurrence(id: string, trx: Kysely<DB> = this.db) {
+    const hit = this.occurrences.get(id);
+    if (hit && Date.now() - hit.at <= 5000) return hit.row;
     const o = await trx
       .selectFrom('occurrences')
       .select(['id', 'event_slug', 'event_type', 'local_date', 'status', 'secret', 'active'])
       .where('id', '=', id)
       .executeTakeFirst();
     if (!o || !o.active) throw new ApiError('not-found', { detail: `no occurrence ${id}` });
+    if (this.occurrences.size > 10_000) this.occurrences.clear();
+    this.occurrences.set(id, { at: Date.now(), row: o });
     return o;
   }
 
@@ -984,6 +999,7 @@ export class Ledger {
       throw e;
     });
     this.cache = undefined;
+    this.occurrences.clear();
     return result;
   }
 }
