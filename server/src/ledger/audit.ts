@@ -16,6 +16,12 @@ export interface AuditEntry {
   detail?: Record<string, unknown>;
 }
 
+/**
+ * Transactions whose audit entries the caller writes itself, in its last statement (Ledger.write does, with the
+ * idempotency record): one round trip fewer per write. The entries still commit or roll back with the transaction.
+ */
+export const deferredAudit = new WeakMap<object, string[]>();
+
 export async function audit(trx: Kysely<DB> | Transaction<DB>, e: AuditEntry, at = new Date()): Promise<void> {
   const entry = JSON.stringify({
     at: at.toISOString(),
@@ -24,7 +30,9 @@ export async function audit(trx: Kysely<DB> | Transaction<DB>, e: AuditEntry, at
     subject: e.subject ?? null,
     detail: e.detail ?? {},
   });
-  await sql`INSERT INTO audit_pending (entry) VALUES (${entry})`.execute(trx);
+  const deferred = deferredAudit.get(trx);
+  if (deferred) deferred.push(entry);
+  else await sql`INSERT INTO audit_pending (entry) VALUES (${entry})`.execute(trx);
 }
 
 /** Recomputes the chain; returns the first broken sequence number, or undefined when it is intact. */

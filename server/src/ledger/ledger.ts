@@ -15,7 +15,7 @@ import { addDays, localDate } from '@hc/domain/time.ts';
 import type { DB } from '../db/types.ts';
 import { randomToken, sha256, type Keyring } from '../crypto.ts';
 import { ApiError } from '../http/problem.ts';
-import { audit } from './audit.ts';
+import { audit, deferredAudit } from './audit.ts';
 import { constraintProblem, retryable } from './pg-errors.ts';
 
 export type Trx = Transaction<DB>;
@@ -198,14 +198,20 @@ export class Ledger {
           replayed: true,
         };
       }
-      const r = await fn(trx);
+      const entries: string[] = [];
+      deferredAudit.set(trx, entries);
+      let r: WriteResult<T>;
+      try {
+        r = await fn(trx);
+      } finally {
+        deferredAudit.delete(trx);
+      }
       const stored = { body: r.body, ...(r.secrets ? { sealed: this.keys.encrypt(JSON.stringify(r.secrets)) } : {}) };
-      await trx
-        .updateTable('idempotency')
-        .set({ status: r.status, response: JSON.stringify(stored) })
-        .where('actor', '=', actor)
-        .where('key', '=', key)
-        .execute();
+      // The result and the audit entries fn wrote, in one statement (entries in the order they were written).
+      await sql`
+        WITH a AS (INSERT INTO audit_pending (entry) SELECT e FROM unnest(${entries}::text[]) WITH ORDINALITY AS u(e, i) ORDER BY i)
+        UPDATE idempotency SET status = ${r.status}, response = ${JSON.stringify(stored)}
+        WHERE actor = ${actor} AND key = ${key}`.execute(trx);
       return { ...r, replayed: false };
     });
   }
