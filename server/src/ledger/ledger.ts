@@ -620,46 +620,29 @@ export class Ledger {
       .where('id', '=', card.account_id)
       .returning('balance')
       .executeTakeFirstOrThrow();
-    // 2. the stock (CHECK taken <= supplied), only while the reward is offered
-    const took = await trx
-      .updateTable('rewards')
-      .set({ taken: sql`taken + 1` })
-      .where('id', '=', reward.id)
-      .where('active', '=', true)
-      .where('valid_from', '<=', today)
-      .where('valid_to', '>=', today)
-      .returning('taken')
-      .executeTakeFirst();
-    if (!took) throw new ApiError('reward-unavailable');
-    // 3. the per-person limit (CHECK n <= lim)
+    // 2. the per-person limit (CHECK n <= lim)
     await sql`INSERT INTO redemption_counts (card_id, reward_id, n, lim) VALUES (${card.id}, ${reward.id}, 1, ${reward.per_person_limit})
       ON CONFLICT (card_id, reward_id) DO UPDATE SET n = redemption_counts.n + 1, lim = EXCLUDED.lim`.execute(trx);
-    const t = await trx
-      .insertInto('transfers')
-      .values({
-        debit_account: card.account_id,
-        credit_account: await this.systemAccount('spent', trx),
-        amount: reward.cost,
-        kind: 'redeem',
-        reward_id: reward.id,
-        department: reward.department,
-        staff_id: staff?.id ?? null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    // 3. the stock (CHECK taken <= supplied), only while the reward is offered, with the transfer and the voucher
+    // in the same statement: the reward's row is the one every redemption of it queues on, so it is locked last.
     const voucher = randomToken(9);
     const validUntil = addDays(today, reward.voucher_days);
-    await trx
-      .insertInto('redemptions')
-      .values({
-        voucher,
-        card_id: card.id,
-        reward_id: reward.id,
-        cost: reward.cost,
-        transfer_id: t.id,
-        valid_until: validUntil,
-      })
-      .execute();
+    const spent = await this.systemAccount('spent', trx);
+    const took = await sql<{ id: number }>`
+      WITH s AS (
+        UPDATE rewards SET taken = taken + 1
+        WHERE id = ${reward.id} AND active AND valid_from <= ${today} AND valid_to >= ${today} RETURNING id),
+      t AS (
+        INSERT INTO transfers (debit_account, credit_account, amount, kind, reward_id, department, staff_id)
+        SELECT ${card.account_id}::bigint, ${spent}::bigint, ${reward.cost}::int, 'redeem', s.id, ${reward.department}::text,
+               ${staff?.id ?? null}::bigint FROM s
+        RETURNING id),
+      v AS (
+        INSERT INTO redemptions (voucher, card_id, reward_id, cost, transfer_id, valid_until)
+        SELECT ${voucher}::text, ${card.id}::bigint, ${reward.id}::text, ${reward.cost}::int, t.id, ${validUntil}::date FROM t
+        RETURNING id)
+      SELECT t.id FROM t, v`.execute(trx);
+    if (!took.rows.length) throw new ApiError('reward-unavailable');
     if (staff)
       await audit(
         trx,
