@@ -163,8 +163,14 @@ async function openEmbedded(dataDir: string, poolSize: number): Promise<Omit<Dat
       onLog,
       onError: (e: unknown) => onLog(String(e)),
       initdbFlags: ['--encoding=UTF8', '--data-checksums'],
-      // Loopback only, no Unix socket in /tmp; the defaults keep every commit on disk (fsync, synchronous_commit).
-      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=60'],
+      // Loopback only, no Unix socket in /tmp. Every commit on disk before it is acknowledged: fsync,
+      // synchronous_commit and full_page_writes pinned on (a postgresql.conf edit cannot turn them off). The
+      // memory defaults (shared_buffers 128 MB, wal_buffers 4 MB) suit a centre's PC; JIT off, because compiling
+      // a plan costs more than these short queries take.
+      postgresFlags: [
+        ...['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=60'],
+        ...['-c', 'fsync=on', '-c', 'synchronous_commit=on', '-c', 'full_page_writes=on', '-c', 'jit=off'],
+      ],
     });
     if (!existsSync(path.join(pgDir, 'PG_VERSION'))) {
       // A folder without PG_VERSION is an initialisation that never finished: start it again.

@@ -1,8 +1,9 @@
 /**
  * The audit log: every staff action, correction, export and refused access, append-only (a trigger refuses
- * UPDATE and DELETE) and hash-chained: hash = sha256(previous hash || seq || '|' || entry). One statement
- * takes the chain's head row, appends and moves the head, so entries are chained in commit order; callers run
- * it last in their transaction to hold the head for as short a time as possible.
+ * UPDATE and DELETE) and hash-chained: hash = sha256(previous hash || seq || '|' || entry). An entry is written
+ * to audit_pending and chained as its transaction commits, by a deferred trigger (migrations/002_audit_at_commit.sql)
+ * that takes the chain's head, appends to audit_log and moves the head: entries are chained in commit order, and the
+ * head is held only while a transaction commits, not across the rest of a request.
  */
 import { createHash } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
@@ -15,6 +16,12 @@ export interface AuditEntry {
   detail?: Record<string, unknown>;
 }
 
+/**
+ * Transactions whose audit entries the caller writes itself, in its last statement (Ledger.write does, with the
+ * idempotency record): one round trip fewer per write. The entries still commit or roll back with the transaction.
+ */
+export const deferredAudit = new WeakMap<object, string[]>();
+
 export async function audit(trx: Kysely<DB> | Transaction<DB>, e: AuditEntry, at = new Date()): Promise<void> {
   const entry = JSON.stringify({
     at: at.toISOString(),
@@ -23,14 +30,9 @@ export async function audit(trx: Kysely<DB> | Transaction<DB>, e: AuditEntry, at
     subject: e.subject ?? null,
     detail: e.detail ?? {},
   });
-  await sql`
-    WITH prev AS (SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE),
-    ins AS (
-      INSERT INTO audit_log (seq, entry, prev_hash, hash)
-      SELECT prev.seq + 1, ${entry}, prev.hash,
-             sha256(prev.hash || convert_to((prev.seq + 1)::text || '|' || ${entry}, 'UTF8'))
-      FROM prev RETURNING seq, hash)
-    UPDATE audit_head SET seq = ins.seq, hash = ins.hash FROM ins WHERE audit_head.id = 1`.execute(trx);
+  const deferred = deferredAudit.get(trx);
+  if (deferred) deferred.push(entry);
+  else await sql`INSERT INTO audit_pending (entry) VALUES (${entry})`.execute(trx);
 }
 
 /** Recomputes the chain; returns the first broken sequence number, or undefined when it is intact. */

@@ -6,7 +6,7 @@
  * Lock order, the same everywhere: idempotency key → member account → reward → counters → audit head.
  */
 import { createHash, randomInt } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { cardNumberFrom, normaliseCardNumber } from '@hc/domain/points/card.ts';
 import { expiredAmount, expiryDate, remainingLots, type Lot } from '@hc/domain/points/expiry.ts';
 import { catalogueSchema, type Catalogue } from '@hc/domain/points/catalogue.ts';
@@ -15,7 +15,7 @@ import { addDays, localDate } from '@hc/domain/time.ts';
 import type { DB } from '../db/types.ts';
 import { randomToken, sha256, type Keyring } from '../crypto.ts';
 import { ApiError } from '../http/problem.ts';
-import { audit } from './audit.ts';
+import { audit, deferredAudit } from './audit.ts';
 import { constraintProblem, retryable } from './pg-errors.ts';
 
 export type Trx = Transaction<DB>;
@@ -77,6 +77,18 @@ export class Ledger {
   readonly now: () => Date;
   private accounts = new Map<string, number>();
   private cache?: { at: number; value: CatalogueCache | undefined };
+  /** Staff sessions looked up in the last few seconds, by hashed id (see sessionStaff in staff.ts). */
+  private occurrences = new Map<
+    string,
+    {
+      at: number;
+      row: Pick<
+        Selectable<DB['occurrences']>,
+        'id' | 'event_slug' | 'event_type' | 'local_date' | 'status' | 'secret' | 'active'
+      >;
+    }
+  >();
+  readonly sessions = new Map<string, { fetchedAt: number; lastSeen: number; staff: Staff }>();
 
   constructor(db: Kysely<DB>, keys: Keyring, now: () => Date = () => new Date()) {
     this.db = db;
@@ -186,14 +198,20 @@ export class Ledger {
           replayed: true,
         };
       }
-      const r = await fn(trx);
+      const entries: string[] = [];
+      deferredAudit.set(trx, entries);
+      let r: WriteResult<T>;
+      try {
+        r = await fn(trx);
+      } finally {
+        deferredAudit.delete(trx);
+      }
       const stored = { body: r.body, ...(r.secrets ? { sealed: this.keys.encrypt(JSON.stringify(r.secrets)) } : {}) };
-      await trx
-        .updateTable('idempotency')
-        .set({ status: r.status, response: JSON.stringify(stored) })
-        .where('actor', '=', actor)
-        .where('key', '=', key)
-        .execute();
+      // The result and the audit entries fn wrote, in one statement (entries in the order they were written).
+      await sql`
+        WITH a AS (INSERT INTO audit_pending (entry) SELECT e FROM unnest(${entries}::text[]) WITH ORDINALITY AS u(e, i) ORDER BY i)
+        UPDATE idempotency SET status = ${r.status}, response = ${JSON.stringify(stored)}
+        WHERE actor = ${actor} AND key = ${key}`.execute(trx);
       return { ...r, replayed: false };
     });
   }
@@ -321,19 +339,17 @@ export class Ledger {
 
   /** The member's remaining lots (credits minus debits taken from the earliest-expiring first). */
   async lots(trx: Kysely<DB>, accountId: number): Promise<Lot[]> {
-    const credits = await trx
-      .selectFrom('transfers')
-      .select(['amount', 'expires_on'])
-      .where('credit_account', '=', accountId)
-      .execute();
-    const debited = await trx
-      .selectFrom('transfers')
-      .select(sql<number>`coalesce(sum(amount), 0)::bigint`.as('s'))
-      .where('debit_account', '=', accountId)
-      .executeTakeFirstOrThrow();
+    // One round trip: the credits, then one row with the sum of the debits (debit = true).
+    const rows = await sql<{ amount: number; expires_on: string | null; debit: boolean }>`
+      SELECT amount::bigint AS amount, expires_on, false AS debit FROM transfers WHERE credit_account = ${accountId}
+      UNION ALL
+      SELECT coalesce(sum(amount), 0)::bigint, NULL, true FROM transfers WHERE debit_account = ${accountId}`.execute(
+      trx,
+    );
+    const debited = rows.rows.find((r) => r.debit)?.amount ?? 0;
     return remainingLots(
-      credits.map((c) => ({ amount: c.amount, expiresOn: c.expires_on })),
-      debited.s,
+      rows.rows.filter((r) => !r.debit).map((c) => ({ amount: c.amount, expiresOn: c.expires_on })),
+      debited,
     );
   }
 
@@ -486,13 +502,18 @@ export class Ledger {
     return { transfer: row.id, points: e.points, balance: row.balance };
   }
 
+  /** An occurrence by id; rows are reused for 5 s like the catalogue (only a sync changes them, and it empties both). */
   private async occurrence(id: string, trx: Kysely<DB> = this.db) {
+    const hit = this.occurrences.get(id);
+    if (hit && Date.now() - hit.at <= 5000) return hit.row;
     const o = await trx
       .selectFrom('occurrences')
       .select(['id', 'event_slug', 'event_type', 'local_date', 'status', 'secret', 'active'])
       .where('id', '=', id)
       .executeTakeFirst();
     if (!o || !o.active) throw new ApiError('not-found', { detail: `no occurrence ${id}` });
+    if (this.occurrences.size > 10_000) this.occurrences.clear();
+    this.occurrences.set(id, { at: Date.now(), row: o });
     return o;
   }
 
@@ -599,46 +620,29 @@ export class Ledger {
       .where('id', '=', card.account_id)
       .returning('balance')
       .executeTakeFirstOrThrow();
-    // 2. the stock (CHECK taken <= supplied), only while the reward is offered
-    const took = await trx
-      .updateTable('rewards')
-      .set({ taken: sql`taken + 1` })
-      .where('id', '=', reward.id)
-      .where('active', '=', true)
-      .where('valid_from', '<=', today)
-      .where('valid_to', '>=', today)
-      .returning('taken')
-      .executeTakeFirst();
-    if (!took) throw new ApiError('reward-unavailable');
-    // 3. the per-person limit (CHECK n <= lim)
+    // 2. the per-person limit (CHECK n <= lim)
     await sql`INSERT INTO redemption_counts (card_id, reward_id, n, lim) VALUES (${card.id}, ${reward.id}, 1, ${reward.per_person_limit})
       ON CONFLICT (card_id, reward_id) DO UPDATE SET n = redemption_counts.n + 1, lim = EXCLUDED.lim`.execute(trx);
-    const t = await trx
-      .insertInto('transfers')
-      .values({
-        debit_account: card.account_id,
-        credit_account: await this.systemAccount('spent', trx),
-        amount: reward.cost,
-        kind: 'redeem',
-        reward_id: reward.id,
-        department: reward.department,
-        staff_id: staff?.id ?? null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    // 3. the stock (CHECK taken <= supplied), only while the reward is offered, with the transfer and the voucher
+    // in the same statement: the reward's row is the one every redemption of it queues on, so it is locked last.
     const voucher = randomToken(9);
     const validUntil = addDays(today, reward.voucher_days);
-    await trx
-      .insertInto('redemptions')
-      .values({
-        voucher,
-        card_id: card.id,
-        reward_id: reward.id,
-        cost: reward.cost,
-        transfer_id: t.id,
-        valid_until: validUntil,
-      })
-      .execute();
+    const spent = await this.systemAccount('spent', trx);
+    const took = await sql<{ id: number }>`
+      WITH s AS (
+        UPDATE rewards SET taken = taken + 1
+        WHERE id = ${reward.id} AND active AND valid_from <= ${today} AND valid_to >= ${today} RETURNING id),
+      t AS (
+        INSERT INTO transfers (debit_account, credit_account, amount, kind, reward_id, department, staff_id)
+        SELECT ${card.account_id}::bigint, ${spent}::bigint, ${reward.cost}::int, 'redeem', s.id, ${reward.department}::text,
+               ${staff?.id ?? null}::bigint FROM s
+        RETURNING id),
+      v AS (
+        INSERT INTO redemptions (voucher, card_id, reward_id, cost, transfer_id, valid_until)
+        SELECT ${voucher}::text, ${card.id}::bigint, ${reward.id}::text, ${reward.cost}::int, t.id, ${validUntil}::date FROM t
+        RETURNING id)
+      SELECT t.id FROM t, v`.execute(trx);
+    if (!took.rows.length) throw new ApiError('reward-unavailable');
     if (staff)
       await audit(
         trx,
@@ -984,6 +988,7 @@ export class Ledger {
       throw e;
     });
     this.cache = undefined;
+    this.occurrences.clear();
     return result;
   }
 }

@@ -74,24 +74,48 @@ async function newSession(ledger: Ledger, trx: Trx, staffId: number, device: str
   return { sessionToken: token, sessionId: s.id };
 }
 
+/**
+ * How long a looked-up session is reused in this process without asking the database again. A revocation made
+ * through this process takes effect at once (it empties the cache); one made through another instance, or
+ * directly in the database, takes effect within this bound. The idle timeout is still checked on every request.
+ */
+export const SESSION_CACHE_MS = 5000;
+
 /** The staff member behind a session cookie, or undefined (unknown, revoked, idle too long, staff revoked). */
 export async function sessionStaff(ledger: Ledger, token: string, idleMinutes: number): Promise<Staff | undefined> {
   const now = ledger.now();
-  const row = await ledger.db
-    .selectFrom('sessions')
-    .innerJoin('staff', 'staff.id', 'sessions.staff_id')
-    .select(['sessions.id as sessionId', 'sessions.last_seen_at', 'staff.id', 'staff.role', 'staff.display_name'])
-    .where('sessions.token_hash', '=', sha256(token))
-    .where('sessions.revoked_at', 'is', null)
-    .where('staff.revoked_at', 'is', null)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const idle = now.getTime() - new Date(row.last_seen_at).getTime();
+  const hash = sha256(token);
+  const key = hash.toString('base64');
+  let row = ledger.sessions.get(key);
+  if (!row || Date.now() - row.fetchedAt > SESSION_CACHE_MS) {
+    const fresh = await ledger.db
+      .selectFrom('sessions')
+      .innerJoin('staff', 'staff.id', 'sessions.staff_id')
+      .select(['sessions.id as sessionId', 'sessions.last_seen_at', 'staff.id', 'staff.role', 'staff.display_name'])
+      .where('sessions.token_hash', '=', hash)
+      .where('sessions.revoked_at', 'is', null)
+      .where('staff.revoked_at', 'is', null)
+      .executeTakeFirst();
+    if (!fresh) {
+      ledger.sessions.delete(key);
+      return undefined;
+    }
+    row = {
+      fetchedAt: Date.now(),
+      lastSeen: new Date(fresh.last_seen_at).getTime(),
+      staff: { id: fresh.id, role: fresh.role as Role, displayName: fresh.display_name, sessionId: fresh.sessionId },
+    };
+    if (ledger.sessions.size > 10_000) ledger.sessions.clear();
+    ledger.sessions.set(key, row);
+  }
+  const idle = now.getTime() - row.lastSeen;
   if (idle > idleMinutes * 60_000) return undefined;
   // Touch at most once a minute: a busy volunteer's scans do not each write the session row.
-  if (idle > 60_000)
-    await ledger.db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', row.sessionId).execute();
-  return { id: row.id, role: row.role as Role, displayName: row.display_name, sessionId: row.sessionId };
+  if (idle > 60_000) {
+    await ledger.db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', row.staff.sessionId).execute();
+    row.lastSeen = now.getTime();
+  }
+  return { ...row.staff };
 }
 
 export async function listSessions(ledger: Ledger, staffId: number) {
@@ -120,6 +144,7 @@ export async function revokeSession(ledger: Ledger, trx: Trx, staff: Staff, sess
     .returning('id')
     .executeTakeFirst();
   if (!r) throw new ApiError('not-found', { detail: 'no such active session' });
+  ledger.sessions.clear();
   await audit(
     trx,
     { actor: `staff:${staff.id}`, action: 'staff.session.revoke', subject: `session:${sessionId}` },
@@ -137,6 +162,7 @@ export async function revokeStaff(ledger: Ledger, trx: Trx, admin: Staff, staffI
     .returning('id')
     .executeTakeFirst();
   if (!r) throw new ApiError('not-found', { detail: 'no such active staff member' });
+  ledger.sessions.clear();
   await trx
     .updateTable('sessions')
     .set({ revoked_at: ledger.now() })
