@@ -488,4 +488,23 @@ describe.each(ENGINES)('bad requests on $name', (engine) => {
     expect(hans.errors).toContainEqual({ path: 'rewrd', message: '未知字段 — 是否想写 reward?' });
     expect(en.errors).toContainEqual({ path: 'rewrd', message: 'unknown field — did you mean reward?' });
   });
+
+  it('every field message is in the request’s language, not only the ones the service words itself', async () => {
+    const enrol = (lang?: string) =>
+      f
+        .call('POST', '/api/v1/cards', {
+          body: { consentVersion: '2026-12', olderThan14: false, displayName: 'x'.repeat(50) },
+          headers: lang ? { 'accept-language': lang } : {},
+        })
+        .then((r) => r.json() as Promise<{ errors: Array<{ path: string; message: string }> }>);
+    const [hans, hant, en] = await Promise.all([enrol(), enrol('zh-HK'), enrol('en')]);
+    const byPath = (b: { errors: Array<{ path: string; message: string }> }) =>
+      Object.fromEntries(b.errors.map((e) => [e.path, e.message]));
+    for (const field of ['olderThan14', 'displayName']) {
+      expect(byPath(hans)[field], field).toMatch(/[\u4e00-\u9fff]/);
+      expect(byPath(hans)[field], field).not.toMatch(/Invalid|Too big/);
+      expect(byPath(hant)[field], field).toMatch(/[\u4e00-\u9fff]/);
+      expect(byPath(en)[field], field).toMatch(/^[ -~]+$/);
+    }
+  });
 });

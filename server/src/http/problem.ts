@@ -4,7 +4,7 @@
  * problem so a client can act on it without reading the words.
  */
 import { nearestKey } from '@hc/domain/fields.ts';
-import type { z } from 'zod';
+import { z } from 'zod';
 
 type Lang = 'zh-hans' | 'zh-hant' | 'en';
 const T = (zhHans: string, zhHant: string, en: string) => ({ 'zh-hans': zhHans, 'zh-hant': zhHant, en });
@@ -247,6 +247,14 @@ export function fieldErrors(error: z.ZodError, lang: Lang, schema?: unknown): Fi
     if (issue.code === 'invalid_type' && / received undefined$/.test(issue.message))
       return [{ path: at(issue.path), message: `${w.required} (${issue.expected})` }];
     if (issue.code === 'invalid_type') return [{ path: at(issue.path), message: `${w.type} ${issue.expected}` }];
-    return [{ path: at(issue.path), message: issue.message }];
+    return [{ path: at(issue.path), message: localMessage(issue, lang) }];
   });
+}
+
+/** Zod's own messages in the request's language (its zh-CN and zh-TW locales); English as Zod wrote it. */
+const LOCALE_ERRORS = { 'zh-hans': z.locales.zhCN().localeError, 'zh-hant': z.locales.zhTW().localeError } as const;
+function localMessage(issue: z.core.$ZodIssue, lang: Lang): string {
+  if (lang === 'en') return issue.message;
+  const out = LOCALE_ERRORS[lang](issue as unknown as Parameters<(typeof LOCALE_ERRORS)[typeof lang]>[0]);
+  return (typeof out === 'string' ? out : out?.message) ?? issue.message;
 }
