@@ -109,6 +109,8 @@ export function initSearch(): void {
     const total = result.ranked.length;
     status.textContent =
       total === 0 ? fill(strings.none, { q }) : fillPlural(strings.results, total, document.documentElement.lang);
+    // The query whose results are on screen (tests and the typing benchmark wait for it).
+    root.dataset.shown = q;
     if (total > PAGE) {
       const more = el(
         'button',
