@@ -9,6 +9,7 @@ import { offload } from '../lib/offload/index.ts';
 import { getArticles, getArticleTexts, getAudiences, getEvents, getFamilies, getFamilyTexts, getQuizzes, getTopics, now } from './queries.ts';
 import { EVENT_TYPES } from '@hc/domain/model/event.ts';
 import { useT } from '../i18n/t.ts';
+import { getContentSet } from './loaders/source.ts';
 
 /** Where the index files are served, per locale: /search-index/<locale>/<hash>.json (locale-independent root). */
 export const SEARCH_INDEX_DIR = '/search-index';
@@ -22,14 +23,19 @@ async function sourceDocs(locale: Locale) {
   return searchDocs(locale, { articles, articleTexts, events, families, familyTexts, quizzes, audiences, topics, eventTypes, now: now().instant });
 }
 
+/** The site's search synonyms (content/search/synonyms.yaml, validated with the rest of the content). */
+async function synonyms() {
+  return ((await getContentSet()).synonyms ?? []).map((s) => s.data);
+}
+
 const cache = new Map<Locale, Promise<BuiltIndex>>();
 
 export function searchIndex(locale: Locale): Promise<BuiltIndex> {
   let hit = cache.get(locale);
   if (!hit) {
-    hit = sourceDocs(locale).then(({ docs, audiences, topics }) =>
+    hit = Promise.all([sourceDocs(locale), synonyms()]).then(([{ docs, audiences, topics }, synonyms]) =>
       // On a worker thread when there is one: the four locales' indexes build side by side.
-      offload('search/build.ts', 'buildIndex', [docs, { locale, base: localePath(locale, '/').replace(/\/$/, ''), dir: `${SEARCH_INDEX_DIR}/${locale}`, audiences, topics }], buildIndex));
+      offload('search/build.ts', 'buildIndex', [docs, { locale, base: localePath(locale, '/').replace(/\/$/, ''), dir: `${SEARCH_INDEX_DIR}/${locale}`, audiences, topics, synonyms }], buildIndex));
     cache.set(locale, hit);
   }
   return hit;

@@ -2,7 +2,7 @@
  * The whole of a site's content, validated: what every source (git or Sanity) must produce.
  * Cross-entry rules live here so that both sources enforce them the same way.
  */
-import type { Article, Audience, Family, HealthDay, HealthEvent, Quiz, SiteSettings, SourceEntry, Topic } from '@hc/domain/model/index.ts';
+import type { Article, Audience, Family, HealthDay, HealthEvent, Quiz, SiteSettings, SourceEntry, Synonym, Topic } from '@hc/domain/model/index.ts';
 import type { ContentProblem } from './errors.ts';
 import { checkQuiz } from '@hc/domain/quiz/engine.ts';
 
@@ -23,6 +23,8 @@ export interface ContentSet {
   families: Sourced<Family>[];
   quizzes: Sourced<Quiz>[];
   siteSettings: Sourced<SiteSettings>;
+  /** Search synonyms (content/search/synonyms.yaml); a source without them searches with the pages' words. */
+  synonyms?: Sourced<Synonym>[];
 }
 
 function duplicates<T>(entries: Sourced<T>[], key: (t: T) => string, kind: string, field: string): ContentProblem[] {

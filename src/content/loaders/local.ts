@@ -10,6 +10,7 @@
  *   content/events/<slug>.yaml
  *   content/families/<slug>.md (+ .<locale>.md)
  *   content/quizzes/<slug>.yaml
+ *   content/search/synonyms.yaml                      optional: lay words → the words pages use (search)
  */
 import { existsSync, statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
@@ -18,7 +19,7 @@ import * as yaml from 'js-yaml';
 import type { z } from 'zod';
 import {
   articleSchema, articleTranslationSchemas, audienceSchema, eventSchema, familySchema, familyTranslationSchemas,
-  healthDaySchema, quizSchema, siteSettingsSchema, sourceEntrySchema, topicSchema,
+  healthDaySchema, quizSchema, siteSettingsSchema, sourceEntrySchema, synonymSchema, topicSchema,
 } from '@hc/domain/model/index.ts';
 import { resolveSource, resolveSources } from './citations.ts';
 import { crossCheck, type ContentSet, type Sourced } from './content-set.ts';
@@ -106,7 +107,7 @@ async function checkFolder(ctx: Ctx, dir: string, reads: (name: string) => boole
   }
 }
 
-const ROOT_FOLDERS = ['articles', 'events', 'families', 'quizzes', 'taxonomies', 'media'];
+const ROOT_FOLDERS = ['articles', 'events', 'families', 'quizzes', 'taxonomies', 'media', 'search'];
 
 const lowerExt = (name: string, exts: readonly string[]) => {
   const m = /^(.*)(\.[^.]+)$/.exec(name);
@@ -218,6 +219,10 @@ export async function loadLocalContent(root: string): Promise<ContentSet> {
   const sources = existsSync(sourcesFile) ? await readList(ctx, sourcesFile, sourceEntrySchema) : [];
   const sourceList = new Map(sources.map((s) => [s.data.id, s.data]));
 
+  // Optional: a site without its own synonyms searches with the pages' words only.
+  const synonymsFile = path.join(r, 'search/synonyms.yaml');
+  const synonyms = existsSync(synonymsFile) ? await readList(ctx, synonymsFile, synonymSchema) : [];
+
   const siteFile = path.join(r, 'site.yaml');
   const siteRaw = existsSync(siteFile) ? normaliseDates(await readYaml(ctx, siteFile)) : undefined;
   if (!existsSync(siteFile)) ctx.problems.push({ source: rel(ctx, siteFile), path: '', message: 'file is missing' });
@@ -251,12 +256,14 @@ export async function loadLocalContent(root: string): Promise<ContentSet> {
   await checkFolder(ctx, path.join(r, 'families'), md, 'families are <slug>.md or <slug>.<locale>.md', (n) => lowerExt(n, ['.md']));
   await checkFolder(ctx, path.join(r, 'events'), yml, 'events are <slug>.yaml', (n) => lowerExt(n, ['.yaml', '.yml']));
   await checkFolder(ctx, path.join(r, 'quizzes'), yml, 'quizzes are <slug>.yaml', (n) => lowerExt(n, ['.yaml', '.yml']));
+  await checkFolder(ctx, path.join(r, 'search'), (n) => n === 'synonyms.yaml', 'this folder holds synonyms.yaml', (n) =>
+    n.toLowerCase().replace(/\.yml$/, '.yaml') === 'synonyms.yaml' ? 'synonyms.yaml' : undefined);
   await checkFolder(ctx, path.join(r, 'taxonomies'), (n) => n === 'audiences.yaml' || n === 'topics.yaml', 'this folder holds audiences.yaml and topics.yaml', (n) =>
     ['audiences.yaml', 'topics.yaml'].find((k) => k === n.toLowerCase().replace(/\.yml$/, '.yaml')));
   await checkFolder(
     ctx, r,
     (n) => ['health-days.yaml', 'site.yaml', 'sources.yaml'].includes(n) || ROOT_FOLDERS.includes(n) || n.toLowerCase() === 'readme.md',
-    'content/ holds health-days.yaml, site.yaml, sources.yaml and the folders articles, events, families, quizzes, taxonomies and media',
+    'content/ holds health-days.yaml, site.yaml, sources.yaml and the folders articles, events, families, quizzes, taxonomies, media and search',
     (n) => ['health-days.yaml', 'site.yaml', 'sources.yaml'].find((k) => k === n.toLowerCase().replace(/\.yml$/, '.yaml')),
   );
 
@@ -285,7 +292,7 @@ export async function loadLocalContent(root: string): Promise<ContentSet> {
 
   if (ctx.problems.length > 0 || !site) throw new ContentError(ctx.problems);
   const set: ContentSet = {
-    audiences, topics, sources, articles, events, healthDays, families, quizzes,
+    audiences, topics, sources, articles, events, healthDays, families, quizzes, synonyms,
     siteSettings: { data: site, source: rel(ctx, siteFile) },
   };
   const cross = crossCheck(set);

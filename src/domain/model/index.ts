@@ -7,3 +7,4 @@ export * from './healthDay.ts';
 export * from './family.ts';
 export * from './quiz.ts';
 export * from './siteSettings.ts';
+export * from './synonym.ts';

@@ -139,7 +139,8 @@ export function createSearcher(manifest: Manifest, fetchJson: FetchJson): Search
     let totalLen = 0;
     let tokenCount = 0;
     for (const unit of units) {
-      const len = unitLength(unit);
+      const weight = unit.weight ?? 1;
+      const len = unitLength(unit) * weight;
       totalLen += len;
       const best = new Map<number, [score: number, coverage: number]>();
       for (const reading of unit.readings) {
@@ -157,7 +158,7 @@ export function createSearcher(manifest: Manifest, fetchJson: FetchJson): Search
         });
         const present = found.filter((f) => f.variants.length);
         const mass = found.length;
-        tokenCount += reading.length;
+        if (weight === 1) tokenCount += reading.length;
         for (const { variants } of present) {
           const seen = new Map<number, number>();
           for (const v of variants) {
@@ -186,13 +187,14 @@ export function createSearcher(manifest: Manifest, fetchJson: FetchJson): Search
       }
       if (/\p{Script=Han}/u.test(unit.text)) needles.add(unit.text);
       for (const [doc, [s, c]] of best) {
-        scores.set(doc, (scores.get(doc) ?? 0) + s);
+        scores.set(doc, (scores.get(doc) ?? 0) + s * weight);
         cover.set(doc, (cover.get(doc) ?? 0) + c * len);
       }
     }
     const ranked: Ranked[] = [];
+    const subjectUnits = units.filter((u) => (u.weight ?? 1) === 1).length;
     // Long sentences carry many pairs no page has: the bar is lower for them.
-    const minCoverage = Math.min(MIN_COVERAGE, Math.max(0.12, 2 / Math.max(1, tokenCount / Math.max(1, units.length))));
+    const minCoverage = Math.min(MIN_COVERAGE, Math.max(0.12, 2 / Math.max(1, tokenCount / Math.max(1, subjectUnits))));
     for (const [doc, s] of scores) {
       const c = (cover.get(doc) ?? 0) / totalLen;
       if (c >= minCoverage) ranked.push({ doc, score: s * c * c });
@@ -230,8 +232,9 @@ export function createSearcher(manifest: Manifest, fetchJson: FetchJson): Search
   };
 }
 
+/** How much of a query a unit is: a character alone (a fragment between dropped words) half a word. */
 function unitLength(u: QueryUnit): number {
-  return Math.max(1, Math.min(4, [...u.text].length / 2));
+  return Math.max(0.5, Math.min(4, [...u.text].length / 2));
 }
 
 /** Where any of the needles occur in a text (folded the same way as the index), as inclusive ranges. */
