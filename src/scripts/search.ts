@@ -163,6 +163,8 @@ export function initSearch(): void {
   });
   input.addEventListener('input', () => {
     window.clearTimeout(timer);
+    // The words typed so far fetch their index files now, while the debounce waits for the next keystroke.
+    if (searcher && input.value.trim()) searcher.prefetch(input.value);
     timer = window.setTimeout(() => void run(input.value), 150);
   });
   form.addEventListener('submit', (e) => {

@@ -18,8 +18,7 @@ import {
   dropFillers,
   foldTable,
   readingOf,
-  shardOf,
-  tokenHash,
+  shardsOf,
   WHO_WEIGHT,
 } from '../../src/lib/search/text.ts';
 import type { SourceDoc } from '../../src/lib/search/types.ts';
@@ -171,7 +170,7 @@ describe('shards', () => {
     for (let i = 0; i < n; i++) expect(built.files.has(`${built.manifest.dir.split('/').pop()}/t${i}.json`)).toBe(true);
     // A pair no document has, in whatever shard it falls.
     const absent = '鼹鼠';
-    expect(shardOf(absent, n)).toBe(`t${tokenHash(absent) % n}`);
+    expect(shardsOf(absent, n).length).toBeGreaterThan(0);
     expect(await top(absent)).toEqual([]);
   });
 });

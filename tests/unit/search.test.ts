@@ -18,7 +18,15 @@ import {
 } from '../../src/lib/search/engine.ts';
 import { packFiles, manifestUrlIn, searchPageIn } from '../../src/lib/search/pack.ts';
 import { parseRelevance, scoreRelevance } from '../../src/lib/search/relevance.ts';
-import { analyzeQuery, dropFillers, foldTable, shardOf, splitPinyin, stem } from '../../src/lib/search/text.ts';
+import {
+  analyzeQuery,
+  dropFillers,
+  foldTable,
+  shardsFor,
+  shardsOf,
+  splitPinyin,
+  stem,
+} from '../../src/lib/search/text.ts';
 import type { Shard, SourceDoc } from '../../src/lib/search/types.ts';
 
 const doc = (over: Partial<SourceDoc> & { id: string; title: string }): SourceDoc => ({
@@ -170,14 +178,34 @@ describe('building the index', () => {
     expect(built.manifest.n).toBe(DOCS.length);
   });
 
-  it('puts every token in the one shard the query side will ask for', () => {
-    const shards = [...built.files].filter(([k]) => !k.includes('/d/'));
-    expect(shards.length).toBeGreaterThan(0);
-    for (const [file, json] of shards) {
-      const name = path.basename(file, '.json');
-      for (const token of Object.keys(JSON.parse(json) as Shard))
-        expect(shardOf(token, built.manifest.shards)).toBe(name);
-    }
+  it('puts every token in each shard the query side may ask for, and nowhere else', () => {
+    const shards = new Map(
+      [...built.files]
+        .filter(([k]) => !k.includes('/d/'))
+        .map(([file, json]) => [path.basename(file, '.json'), JSON.parse(json) as Shard]),
+    );
+    expect(shards.size).toBeGreaterThan(0);
+    for (const [name, shard] of shards)
+      for (const token of Object.keys(shard)) {
+        const homes = shardsOf(token, built.manifest.shards);
+        expect(homes).toContain(name);
+        for (const h of homes) expect(shards.get(h)?.[token], `${token} in ${h}`).toEqual(shard[token]);
+      }
+  });
+
+  it('files a Han pair under both its characters, so the pairs of a word meet in one file', () => {
+    const n = 64;
+    const [a, b] = shardsOf('高血', n);
+    expect(shardsOf('血压', n)).toContain(b);
+    expect(shardsOf('血', n)).toEqual([b]);
+    expect(a).not.toBe(undefined);
+    // 高血压: one file (血's) answers both pairs; 高血压病 two at most.
+    expect(shardsFor(['高血', '血压'], n, () => false)).toEqual([b]);
+    expect(shardsFor(['高血', '血压', '压病'], n, () => false).length).toBeLessThanOrEqual(2);
+    // A file already fetched is used before a new one.
+    expect(shardsFor(['高血'], n, (x) => x === a)).toEqual([]);
+    expect(shardsOf("'gaoxue", n)).toHaveLength(1);
+    expect(shardsOf('vaccination', n)).toEqual(['w-va']);
   });
 
   it('indexes Han pairs of every field (body too), pinyin pairs and initials of titles and keywords, English words', () => {
@@ -198,7 +226,7 @@ describe('building the index', () => {
     );
     const b = buildIndex(many, OPTS);
     const shard = JSON.parse(
-      b.files.get(`${path.basename(b.manifest.dir)}/${shardOf('喝水', b.manifest.shards)}.json`)!,
+      b.files.get(`${path.basename(b.manifest.dir)}/${shardsOf('喝水', b.manifest.shards)[0]}.json`)!,
     ) as Shard;
     expect(shard['喝水'][0]).toBe(many.length);
     expect((shard['喝水'].length - 1) / 2).toBe(MAX_POSTINGS);
@@ -284,12 +312,28 @@ describe('ranking', () => {
     const fresh = memory(built, fetched);
     await fresh.hits(await fresh.rank('血压'), 0, 2);
     const shardFetches = fetched.filter((u) => !u.includes('/d/'));
-    expect(shardFetches).toEqual([`${built.manifest.dir}/${shardOf('血压', built.manifest.shards)}.json`]);
+    expect(shardFetches).toHaveLength(1);
+    expect(shardsOf('血压', built.manifest.shards).map((n) => `${built.manifest.dir}/${n}.json`)).toContain(
+      shardFetches[0],
+    );
     expect(fetched.filter((u) => u.includes('/d/'))).toHaveLength(2);
     const n = fetched.length;
     await fresh.hits(await fresh.rank('血壓'), 0, 2);
     expect(fetched.length).toBe(n);
     expect(fresh.loaded()).toHaveLength(n);
+  });
+});
+
+describe('prefetch while typing', () => {
+  it('fetches the files a query needs before it runs, so running it fetches no shard', async () => {
+    const built = buildIndex(DOCS, OPTS);
+    const fetched: string[] = [];
+    const s = memory(built, fetched);
+    s.prefetch('高血压');
+    const early = fetched.length;
+    expect(early).toBeGreaterThan(0);
+    await s.rank('高血压');
+    expect(fetched.length).toBe(early);
   });
 });
 

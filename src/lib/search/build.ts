@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { Converter } from 'opencc-js';
 import { pinyin } from 'pinyin-pro';
 import { toTraditional } from '../text/convert.ts';
-import { bigrams, fold, hanRuns, isHan, latinWords, shardOf } from './text.ts';
+import { bigrams, fold, hanRuns, isHan, latinWords, shardsOf } from './text.ts';
 import { DOC_TYPES, type DocRecord, type DocType, type Manifest, type Shard, type SourceDoc } from './types.ts';
 
 /** Field weights and length normalisation (BM25F). Titles and keywords say what a page is about. */
@@ -300,17 +300,20 @@ export function buildIndex(docs: SourceDoc[], opts: BuildOptions): BuiltIndex {
       prev = doc;
     }
     encoded.set(token, out);
-    if (!/^[a-z0-9]/.test(token)) hashedBytes += token.length * 3 + 6 + JSON.stringify(out).length;
+    // A Han pair is filed under both its characters: it counts twice.
+    if (!/^[a-z0-9]/.test(token))
+      hashedBytes += shardsOf(token, 1 << 30).length * (token.length * 3 + 6 + JSON.stringify(out).length);
   }
   const shardCount = 2 ** Math.max(0, Math.ceil(Math.log2(hashedBytes / SHARD_TARGET)));
   const shards = new Map<string, Shard>();
   // Every hashed shard exists, an empty one as {}: a query word no page has may hash to it (and a pack lists them all).
   for (let i = 0; i < shardCount; i++) shards.set(`t${i}`, {});
   for (const [token, list] of encoded) {
-    const name = shardOf(token, shardCount);
-    let s = shards.get(name);
-    if (!s) shards.set(name, (s = {}));
-    s[token] = list;
+    for (const name of shardsOf(token, shardCount)) {
+      let s = shards.get(name);
+      if (!s) shards.set(name, (s = {}));
+      s[token] = list;
+    }
   }
 
   const records: DocRecord[] = sorted.map((d) => {

@@ -6,7 +6,16 @@
  * the words of their shard (typos such as "vacination"). Only the results on screen fetch their doc files.
  * Pure: runs in the browser, in Node for unit tests and in the benchmark.
  */
-import { analyzeQuery, fold, foldTable, isWordToken, shardOf, type QueryContext, type QueryUnit } from './text.ts';
+import {
+  analyzeQuery,
+  fold,
+  foldTable,
+  isWordToken,
+  shardsFor,
+  shardsOf,
+  type QueryContext,
+  type QueryUnit,
+} from './text.ts';
 import { DOC_TYPES, type DocRecord, type DocType, type Manifest, type Shard } from './types.ts';
 
 export type Range = readonly [number, number];
@@ -71,6 +80,8 @@ export interface Searcher {
   readonly manifest: Manifest;
   /** Ranks the whole index for a query (fetching the shards it needs). */
   rank(query: string): Promise<SearchResult>;
+  /** Starts fetching the shards a query will need, without ranking (on a keystroke, while the debounce waits). */
+  prefetch(query: string): void;
   /** Display data of ranked documents (fetching their doc files). */
   hits(result: SearchResult, from?: number, count?: number): Promise<SearchHit[]>;
   /** URLs of every file fetched so far (shards and docs), e.g. to save them for offline use. */
@@ -81,6 +92,8 @@ export function createSearcher(manifest: Manifest, fetchJson: FetchJson): Search
   const ctx: QueryContext = { fold: foldTable(manifest.fold), syllables: new Set(manifest.syllables.split(' ')) };
   const words = new Set(manifest.words);
   const shards = new Map<string, Promise<Shard>>();
+  /** Shards that have arrived, by name. */
+  const ready = new Map<string, Shard>();
   const docs = new Map<number, Promise<DocRecord>>();
   const N = manifest.n;
   const idf = (df: number) => Math.log(1 + (N - df + 0.5) / (df + 0.5));
@@ -90,14 +103,24 @@ export function createSearcher(manifest: Manifest, fetchJson: FetchJson): Search
     if (!s) {
       s = fetchJson<Shard>(`${manifest.dir}/${name}.json`);
       shards.set(name, s);
-      s.catch(() => shards.delete(name));
+      s.then(
+        (x) => ready.set(name, x),
+        () => shards.delete(name),
+      );
     }
     return s;
   }
 
-  function shardName(token: string): string | undefined {
-    const name = shardOf(token, manifest.shards);
-    return isWordToken(token) && !words.has(token.slice(0, 2)) ? undefined : name;
+  /** Is there a file that can hold the token (a Latin word's two-letter file may not exist)? */
+  const indexable = (token: string) => !isWordToken(token) || words.has(token.slice(0, 2));
+
+  /** The arrived shard that holds a token, if any (a Han pair is in the files of both its characters). */
+  function shardWith(token: string): Shard | undefined {
+    for (const name of shardsOf(token, manifest.shards)) {
+      const s = ready.get(name);
+      if (s) return s;
+    }
+    return undefined;
   }
 
   /** Tokens of the index a query token stands for: itself, or for a Latin word its typo and prefix variants. */
@@ -122,17 +145,22 @@ export function createSearcher(manifest: Manifest, fetchJson: FetchJson): Search
     return out;
   }
 
-  async function rank(query: string): Promise<SearchResult> {
+  /** The query's tokens and the fewest new files that answer them (counting those fetched or on their way). */
+  function plan(query: string) {
     const units = analyzeQuery(query, ctx);
-    const names = new Set<string>();
-    for (const u of units)
-      for (const r of u.readings)
-        for (const t of r) {
-          const n = shardName(t);
-          if (n) names.add(n);
-        }
-    const loaded = new Map<string, Shard>();
-    await Promise.all([...names].map(async (n) => loaded.set(n, await shard(n))));
+    const tokens = new Set(units.flatMap((u) => u.readings.flat()).filter(indexable));
+    return { units, tokens, names: shardsFor(tokens, manifest.shards, (n) => shards.has(n)) };
+  }
+
+  function prefetch(query: string): void {
+    for (const n of plan(query).names) shard(n).catch(() => {});
+  }
+
+  async function rank(query: string): Promise<SearchResult> {
+    const { units, tokens, names } = plan(query);
+    const wanted = new Set(names);
+    for (const t of tokens) for (const n of shardsOf(t, manifest.shards)) if (shards.has(n)) wanted.add(n);
+    await Promise.all([...wanted].map(shard));
     const scores = new Map<number, number>();
     const cover = new Map<number, number>();
     const needles = new Set<string>();
@@ -147,22 +175,19 @@ export function createSearcher(manifest: Manifest, fetchJson: FetchJson): Search
         const perDoc = new Map<number, [number, number]>();
         // Coverage counts the query's tokens a page has (a typo's missing pair counts against it like any other).
         const found = reading.map((t) => {
-          const name = shardName(t);
-          const variants = expand(t, name ? loaded.get(name) : undefined);
+          const variants = expand(t, indexable(t) ? shardWith(t) : undefined);
           return {
             variants,
-            idf: variants.length
-              ? Math.max(...variants.map((v) => idf(loaded.get(shardName(v.token)!)![v.token][0])))
-              : 0,
+            idf: variants.length ? Math.max(...variants.map((v) => idf(shardWith(v.token)![v.token][0]))) : 0,
           };
         });
         const present = found.filter((f) => f.variants.length);
         const mass = found.length;
-        if (weight === 1) tokenCount += reading.length;
+        if (weight >= 1) tokenCount += reading.length;
         for (const { variants } of present) {
           const seen = new Map<number, number>();
           for (const v of variants) {
-            const list = loaded.get(shardName(v.token)!)![v.token];
+            const list = shardWith(v.token)![v.token];
             const w = idf(list[0]) * v.factor;
             if (isWordToken(v.token)) needles.add(v.token);
             let doc = 0;
@@ -192,7 +217,7 @@ export function createSearcher(manifest: Manifest, fetchJson: FetchJson): Search
       }
     }
     const ranked: Ranked[] = [];
-    const subjectUnits = units.filter((u) => (u.weight ?? 1) === 1).length;
+    const subjectUnits = units.filter((u) => (u.weight ?? 1) >= 1).length;
     // Long sentences carry many pairs no page has: the bar is lower for them.
     const minCoverage = Math.min(MIN_COVERAGE, Math.max(0.12, 2 / Math.max(1, tokenCount / Math.max(1, subjectUnits))));
     for (const [doc, s] of scores) {
@@ -224,6 +249,7 @@ export function createSearcher(manifest: Manifest, fetchJson: FetchJson): Search
   return {
     manifest,
     rank,
+    prefetch,
     hits,
     loaded: () => [
       ...[...shards.keys()].map((n) => `${manifest.dir}/${n}.json`),

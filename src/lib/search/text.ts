@@ -312,9 +312,6 @@ export function pinyinPairs(syllables: readonly string[]): string[] {
   return out;
 }
 
-/** Han runs with more pairs than this are read by every other pair. */
-const LONG_RUN = 8;
-
 /** One part of a query: the token lists it can be read as (a Latin word may be English, pinyin or initials). */
 export interface QueryUnit {
   text: string;
@@ -322,6 +319,9 @@ export interface QueryUnit {
   /** Below 1 for who a question is about (WHO_WEIGHT): counts that much in score and in coverage. */
   weight?: number;
 }
+
+/** Han runs with more pairs than this are read by every other pair. */
+const LONG_RUN = 8;
 
 let segmenter: Intl.Segmenter | null | undefined;
 /**
@@ -406,7 +406,7 @@ export function analyzeQuery(query: string, ctx: QueryContext): QueryUnit[] {
     if (seen.has(run)) continue;
     seen.add(run);
     let grams = bigrams(run);
-    // A long sentence: every other pair still covers each character, with half the shards to fetch.
+    // A long sentence: every other pair still covers each character (and many pairs no page has weigh less).
     if (grams.length > LONG_RUN) grams = grams.filter((_, i) => i % 2 === 0 || i === grams.length - 1);
     const readings = [grams.length ? grams : [run]];
     // Also read as words, where the browser can split them: pairs across words (病能, 吃水 in 糖尿病能吃水果) dropped.
@@ -450,7 +450,39 @@ export function isWordToken(token: string): boolean {
   return /^[a-z0-9]/.test(token);
 }
 
-/** The shard file (without ".json") that holds a token. */
-export function shardOf(token: string, shards: number): string {
-  return isWordToken(token) ? `w-${token.slice(0, 2)}` : `t${tokenHash(token) % shards}`;
+/**
+ * The shard files (without ".json") that hold a token, each a whole copy. Han tokens are filed by character: a
+ * character's file holds every pair it is part of (and the character alone), so a pair sits in the files of both
+ * its characters and the pairs of a word meet in one file — 高血压 is 高血 and 血压, both in 血's file: one request.
+ * Pinyin and initials by their hash, Latin words by their first two letters (typos are matched within the file).
+ */
+export function shardsOf(token: string, shards: number): string[] {
+  if (isWordToken(token)) return [`w-${token.slice(0, 2)}`];
+  const chars = [...token];
+  if (chars.length <= 2 && chars.every(isHan)) {
+    const names = chars.map((c) => `t${tokenHash(c) % shards}`);
+    return names.length === 2 && names[0] === names[1] ? [names[0]] : names;
+  }
+  return [`t${tokenHash(token) % shards}`];
+}
+
+/**
+ * The fewest files that hold all the tokens, preferring files already fetched (`have`): for each token not yet
+ * covered, the file that covers most of the rest is taken first (a greedy set cover; ties by name).
+ */
+export function shardsFor(tokens: Iterable<string>, shards: number, have: (name: string) => boolean): string[] {
+  const open = new Map<string, string[]>();
+  for (const t of tokens) {
+    const names = shardsOf(t, shards);
+    if (!names.some(have)) open.set(t, names);
+  }
+  const chosen: string[] = [];
+  while (open.size) {
+    const count = new Map<string, number>();
+    for (const names of open.values()) for (const n of names) count.set(n, (count.get(n) ?? 0) + 1);
+    const [best] = [...count].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+    chosen.push(best);
+    for (const [t, names] of open) if (names.includes(best)) open.delete(t);
+  }
+  return chosen;
 }
