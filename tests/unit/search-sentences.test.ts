@@ -21,19 +21,8 @@ import {
   shardsOf,
   WHO_WEIGHT,
 } from '../../src/lib/search/text.ts';
-import type { SourceDoc } from '../../src/lib/search/types.ts';
+import { searchDoc as doc } from '../helpers/search-docs.ts';
 import { synonymSchema } from '@hc/domain/model/synonym.ts';
-
-const doc = (over: Partial<SourceDoc> & { id: string; title: string }): SourceDoc => ({
-  type: 'article',
-  originalTitle: over.title,
-  summary: '',
-  headings: [],
-  keywords: [],
-  audiences: [],
-  topics: [],
-  ...over,
-});
 
 const DOCS = [
   doc({

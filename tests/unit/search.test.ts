@@ -28,17 +28,7 @@ import {
   stem,
 } from '../../src/lib/search/text.ts';
 import type { Shard, SourceDoc } from '../../src/lib/search/types.ts';
-
-const doc = (over: Partial<SourceDoc> & { id: string; title: string }): SourceDoc => ({
-  type: 'article',
-  originalTitle: over.title,
-  summary: '',
-  headings: [],
-  keywords: [],
-  audiences: [],
-  topics: [],
-  ...over,
-});
+import { searchDoc as doc } from '../helpers/search-docs.ts';
 
 const DOCS: SourceDoc[] = [
   doc({
