@@ -174,17 +174,15 @@ export function createSearcher(manifest: Manifest, fetchJson: FetchJson): Search
       for (const reading of unit.readings) {
         const perDoc = new Map<number, [number, number]>();
         // Coverage counts the query's tokens a page has (a typo's missing pair counts against it like any other).
-        const found = reading.map((t) => {
-          const variants = expand(t, indexable(t) ? shardWith(t) : undefined);
-          return {
-            variants,
-            idf: variants.length ? Math.max(...variants.map((v) => idf(shardWith(v.token)![v.token][0]))) : 0,
-          };
-        });
+        // A character alone among words (机 of 量子|计算|机) is weak evidence: it counts half.
+        const found = reading.map((t) => ({
+          variants: expand(t, indexable(t) ? shardWith(t) : undefined),
+          mass: reading.length > 1 && t.length === 1 ? 0.5 : 1,
+        }));
         const present = found.filter((f) => f.variants.length);
-        const mass = found.length;
+        const mass = found.reduce((n, f) => n + f.mass, 0);
         if (weight >= 1) tokenCount += reading.length;
-        for (const { variants } of present) {
+        for (const { variants, mass: counts } of present) {
           const seen = new Map<number, number>();
           for (const v of variants) {
             const list = shardWith(v.token)![v.token];
@@ -200,7 +198,7 @@ export function createSearcher(manifest: Manifest, fetchJson: FetchJson): Search
           for (const [doc, s] of seen) {
             const e = perDoc.get(doc) ?? [0, 0];
             e[0] += s;
-            e[1] += 1;
+            e[1] += counts;
             perDoc.set(doc, e);
           }
         }
