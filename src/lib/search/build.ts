@@ -300,9 +300,7 @@ export function buildIndex(docs: SourceDoc[], opts: BuildOptions): BuiltIndex {
       prev = doc;
     }
     encoded.set(token, out);
-    // A Han pair is filed under both its characters: it counts twice.
-    if (!/^[a-z0-9]/.test(token))
-      hashedBytes += shardsOf(token, 1 << 30).length * (token.length * 3 + 6 + JSON.stringify(out).length);
+    if (!/^[a-z0-9]/.test(token)) hashedBytes += token.length * 3 + 6 + JSON.stringify(out).length;
   }
   const shardCount = 2 ** Math.max(0, Math.ceil(Math.log2(hashedBytes / SHARD_TARGET)));
   const shards = new Map<string, Shard>();

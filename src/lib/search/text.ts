@@ -451,24 +451,18 @@ export function isWordToken(token: string): boolean {
 }
 
 /**
- * The shard files (without ".json") that hold a token, each a whole copy. Han tokens are filed by character: a
- * character's file holds every pair it is part of (and the character alone), so a pair sits in the files of both
- * its characters and the pairs of a word meet in one file — 高血压 is 高血 and 血压, both in 血's file: one request.
- * Pinyin and initials by their hash, Latin words by their first two letters (typos are matched within the file).
+ * The shard file (without ".json") that holds a token, as a list: Latin words by their first two letters (typos
+ * are matched within the file), everything else by its hash. (Filing a Han pair under both its characters, so
+ * the pairs of a word meet in one file, halved the files per new query at 5,000 articles but made the files of
+ * common characters — 血, 人 — many times the size: 1.6× the bytes for the first search. docs/search.md.)
  */
 export function shardsOf(token: string, shards: number): string[] {
-  if (isWordToken(token)) return [`w-${token.slice(0, 2)}`];
-  const chars = [...token];
-  if (chars.length <= 2 && chars.every(isHan)) {
-    const names = chars.map((c) => `t${tokenHash(c) % shards}`);
-    return names.length === 2 && names[0] === names[1] ? [names[0]] : names;
-  }
-  return [`t${tokenHash(token) % shards}`];
+  return [isWordToken(token) ? `w-${token.slice(0, 2)}` : `t${tokenHash(token) % shards}`];
 }
 
 /**
- * The fewest files that hold all the tokens, preferring files already fetched (`have`): for each token not yet
- * covered, the file that covers most of the rest is taken first (a greedy set cover; ties by name).
+ * The files a query must still fetch for its tokens: none for a token whose file is fetched or on its way
+ * (`have`); where a token may sit in more than one file, the fewest files (a greedy set cover; ties by name).
  */
 export function shardsFor(tokens: Iterable<string>, shards: number, have: (name: string) => boolean): string[] {
   const open = new Map<string, string[]>();
