@@ -110,6 +110,26 @@ describe('readings', () => {
   });
 });
 
+describe('coverage', () => {
+  it('a page about the subject outranks one that mentions every word in passing', async () => {
+    const docs = [
+      doc({
+        id: 'diabetes',
+        title: '得了糖尿病每天管好哪几件事',
+        keywords: ['糖尿病'],
+        body: '水果适量，放在两餐之间。',
+      }),
+      doc({
+        id: 'pregnancy',
+        title: '准备怀孕为什么要吃叶酸',
+        body: `${'叶酸片每天吃一片。'.repeat(20)}有糖尿病的妈妈要先看医生。绿叶菜和水果里也有叶酸，孕前能吃的东西很多。`,
+      }),
+    ];
+    const { top } = searcher(docs, { ...OPTS, synonyms: [] });
+    expect(await top('糖尿病能吃水果', 2)).toEqual(['diabetes', 'pregnancy']);
+  });
+});
+
 describe('the grammar of asking', () => {
   it('drops A-not-A questions and counted amounts', () => {
     expect(dropFillers('会不会有问题').trim()).toBe('有问题');

@@ -53,6 +53,8 @@ export type FetchJson = <T>(url: string) => Promise<T>;
 
 /** Pages covering less of the query than this are not results (stray shared characters). */
 export const MIN_COVERAGE = 0.3;
+/** How much a word counts toward coverage on the page that uses it least (weight 1 of 99); on its title, 1. */
+const COVER_FLOOR = 0.6;
 
 /** Damerau–Levenshtein distance, giving up above `max`. */
 export function editDistance(a: string, b: string, max: number): number {
@@ -163,6 +165,7 @@ export function createSearcher(manifest: Manifest, fetchJson: FetchJson): Search
     await Promise.all([...wanted].map(shard));
     const scores = new Map<number, number>();
     const cover = new Map<number, number>();
+    const present = new Map<number, number>();
     const needles = new Set<string>();
     let totalLen = 0;
     let tokenCount = 0;
@@ -170,9 +173,9 @@ export function createSearcher(manifest: Manifest, fetchJson: FetchJson): Search
       const weight = unit.weight ?? 1;
       const len = unitLength(unit) * weight;
       totalLen += len;
-      const best = new Map<number, [score: number, coverage: number]>();
+      const best = new Map<number, [score: number, coverage: number, present: number]>();
       for (const reading of unit.readings) {
-        const perDoc = new Map<number, [number, number]>();
+        const perDoc = new Map<number, [score: number, soft: number, present: number]>();
         // Coverage counts the query's tokens a page has (a typo's missing pair counts against it like any other).
         // A character alone among words (机 of 量子|计算|机) is weak evidence: it counts half.
         const found = reading.map((t) => ({
@@ -183,7 +186,7 @@ export function createSearcher(manifest: Manifest, fetchJson: FetchJson): Search
         const mass = found.reduce((n, f) => n + f.mass, 0);
         if (weight >= 1) tokenCount += reading.length;
         for (const { variants, mass: counts } of present) {
-          const seen = new Map<number, number>();
+          const seen = new Map<number, [score: number, strength: number]>();
           for (const v of variants) {
             const list = shardWith(v.token)![v.token];
             const w = idf(list[0]) * v.factor;
@@ -192,26 +195,30 @@ export function createSearcher(manifest: Manifest, fetchJson: FetchJson): Search
             for (let i = 1; i + 1 < list.length; i += 2) {
               doc += list[i];
               const s = (w * list[i + 1]) / 99;
-              if (s > (seen.get(doc) ?? 0)) seen.set(doc, s);
+              const e = seen.get(doc);
+              if (!e || s > e[0]) seen.set(doc, [s, list[i + 1] / 99]);
             }
           }
-          for (const [doc, s] of seen) {
-            const e = perDoc.get(doc) ?? [0, 0];
+          // A word a page only mentions in passing covers the query less than one it is about.
+          for (const [doc, [s, strength]] of seen) {
+            const e = perDoc.get(doc) ?? [0, 0, 0];
             e[0] += s;
-            e[1] += counts;
+            e[1] += counts * (COVER_FLOOR + (1 - COVER_FLOOR) * strength);
+            e[2] += counts;
             perDoc.set(doc, e);
           }
         }
-        for (const [doc, [s, m]] of perDoc) {
-          const c = m / mass;
+        for (const [doc, [s, soft, present]] of perDoc) {
+          const c = soft / mass;
           const b = best.get(doc);
-          if (!b || s * c > b[0] * b[1]) best.set(doc, [s, c]);
+          if (!b || s * c > b[0] * b[1]) best.set(doc, [s, c, present / mass]);
         }
       }
       if (/\p{Script=Han}/u.test(unit.text)) needles.add(unit.text);
-      for (const [doc, [s, c]] of best) {
+      for (const [doc, [s, c, p]] of best) {
         scores.set(doc, (scores.get(doc) ?? 0) + s * weight);
         cover.set(doc, (cover.get(doc) ?? 0) + c * len);
+        present.set(doc, (present.get(doc) ?? 0) + p * len);
       }
     }
     const ranked: Ranked[] = [];
@@ -219,8 +226,10 @@ export function createSearcher(manifest: Manifest, fetchJson: FetchJson): Search
     // Long sentences carry many pairs no page has: the bar is lower for them.
     const minCoverage = Math.min(MIN_COVERAGE, Math.max(0.12, 2 / Math.max(1, tokenCount / Math.max(1, subjectUnits))));
     for (const [doc, s] of scores) {
+      // Whether a page is a result at all: the share of the query's words it has; its rank: how strongly.
+      if ((present.get(doc) ?? 0) / totalLen < minCoverage) continue;
       const c = (cover.get(doc) ?? 0) / totalLen;
-      if (c >= minCoverage) ranked.push({ doc, score: s * c * c });
+      ranked.push({ doc, score: s * c * c });
     }
     ranked.sort((a, b) => b.score - a.score || a.doc - b.doc);
     // Han bigrams of each unit mark the text too (a typo leaves its correct pairs marked).
