@@ -69,5 +69,9 @@ run('points service (ledger tests on both engines, bench on a tiny ledger)', 'sh
 // Byte budgets over the built site: reading pages ≤ 15 KB gzip, readable without JS, React only on the quiz.
 // (Lighthouse scores move with machine load: they are in `npm run bench`, not here.)
 run('byte budgets (npm run check:budgets)', 'node', ['scripts/bench/check-budgets.mjs']);
+// Every benchmark once on a tiny input against this build (scripts/bench/smoke.mjs: bench, bench:pwa,
+// bench:build-profile on a 3-article fixture, bench:search over the real content, reading-first), so none rots
+// silently; a bench:* script without a tiny run there fails this stage.
+run('benchmarks on a tiny input (node scripts/bench/smoke.mjs)', 'node', ['scripts/bench/smoke.mjs']);
 // Browser tests; the axe sweep covers one page per template × locale (every page: npm run test:a11y:all).
 run('browser tests (Playwright + axe)', 'npx', ['playwright', 'test']);

@@ -6,7 +6,8 @@
  * dependencies that cost most. Work on worker threads (search indexes, pinyin files, CSP pruning) shows here
  * as the main thread's waiting only; the worker total is printed from the build's own log.
  *
- *   node scripts/bench/build-profile.mjs [--articles 1000] [--events 0] [--top 25]
+ *   node scripts/bench/build-profile.mjs [--articles 1000] [--events 0] [--top 25] [--source DIR]
+ *   --source: the content the corpus starts from (default content/; npm test runs it on a small fixture)
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -21,6 +22,9 @@ const arg = (name, dflt) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : dflt;
 };
+const source = process.argv.includes('--source')
+  ? path.resolve(process.argv[process.argv.indexOf('--source') + 1])
+  : undefined;
 
 /**
  * What a sample says the main thread was doing. CPU profiles keep no async stacks (a stack after an await
@@ -76,11 +80,11 @@ export function profileSummary(profile, top = 25) {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const articles = arg('articles', 1000);
-  const work = path.join(tmpdir(), 'hc-bench-profile');
+  const work = process.env.BENCH_DIR ? path.resolve(process.env.BENCH_DIR) : path.join(tmpdir(), 'hc-bench-profile');
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   const corpus = path.join(work, 'corpus');
-  await generateCorpus({ outDir: corpus, articles, events: arg('events', 0) });
+  await generateCorpus({ outDir: corpus, articles, events: arg('events', 0), ...(source ? { source } : {}) });
   const profDir = path.join(work, 'prof');
   process.stderr.write(`build-profile: building ${articles} articles × 4 locales with a CPU profile…\n`);
   const started = process.hrtime.bigint();

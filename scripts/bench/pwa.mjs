@@ -113,7 +113,15 @@ try {
     if (!navigator.serviceWorker.controller)
       await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
   });
-  await reader.locator('[data-save-go]').click();
+  // The save box is folded behind the button that controls it (保存到手机 in an article's reading tools): open it
+  // the way a reader does, by whatever button names the box in aria-controls.
+  const box = reader.locator('[data-save-offline]');
+  if (!(await box.isVisible())) {
+    const id = await box.getAttribute('id');
+    if (!id) throw new Error(`${article}: the save box is hidden and no button opens it`);
+    await reader.locator(`[aria-controls="${id}"]`).first().click();
+  }
+  await box.locator('[data-save-go]').click();
   await reader.locator('[data-save-remove]').waitFor({ state: 'visible', timeout: 60_000 });
   await ctx.setOffline(true);
   const times = [];

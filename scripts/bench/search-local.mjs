@@ -59,7 +59,14 @@ export async function localIndex(content, locale) {
   const { docs, audiences, topics } = localDocs(set, locale);
   return {
     docs,
-    built: buildIndex(docs, { locale, base: BASES[locale], dir: `/search-index/${locale}`, audiences, topics }),
+    built: buildIndex(docs, {
+      locale,
+      base: BASES[locale],
+      dir: `/search-index/${locale}`,
+      audiences,
+      topics,
+      synonyms: (set.synonyms ?? []).map((x) => x.data),
+    }),
   };
 }
 

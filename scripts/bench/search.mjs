@@ -21,10 +21,16 @@
  *   - bytes (gzip, as a server would send them; already-compressed Pagefind files counted as they are), engine
  *     code included on both sides: for the first search, and for the first 10 searches;
  *   - relevance: hit@1 / hit@3 over tests/fixtures/search-relevance.yaml (every locale), the same judged answers
- *     for both; at scale, a synthetic article counts as good when the real article it was made from is.
+ *     for both; at scale, a synthetic article counts as good when the real article it was made from is; hit@1 of
+ *     the questions asked in full sentences (kind "sentence") apart, as sentenceHitAt1;
+ *   - newQueryRatio: our next-query p95 over Pagefind's in the same run (goal ≤ 0.8).
+ * Then, on the built site (dist/, or --site DIR; skipped with --typed 0), typing: the zh-hans sentence questions
+ * typed into /search/ one character every TYPE_GAP ms (each prefix runs, as for a slow typist), in a fresh
+ * context each (empty cache) at 4× throttle, timed from the last keystroke to the results painted (debounce
+ * included): p50 / p95 as the record { engine: 'site', typedP50Ms, typedP95Ms }.
  *
  *   npm run bench:search                           # 1,000 and 5,000 articles
- *   npm run bench:search -- --sizes 1000 --rounds 3 --json /tmp/search.json --reuse
+ *   npm run bench:search -- --sizes 1000 --rounds 3 --json /tmp/search.json --reuse --typed 10
  * Work folder: $BENCH_DIR or /tmp/hc-bench-search. Port: $BENCH_PORT or a free one.
  */
 import { CHROMIUM, CHROMIUM_ARGS } from '../chromium.mjs';
@@ -49,6 +55,9 @@ const SIZES = String(arg('sizes', '1000,5000')).split(',').map(Number);
 const ROUNDS = Number(arg('rounds', 3));
 const REUSE = args.includes('--reuse');
 const JSON_OUT = arg('json', undefined);
+const SITE = path.resolve(arg('site', path.join(ROOT, 'dist')));
+const TYPED = Number(arg('typed', 1000));
+const TYPE_GAP = 250;
 const WORK = path.resolve(process.env.BENCH_DIR ?? '/tmp/hc-bench-search');
 const PORT_WANTED = Number(process.env.BENCH_PORT ?? 0);
 const EVENTS = 100;
@@ -355,10 +364,85 @@ for (const n of SIZES) {
       hitAt1: +(o.relevance.hitAt1 / o.relevance.cases).toFixed(3),
       hitAt3: +(o.relevance.hitAt3 / o.relevance.cases).toFixed(3),
       queries: o.relevance.cases,
+      // Questions asked in full sentences (kind "sentence" in the relevance set), apart.
+      sentenceHitAt1: kindRate(o.relevance, 'sentence', 'hitAt1'),
+      sentenceHitAt3: kindRate(o.relevance, 'sentence', 'hitAt3'),
+      sentenceQueries: o.relevance.byKind.sentence?.cases ?? 0,
     };
+    // A new query's p95 against Pagefind's in the same run (goal ≤ 0.8).
+    if (engine === 'ours') rec.newQueryRatio = +(pct(o.times, 95) / pct(m.pagefind.times, 95)).toFixed(2);
     records.push(rec);
     rows.push({ ...rec, misses: o.relevance.misses });
   }
+}
+
+function kindRate(relevance, kind, key) {
+  const k = relevance.byKind[kind];
+  return k ? +(k[key] / k.cases).toFixed(3) : NaN;
+}
+
+/** Types each question into the built site's search page; ms from the last keystroke to its results painted. */
+async function typedOnSite(site, questions) {
+  const { createStaticServer } = await import('../serve.mjs');
+  const server = createStaticServer(site);
+  await new Promise((resolve) => server.listen(PORT_WANTED, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const times = [];
+  try {
+    for (const q of questions) {
+      const context = await browser.newContext({ viewport: { width: 360, height: 800 }, serviceWorkers: 'block' });
+      const page = await context.newPage();
+      await page.goto(`${origin}/search/`);
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+      await page.locator('[data-search] input[type="search"]').focus();
+      await page.waitForFunction(() => document.querySelector('[data-search]')?.dataset.loaded === 'manifest');
+      times.push(
+        await page.evaluate(
+          async ({ q, gap }) => {
+            const root = document.querySelector('[data-search]');
+            const input = root.querySelector('input[type="search"]');
+            const wait = (ms) => new Promise((r) => setTimeout(r, ms));
+            const chars = [...q];
+            for (let i = 1; i < chars.length; i++) {
+              input.value = chars.slice(0, i).join('');
+              input.dispatchEvent(new Event('input', { bubbles: true }));
+              await wait(gap);
+            }
+            input.value = q;
+            const t0 = performance.now();
+            input.dispatchEvent(new Event('input', { bubbles: true }));
+            while (root.dataset.shown !== q) await new Promise((r) => requestAnimationFrame(r));
+            // The frame after the DOM change is the one that paints it.
+            await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+            return performance.now() - t0;
+          },
+          { q, gap: TYPE_GAP },
+        ),
+      );
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  return times;
+}
+
+if (TYPED > 0 && existsSync(path.join(SITE, 'search/index.html'))) {
+  const questions = CASES.filter((c) => c.locale === 'zh-hans' && c.kind === 'sentence')
+    .map((c) => c.q)
+    .slice(0, TYPED);
+  console.error(`[bench] typing ${questions.length} questions into ${SITE}/search/`);
+  const times = await typedOnSite(SITE, questions);
+  records.push({
+    engine: 'site',
+    questions: times.length,
+    typeGapMs: TYPE_GAP,
+    typedP50Ms: +pct(times, 50).toFixed(1),
+    typedP95Ms: +pct(times, 95).toFixed(1),
+  });
 }
 
 const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
@@ -385,26 +469,37 @@ const head = [
   '10 searches gzip',
   'hit@1',
   'hit@3',
+  'sentences hit@1',
+  'new query p95 / Pagefind',
 ];
-const table = records.map((r) => [
-  String(r.articles),
-  r.engine,
-  `${r.firstSearchMs} ms`,
-  `${r.setupMs} ms`,
-  `${r.p50Ms} ms`,
-  `${r.p95Ms} ms`,
-  `${r.repeatP50Ms} ms`,
-  `${r.repeatP95Ms} ms`,
-  kb(r.firstSearchBytesGzip),
-  kb(r.tenSearchesBytesGzip),
-  pc(r.hitAt1),
-  pc(r.hitAt3),
-]);
+const typed = records.find((r) => r.engine === 'site');
+const table = records
+  .filter((r) => r !== typed)
+  .map((r) => [
+    String(r.articles),
+    r.engine,
+    `${r.firstSearchMs} ms`,
+    `${r.setupMs} ms`,
+    `${r.p50Ms} ms`,
+    `${r.p95Ms} ms`,
+    `${r.repeatP50Ms} ms`,
+    `${r.repeatP95Ms} ms`,
+    kb(r.firstSearchBytesGzip),
+    kb(r.tenSearchesBytesGzip),
+    pc(r.hitAt1),
+    pc(r.hitAt3),
+    `${pc(r.sentenceHitAt1)} of ${r.sentenceQueries}`,
+    r.newQueryRatio === undefined ? '' : `${r.newQueryRatio}×`,
+  ]);
 const widths = head.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
 const line = (row) => `| ${row.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
 console.log(line(head));
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 for (const row of table) console.log(line(row));
+if (typed)
+  console.log(
+    `\ntyped into the built site's /search/ (${typed.questions} sentence questions, a character every ${typed.typeGapMs} ms, ${THROTTLE}× throttle, fresh cache each): last keystroke → results painted p50 ${typed.typedP50Ms} ms, p95 ${typed.typedP95Ms} ms`,
+  );
 if (args.includes('--misses')) {
   for (const r of rows) {
     console.log(`\n${r.engine} at ${r.articles}: first result not a good answer`);

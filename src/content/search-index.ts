@@ -19,6 +19,7 @@ import {
 } from './queries.ts';
 import { EVENT_TYPES } from '@hc/domain/model/event.ts';
 import { useT } from '../i18n/t.ts';
+import { getContentSet } from './loaders/source.ts';
 
 /** Where the index files are served, per locale: /search-index/<locale>/<hash>.json (locale-independent root). */
 export const SEARCH_INDEX_DIR = '/search-index';
@@ -50,12 +51,17 @@ async function sourceDocs(locale: Locale) {
   });
 }
 
+/** The site's search synonyms (content/search/synonyms.yaml, validated with the rest of the content). */
+async function synonyms() {
+  return ((await getContentSet()).synonyms ?? []).map((s) => s.data);
+}
+
 const cache = new Map<Locale, Promise<BuiltIndex>>();
 
 export function searchIndex(locale: Locale): Promise<BuiltIndex> {
   let hit = cache.get(locale);
   if (!hit) {
-    hit = sourceDocs(locale).then(({ docs, audiences, topics }) =>
+    hit = Promise.all([sourceDocs(locale), synonyms()]).then(([{ docs, audiences, topics }, synonyms]) =>
       // On a worker thread when there is one: the four locales' indexes build side by side.
       offload(
         'search/build.ts',
@@ -68,6 +74,7 @@ export function searchIndex(locale: Locale): Promise<BuiltIndex> {
             dir: `${SEARCH_INDEX_DIR}/${locale}`,
             audiences,
             topics,
+            synonyms,
           },
         ],
         buildIndex,

@@ -18,19 +18,17 @@ import {
 } from '../../src/lib/search/engine.ts';
 import { packFiles, manifestUrlIn, searchPageIn } from '../../src/lib/search/pack.ts';
 import { parseRelevance, scoreRelevance } from '../../src/lib/search/relevance.ts';
-import { analyzeQuery, dropFillers, foldTable, shardOf, splitPinyin, stem } from '../../src/lib/search/text.ts';
+import {
+  analyzeQuery,
+  dropFillers,
+  foldTable,
+  shardsFor,
+  shardsOf,
+  splitPinyin,
+  stem,
+} from '../../src/lib/search/text.ts';
 import type { Shard, SourceDoc } from '../../src/lib/search/types.ts';
-
-const doc = (over: Partial<SourceDoc> & { id: string; title: string }): SourceDoc => ({
-  type: 'article',
-  originalTitle: over.title,
-  summary: '',
-  headings: [],
-  keywords: [],
-  audiences: [],
-  topics: [],
-  ...over,
-});
+import { searchDoc as doc } from '../helpers/search-docs.ts';
 
 const DOCS: SourceDoc[] = [
   doc({
@@ -170,14 +168,28 @@ describe('building the index', () => {
     expect(built.manifest.n).toBe(DOCS.length);
   });
 
-  it('puts every token in the one shard the query side will ask for', () => {
-    const shards = [...built.files].filter(([k]) => !k.includes('/d/'));
-    expect(shards.length).toBeGreaterThan(0);
-    for (const [file, json] of shards) {
-      const name = path.basename(file, '.json');
-      for (const token of Object.keys(JSON.parse(json) as Shard))
-        expect(shardOf(token, built.manifest.shards)).toBe(name);
-    }
+  it('puts every token in each shard the query side may ask for, and nowhere else', () => {
+    const shards = new Map(
+      [...built.files]
+        .filter(([k]) => !k.includes('/d/'))
+        .map(([file, json]) => [path.basename(file, '.json'), JSON.parse(json) as Shard]),
+    );
+    expect(shards.size).toBeGreaterThan(0);
+    for (const [name, shard] of shards)
+      for (const token of Object.keys(shard)) {
+        const homes = shardsOf(token, built.manifest.shards);
+        expect(homes).toContain(name);
+        for (const h of homes) expect(shards.get(h)?.[token], `${token} in ${h}`).toEqual(shard[token]);
+      }
+  });
+
+  it('asks only for the files a query still needs, each once', () => {
+    const n = 64;
+    const [a] = shardsOf('高血', n);
+    const [b] = shardsOf('血压', n);
+    expect(shardsFor(['高血', '血压', '高血'], n, () => false).sort()).toEqual([...new Set([a, b])].sort());
+    expect(shardsFor(['高血', '血压'], n, (x) => x === a)).toEqual(a === b ? [] : [b]);
+    expect(shardsOf('vaccination', n)).toEqual(['w-va']);
   });
 
   it('indexes Han pairs of every field (body too), pinyin pairs and initials of titles and keywords, English words', () => {
@@ -198,7 +210,7 @@ describe('building the index', () => {
     );
     const b = buildIndex(many, OPTS);
     const shard = JSON.parse(
-      b.files.get(`${path.basename(b.manifest.dir)}/${shardOf('喝水', b.manifest.shards)}.json`)!,
+      b.files.get(`${path.basename(b.manifest.dir)}/${shardsOf('喝水', b.manifest.shards)[0]}.json`)!,
     ) as Shard;
     expect(shard['喝水'][0]).toBe(many.length);
     expect((shard['喝水'].length - 1) / 2).toBe(MAX_POSTINGS);
@@ -284,12 +296,28 @@ describe('ranking', () => {
     const fresh = memory(built, fetched);
     await fresh.hits(await fresh.rank('血压'), 0, 2);
     const shardFetches = fetched.filter((u) => !u.includes('/d/'));
-    expect(shardFetches).toEqual([`${built.manifest.dir}/${shardOf('血压', built.manifest.shards)}.json`]);
+    expect(shardFetches).toHaveLength(1);
+    expect(shardsOf('血压', built.manifest.shards).map((n) => `${built.manifest.dir}/${n}.json`)).toContain(
+      shardFetches[0],
+    );
     expect(fetched.filter((u) => u.includes('/d/'))).toHaveLength(2);
     const n = fetched.length;
     await fresh.hits(await fresh.rank('血壓'), 0, 2);
     expect(fetched.length).toBe(n);
     expect(fresh.loaded()).toHaveLength(n);
+  });
+});
+
+describe('prefetch while typing', () => {
+  it('fetches the files a query needs before it runs, so running it fetches no shard', async () => {
+    const built = buildIndex(DOCS, OPTS);
+    const fetched: string[] = [];
+    const s = memory(built, fetched);
+    s.prefetch('高血压');
+    const early = fetched.length;
+    expect(early).toBeGreaterThan(0);
+    await s.rank('高血压');
+    expect(fetched.length).toBe(early);
   });
 });
 

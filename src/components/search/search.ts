@@ -109,6 +109,8 @@ export function initSearch(): void {
     const total = result.ranked.length;
     status.textContent =
       total === 0 ? fill(strings.none, { q }) : fillPlural(strings.results, total, document.documentElement.lang);
+    // The query whose results are on screen (tests and the typing benchmark wait for it).
+    root.dataset.shown = q;
     if (total > PAGE) {
       const more = el(
         'button',
@@ -161,6 +163,8 @@ export function initSearch(): void {
   });
   input.addEventListener('input', () => {
     window.clearTimeout(timer);
+    // The words typed so far fetch their index files now, while the debounce waits for the next keystroke.
+    if (searcher && input.value.trim()) searcher.prefetch(input.value);
     timer = window.setTimeout(() => void run(input.value), 150);
   });
   form.addEventListener('submit', (e) => {

@@ -13,6 +13,7 @@ import type {
   ReviewRecordEntry,
   SiteSettings,
   SourceEntry,
+  Synonym,
   Topic,
 } from '@hc/domain/model/index.ts';
 import type { WithheldDocument } from '@hc/domain/review.ts';
@@ -42,6 +43,8 @@ export interface ContentSet {
   reviews: Sourced<ReviewRecordEntry>[];
   /** Health documents left out because no listed reviewer's approval covers them (Sanity builds). */
   withheld: WithheldDocument[];
+  /** Search synonyms (content/search/synonyms.yaml); a source without them searches with the pages' words. */
+  synonyms?: Sourced<Synonym>[];
 }
 
 function duplicates<T>(entries: Sourced<T>[], key: (t: T) => string, kind: string, field: string): ContentProblem[] {

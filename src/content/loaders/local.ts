@@ -11,6 +11,7 @@
  *   content/events/<slug>.yaml
  *   content/families/<slug>.md (+ .<locale>.md)
  *   content/quizzes/<slug>.yaml
+ *   content/search/synonyms.yaml                      optional: lay words → the words pages use (search)
  */
 import { existsSync, statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
@@ -30,6 +31,7 @@ import {
   reviewRecordSchema,
   siteSettingsSchema,
   sourceEntrySchema,
+  synonymSchema,
   topicSchema,
 } from '@hc/domain/model/index.ts';
 import { checkReviewRecords, REVIEWERS_FILE, REVIEWS_FILE } from './review-records.ts';
@@ -149,7 +151,7 @@ async function checkFolder(
   }
 }
 
-const ROOT_FOLDERS = ['articles', 'events', 'families', 'quizzes', 'taxonomies', 'media', 'points'];
+const ROOT_FOLDERS = ['articles', 'events', 'families', 'quizzes', 'taxonomies', 'media', 'points', 'search'];
 const ROOT_FILES = ['health-days.yaml', 'site.yaml', 'sources.yaml', REVIEWERS_FILE, REVIEWS_FILE];
 
 const lowerExt = (name: string, exts: readonly string[]) => {
@@ -281,6 +283,10 @@ export async function loadLocalContent(root: string): Promise<ContentSet> {
   const sources = existsSync(sourcesFile) ? await readList(ctx, sourcesFile, sourceEntrySchema) : [];
   const sourceList = new Map(sources.map((s) => [s.data.id, s.data]));
 
+  // Optional: a site without its own synonyms searches with the pages' words only.
+  const synonymsFile = path.join(r, 'search/synonyms.yaml');
+  const synonyms = existsSync(synonymsFile) ? await readList(ctx, synonymsFile, synonymSchema) : [];
+
   const siteFile = path.join(r, 'site.yaml');
   const siteRaw = existsSync(siteFile) ? normaliseDates(await readYaml(ctx, siteFile)) : undefined;
   if (!existsSync(siteFile)) ctx.problems.push({ source: rel(ctx, siteFile), path: '', message: 'file is missing' });
@@ -323,6 +329,13 @@ export async function loadLocalContent(root: string): Promise<ContentSet> {
   await checkFolder(ctx, path.join(r, 'events'), yml, 'events are <slug>.yaml', (n) => lowerExt(n, ['.yaml', '.yml']));
   await checkFolder(ctx, path.join(r, 'quizzes'), yml, 'quizzes are <slug>.yaml', (n) =>
     lowerExt(n, ['.yaml', '.yml']),
+  );
+  await checkFolder(
+    ctx,
+    path.join(r, 'search'),
+    (n) => n === 'synonyms.yaml',
+    'this folder holds synonyms.yaml',
+    (n) => (n.toLowerCase().replace(/\.yml$/, '.yaml') === 'synonyms.yaml' ? 'synonyms.yaml' : undefined),
   );
   await checkFolder(
     ctx,
@@ -379,6 +392,7 @@ export async function loadLocalContent(root: string): Promise<ContentSet> {
     healthDays,
     families,
     quizzes,
+    synonyms,
     siteSettings: { data: site, source: rel(ctx, siteFile) },
     reviewers,
     reviews,

@@ -8,3 +8,4 @@ export * from './family.ts';
 export * from './quiz.ts';
 export * from './siteSettings.ts';
 export * from './reviewers.ts';
+export * from './synonym.ts';

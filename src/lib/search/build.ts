@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { Converter } from 'opencc-js';
 import { pinyin } from 'pinyin-pro';
 import { toTraditional } from '../text/convert.ts';
-import { bigrams, fold, hanRuns, isHan, latinWords, shardOf } from './text.ts';
+import { bigrams, fold, hanRuns, isHan, latinWords, shardsOf } from './text.ts';
 import { DOC_TYPES, type DocRecord, type DocType, type Manifest, type Shard, type SourceDoc } from './types.ts';
 
 /** Field weights and length normalisation (BM25F). Titles and keywords say what a page is about. */
@@ -20,6 +20,8 @@ const FIELDS = {
   s: { w: 2, b: 0.5 },
   n: { w: 1.5, b: 0.2 },
   b: { w: 0.6, b: 0.5 },
+  /** Lay words a page does not use but means (content/search/synonyms.yaml): as many as its words they stand for. */
+  y: { w: 2.5, b: 0 },
 } as const;
 type Field = keyof typeof FIELDS;
 const K1 = 2;
@@ -68,6 +70,51 @@ export interface BuildOptions {
   dir: string;
   audiences: Record<string, string>;
   topics: Record<string, string>;
+  /** Lay words → the words pages use (content/search/synonyms.yaml): a page saying any `means` is found by any `say`. */
+  synonyms?: ReadonlyArray<{ say: readonly string[]; means: readonly string[] }>;
+}
+
+/** How much an occurrence of a synonym's page word counts, by the field it is in (a title says what a page is about). */
+const SYNONYM_FROM: Record<Exclude<Field, 'y'>, number> = { ti: 3, k: 2, h: 2, s: 2, n: 1, b: 1 };
+
+interface SynonymMatcher {
+  /** The page words, each with the lay words' tokens it brings. */
+  means: Array<{ word: string; latin: boolean; tokens: string[] }>;
+}
+
+/** Folds each synonym's words like the index text, and reads the lay words into index tokens once. */
+function synonymMatcher(list: BuildOptions['synonyms'], norm: (s: string) => string): SynonymMatcher {
+  const byWord = new Map<string, Set<string>>();
+  const tokensOf = (w: string) => {
+    const t = norm(w);
+    return [...hanRuns(t).flatMap((run) => ([...run].length === 1 ? [run] : bigrams(run))), ...latinWords(t)];
+  };
+  for (const entry of list ?? []) {
+    // Only what the lay words add: a pair the page words have already (睡不 of 睡不着 and 睡不好) is not a synonym.
+    const own = new Set(entry.means.flatMap(tokensOf));
+    const tokens = entry.say.flatMap(tokensOf).filter((t) => !own.has(t));
+    for (const m of entry.means) {
+      const word = norm(m).trim();
+      if (!word) continue;
+      let set = byWord.get(word);
+      if (!set) byWord.set(word, (set = new Set()));
+      for (const t of tokens) set.add(t);
+    }
+  }
+  return {
+    means: [...byWord].map(([word, tokens]) => ({ word, latin: !isHan([...word][0]), tokens: [...tokens] })),
+  };
+}
+
+/** Occurrences of a page word in a folded text (a Latin word whole, plural or not). */
+function occurrences(text: string, word: string, latin: boolean): number {
+  if (latin) {
+    const re = new RegExp(`(?<![a-z0-9])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}s?(?![a-z0-9])`, 'g');
+    return (text.match(re) ?? []).length;
+  }
+  let n = 0;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) n++;
+  return n;
 }
 
 export interface BuiltIndex {
@@ -112,9 +159,16 @@ interface Analyzed {
   len: Record<Field, number>;
 }
 
-function analyzeDoc(d: SourceDoc, norm: (s: string) => string, opts: BuildOptions, syllables: Set<string>): Analyzed {
+function analyzeDoc(
+  d: SourceDoc,
+  norm: (s: string) => string,
+  opts: BuildOptions,
+  syllables: Set<string>,
+  synonyms: SynonymMatcher,
+): Analyzed {
   const tf: Analyzed['tf'] = new Map();
-  const len = { ti: 0, k: 0, h: 0, s: 0, n: 0, b: 0 } as Record<Field, number>;
+  const len = { ti: 0, k: 0, h: 0, s: 0, n: 0, b: 0, y: 0 } as Record<Field, number>;
+  const lay = new Map<string, number>();
   const add = (token: string, f: Field, by = 1) => {
     let e = tf.get(token);
     if (!e) tf.set(token, (e = {}));
@@ -146,6 +200,10 @@ function analyzeDoc(d: SourceDoc, norm: (s: string) => string, opts: BuildOption
   for (const [f, texts] of fields) {
     for (const raw of texts) {
       const text = norm(raw);
+      for (const m of synonyms.means) {
+        const n = occurrences(text, m.word, m.latin);
+        if (n) for (const t of m.tokens) lay.set(t, (lay.get(t) ?? 0) + n * SYNONYM_FROM[f as Exclude<Field, 'y'>]);
+      }
       for (const run of hanRuns(text)) {
         const chars = [...run];
         len[f] += chars.length;
@@ -169,6 +227,8 @@ function analyzeDoc(d: SourceDoc, norm: (s: string) => string, opts: BuildOption
       for (const w of words) add(w, f);
     }
   }
+  // A page that uses a lay word itself is ranked by its own use of it.
+  for (const [token, n] of lay) if (!tf.has(token)) add(token, 'y', n);
   return { tf, len };
 }
 
@@ -196,7 +256,8 @@ export function buildIndex(docs: SourceDoc[], opts: BuildOptions): BuiltIndex {
   const table = foldPairs(allTexts);
   const norm = (s: string) => fold(toSimplified(s.normalize('NFKC')), table);
   const syllables = new Set<string>();
-  const analyzed = sorted.map((d) => analyzeDoc(d, norm, opts, syllables));
+  const synonyms = synonymMatcher(opts.synonyms, norm);
+  const analyzed = sorted.map((d) => analyzeDoc(d, norm, opts, syllables, synonyms));
 
   const fieldNames = Object.keys(FIELDS) as Field[];
   const avg = Object.fromEntries(
@@ -243,11 +304,14 @@ export function buildIndex(docs: SourceDoc[], opts: BuildOptions): BuiltIndex {
   }
   const shardCount = 2 ** Math.max(0, Math.ceil(Math.log2(hashedBytes / SHARD_TARGET)));
   const shards = new Map<string, Shard>();
+  // Every hashed shard exists, an empty one as {}: a query word no page has may hash to it (and a pack lists them all).
+  for (let i = 0; i < shardCount; i++) shards.set(`t${i}`, {});
   for (const [token, list] of encoded) {
-    const name = shardOf(token, shardCount);
-    let s = shards.get(name);
-    if (!s) shards.set(name, (s = {}));
-    s[token] = list;
+    for (const name of shardsOf(token, shardCount)) {
+      let s = shards.get(name);
+      if (!s) shards.set(name, (s = {}));
+      s[token] = list;
+    }
   }
 
   const records: DocRecord[] = sorted.map((d) => {

@@ -6,7 +6,16 @@
  * the words of their shard (typos such as "vacination"). Only the results on screen fetch their doc files.
  * Pure: runs in the browser, in Node for unit tests and in the benchmark.
  */
-import { analyzeQuery, fold, foldTable, isWordToken, shardOf, type QueryContext, type QueryUnit } from './text.ts';
+import {
+  analyzeQuery,
+  fold,
+  foldTable,
+  isWordToken,
+  shardsFor,
+  shardsOf,
+  type QueryContext,
+  type QueryUnit,
+} from './text.ts';
 import { DOC_TYPES, type DocRecord, type DocType, type Manifest, type Shard } from './types.ts';
 
 export type Range = readonly [number, number];
@@ -44,6 +53,8 @@ export type FetchJson = <T>(url: string) => Promise<T>;
 
 /** Pages covering less of the query than this are not results (stray shared characters). */
 export const MIN_COVERAGE = 0.3;
+/** How much a word counts toward coverage on the page that uses it least (weight 1 of 99); on its title, 1. */
+const COVER_FLOOR = 0.6;
 
 /** Damerau–Levenshtein distance, giving up above `max`. */
 export function editDistance(a: string, b: string, max: number): number {
@@ -71,6 +82,8 @@ export interface Searcher {
   readonly manifest: Manifest;
   /** Ranks the whole index for a query (fetching the shards it needs). */
   rank(query: string): Promise<SearchResult>;
+  /** Starts fetching the shards a query will need, without ranking (on a keystroke, while the debounce waits). */
+  prefetch(query: string): void;
   /** Display data of ranked documents (fetching their doc files). */
   hits(result: SearchResult, from?: number, count?: number): Promise<SearchHit[]>;
   /** URLs of every file fetched so far (shards and docs), e.g. to save them for offline use. */
@@ -81,6 +94,8 @@ export function createSearcher(manifest: Manifest, fetchJson: FetchJson): Search
   const ctx: QueryContext = { fold: foldTable(manifest.fold), syllables: new Set(manifest.syllables.split(' ')) };
   const words = new Set(manifest.words);
   const shards = new Map<string, Promise<Shard>>();
+  /** Shards that have arrived, by name. */
+  const ready = new Map<string, Shard>();
   const docs = new Map<number, Promise<DocRecord>>();
   const N = manifest.n;
   const idf = (df: number) => Math.log(1 + (N - df + 0.5) / (df + 0.5));
@@ -90,14 +105,24 @@ export function createSearcher(manifest: Manifest, fetchJson: FetchJson): Search
     if (!s) {
       s = fetchJson<Shard>(`${manifest.dir}/${name}.json`);
       shards.set(name, s);
-      s.catch(() => shards.delete(name));
+      s.then(
+        (x) => ready.set(name, x),
+        () => shards.delete(name),
+      );
     }
     return s;
   }
 
-  function shardName(token: string): string | undefined {
-    const name = shardOf(token, manifest.shards);
-    return isWordToken(token) && !words.has(token.slice(0, 2)) ? undefined : name;
+  /** Is there a file that can hold the token (a Latin word's two-letter file may not exist)? */
+  const indexable = (token: string) => !isWordToken(token) || words.has(token.slice(0, 2));
+
+  /** The arrived shard that holds a token, if any (a Han pair is in the files of both its characters). */
+  function shardWith(token: string): Shard | undefined {
+    for (const name of shardsOf(token, manifest.shards)) {
+      const s = ready.get(name);
+      if (s) return s;
+    }
+    return undefined;
   }
 
   /** Tokens of the index a query token stands for: itself, or for a Latin word its typo and prefix variants. */
@@ -122,80 +147,89 @@ export function createSearcher(manifest: Manifest, fetchJson: FetchJson): Search
     return out;
   }
 
-  async function rank(query: string): Promise<SearchResult> {
+  /** The query's tokens and the fewest new files that answer them (counting those fetched or on their way). */
+  function plan(query: string) {
     const units = analyzeQuery(query, ctx);
-    const names = new Set<string>();
-    for (const u of units)
-      for (const r of u.readings)
-        for (const t of r) {
-          const n = shardName(t);
-          if (n) names.add(n);
-        }
-    const loaded = new Map<string, Shard>();
-    await Promise.all([...names].map(async (n) => loaded.set(n, await shard(n))));
+    const tokens = new Set(units.flatMap((u) => u.readings.flat()).filter(indexable));
+    return { units, tokens, names: shardsFor(tokens, manifest.shards, (n) => shards.has(n)) };
+  }
+
+  function prefetch(query: string): void {
+    for (const n of plan(query).names) shard(n).catch(() => {});
+  }
+
+  async function rank(query: string): Promise<SearchResult> {
+    const { units, tokens, names } = plan(query);
+    const wanted = new Set(names);
+    for (const t of tokens) for (const n of shardsOf(t, manifest.shards)) if (shards.has(n)) wanted.add(n);
+    await Promise.all([...wanted].map(shard));
     const scores = new Map<number, number>();
     const cover = new Map<number, number>();
+    const present = new Map<number, number>();
     const needles = new Set<string>();
     let totalLen = 0;
     let tokenCount = 0;
     for (const unit of units) {
-      const len = unitLength(unit);
+      const weight = unit.weight ?? 1;
+      const len = unitLength(unit) * weight;
       totalLen += len;
-      const best = new Map<number, [score: number, coverage: number]>();
+      const best = new Map<number, [score: number, coverage: number, present: number]>();
       for (const reading of unit.readings) {
-        const perDoc = new Map<number, [number, number]>();
+        const perDoc = new Map<number, [score: number, soft: number, present: number]>();
         // Coverage counts the query's tokens a page has (a typo's missing pair counts against it like any other).
-        const found = reading.map((t) => {
-          const name = shardName(t);
-          const variants = expand(t, name ? loaded.get(name) : undefined);
-          return {
-            variants,
-            idf: variants.length
-              ? Math.max(...variants.map((v) => idf(loaded.get(shardName(v.token)!)![v.token][0])))
-              : 0,
-          };
-        });
+        // A character alone among words (机 of 量子|计算|机) is weak evidence: it counts half.
+        const found = reading.map((t) => ({
+          variants: expand(t, indexable(t) ? shardWith(t) : undefined),
+          mass: reading.length > 1 && t.length === 1 ? 0.5 : 1,
+        }));
         const present = found.filter((f) => f.variants.length);
-        const mass = found.length;
-        tokenCount += reading.length;
-        for (const { variants } of present) {
-          const seen = new Map<number, number>();
+        const mass = found.reduce((n, f) => n + f.mass, 0);
+        if (weight >= 1) tokenCount += reading.length;
+        for (const { variants, mass: counts } of present) {
+          const seen = new Map<number, [score: number, strength: number]>();
           for (const v of variants) {
-            const list = loaded.get(shardName(v.token)!)![v.token];
+            const list = shardWith(v.token)![v.token];
             const w = idf(list[0]) * v.factor;
             if (isWordToken(v.token)) needles.add(v.token);
             let doc = 0;
             for (let i = 1; i + 1 < list.length; i += 2) {
               doc += list[i];
               const s = (w * list[i + 1]) / 99;
-              if (s > (seen.get(doc) ?? 0)) seen.set(doc, s);
+              const e = seen.get(doc);
+              if (!e || s > e[0]) seen.set(doc, [s, list[i + 1] / 99]);
             }
           }
-          for (const [doc, s] of seen) {
-            const e = perDoc.get(doc) ?? [0, 0];
+          // A word a page only mentions in passing covers the query less than one it is about.
+          for (const [doc, [s, strength]] of seen) {
+            const e = perDoc.get(doc) ?? [0, 0, 0];
             e[0] += s;
-            e[1] += 1;
+            e[1] += counts * (COVER_FLOOR + (1 - COVER_FLOOR) * strength);
+            e[2] += counts;
             perDoc.set(doc, e);
           }
         }
-        for (const [doc, [s, m]] of perDoc) {
-          const c = m / mass;
+        for (const [doc, [s, soft, present]] of perDoc) {
+          const c = soft / mass;
           const b = best.get(doc);
-          if (!b || s * c > b[0] * b[1]) best.set(doc, [s, c]);
+          if (!b || s * c > b[0] * b[1]) best.set(doc, [s, c, present / mass]);
         }
       }
       if (/\p{Script=Han}/u.test(unit.text)) needles.add(unit.text);
-      for (const [doc, [s, c]] of best) {
-        scores.set(doc, (scores.get(doc) ?? 0) + s);
+      for (const [doc, [s, c, p]] of best) {
+        scores.set(doc, (scores.get(doc) ?? 0) + s * weight);
         cover.set(doc, (cover.get(doc) ?? 0) + c * len);
+        present.set(doc, (present.get(doc) ?? 0) + p * len);
       }
     }
     const ranked: Ranked[] = [];
+    const subjectUnits = units.filter((u) => (u.weight ?? 1) >= 1).length;
     // Long sentences carry many pairs no page has: the bar is lower for them.
-    const minCoverage = Math.min(MIN_COVERAGE, Math.max(0.12, 2 / Math.max(1, tokenCount / Math.max(1, units.length))));
+    const minCoverage = Math.min(MIN_COVERAGE, Math.max(0.12, 2 / Math.max(1, tokenCount / Math.max(1, subjectUnits))));
     for (const [doc, s] of scores) {
+      // Whether a page is a result at all: the share of the query's words it has; its rank: how strongly.
+      if ((present.get(doc) ?? 0) / totalLen < minCoverage) continue;
       const c = (cover.get(doc) ?? 0) / totalLen;
-      if (c >= minCoverage) ranked.push({ doc, score: s * c * c });
+      ranked.push({ doc, score: s * c * c });
     }
     ranked.sort((a, b) => b.score - a.score || a.doc - b.doc);
     // Han bigrams of each unit mark the text too (a typo leaves its correct pairs marked).
@@ -222,6 +256,7 @@ export function createSearcher(manifest: Manifest, fetchJson: FetchJson): Search
   return {
     manifest,
     rank,
+    prefetch,
     hits,
     loaded: () => [
       ...[...shards.keys()].map((n) => `${manifest.dir}/${n}.json`),
@@ -230,8 +265,9 @@ export function createSearcher(manifest: Manifest, fetchJson: FetchJson): Search
   };
 }
 
+/** How much of a query a unit is: a character alone (a fragment between dropped words) half a word. */
 function unitLength(u: QueryUnit): number {
-  return Math.max(1, Math.min(4, [...u.text].length / 2));
+  return Math.max(0.5, Math.min(4, [...u.text].length / 2));
 }
 
 /** Where any of the needles occur in a text (folded the same way as the index), as inclusive ranges. */
