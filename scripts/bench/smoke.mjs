@@ -36,8 +36,8 @@ const TINY = {
     env: { BENCH_DIR: path.join(work, 'search') },
     check: () => checkSearchRecords(searchJson),
   },
-  // bench:points (the 健康积分 service's benchmark) is added on its own branch: give it its tiny run here, e.g.
-  // 'bench:points': { args: ['--residents', '20', '--seconds', '2'] },
+  // The 健康积分 service under load: a tiny ledger on both engines (embedded, and a server it starts itself).
+  'bench:points': { args: ['--cards', '200', '--transfers', '2000', '--seconds', '3', '--clients', '8'] },
 };
 
 /** Benchmarks that are not npm scripts but are documented commands: run them too. */
