@@ -1,6 +1,6 @@
 /**
  * Our search index straight from a content folder, without an Astro build: the same code the site runs
- * (searchDocs + buildIndex), fed the way src/content/search-index.ts feeds it. Used by the relevance scorer,
+ * (searchDocs + buildIndex), fed the way src/build/search-index.ts feeds it. Used by the relevance scorer,
  * the benchmark and unit tests. `memorySearcher` answers from the built files in memory (no HTTP).
  */
 import { readFileSync } from 'node:fs';

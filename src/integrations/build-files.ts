@@ -1,7 +1,7 @@
-/** The files routes queue instead of rendering one by one (src/content/build-files.ts): written as they are made. */
+/** The files routes queue instead of rendering one by one (src/build/files.ts): written as they are made. */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { setBuildFilesDir, writeBuildFiles } from '../content/build-files.ts';
+import { setBuildFilesDir, writeBuildFiles } from '../build/files.ts';
 
 export default function buildFiles(): AstroIntegration {
   let outDir: string | undefined;

@@ -1,6 +1,6 @@
 /**
  * What each kind of page contributes to the search index, in one locale. Pure: the site feeds it from the
- * content collections (src/content/search-index.ts), the benchmark straight from a content folder.
+ * content collections (src/build/search-index.ts), the benchmark straight from a content folder.
  */
 import type { Article } from '@hc/domain/model/article.ts';
 import type { Audience } from '@hc/domain/model/audience.ts';

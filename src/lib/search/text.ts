@@ -368,12 +368,15 @@ export function analyzeQuery(query: string, ctx: QueryContext): QueryUnit[] {
     measures.add('pressure');
     return ' ';
   });
-  text = text.replace(NUMBER, (m, value: string, space: string, _after: string | undefined, at: number, all: string) => {
-    const reading = readingOf(value, all.slice(at + value.length + space.length, at + m.length + 3));
-    if (!reading) return m;
-    measures.add(reading);
-    return ` ${m.slice(value.length + space.length)}`;
-  });
+  text = text.replace(
+    NUMBER,
+    (m, value: string, space: string, _after: string | undefined, at: number, all: string) => {
+      const reading = readingOf(value, all.slice(at + value.length + space.length, at + m.length + 3));
+      if (!reading) return m;
+      measures.add(reading);
+      return ` ${m.slice(value.length + space.length)}`;
+    },
+  );
   // Who it is about: an age, a relative, a group — kept as low-weight units.
   const who: Array<string | undefined> = [];
   const groups: string[] = [];

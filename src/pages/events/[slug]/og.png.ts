@@ -1,13 +1,13 @@
 /**
  * /events/<slug>/og.png: the 1200×630 image shown when the event is shared into a chat or social app.
  * In a build every image starts rendering (sharp, on its own threads) as soon as the paths are known and is
- * written after the build (src/content/build-files.ts), so the images are made while pages render; the dev
+ * written after the build (src/build/files.ts), so the images are made while pages render; the dev
  * server renders each when it is asked for.
  */
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import sharp from 'sharp';
 import { getEvents, getSite, now } from '../../../content/queries.ts';
-import { emitBuildFile } from '../../../content/build-files.ts';
+import { emitBuildFile } from '../../../build/files.ts';
 import { nextOccurrences } from '@hc/domain/calendar/occurrences.ts';
 import { socialImageSvg } from '../../../lib/share/social-image.ts';
 import { formatRange } from '../../../lib/text/format.ts';

@@ -3,13 +3,13 @@
  * names) and, under /search-index/<locale>/<build>/, the token shards and per-result doc files it names.
  * In a build nothing is rendered here: the indexes build on worker threads while pages render, and their
  * files (thousands at a district's size, names hashed from their content) are written after the build
- * (src/content/build-files.ts). The dev server serves each file from this route.
+ * (src/build/files.ts). The dev server serves each file from this route.
  */
 import type { APIRoute } from 'astro';
 import { LOCALES } from '../../../i18n/locales.ts';
-import { searchIndex, SEARCH_INDEX_DIR } from '../../../content/search-index.ts';
-import { startBuildJobs } from '../../../content/build-jobs.ts';
-import { emitBuildFiles } from '../../../content/build-files.ts';
+import { searchIndex, SEARCH_INDEX_DIR } from '../../../build/search-index.ts';
+import { startBuildJobs } from '../../../build/jobs.ts';
+import { emitBuildFiles } from '../../../build/files.ts';
 
 export async function getStaticPaths() {
   startBuildJobs();

@@ -3,14 +3,14 @@
  * at build time and fetched by the "show pinyin" toggle only when a reader asks for it. Ruby is several times
  * the size of the text it annotates; kept out of the page, it costs readers who do not use it nothing.
  * Only Simplified and Traditional texts get a file (Cantonese and English texts are not annotated).
- * In a build the files are made on worker threads and written after the build (src/content/build-files.ts),
+ * In a build the files are made on worker threads and written after the build (src/build/files.ts),
  * not rendered here one by one; the dev server makes each when it is asked for.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { LOCALE_INFO, localePath, type Locale } from '../../../../i18n/locales.ts';
-import { pinyinJson, pinyinPaths } from '../../../../content/pinyin-files.ts';
-import { startBuildJobs } from '../../../../content/build-jobs.ts';
-import { emitBuildFile } from '../../../../content/build-files.ts';
+import { pinyinJson, pinyinPaths } from '../../../../build/pinyin-files.ts';
+import { startBuildJobs } from '../../../../build/jobs.ts';
+import { emitBuildFile } from '../../../../build/files.ts';
 
 export const getStaticPaths = (async () => {
   startBuildJobs();

@@ -6,7 +6,7 @@
 import { LOCALES, type Locale } from '../i18n/locales.ts';
 import { offload } from '../lib/offload/index.ts';
 import { pinyinFile, pinyinFiles, pinyinScript, type PinyinSource } from '../lib/text/pinyin.ts';
-import { getArticleText, getArticles } from './queries.ts';
+import { getArticleText, getArticles } from '../content/queries.ts';
 
 /** Texts per worker job: small enough to spread over the workers, large enough that messages cost little. */
 const BATCH = 40;

@@ -16,10 +16,10 @@ import {
   getQuizzes,
   getTopics,
   now,
-} from './queries.ts';
+} from '../content/queries.ts';
 import { EVENT_TYPES } from '@hc/domain/model/event.ts';
 import { useT } from '../i18n/t.ts';
-import { getContentSet } from './loaders/source.ts';
+import { getContentSet } from '../content/loaders/source.ts';
 
 /** Where the index files are served, per locale: /search-index/<locale>/<hash>.json (locale-independent root). */
 export const SEARCH_INDEX_DIR = '/search-index';
