@@ -1,6 +1,13 @@
 /** The 健康积分 rules of the domain core: card check digits, rotating check-in codes, expiry lots, the content model. */
 import { describe, expect, it } from 'vitest';
-import { cardNumberFrom, checkDigit, formatCardNumber, normaliseCardNumber } from '@hc/domain/points/card.ts';
+import {
+  cardNumberFrom,
+  cardQrText,
+  checkDigit,
+  formatCardNumber,
+  normaliseCardNumber,
+  parseCardScan,
+} from '@hc/domain/points/card.ts';
 import {
   checkinCode,
   parseCheckinCode,
@@ -28,6 +35,24 @@ describe('card numbers', () => {
     }
     expect(checkDigit('572')).toBe(4); // the published worked example of Damm's algorithm
     expect(normaliseCardNumber('12345')).toBeUndefined();
+  });
+  it('a scan or a typed entry: the QR text, full-width digits, groups; a wrong check digit said apart', () => {
+    const n = cardNumberFrom('123456789');
+    const fullWidth = [...n].map((d) => String.fromCharCode(0xff10 + Number(d))).join('');
+    for (const raw of [
+      cardQrText(n),
+      `${cardQrText(n)}\n`,
+      `hc:${n}`,
+      formatCardNumber(n),
+      fullWidth,
+      ` ${n.slice(0, 5)}－${n.slice(5)} `,
+    ])
+      expect(parseCardScan(raw)).toEqual({ ok: true, number: n });
+    const wrong = n.slice(0, 9) + ((Number(n[9]) + 1) % 10);
+    expect(parseCardScan(wrong)).toEqual({ ok: false, problem: 'check' });
+    expect(parseCardScan('hc1:123:abc:talk')).toEqual({ ok: false, problem: 'other' });
+    expect(parseCardScan('https://example.org/')).toEqual({ ok: false, problem: 'other' });
+    expect(parseCardScan('  ')).toEqual({ ok: false, problem: 'empty' });
   });
 });
 

@@ -1,7 +1,11 @@
 /**
  * The short card number a resident or a volunteer types when there is no QR to scan: nine random digits and a
  * check digit by Damm's algorithm, which catches every single wrong digit and every swap of two neighbouring
- * digits (Luhn misses 09 ↔ 90). Written as "1234 5678 90". The QR carries a separate unguessable token.
+ * digits (Luhn misses 09 ↔ 90). Written as "1234 5678 90".
+ *
+ * The card's QR (on the phone and on paper) carries only the number, as "HC:1234567890": scanning a card lets
+ * staff record for it, never act as its holder. The phone's secret token, which lets a resident spend, stays on
+ * the phone.
  */
 
 // The quasigroup of order 10 from H. Michael Damm (2004), as usually published.
@@ -31,9 +35,12 @@ export function checkDigit(digits: string): number {
   return interim;
 }
 
-/** The typed form reduced to its digits (spaces and hyphens people add are dropped), or undefined if not a card number. */
+/**
+ * The typed form reduced to its digits, or undefined if not a card number. Spaces and hyphens people add are
+ * dropped; full-width digits (as Chinese input methods type them) are read as digits.
+ */
 export function normaliseCardNumber(typed: string): string | undefined {
-  const digits = typed.replace(/[\s-]/g, '');
+  const digits = typed.normalize('NFKC').replace(/[\s\-‐‑–—－]/g, '');
   if (!new RegExp(`^\\d{${CARD_DIGITS}}$`).test(digits)) return undefined;
   return checkDigit(digits) === 0 ? digits : undefined;
 }
@@ -47,4 +54,30 @@ export function cardNumberFrom(nineDigits: string): string {
 /** "1234 5678 90": groups a person can read out and type. */
 export function formatCardNumber(number: string): string {
   return `${number.slice(0, 4)} ${number.slice(4, 8)} ${number.slice(8)}`;
+}
+
+const QR_PREFIX = 'HC:';
+
+/** The text of a card's QR: upper-case letters and digits only, so the QR stays small (alphanumeric mode). */
+export function cardQrText(number: string): string {
+  return `${QR_PREFIX}${number}`;
+}
+
+export type CardScan =
+  | { ok: true; number: string }
+  /** check: ten digits whose check digit is wrong (a mistyped digit); other: not a card at all. */
+  | { ok: false; problem: 'empty' | 'check' | 'other' };
+
+/**
+ * What a scan or a typed entry names: a card QR ("HC:1234567890", also as a keyboard-style scanner types it, with
+ * spaces or a line end) or a typed number in any width and grouping. A check-in code or any other QR is "other".
+ */
+export function parseCardScan(raw: string): CardScan {
+  const text = raw.normalize('NFKC').trim();
+  if (!text) return { ok: false, problem: 'empty' };
+  const body = text.toUpperCase().startsWith(QR_PREFIX) ? text.slice(QR_PREFIX.length) : text;
+  const number = normaliseCardNumber(body);
+  if (number) return { ok: true, number };
+  const digits = body.replace(/[\s\-‐‑–—－]/g, '');
+  return { ok: false, problem: new RegExp(`^\\d{${CARD_DIGITS}}$`).test(digits) ? 'check' : 'other' };
 }

@@ -1,0 +1,116 @@
+/**
+ * Writes that wait for the service: a check-in scanned in a hall with no signal is stored in IndexedDB (through
+ * `idb`) with its idempotency key before the screen says ✓, and sent on reconnect, when the page opens, or from
+ * a button. Because every entry keeps the key it was made with, sending one twice (a tab closed mid-send, two
+ * tabs flushing at once, a lost answer) writes once: the service replays the first result.
+ *
+ * An entry leaves the outbox when the service has answered it: done, or refused for good (already checked in,
+ * unknown card…), which is kept in `settled` so the screen can say so. Only "not reached" and "busy" (429, 5xx)
+ * leave it waiting.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { api, ApiProblem } from './client.ts';
+
+export interface OutboxEntry {
+  /** The idempotency key: also the entry's id. */
+  key: string;
+  path: string;
+  body: unknown;
+  /** A resident's card token for /me/ writes; staff writes go with the session cookie. */
+  token?: string;
+  /** When it was made (ms since the epoch), for the list and to keep the order. */
+  at: number;
+  /** What the person sees in the list, e.g. the card number. */
+  label: string;
+}
+
+export interface Settled extends OutboxEntry {
+  ok: boolean;
+  /** The service's answer (ok) or its problem's title (refused). */
+  result: unknown;
+  code?: string;
+  settledAt: number;
+}
+
+interface Schema extends DBSchema {
+  pending: { key: string; value: OutboxEntry; indexes: { at: number } };
+  settled: { key: string; value: Settled; indexes: { settledAt: number } };
+}
+
+const KEEP_SETTLED = 200;
+
+export class Outbox {
+  private db: Promise<IDBPDatabase<Schema>>;
+  private flushing: Promise<Settled[]> | undefined;
+
+  constructor(name: string) {
+    this.db = openDB<Schema>(`hc-outbox-${name}`, 1, {
+      upgrade(db) {
+        db.createObjectStore('pending', { keyPath: 'key' }).createIndex('at', 'at');
+        db.createObjectStore('settled', { keyPath: 'key' }).createIndex('settledAt', 'settledAt');
+      },
+    });
+  }
+
+  async add(entry: Omit<OutboxEntry, 'at'> & { at?: number }): Promise<void> {
+    await (await this.db).put('pending', { ...entry, at: entry.at ?? Date.now() });
+  }
+
+  async pending(): Promise<OutboxEntry[]> {
+    return (await this.db).getAllFromIndex('pending', 'at');
+  }
+
+  async count(): Promise<number> {
+    return (await this.db).count('pending');
+  }
+
+  /** Settled entries, latest first. */
+  async settled(limit = 50): Promise<Settled[]> {
+    const all = await (await this.db).getAllFromIndex('settled', 'settledAt');
+    return all.reverse().slice(0, limit);
+  }
+
+  /**
+   * Sends what is pending, oldest first; stops at the first "not reached" (no point trying the rest). Resolves
+   * with what settled in this run. Concurrent calls share one run.
+   */
+  flush(lang?: string): Promise<Settled[]> {
+    this.flushing ??= this.run(lang).finally(() => {
+      this.flushing = undefined;
+    });
+    return this.flushing;
+  }
+
+  private async run(lang?: string): Promise<Settled[]> {
+    const done: Settled[] = [];
+    for (const entry of await this.pending()) {
+      let settled: Settled;
+      try {
+        const result = await api(entry.path, { body: entry.body, key: entry.key, token: entry.token, lang });
+        settled = { ...entry, ok: true, result, settledAt: Date.now() };
+      } catch (e) {
+        if (!(e instanceof ApiProblem) || e.offline || e.status === 429 || e.status >= 500) break;
+        settled = { ...entry, ok: false, result: e.title, code: e.code, settledAt: Date.now() };
+      }
+      const db = await this.db;
+      const tx = db.transaction(['pending', 'settled'], 'readwrite');
+      await Promise.all([tx.objectStore('pending').delete(entry.key), tx.objectStore('settled').put(settled), tx.done]);
+      done.push(settled);
+    }
+    await this.prune();
+    return done;
+  }
+
+  private async prune(): Promise<void> {
+    const db = await this.db;
+    const n = await db.count('settled');
+    if (n <= KEEP_SETTLED) return;
+    const tx = db.transaction('settled', 'readwrite');
+    let cursor = await tx.store.index('settledAt').openCursor();
+    for (let i = 0; cursor && i < n - KEEP_SETTLED; i++) {
+      await cursor.delete();
+      cursor = await cursor.continue();
+    }
+    await tx.done;
+  }
+}

@@ -1,0 +1,156 @@
+/**
+ * The points service the `points` project runs (playwright.config.ts: `npm run serve` on a fresh embedded
+ * database): staff enrolled through the real one-time links, a catalogue with occurrences happening today (China
+ * time) synced through the admin API, and cards made through the API. Every test makes its own cards, so tests
+ * running side by side never share a balance.
+ */
+import { execFileSync } from 'node:child_process';
+import { expect, type APIRequestContext, type Browser, type BrowserContext } from '@playwright/test';
+import type { Catalogue } from '@hc/domain/points/catalogue.ts';
+import { localDate } from '@hc/domain/time.ts';
+
+export const API = '/api/v1';
+export type Role = 'volunteer' | 'desk' | 'admin' | 'auditor';
+
+let keyN = 0;
+/** A fresh Idempotency-Key. */
+export const key = (p = 'e2e') => `${p}-${process.pid}-${Date.now()}-${keyN++}`;
+
+/** A one-time admin enrolment token from `npm run points:admin` (it attaches to the running service). */
+export function adminToken(name = '测试管理员'): string {
+  const out = execFileSync(process.execPath, ['scripts/points.ts', 'admin', name], {
+    env: { ...process.env, POINTS_DATA_DIR: process.env.E2E_POINTS_DIR },
+    encoding: 'utf8',
+  });
+  const m = /"token": "([A-Za-z0-9_-]+)"/.exec(out);
+  if (!m) throw new Error(`no token in: ${out}`);
+  return m[1]!;
+}
+
+/** Today in China (the service's day) and an ISO time h hours from now. */
+export const today = () => localDate(new Date());
+const inHours = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
+
+/** Test events happening today: a lecture (10 points), an exercise class (5), a screening (no rule). */
+export const TODAY_OCCURRENCES = ['e2e-talk', 'e2e-taiji', 'e2e-screening'] as const;
+
+export function testCatalogue(): Catalogue {
+  const d = today();
+  const occ = (slug: string, type: 'lecture' | 'exercise' | 'screening', title: string) => ({
+    id: `${slug}/${d}T00:00`,
+    eventSlug: slug,
+    eventType: type,
+    title,
+    localDate: d,
+    startsAt: inHours(-1),
+    endsAt: inHours(3),
+    status: 'scheduled' as const,
+  });
+  const reward = (id: string, name: string, cost: number, stock: number, perPersonLimit: number) => ({
+    id,
+    name: { 'zh-hans': name },
+    department: 'bureau',
+    cost,
+    stock,
+    perPersonLimit,
+    validFrom: '2000-01-01',
+    validTo: '2999-12-31',
+    collectAt: { 'zh-hans': '中心一楼服务台' },
+    voucherDays: 30,
+  });
+  return {
+    settings: { sample: false, expiry: 'end-of-following-year', consentVersion: 'v1' },
+    departments: [
+      { id: 'bureau', name: { 'zh-hans': '区卫健局' }, kind: 'health-bureau' },
+      { id: 'centre', name: { 'zh-hans': '社区卫生服务中心' }, kind: 'health-centre' },
+    ],
+    rules: [
+      {
+        id: 'lecture',
+        title: { 'zh-hans': '参加健康讲座' },
+        eventType: 'lecture',
+        points: 10,
+        dailyCap: 3,
+        events: {},
+        department: 'centre',
+      },
+      {
+        id: 'exercise',
+        title: { 'zh-hans': '参加运动课' },
+        eventType: 'exercise',
+        points: 5,
+        dailyCap: 1,
+        events: {},
+        department: 'centre',
+      },
+      {
+        id: 'volunteering',
+        title: { 'zh-hans': '志愿服务' },
+        activity: 'volunteering',
+        points: 20,
+        dailyCap: 2,
+        events: {},
+        department: 'bureau',
+      },
+    ],
+    rewards: [
+      reward('massage', '中医推拿一次', 30, 100000, 100),
+      reward('bp-monitor', '家用血压计', 500, 100000, 1),
+      reward('toothbrush', '软毛牙刷', 5, 100000, 100),
+    ],
+    occurrences: [
+      occ(TODAY_OCCURRENCES[0], 'lecture', '测试讲座：冬季防跌倒'),
+      occ(TODAY_OCCURRENCES[1], 'exercise', '测试运动课：八段锦'),
+      occ(TODAY_OCCURRENCES[2], 'screening', '测试筛查：血压'),
+    ],
+  };
+}
+
+/** Enrols a staff member of `role` in `context` (the cookie lands there) through an admin's link. */
+export async function enrolStaff(admin: APIRequestContext, target: APIRequestContext, role: Role, name: string) {
+  const link = await admin.post(`${API}/admin/enrolments`, {
+    data: { role, displayName: name },
+    headers: { 'idempotency-key': key('link') },
+  });
+  expect(link.status(), await link.text()).toBe(201);
+  const { token } = (await link.json()) as { token: string };
+  const r = await target.post(`${API}/staff/enrol`, {
+    data: { token, device: `e2e ${role}` },
+    headers: { 'idempotency-key': key('enrol') },
+  });
+  expect(r.status(), await r.text()).toBe(201);
+}
+
+/** An admin's API context (signed in) with the test catalogue synced. */
+export async function adminContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
+  const ctx = await browser.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL } });
+  const r = await ctx.request.post(`${API}/staff/enrol`, {
+    data: { token: adminToken(), device: 'e2e admin' },
+    headers: { 'idempotency-key': key('enrol') },
+  });
+  expect(r.status(), await r.text()).toBe(201);
+  const sync = await ctx.request.post(`${API}/admin/catalogue`, {
+    data: testCatalogue(),
+    headers: { 'idempotency-key': key('sync') },
+  });
+  expect(sync.status(), await sync.text()).toBe(200);
+  return ctx;
+}
+
+/** A card made through the API, with `points` given by an admin correction. */
+export async function makeCard(admin: APIRequestContext, points = 0, fields: Record<string, unknown> = {}) {
+  const r = await admin.post(`${API}/cards`, {
+    data: { consentVersion: 'v1', olderThan14: true, ...fields },
+    headers: { 'idempotency-key': key('card') },
+  });
+  expect(r.status(), await r.text()).toBe(201);
+  const card = (await r.json()) as { token: string; number: string };
+  if (points > 0) {
+    const c = await admin.post(`${API}/admin/corrections`, {
+      data: { card: { number: card.number }, points, reason: '测试：预置积分' },
+      headers: { 'idempotency-key': key('fix') },
+    });
+    expect(c.status(), await c.text()).toBe(201);
+  }
+  return card;
+}
