@@ -46,6 +46,7 @@ export async function earnPageView(locale: Locale) {
   return {
     sample: content.settings.sample,
     expiry: content.settings.expiry,
+    consentVersion: content.settings.consentVersion,
     ...earningRules(content, locale, (slug) => {
       const e = events.get(slug);
       if (!e) return undefined;
