@@ -219,7 +219,7 @@ export function startMyCard(root: HTMLElement): void {
     saveCard(c);
     card = c;
     status('');
-    void showCard(c);
+    void showCard(c).then(() => root.scrollIntoView({ block: 'start' }));
     root.dispatchEvent(new CustomEvent(CARD_EVENT, { detail: c, bubbles: true }));
   }
 

@@ -5,6 +5,9 @@
  * running side by side never share a balance.
  */
 import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import * as yaml from 'js-yaml';
 import { expect, type APIRequestContext, type Browser, type BrowserContext } from '@playwright/test';
 import type { Catalogue } from '@hc/domain/points/catalogue.ts';
 import { localDate } from '@hc/domain/time.ts';
@@ -34,6 +37,13 @@ const inHours = (h: number) => new Date(Date.now() + h * 3600_000).toISOString()
 /** Test events happening today: a lecture (10 points), an exercise class (5), a screening (no rule). */
 export const TODAY_OCCURRENCES = ['e2e-talk', 'e2e-taiji', 'e2e-screening'] as const;
 
+/** The consent version the built pages ask residents to agree to: the content's, so the pages and the service agree. */
+function consentVersion(): string {
+  const file = path.join(process.env.CONTENT_DIR ?? 'content', 'points', 'settings.yaml');
+  if (!existsSync(file)) return 'v1';
+  return String((yaml.load(readFileSync(file, 'utf8')) as { consentVersion?: string }).consentVersion ?? 'v1');
+}
+
 export function testCatalogue(): Catalogue {
   const d = today();
   const occ = (slug: string, type: 'lecture' | 'exercise' | 'screening', title: string) => ({
@@ -59,7 +69,7 @@ export function testCatalogue(): Catalogue {
     voucherDays: 30,
   });
   return {
-    settings: { sample: false, expiry: 'end-of-following-year', consentVersion: 'v1' },
+    settings: { sample: false, expiry: 'end-of-following-year', consentVersion: consentVersion() },
     departments: [
       { id: 'bureau', name: { 'zh-hans': '区卫健局' }, kind: 'health-bureau' },
       { id: 'centre', name: { 'zh-hans': '社区卫生服务中心' }, kind: 'health-centre' },
@@ -140,7 +150,7 @@ export async function adminContext(browser: Browser, baseURL: string): Promise<B
 /** A card made through the API, with `points` given by an admin correction. */
 export async function makeCard(admin: APIRequestContext, points = 0, fields: Record<string, unknown> = {}) {
   const r = await admin.post(`${API}/cards`, {
-    data: { consentVersion: 'v1', olderThan14: true, ...fields },
+    data: { consentVersion: consentVersion(), olderThan14: true, ...fields },
     headers: { 'idempotency-key': key('card') },
   });
   expect(r.status(), await r.text()).toBe(201);
