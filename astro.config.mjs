@@ -34,12 +34,15 @@ export default defineConfig({
     // React only for islands (the quiz runner); every page is still server-rendered HTML.
     react(),
     sitemap({
-      // Posters are print views of event pages (noindex): keep them out of the sitemap.
+      // Posters are print views of event pages (noindex): keep them out of the sitemap, like the staff pages.
       // Pre-rendered event filters (/events/for|type|topic/…) are the no-JavaScript versions of the list at
       // /events/: same template, near-duplicate content, so they stay out of the sitemap too (the calendar
       // e2e runs axe on them).
       filter: (page) =>
-        !page.endsWith('/poster/') && !page.endsWith('/offline/') && !/\/events\/(for|type|topic)\//.test(page),
+        !page.endsWith('/poster/') &&
+        !page.endsWith('/offline/') &&
+        !/\/events\/(for|type|topic)\//.test(page) &&
+        !/\/staff\//.test(page),
       // From the locale registry: keyed by URL segment (the source locale, at /, by its id), valued by the
       // hreflang the pages' own alternates use (the html lang).
       i18n: {
