@@ -1,9 +1,9 @@
 /**
  * The 健康积分 pages in dist/: every reward of the points content is on /points/rewards/ in each locale, under
- * its department, with its cost and stock state; every earning rule is on /points/; the pages carry no script
- * beyond the site's own (those every plain list page has). Content without points/ builds no points page.
+ * its department, with its cost and stock state; every earning rule is on /points/; the catalogue carries no script
+ * beyond the site's own, and no reading page loads a byte of points code. Content without points/ builds no points page.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '@hc/domain/locales/registry.ts';
@@ -35,6 +35,36 @@ function card(html: string, id: string): string {
   if (start < 0) return '';
   const end = html.indexOf('</article>', start);
   return unescape(html.slice(start, end));
+}
+/** Strings only the points client, the card and the staff pages carry. */
+const POINTS_MARKERS = ['/me/transfers', 'hc-outbox', 'idempotency-key', '/attendance', 'code-secret'];
+/** The text of every script a page loads before anyone acts: its module scripts and their static imports. */
+function loadedCode(html: string): string {
+  const seen = new Set<string>();
+  const queue = [...html.matchAll(/<script\b[^>]*\bsrc="(\/[^"]+)"/g)].map((m) => m[1]!);
+  let code = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join('\n');
+  while (queue.length) {
+    const url = queue.shift()!;
+    if (seen.has(url)) continue;
+    seen.add(url);
+    const file = path.join(DIST, url.split('?')[0]!);
+    if (!existsSync(file)) continue;
+    const js = readFileSync(file, 'utf8');
+    code += `\n${js}`;
+    for (const m of js.matchAll(/(?:^|[;\s}])import\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g))
+      queue.push(new URL(m[1]!, `http://x${url}`).pathname);
+  }
+  for (const m of html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g))
+    for (const i of m[1]!.matchAll(/import\s*(?:[\w*{}\s,$]+from\s*)?["'](\/[^"']+)["']/g)) {
+      const file = path.join(DIST, i[1]!);
+      if (existsSync(file)) code += `\n${readFileSync(file, 'utf8')}`;
+    }
+  return code;
+}
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('index.html'))
+    .map((f) => path.join(dir, f));
 }
 const STOCK_TEXT = { available: 'stockAvailable', low: 'stockLow', out: 'stockOut' } as const;
 const strings = (locale: string) =>
@@ -77,14 +107,29 @@ describe.skipIf(!existsSync(DIST))('points pages in dist/', () => {
         }
       });
 
-      it(`the points pages run no script of their own (${locale})`, () => {
+      it(`/points/rewards/ runs no script of its own; /points/ and /points/checkin/ load the card's (${locale})`, () => {
         // The self-check hub is a plain list page: it has exactly the site's scripts (display preferences and the
         // header's controls, the service worker's registration).
         const shell = scripts(readFileSync(page(locale, 'self-check'), 'utf8'));
-        for (const p of ['points', 'points/rewards'])
-          expect(scripts(readFileSync(page(locale, p), 'utf8')), p).toEqual(shell);
+        expect(scripts(readFileSync(page(locale, 'points/rewards'), 'utf8'))).toEqual(shell);
+        for (const p of ['points', 'points/checkin']) {
+          const code = loadedCode(readFileSync(page(locale, p), 'utf8'));
+          expect(code, p).toContain('/me/transfers');
+        }
       });
     }
+
+    it('reading pages load no byte of points code (the home only asks for the public monthly total)', () => {
+      let checked = 0;
+      for (const file of htmlFiles(DIST)) {
+        const rel = path.relative(DIST, file);
+        if (/(^|\/)(points|staff)\//.test(rel)) continue;
+        const code = loadedCode(readFileSync(file, 'utf8'));
+        for (const marker of POINTS_MARKERS) expect(code.includes(marker), `${rel} loads ${marker}`).toBe(false);
+        checked++;
+      }
+      expect(checked).toBeGreaterThan(100);
+    });
 
     it('event pages still to come show the points attending earns', async () => {
       const { events } = await loadContent();
