@@ -78,5 +78,9 @@ test('without a staff session the form says how to sign in; axe clean in 标准,
   await page.getByLabel(/卡号/).fill('1234567890');
   await page.getByRole('button', { name: '预览', exact: true }).click();
   await expect(page.locator('[data-paper-reprint-error]')).toHaveText('卡号有误，请核对');
-  expect(await axeViolations(page, '/staff/card/')).toEqual([]);
+  const failures = await axeViolations(page, '/staff/card/');
+  await page.goto('/staff/consent/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('健康积分卡说明与同意书');
+  failures.push(...(await axeViolations(page, '/staff/consent/')));
+  expect(failures).toEqual([]);
 });
