@@ -305,9 +305,12 @@ export function startMyCard(root: HTMLElement): void {
     });
     const file = new File([blob], 'jiankang-month.png', { type: 'image/png' });
     const url = URL.createObjectURL(blob);
-    const img = $<HTMLImageElement>('card-share-img');
-    img.src = url;
+    // Made here rather than in the page: a generated picture, no AVIF/WebP source to offer.
+    const out = $('card-share-out');
+    out.querySelector('img')?.remove();
+    const img = Object.assign(document.createElement('img'), { src: url, width: 540, height: 720 });
     img.alt = fill(msgs.shareText, { count });
+    out.prepend(img);
     $('card-share-save').onclick = () => {
       const a = document.createElement('a');
       a.href = url;

@@ -96,6 +96,10 @@ test('the volunteer’s code checks in; a code older than its window is refused 
   expect(await balanceOf(number)).toBe(10);
   // The fragment is gone: a reload does not check in again.
   expect(new URL(page.url()).hash).toBe('');
+  // 积分晾晒, opt-in: a picture with this month's count only.
+  await page.getByText('分享本月参加次数', { exact: true }).first().click();
+  await page.getByRole('button', { name: '分享本月参加次数' }).click();
+  await expect(page.locator('[data-card-share-out] img')).toHaveAttribute('alt', '我这个月参加了 1 次健康活动');
 
   await page.goto(`/points/checkin/#${await volunteerCode(TODAY_OCCURRENCES[1], 5)}`);
   await expect(page.locator('[data-checkin]')).toHaveAttribute('data-tone', 'bad');
