@@ -36,6 +36,10 @@ export class Keyring {
   phoneHash(phone: string): Buffer {
     return createHmac('sha256', Buffer.from(this.current.mac, 'base64')).update(phone).digest();
   }
+  /** A keyed look-up hash for short secrets a bare SHA-256 would not protect (an 8-digit transfer code). */
+  lookupHash(purpose: string, value: string): Buffer {
+    return createHmac('sha256', Buffer.from(this.current.mac, 'base64')).update(`${purpose}|${value}`).digest();
+  }
   encrypt(plain: string): string {
     const k = this.current;
     const iv = randomBytes(12);
