@@ -27,9 +27,7 @@ CREATE TABLE transfer_codes (
   code_hash bytea NOT NULL UNIQUE,
   created_at timestamptz NOT NULL DEFAULT now(),
   expires_at timestamptz NOT NULL,
-  used_at timestamptz,
-  device_id bigint REFERENCES card_devices,
-  CHECK ((used_at IS NULL) = (device_id IS NULL))
+  used_at timestamptz
 );
 
 -- This month's attendances (public totals, a resident's own count) go from occurrences by date to attendance.

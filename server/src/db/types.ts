@@ -110,7 +110,6 @@ export interface DB {
     created_at: Generated<Date>;
     expires_at: Stamp;
     used_at: Date | null;
-    device_id: number | null;
   };
   transfers: {
     id: Generated<number>;
