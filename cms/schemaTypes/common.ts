@@ -9,6 +9,7 @@ import {
   defineType,
   type ArrayRule,
   type DateRule,
+  type NumberRule,
   type Rule,
   type SlugRule,
   type StringRule,
@@ -70,6 +71,26 @@ export function requiredField(name: string, title: string, type: string, rest: R
   return defineField({ name, title, type, ...rest, validation: (r: Rule) => r.required() } as Parameters<
     typeof defineField
   >[0]);
+}
+
+/**
+ * A required whole number in a range (points, costs, caps, counts): the shape the model's integer fields take in
+ * the Studio. Anything else the field carries (description, initialValue …) passes through.
+ */
+export function integerField(
+  name: string,
+  title: string,
+  min: number,
+  max: number,
+  rest: Record<string, unknown> = {},
+) {
+  return defineField({
+    name,
+    title,
+    type: 'number',
+    ...rest,
+    validation: (r: NumberRule) => r.required().integer().min(min).max(max),
+  } as Parameters<typeof defineField>[0]);
 }
 
 /** The field groups of the document types, named once. */

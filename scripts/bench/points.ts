@@ -101,12 +101,17 @@ async function prefill(db: Database) {
   // Card i has the number cardNumber(i): nine digits of i and its check digit, so volunteers can "type" it.
   const numbers = Array.from({ length: CARDS }, (_, i) => cardNumber(i));
   await q(
-    `INSERT INTO cards (account_id, token_hash, number, community, birth_year, consent_version, consent_at)
-    SELECT a.id, sha256(convert_to('bench-card-token-' || lpad(a.rn::text, 8, '0'), 'UTF8')), n.number,
-           'community-' || (a.rn % 12), 1940 + (a.rn % 70), 'bench', now()
+    `INSERT INTO cards (account_id, number, community, birth_year, consent_version, consent_at)
+    SELECT a.id, n.number, 'community-' || (a.rn % 12), 1940 + (a.rn % 70), 'bench', now()
     FROM (SELECT id, row_number() OVER (ORDER BY id) AS rn FROM accounts WHERE kind = 'member') a
     JOIN unnest($1::text[]) WITH ORDINALITY AS n(number, i) ON n.i = a.rn`,
     [numbers],
+  );
+  // Each card's one device: the token the clients present (card i: bench-card-token-<i>).
+  await q(
+    `INSERT INTO card_devices (card_id, token_hash)
+    SELECT c.id, sha256(convert_to('bench-card-token-' || lpad((row_number() OVER (ORDER BY c.id))::text, 8, '0'), 'UTF8'))
+    FROM cards c`,
   );
   await q(
     `INSERT INTO transfers (debit_account, credit_account, amount, kind, expires_on, rule_id, department, created_at)

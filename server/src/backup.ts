@@ -23,6 +23,8 @@ export const TABLES = [
   'enrolments',
   'sessions',
   'cards',
+  'card_devices',
+  'transfer_codes',
   'transfers',
   'attendance',
   'daily_earnings',
@@ -107,7 +109,7 @@ export async function restore(pool: pg.Pool, file: string): Promise<Record<strin
       );
       counts[rec.t] = (counts[rec.t] ?? 0) + 1;
     }
-    for (const t of ['accounts', 'staff', 'sessions', 'cards', 'transfers', 'redemptions'])
+    for (const t of ['accounts', 'staff', 'sessions', 'cards', 'card_devices', 'transfers', 'redemptions'])
       await client.query(
         `SELECT setval(pg_get_serial_sequence('${t}', 'id'), coalesce((SELECT max(id) FROM ${t}), 0) + 1, false)`,
       );

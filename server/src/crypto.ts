@@ -1,8 +1,9 @@
 /**
  * Tokens, hashes and the keys that protect personal data.
  *
- * - Card tokens, enrolment links and session ids are 32 random bytes (base64url); only their SHA-256 is stored,
- *   so a copy of the database opens no card and no session.
+ * - Card device tokens, enrolment links and session ids are 32 random bytes (base64url); only their SHA-256 is
+ *   stored, so a copy of the database opens no card and no session. An 8-digit transfer code is too short for
+ *   that (10^8 values): it is stored as a keyed hash (lookupHash), which a copy without the keys cannot reverse.
  * - A phone number is stored encrypted (AES-256-GCM) with a keyed hash (HMAC-SHA-256) for look-up; both keys
  *   come from the keyring: POINTS_KEYS (JSON, for servers) or <data folder>/keys.json (made at first start,
  *   0600). Each ciphertext names its key, so `npm run points:rotate-keys` can add a key and re-encrypt.
@@ -35,6 +36,10 @@ export class Keyring {
   /** The look-up hash of a phone number (digits only) under the current key. */
   phoneHash(phone: string): Buffer {
     return createHmac('sha256', Buffer.from(this.current.mac, 'base64')).update(phone).digest();
+  }
+  /** A keyed look-up hash for short secrets a bare SHA-256 would not protect (an 8-digit transfer code). */
+  lookupHash(purpose: string, value: string): Buffer {
+    return createHmac('sha256', Buffer.from(this.current.mac, 'base64')).update(`${purpose}|${value}`).digest();
   }
   encrypt(plain: string): string {
     const k = this.current;

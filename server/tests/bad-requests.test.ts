@@ -10,6 +10,8 @@ import { ENGINES, fixture, type Fixture } from './helpers.ts';
 const COUNTED = [
   'transfers',
   'cards',
+  'card_devices',
+  'transfer_codes',
   'accounts',
   'redemptions',
   'attendance',
@@ -407,6 +409,50 @@ describe.each(ENGINES)('bad requests on $name', (engine) => {
           f.call('POST', `/api/v1/me/redemptions/${voucher}/cancel`, { as: { card: (await otherCard()).token } }),
         404,
       ],
+      [
+        'a transfer code that was never issued',
+        () => f.call('POST', '/api/v1/cards/claim', { body: { code: '1234 5678' } }),
+        410,
+      ],
+      [
+        'a transfer code with letters',
+        () => f.call('POST', '/api/v1/cards/claim', { body: { code: '1234abcd' } }),
+        410,
+      ],
+      [
+        'a transfer code too long',
+        () => f.call('POST', '/api/v1/cards/claim', { body: { code: '1'.repeat(41) } }),
+        400,
+      ],
+      ['a misspelt claim field', () => f.call('POST', '/api/v1/cards/claim', { body: { cod: '12345678' } }), 400],
+      [
+        'a late check-in with a time that is not a time',
+        async () =>
+          f.call('POST', '/api/v1/me/checkins', {
+            ...card(),
+            body: { code: await f.code(occ), scannedAt: 'yesterday' },
+          }),
+        400,
+      ],
+      [
+        'a late check-in from the future',
+        async () => {
+          const later = new Date(f.now.value.getTime() + 10 * 60_000);
+          return f.call('POST', '/api/v1/me/checkins', {
+            ...card(),
+            body: {
+              code: await f.code(`talk-5/${localDate(f.now.value)}T09:00`, later),
+              scannedAt: later.toISOString(),
+            },
+          });
+        },
+        422,
+      ],
+      [
+        'the history of a card that does not exist',
+        () => f.call('GET', '/api/v1/cards/0000000000/transfers', { as: 'desk' }),
+        404,
+      ],
       ...HOSTILE.flatMap((h, i): Array<[string, () => Promise<Response>, number?]> => [
         [
           `hostile text ${i} as a reward`,
@@ -433,6 +479,10 @@ describe.each(ENGINES)('bad requests on $name', (engine) => {
         [
           `hostile text ${i} as a check-in code`,
           () => f.call('POST', '/api/v1/me/checkins', { ...card(), body: { code: h } }),
+        ],
+        [
+          `hostile text ${i} as a transfer code`,
+          () => f.call('POST', '/api/v1/cards/claim', { body: { code: h.slice(0, 40), device: h.slice(0, 40) } }),
         ],
         [
           `hostile text ${i} as a consent version`,

@@ -10,6 +10,7 @@ import { checkNextReview } from '../../cms/schemaTypes/article.ts';
 import { checkEnd, checkOccurrence, checkRruleField } from '../../cms/schemaTypes/event.ts';
 import { checkDay } from '../../cms/schemaTypes/healthDay.ts';
 import { checkBands, checkOptions, checkQuestionIds } from '../../cms/schemaTypes/quiz.ts';
+import { departmentCoverage } from '../../cms/schemaTypes/points.ts';
 import { addDays } from '@hc/domain/time.ts';
 import { QUERIES, REVIEW_WARNING_DAYS, todayInChina } from '../../cms/structure/index.ts';
 import { loadLocalContent } from '../../src/content/loaders/local.ts';
@@ -55,6 +56,20 @@ describe.runIf(SAMPLE)('Studio validation', () => {
     expect(checkOptions('multi', 1)).toMatch(/至少需要 2 个/);
     expect(checkOptions('boolean', 3)).toMatch(/正好 2 个/);
     expect(checkOptions('number', 0)).toBe(true);
+  });
+
+  it('the plan’s reward minimums are a warning on a department or reward, counting the reward being edited', () => {
+    const two = [
+      { id: 'r1', validTo: '2027-12-31' },
+      { id: 'r2', validTo: '2027-12-31' },
+    ];
+    expect(departmentCoverage({ id: 'town', kind: 'township' }, two, '2026-12-06')).toMatch(
+      /至少提供 3 项.*目前有 2 项/,
+    );
+    expect(departmentCoverage({ id: 'town', kind: 'township' }, two, '2026-12-06', { id: 'r3' })).toBe(true);
+    expect(departmentCoverage({ id: 'town', kind: 'township' }, two, '2026-12-06', { id: 'r2' })).toMatch(/2 项/);
+    expect(departmentCoverage({ id: 'bus', kind: 'transport' }, [], '2026-12-06')).toBe(true);
+    expect(departmentCoverage({ id: 'b', kind: 'health-bureau' }, two, '2026-12-06')).toMatch(/至少提供 6 项/);
   });
 
   it('an event ends after it starts', () => {

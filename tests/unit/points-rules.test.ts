@@ -15,6 +15,12 @@ import {
   windowOf,
   WINDOW_SECONDS,
 } from '@hc/domain/points/checkin-code.ts';
+import {
+  catalogueCoverage,
+  CATALOGUE_TARGETS,
+  coverageWarningLine,
+  coverageWarningZh,
+} from '@hc/domain/points/coverage.ts';
 import { expiredAmount, expiryDate, remainingLots } from '@hc/domain/points/expiry.ts';
 import { checkPointsContent, earningRuleSchema, pointsForEvent, rewardSchema } from '@hc/domain/points/model.ts';
 
@@ -147,5 +153,61 @@ describe('the points content model', () => {
       'unknown department "nowhere" (known: d)',
       'a second rule for eventType exercise (the first is rules[0])',
     ]);
+  });
+});
+
+describe('catalogue coverage (the plan: the health bureau ≥ 6 reward items, each township ≥ 3)', () => {
+  const items = (department: string, n: number, validTo = '2027-12-31') =>
+    Array.from({ length: n }, () => ({ department, validTo }));
+  const departments = [
+    { id: 'bureau', kind: 'health-bureau' as const },
+    { id: 'town-a', kind: 'township' as const },
+    { id: 'town-b', kind: 'township' as const },
+    { id: 'centre', kind: 'health-centre' as const },
+  ];
+
+  it('warns per department below its target, with the count and the target; kinds without a target are free', () => {
+    expect(CATALOGUE_TARGETS).toEqual({ 'health-bureau': 6, township: 3 });
+    const rewards = [...items('bureau', 6), ...items('town-a', 3), ...items('town-b', 2), ...items('centre', 0)];
+    expect(catalogueCoverage({ departments, rewards })).toEqual([
+      { department: 'town-b', kind: 'township', count: 2, target: 3 },
+    ]);
+    expect(catalogueCoverage({ departments, rewards: [...rewards, ...items('town-b', 1)] })).toEqual([]);
+    expect(catalogueCoverage({ departments, rewards: items('centre', 10) })).toEqual([
+      { department: 'bureau', kind: 'health-bureau', count: 0, target: 6 },
+      { department: 'town-a', kind: 'township', count: 0, target: 3 },
+      { department: 'town-b', kind: 'township', count: 0, target: 3 },
+    ]);
+  });
+
+  it('counts only rewards still offered on the day; no health bureau at all is a warning too', () => {
+    const rewards = [
+      ...items('bureau', 5),
+      ...items('bureau', 1, '2026-06-30'),
+      ...items('town-a', 3),
+      ...items('town-b', 3),
+    ];
+    expect(catalogueCoverage({ departments, rewards })).toEqual([]);
+    expect(catalogueCoverage({ departments, rewards }, '2026-12-06')).toEqual([
+      { department: 'bureau', kind: 'health-bureau', count: 5, target: 6 },
+    ]);
+    expect(
+      catalogueCoverage({ departments: [{ id: 'town-a', kind: 'township' }], rewards: items('town-a', 3) }),
+    ).toEqual([{ department: null, kind: 'health-bureau', count: 0, target: 6 }]);
+  });
+
+  it('says it in the Studio’s words and in the build log’s', () => {
+    const w = { department: 'town-b', kind: 'township' as const, count: 2, target: 3 };
+    expect(coverageWarningZh(w)).toMatch(/至少提供 3 项兑换，这个部门目前有 2 项/);
+    expect(coverageWarningLine(w)).toBe(
+      'town-b (township) offers 2 reward item(s); the plan asks each township for at least 3',
+    );
+    expect(coverageWarningZh({ ...w, department: null, kind: 'health-bureau', target: 6 })).toMatch(/还没有/);
+  });
+
+  it('the shipped sample catalogue meets the plan', async () => {
+    const { loadPointsContent } = await import('../../src/content/loaders/points.ts');
+    const content = await loadPointsContent('content');
+    if (content) expect(catalogueCoverage(content)).toEqual([]);
   });
 });

@@ -82,7 +82,6 @@ export interface DB {
   cards: {
     id: Generated<number>;
     account_id: number;
-    token_hash: Buffer;
     number: string;
     status: Generated<'active' | 'revoked' | 'deleted'>;
     display_name: string | null;
@@ -96,6 +95,21 @@ export interface DB {
     created_by: number | null;
     replaced_by: number | null;
     closed_at: Date | null;
+  };
+  card_devices: {
+    id: Generated<number>;
+    card_id: number;
+    token_hash: Buffer;
+    device: string | null;
+    created_at: Generated<Date>;
+    revoked_at: Date | null;
+  };
+  transfer_codes: {
+    card_id: number;
+    code_hash: Buffer;
+    created_at: Generated<Date>;
+    expires_at: Stamp;
+    used_at: Date | null;
   };
   transfers: {
     id: Generated<number>;

@@ -268,7 +268,8 @@ export function createApp(opts: AppOptions) {
   app.use('*', async (c, next) => {
     c.set('lang', problemLanguage(c.req.header('accept-language')));
     await next();
-    c.header('cache-control', 'no-store');
+    // Everything is private and fresh unless a route says otherwise (the public totals may be cached 5 minutes).
+    if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-store');
     c.header('x-content-type-options', 'nosniff');
   });
   app.onError((err, c) => {
@@ -282,6 +283,7 @@ export function createApp(opts: AppOptions) {
     }
     return c.body(JSON.stringify(problemBody(e, c.get('lang') ?? 'zh-hans', c.req.path)), e.status as 400, {
       'content-type': 'application/problem+json; charset=utf-8',
+      'cache-control': 'no-store',
       'content-language': c.get('lang') === 'en' ? 'en' : c.get('lang') === 'zh-hant' ? 'zh-Hant' : 'zh-Hans',
     });
   });
@@ -356,9 +358,33 @@ export function createApp(opts: AppOptions) {
       method: 'get',
       path: '/community-totals',
       access: 'public',
-      summary: 'Members, participants and points per community (groups under 5 not shown)',
+      summary:
+        'Members, participants and points per community (groups under 5 not shown), and this month’s attendances (人次) and people; cached 5 minutes',
+      response: z.object({
+        communities: z.array(
+          z.object({
+            community: z.string(),
+            members: z.number(),
+            participants: z.number().nullable(),
+            pointsEarned: z.number().nullable(),
+          }),
+        ),
+        month: z.object({
+          month: z.string().openapi({ description: 'YYYY-MM, China time' }),
+          participations: z
+            .number()
+            .nullable()
+            .openapi({ description: 'attendances this month (null under 5 people)' }),
+          people: z.number().nullable().openapi({ description: 'distinct people (null under 5)' }),
+        }),
+      }),
     },
-    async () => ({ communities: await communityTotals(ledger) }),
+    async ({ c }) => {
+      const totals = await communityTotals(ledger);
+      // Set last: an error above must not leave a public cache header on its problem response.
+      c.header('cache-control', 'public, max-age=300');
+      return totals;
+    },
   );
 
   const enrolBody = z.strictObject({
@@ -389,6 +415,33 @@ export function createApp(opts: AppOptions) {
     ({ body, staff }) =>
       async (trx) => {
         const r = await ledger.enrol(trx, body as z.infer<typeof enrolBody>, staff);
+        return { status: 201, body: { number: r.number }, secrets: { token: r.token } };
+      },
+  );
+  const claimBody = z.strictObject({
+    code: z.string().min(1).max(40).openapi({
+      description: 'the 8-digit transfer code shown on the other device (spaces and full-width digits accepted)',
+    }),
+    device: text(40).optional().openapi({ description: 'a short label for this device, e.g. 微信' }),
+  });
+  add(
+    {
+      method: 'post',
+      path: '/cards/claim',
+      access: 'public',
+      summary: 'Open a card on this phone or browser with a one-time transfer code from a device that has it',
+      body: claimBody,
+      status: 201,
+      limit: 'enrol',
+      response: z.object({ token: z.string(), number: z.string() }),
+    },
+    async () => undefined,
+    ({ body }) =>
+      async (trx) => {
+        const b = body as z.infer<typeof claimBody>;
+        const code = b.code.normalize('NFKC').replace(/[\s-]/g, '');
+        if (!/^[0-9]{8}$/.test(code)) throw new ApiError('transfer-code-invalid');
+        const r = await ledger.claimTransferCode(trx, code, b.device);
         return { status: 201, body: { number: r.number }, secrets: { token: r.token } };
       },
   );
@@ -433,8 +486,43 @@ export function createApp(opts: AppOptions) {
     async ({ card: m }) => ledger.cardSummary(m!),
   );
   add(
-    { method: 'get', path: '/me/transfers', access: 'member', summary: 'My points history (latest first)' },
+    {
+      method: 'get',
+      path: '/me/transfers',
+      access: 'member',
+      summary: 'My points history (latest first): what, when and who recorded it',
+      response: historySchema,
+    },
     async ({ card: m }) => ({ transfers: await ledger.history(m!) }),
+  );
+  add(
+    {
+      method: 'post',
+      path: '/me/transfer-codes',
+      access: 'member',
+      summary: 'A one-time 8-digit code (10 minutes) to open my card on another phone or browser too',
+      status: 201,
+      limit: 'enrol',
+      response: z.object({ code: z.string(), expiresAt: z.string() }),
+    },
+    async () => undefined,
+    ({ card: m }) =>
+      async (trx) => {
+        const r = await ledger.issueTransferCode(trx, m!);
+        return { status: 201, body: { expiresAt: r.expiresAt }, secrets: { code: r.code } };
+      },
+  );
+  add(
+    {
+      method: 'post',
+      path: '/me/forget',
+      access: 'member',
+      summary: 'Forget my card on this device only: this token stops working; the card and my other devices stay',
+      response: z.object({ forgotten: z.literal(true) }),
+    },
+    async () => undefined,
+    ({ card: m }) =>
+      async (trx) => ({ status: 200, body: await ledger.forgetDevice(trx, m!) }),
   );
   add({ method: 'get', path: '/me/redemptions', access: 'member', summary: 'My vouchers' }, async ({ card: m }) => ({
     redemptions: (
@@ -466,13 +554,18 @@ export function createApp(opts: AppOptions) {
   );
   const checkinBody = z.strictObject({
     code: z.string().min(1).max(300).openapi({ description: 'the text of the QR on the volunteer’s screen' }),
+    scannedAt: z.iso.datetime({ offset: true }).optional().openapi({
+      description:
+        'when the code was scanned, for a check-in sent later (no signal in the hall): the code must match this time, within the event ±30 min, sent within 24 h of its end',
+    }),
   });
   add(
     {
       method: 'post',
       path: '/me/checkins',
       access: 'member',
-      summary: 'Check in at an event with the code on the volunteer’s screen (changes every 30 s)',
+      summary:
+        'Check in at an event with the code on the volunteer’s screen (changes every 30 s); scannedAt for one sent later',
       body: checkinBody,
       status: 201,
       limit: 'checkin',
@@ -480,7 +573,8 @@ export function createApp(opts: AppOptions) {
     async () => undefined,
     ({ body, card: m }) =>
       async (trx) => {
-        const parsed = parseCheckinCode((body as z.infer<typeof checkinBody>).code);
+        const b = body as z.infer<typeof checkinBody>;
+        const parsed = parseCheckinCode(b.code);
         if (!parsed) throw new ApiError('code-forged');
         const o = await ledger.db
           .selectFrom('occurrences')
@@ -488,9 +582,12 @@ export function createApp(opts: AppOptions) {
           .where('id', '=', parsed.occurrenceId)
           .executeTakeFirst();
         if (!o || !o.active) throw new ApiError('code-forged');
-        const check = await verifyCheckinCode(new Uint8Array(o.secret), parsed, ledger.now());
+        // Sent late: the code must be the one shown when it was scanned (±1 window), and the scan during the event.
+        const scannedAt = b.scannedAt ? new Date(b.scannedAt) : undefined;
+        const check = await verifyCheckinCode(new Uint8Array(o.secret), parsed, scannedAt ?? ledger.now());
         if (check !== 'ok') throw new ApiError(check === 'forged' ? 'code-forged' : 'code-expired');
-        await ledger.occurrenceForCode(o.id, trx);
+        if (scannedAt) await ledger.occurrenceForLateCode(o.id, scannedAt, trx);
+        else await ledger.occurrenceForCode(o.id, trx);
         return { status: 201, body: { occurrence: o.id, ...(await ledger.checkIn(trx, m!, o)) } };
       },
   );
@@ -661,6 +758,25 @@ export function createApp(opts: AppOptions) {
         ledger.now(),
       );
       return ledger.cardSummary(m);
+    },
+  );
+  add(
+    {
+      method: 'get',
+      path: '/cards/{number}/transfers',
+      access: ['desk', 'admin'],
+      summary: 'A card’s points history at the desk (the same shape as /me/transfers; logged as a card view)',
+      params: numberParams,
+      response: historySchema,
+    },
+    async ({ params, staff }) => {
+      const m = await ledger.findCard({ number: params!.number });
+      await audit(
+        ledger.db,
+        { actor: `staff:${staff!.id}`, action: 'card.view', subject: `card:${m.id}`, detail: { view: 'transfers' } },
+        ledger.now(),
+      );
+      return { transfers: await ledger.history(m) };
     },
   );
   add(
@@ -898,6 +1014,32 @@ export function createApp(opts: AppOptions) {
     ACCESS.push({ method: 'GET', path: `${API}/openapi.json`, access: 'public' });
   return app;
 }
+
+const localised = z.union([z.string(), z.record(z.string(), z.string())]);
+const historySchema = z.object({
+  transfers: z.array(
+    z.object({
+      id: z.number(),
+      kind: z.enum(['earn', 'redeem', 'refund', 'correction', 'expire', 'move']),
+      points: z.number(),
+      rule: z.string().nullable(),
+      occurrence: z.string().nullable(),
+      reward: z.string().nullable(),
+      title: localised.nullable().openapi({
+        description:
+          'the occurrence’s title for an event; else the rule’s or the reward’s names by locale ({"zh-hans": …}); null for corrections, moves, expiry',
+      }),
+      startsAt: z.string().nullable().openapi({ description: 'when the occurrence started, for an event' }),
+      recordedBy: z
+        .string()
+        .nullable()
+        .openapi({ description: 'the staff member’s display name when staff recorded it; null when the resident did' }),
+      reason: z.string().nullable(),
+      at: z.string(),
+      expiresOn: z.string().nullable(),
+    }),
+  ),
+});
 
 const problemSchema = z.object({
   type: z.string(),

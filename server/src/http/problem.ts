@@ -123,6 +123,14 @@ export const PROBLEMS = {
       'This enrolment link is invalid, used or expired: ask an admin for a new one',
     ),
   ],
+  'transfer-code-invalid': [
+    410,
+    T(
+      '转移码不对、已用过或已过期，请在原来的手机上重新获取',
+      '轉移碼不對、已用過或已過期，請在原來的手機上重新取得',
+      'This transfer code is wrong, used or expired: get a new one on the phone that has the card',
+    ),
+  ],
   'already-reversed': [
     409,
     T('这笔记录已被更正或取消过', '這筆記錄已被更正或取消過', 'This transfer was already reversed'),

@@ -31,6 +31,27 @@ export interface CardRow {
   account_id: number;
   number: string;
   status: string;
+  /** The device the card was presented from (found by its token; absent when found by number). */
+  device_id?: number;
+}
+
+/** How long a transfer code stays valid, and how long a late check-in may take to arrive. */
+export const TRANSFER_CODE_MINUTES = 10;
+export const LATE_CHECKIN = {
+  /** scannedAt may be this far ahead of the service's clock (a phone's clock a little fast). */
+  skewMs: 2 * 60_000,
+  /** scannedAt must lie within the occurrence widened by this much each side. */
+  marginMs: 30 * 60_000,
+  /** The check-in must arrive within this long after the occurrence ends. */
+  arriveWithinMs: 24 * 3600_000,
+} as const;
+
+/** The first day of the month of `day` (YYYY-MM-DD) and the first day of the next month. */
+export function monthRange(day: string): [string, string] {
+  const y = Number(day.slice(0, 4));
+  const m = Number(day.slice(5, 7));
+  const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+  return [`${day.slice(0, 7)}-01`, next];
 }
 
 export interface WriteResult<T> {
@@ -84,7 +105,7 @@ export class Ledger {
       at: number;
       row: Pick<
         Selectable<DB['occurrences']>,
-        'id' | 'event_slug' | 'event_type' | 'local_date' | 'status' | 'secret' | 'active'
+        'id' | 'event_slug' | 'event_type' | 'local_date' | 'status' | 'secret' | 'active' | 'starts_at' | 'ends_at'
       >;
     }
   >();
@@ -218,19 +239,130 @@ export class Ledger {
 
   // ---- cards ----------------------------------------------------------------------------------------------
 
-  /** A card by its QR token or its typed number; refuses unknown and closed cards. */
+  /**
+   * A card by one of its device tokens or its typed number; refuses unknown and closed cards. A token its device
+   * forgot is unknown; a token of a card since replaced or deleted says the card is closed (the page can say so).
+   */
   async findCard(ref: { token?: string; number?: string }, trx: Kysely<DB> = this.db): Promise<CardRow> {
-    let q = trx.selectFrom('cards').select(['id', 'account_id', 'number', 'status']);
-    if (ref.token) q = q.where('token_hash', '=', sha256(ref.token));
-    else {
-      const n = ref.number ? normaliseCardNumber(ref.number) : undefined;
-      if (!n) throw new ApiError('unknown-card', { detail: 'the number or its check digit is wrong' });
-      q = q.where('number', '=', n);
+    if (ref.token) {
+      const row = await trx
+        .selectFrom('card_devices')
+        .innerJoin('cards', 'cards.id', 'card_devices.card_id')
+        .select([
+          'cards.id',
+          'cards.account_id',
+          'cards.number',
+          'cards.status',
+          'cards.closed_at',
+          'card_devices.id as device_id',
+          'card_devices.revoked_at',
+        ])
+        .where('card_devices.token_hash', '=', sha256(ref.token))
+        .executeTakeFirst();
+      if (!row) throw new ApiError('unknown-card');
+      // Forgotten on this device (before any closing of the card): as if it never existed.
+      if (row.revoked_at && (row.status === 'active' || !row.closed_at || row.revoked_at < row.closed_at))
+        throw new ApiError('unknown-card');
+      if (row.status !== 'active') throw new ApiError('card-closed');
+      return {
+        id: row.id,
+        account_id: row.account_id,
+        number: row.number,
+        status: row.status,
+        device_id: row.device_id,
+      };
     }
-    const card = await q.executeTakeFirst();
+    const n = ref.number ? normaliseCardNumber(ref.number) : undefined;
+    if (!n) throw new ApiError('unknown-card', { detail: 'the number or its check digit is wrong' });
+    const card = await trx
+      .selectFrom('cards')
+      .select(['id', 'account_id', 'number', 'status'])
+      .where('number', '=', n)
+      .executeTakeFirst();
     if (!card) throw new ApiError('unknown-card');
     if (card.status !== 'active') throw new ApiError('card-closed');
     return card;
+  }
+
+  /** A new device token for a card (stored only as its SHA-256). */
+  private async addDevice(trx: Trx, cardId: number, device?: string) {
+    const token = randomToken();
+    await trx
+      .insertInto('card_devices')
+      .values({ card_id: cardId, token_hash: sha256(token), device: device ?? null, created_at: this.now() })
+      .execute();
+    return token;
+  }
+
+  /** Every device of a card stops working (the card is closed at the same moment), and its transfer code goes. */
+  private async closeDevices(trx: Trx, cardId: number, at: Date) {
+    await trx
+      .updateTable('card_devices')
+      .set({ revoked_at: at })
+      .where('card_id', '=', cardId)
+      .where('revoked_at', 'is', null)
+      .execute();
+    await trx.deleteFrom('transfer_codes').where('card_id', '=', cardId).execute();
+  }
+
+  /**
+   * A one-time 8-digit code to open this card on another phone or browser, valid TRANSFER_CODE_MINUTES; a new
+   * code replaces the card's previous one. Stored as a keyed hash (10^8 values: a bare hash would be reversible).
+   */
+  async issueTransferCode(trx: Trx, card: CardRow) {
+    const at = this.now();
+    const expiresAt = new Date(at.getTime() + TRANSFER_CODE_MINUTES * 60_000);
+    for (let attempt = 0; ; attempt++) {
+      const code = String(randomInt(0, 1e8)).padStart(8, '0');
+      // Another card's code with the same digits (rare): take other digits; the savepoint keeps the transaction.
+      const sp = `code_${attempt}`;
+      await sql.raw(`SAVEPOINT ${sp}`).execute(trx);
+      try {
+        await sql`
+          INSERT INTO transfer_codes (card_id, code_hash, created_at, expires_at)
+          VALUES (${card.id}, ${this.keys.lookupHash('transfer-code', code)}, ${at}, ${expiresAt})
+          ON CONFLICT (card_id) DO UPDATE SET code_hash = EXCLUDED.code_hash, created_at = EXCLUDED.created_at,
+            expires_at = EXCLUDED.expires_at, used_at = NULL`.execute(trx);
+        await sql.raw(`RELEASE SAVEPOINT ${sp}`).execute(trx);
+        return { code, expiresAt: expiresAt.toISOString() };
+      } catch (e) {
+        await sql.raw(`ROLLBACK TO SAVEPOINT ${sp}`).execute(trx);
+        if ((e as { constraint?: string }).constraint !== 'transfer_codes_code_hash_key' || attempt > 5) throw e;
+      }
+    }
+  }
+
+  /**
+   * Opens the card of a transfer code on a new device: one compare-and-set on the code (used at most once, even by
+   * simultaneous claims), and a new device token. A wrong, used or expired code, or a closed card, is one refusal.
+   */
+  async claimTransferCode(trx: Trx, code: string, device?: string) {
+    const at = this.now();
+    const token = randomToken();
+    const r = await sql<{ number: string }>`
+      WITH c AS (
+        UPDATE transfer_codes t SET used_at = ${at}
+        FROM cards WHERE cards.id = t.card_id AND cards.status = 'active'
+          AND t.code_hash = ${this.keys.lookupHash('transfer-code', code)} AND t.used_at IS NULL AND t.expires_at > ${at}
+        RETURNING t.card_id, cards.number),
+      d AS (
+        INSERT INTO card_devices (card_id, token_hash, device, created_at)
+        SELECT card_id, ${sha256(token)}, ${device ?? null}::text, ${at}::timestamptz FROM c RETURNING card_id)
+      SELECT c.number FROM c, d`.execute(trx);
+    if (!r.rows.length) throw new ApiError('transfer-code-invalid');
+    return { token, number: r.rows[0]!.number };
+  }
+
+  /** "Forget this card on this phone": the presenting device's token stops working; the card and others stay. */
+  async forgetDevice(trx: Trx, card: CardRow) {
+    if (card.device_id === undefined) throw new ApiError('unauthenticated');
+    await trx
+      .updateTable('card_devices')
+      .set({ revoked_at: this.now() })
+      .where('id', '=', card.device_id)
+      .where('revoked_at', 'is', null)
+      .execute();
+    return { forgotten: true as const };
   }
 
   private async insertCard(
@@ -254,7 +386,6 @@ export class Ledger {
       .values({ kind: 'member', balance: 0 })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const token = randomToken();
     for (let attempt = 0; ; attempt++) {
       const number = cardNumberFrom(String(randomInt(0, 1e9)).padStart(9, '0'));
       // A clash of numbers (one in 10^9 per card) takes another number; savepoints keep the transaction usable.
@@ -263,10 +394,11 @@ export class Ledger {
       try {
         const card = await trx
           .insertInto('cards')
-          .values({ account_id: account.id, token_hash: sha256(token), number, ...fields })
+          .values({ account_id: account.id, number, ...fields })
           .returning(['id', 'number'])
           .executeTakeFirstOrThrow();
         await sql.raw(`RELEASE SAVEPOINT ${sp}`).execute(trx);
+        const token = await this.addDevice(trx, card.id);
         return { ...card, token, accountId: account.id };
       } catch (e) {
         await sql.raw(`ROLLBACK TO SAVEPOINT ${sp}`).execute(trx);
@@ -324,7 +456,18 @@ export class Ledger {
       ])
       .where('cards.id', '=', card.id)
       .executeTakeFirstOrThrow();
-    const lots = await this.lots(this.db, card.account_id);
+    const [first, next] = monthRange(this.today());
+    const [lots, month] = await Promise.all([
+      this.lots(this.db, card.account_id),
+      this.db
+        .selectFrom('attendance')
+        .innerJoin('occurrences', 'occurrences.id', 'attendance.occurrence_id')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('attendance.card_id', '=', card.id)
+        .where('occurrences.local_date', '>=', first)
+        .where('occurrences.local_date', '<', next)
+        .executeTakeFirstOrThrow(),
+    ]);
     return {
       number: row.number,
       status: row.status,
@@ -334,6 +477,8 @@ export class Ledger {
       community: row.community,
       consentVersion: row.consent_version,
       expiring: lots.filter((l) => l.expiresOn !== null).map((l) => ({ amount: l.amount, expiresOn: l.expiresOn! })),
+      /** Events attended this calendar month (China time), by the occurrence's date. */
+      month: { month: first.slice(0, 7), events: Number(month.n) },
     };
   }
 
@@ -353,23 +498,37 @@ export class Ledger {
     );
   }
 
-  async history(card: CardRow, limit = 50) {
+  /**
+   * A card's transfers, latest first, saying what (the occurrence's title, else the rule's or the reward's
+   * localised map as stored), when (the occurrence's start) and who (the staff member who recorded it; null when
+   * the resident did it themselves or the service did).
+   */
+  async history(card: Pick<CardRow, 'account_id'>, limit = 50) {
     return this.db
-      .selectFrom('transfers')
+      .selectFrom('transfers as t')
+      .leftJoin('occurrences as o', 'o.id', 't.occurrence_id')
+      .leftJoin('earning_rules as r', 'r.id', 't.rule_id')
+      .leftJoin('rewards as w', 'w.id', 't.reward_id')
+      .leftJoin('staff as s', 's.id', 't.staff_id')
       .select([
-        'id',
-        'kind',
-        'amount',
-        'credit_account',
-        'rule_id',
-        'occurrence_id',
-        'reward_id',
-        'reason',
-        'created_at',
-        'expires_on',
+        't.id',
+        't.kind',
+        't.amount',
+        't.credit_account',
+        't.rule_id',
+        't.occurrence_id',
+        't.reward_id',
+        't.reason',
+        't.created_at',
+        't.expires_on',
+        'o.title as occurrence_title',
+        'o.starts_at',
+        'r.title as rule_title',
+        'w.name as reward_name',
+        's.display_name as staff_name',
       ])
-      .where((eb) => eb.or([eb('credit_account', '=', card.account_id), eb('debit_account', '=', card.account_id)]))
-      .orderBy('id', 'desc')
+      .where((eb) => eb.or([eb('t.credit_account', '=', card.account_id), eb('t.debit_account', '=', card.account_id)]))
+      .orderBy('t.id', 'desc')
       .limit(limit)
       .execute()
       .then((rows) =>
@@ -380,6 +539,10 @@ export class Ledger {
           rule: r.rule_id,
           occurrence: r.occurrence_id,
           reward: r.reward_id,
+          title: (r.occurrence_title ?? r.rule_title ?? r.reward_name ?? null) as
+            string | Record<string, string> | null,
+          startsAt: r.starts_at ? new Date(r.starts_at).toISOString() : null,
+          recordedBy: r.staff_name ?? null,
           reason: r.reason,
           at: new Date(r.created_at).toISOString(),
           expiresOn: r.credit_account === card.account_id ? r.expires_on : null,
@@ -389,6 +552,8 @@ export class Ledger {
 
   /** Erases the personal fields of a card at its holder's request; its anonymous transfers stay for totals. */
   async deleteCard(trx: Trx, card: CardRow) {
+    const at = this.now();
+    await this.closeDevices(trx, card.id, at);
     await trx
       .updateTable('cards')
       .set({
@@ -398,7 +563,7 @@ export class Ledger {
         community: null,
         phone_enc: null,
         phone_hash: null,
-        closed_at: this.now(),
+        closed_at: at,
       })
       .where('id', '=', card.id)
       .execute();
@@ -446,9 +611,11 @@ export class Ledger {
       .where('id', '=', old.account_id)
       .execute();
     await trx.updateTable('accounts').set({ balance: moved }).where('id', '=', fresh.accountId).execute();
+    const at = this.now();
+    await this.closeDevices(trx, old.id, at);
     await trx
       .updateTable('cards')
-      .set({ status: 'revoked', replaced_by: fresh.id, closed_at: this.now() })
+      .set({ status: 'revoked', replaced_by: fresh.id, closed_at: at })
       .where('id', '=', old.id)
       .execute();
     await audit(
@@ -508,7 +675,7 @@ export class Ledger {
     if (hit && Date.now() - hit.at <= 5000) return hit.row;
     const o = await trx
       .selectFrom('occurrences')
-      .select(['id', 'event_slug', 'event_type', 'local_date', 'status', 'secret', 'active'])
+      .select(['id', 'event_slug', 'event_type', 'local_date', 'status', 'secret', 'active', 'starts_at', 'ends_at'])
       .where('id', '=', id)
       .executeTakeFirst();
     if (!o || !o.active) throw new ApiError('not-found', { detail: `no occurrence ${id}` });
@@ -575,6 +742,28 @@ export class Ledger {
   async occurrenceForCode(id: string, trx: Kysely<DB> = this.db) {
     const o = await this.occurrence(id, trx);
     if (o.local_date !== this.today() || o.status === 'cancelled') throw new ApiError('not-today');
+    return o;
+  }
+
+  /**
+   * A check-in sent late (scanned where there was no signal): the code's window was already matched against
+   * `scannedAt`; here scannedAt must not be in the future (LATE_CHECKIN.skewMs allowed), must fall within the
+   * occurrence widened by marginMs each side, and the request must arrive within arriveWithinMs of its end.
+   */
+  async occurrenceForLateCode(id: string, scannedAt: Date, trx: Kysely<DB> = this.db) {
+    const o = await this.occurrence(id, trx);
+    if (o.status === 'cancelled') throw new ApiError('not-today');
+    const now = this.now().getTime();
+    const at = scannedAt.getTime();
+    const starts = new Date(o.starts_at).getTime();
+    const ends = new Date(o.ends_at).getTime();
+    if (
+      at > now + LATE_CHECKIN.skewMs ||
+      at < starts - LATE_CHECKIN.marginMs ||
+      at > ends + LATE_CHECKIN.marginMs ||
+      now > ends + LATE_CHECKIN.arriveWithinMs
+    )
+      throw new ApiError('code-expired');
     return o;
   }
 

@@ -4,7 +4,7 @@
  * counting fewer than 5 people is suppressed (null), so no report singles anyone out.
  */
 import { sql } from 'kysely';
-import type { Ledger } from './ledger.ts';
+import { monthRange, type Ledger } from './ledger.ts';
 
 export const SUPPRESS_BELOW = 5;
 export const PARTICIPATION_DIMENSIONS = ['month', 'community', 'eventType', 'ageBand'] as const;
@@ -50,23 +50,45 @@ export async function departments(ledger: Ledger) {
   }));
 }
 
-/** Public: members and points per community (no one below the threshold shown). */
+/**
+ * Public: members and points per community (no one below the threshold shown), and this month's attendances
+ * (人次) and distinct people, both null under the threshold. One query: the page may ask on every visit.
+ */
 export async function communityTotals(ledger: Ledger) {
-  const rows = await sql<{ community: string; members: number; participants: number; earned: number }>`
-    WITH e AS (SELECT credit_account AS account, sum(amount) AS s FROM transfers WHERE kind = 'earn' GROUP BY 1)
-    SELECT coalesce(c.community, '(unknown)') AS community, count(*)::int AS members,
-      count(e.account)::int AS participants, coalesce(sum(e.s), 0)::bigint AS earned
-    FROM cards c LEFT JOIN e ON e.account = c.account_id WHERE c.status = 'active' GROUP BY 1 ORDER BY 1`.execute(
+  const [first, next] = monthRange(ledger.today());
+  const r = await sql<{
+    communities: Array<{ community: string; members: number; participants: number; earned: number }> | null;
+    participations: number;
+    people: number;
+  }>`
+    WITH e AS (SELECT credit_account AS account, sum(amount) AS s FROM transfers WHERE kind = 'earn' GROUP BY 1),
+    t AS (
+      SELECT coalesce(c.community, '(unknown)') AS community, count(*)::int AS members,
+        count(e.account)::int AS participants, coalesce(sum(e.s), 0)::bigint AS earned
+      FROM cards c LEFT JOIN e ON e.account = c.account_id WHERE c.status = 'active' GROUP BY 1),
+    m AS (
+      SELECT count(*)::int AS participations, count(DISTINCT a.card_id)::int AS people
+      FROM occurrences o JOIN attendance a ON a.occurrence_id = o.id
+      WHERE o.local_date >= ${first} AND o.local_date < ${next})
+    SELECT (SELECT json_agg(t ORDER BY t.community) FROM t) AS communities, m.participations, m.people FROM m`.execute(
     ledger.db,
   );
-  return rows.rows
-    .filter((r) => r.members >= SUPPRESS_BELOW)
-    .map((r) => ({
-      community: r.community,
-      members: r.members,
-      participants: suppress(r.participants, r.participants),
-      pointsEarned: suppress(r.participants, r.earned),
-    }));
+  const row = r.rows[0]!;
+  return {
+    communities: (row.communities ?? [])
+      .filter((c) => c.members >= SUPPRESS_BELOW)
+      .map((c) => ({
+        community: c.community,
+        members: c.members,
+        participants: suppress(c.participants, c.participants),
+        pointsEarned: suppress(c.participants, Number(c.earned)),
+      })),
+    month: {
+      month: first.slice(0, 7),
+      participations: suppress(row.people, row.participations),
+      people: suppress(row.people, row.people),
+    },
+  };
 }
 
 export function toCsv(rows: Array<Record<string, unknown>>): string {

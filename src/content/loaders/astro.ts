@@ -5,6 +5,7 @@
  * Astro's parseData would only validate everything — every Markdown body included — a second time
  * (tests/unit/content-collections.test.ts shows a second parse changes nothing).
  */
+import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { LOCALES, type Locale, type TranslatedLocale } from '@hc/domain/locales/registry.ts';
 import type { Family } from '@hc/domain/model/family.ts';
@@ -13,6 +14,8 @@ import type { ContentSet, Sourced } from './content-set.ts';
 import { localizePlain, resolveText } from '../../lib/localize/resolve.ts';
 import { sanitizeHtml } from '@hc/domain/markdown/sanitize.ts';
 import { reviewLog } from '../review-report.ts';
+import { pointsCoverageReport } from '../points-report.ts';
+import { loadPointsContent } from './points.ts';
 import { buildNow, localDate } from '@hc/domain/time.ts';
 
 type Pick = (set: ContentSet) => Array<{ id: string; data: Record<string, unknown>; source: string }>;
@@ -69,7 +72,12 @@ export const articlesLoader: Loader = {
     const set = await getContentSet();
     ctx.store.clear();
     for (const e of set.articles) ctx.store.set({ id: e.data.slug, data: e.data, digest: ctx.generateDigest(e.data) });
-    ctx.logger.info(reviewLog(set, localDate(buildNow())));
+    const today = localDate(buildNow());
+    ctx.logger.info(reviewLog(set, today));
+    // The points programme's catalogue coverage; an invalid points folder is reported by the points pages' load.
+    const points = await loadPointsContent(process.env.CONTENT_DIR ?? path.resolve('content')).catch(() => undefined);
+    const coverage = pointsCoverageReport(points, today);
+    if (coverage) ctx.logger[coverage.warn ? 'warn' : 'info'](coverage.text);
   },
 };
 

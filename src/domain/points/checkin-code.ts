@@ -2,7 +2,9 @@
  * The check-in code a volunteer's phone shows at an event and a resident scans: it changes every 30 seconds.
  * code = HMAC-SHA-256(per-occurrence secret, "<occurrence id>|<window>"), truncated to 128 bits, where window =
  * ⌊unix time / 30 s⌋. The service accepts the current window and one either side (clocks drift; a scan takes
- * time) and nothing older, so a photo of the code sent round later does not work. Web Crypto only, so the
+ * time) and nothing older, so a photo of the code sent round later does not work. A check-in sent late (no signal in
+ * the hall) names its scan time instead of now, and the service then also requires that time to fall during the
+ * event and the request to arrive within a day (docs/points.md, "Late check-ins"). Web Crypto only, so the
  * volunteer's page computes the same code offline from the secret the service gave it.
  */
 
