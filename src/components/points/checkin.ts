@@ -18,25 +18,26 @@ export function startCheckin(el: HTMLElement): void {
     el.dataset.tone = tone;
   };
   const lang = document.documentElement.lang;
+  type Job = { code: string; scannedAt: string; key: string };
   // The code and the moment it was opened survive getting a card first (same tab) and a reload.
-  let pending: { code: string; scannedAt: string; key: string } | undefined;
-  const fromHash = decodeURIComponent(location.hash.slice(1));
-  if (fromHash) {
-    if (!parseCheckinCode(fromHash)) return say('msgBad', {}, 'bad');
-    pending = { code: fromHash, scannedAt: new Date().toISOString(), key: idempotencyKey('checkin') };
-    sessionStorage.setItem(PENDING, JSON.stringify(pending));
+  const fromHash = (): Job | 'bad' | undefined => {
+    const code = decodeURIComponent(location.hash.slice(1));
+    if (!code) return undefined;
     history.replaceState(null, '', location.pathname + location.search);
-  } else {
+    if (!parseCheckinCode(code)) return 'bad';
+    const job = { code, scannedAt: new Date().toISOString(), key: idempotencyKey('checkin') };
+    sessionStorage.setItem(PENDING, JSON.stringify(job));
+    return job;
+  };
+  const stored = (): Job | undefined => {
     try {
-      pending = JSON.parse(sessionStorage.getItem(PENDING) ?? 'null') ?? undefined;
+      return JSON.parse(sessionStorage.getItem(PENDING) ?? 'null') ?? undefined;
     } catch {
-      pending = undefined;
+      return undefined;
     }
-  }
-  if (!pending) return;
-  const job = pending;
+  };
 
-  async function checkIn(card: StoredCard) {
+  async function checkIn(job: Job, card: StoredCard) {
     say('msgWorking');
     const outbox = residentOutbox();
     await outbox.add({
@@ -47,7 +48,8 @@ export function startCheckin(el: HTMLElement): void {
       label: job.code.split(':').slice(3).join(':'),
     });
     sessionStorage.removeItem(PENDING);
-    const settled = (await outbox.flush(lang).catch(() => [])).find((s) => s.key === job.key);
+    await outbox.flush(lang).catch(() => []);
+    const settled = await outbox.outcome(job.key);
     if (!settled) say('msgQueued');
     else if (settled.ok) say('msgDone', { points: (settled.result as { points: number }).points });
     else {
@@ -57,12 +59,19 @@ export function startCheckin(el: HTMLElement): void {
     document.querySelector('[data-my-card]')?.dispatchEvent(new Event('hc:refresh'));
   }
 
-  const card = readCard();
-  if (card) void checkIn(card);
-  else {
-    say('msgNoCard');
-    document.addEventListener(CARD_EVENT, (ev) => void checkIn((ev as CustomEvent<StoredCard>).detail), {
-      once: true,
-    });
+  function start(job: Job | 'bad' | undefined) {
+    if (job === 'bad') return say('msgBad', {}, 'bad');
+    if (!job) return;
+    const card = readCard();
+    if (card) void checkIn(job, card);
+    else {
+      say('msgNoCard');
+      document.addEventListener(CARD_EVENT, (ev) => void checkIn(job, (ev as CustomEvent<StoredCard>).detail), {
+        once: true,
+      });
+    }
   }
+  start(fromHash() ?? stored());
+  // Another code scanned while this page is open arrives as a new fragment on the same page.
+  addEventListener('hashchange', () => start(fromHash()));
 }

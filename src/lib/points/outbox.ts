@@ -42,6 +42,7 @@ const KEEP_SETTLED = 200;
 export class Outbox {
   private db: Promise<IDBPDatabase<Schema>>;
   private flushing: Promise<Settled[]> | undefined;
+  private again: Promise<Settled[]> | undefined;
 
   constructor(name: string) {
     this.db = openDB<Schema>(`hc-outbox-${name}`, 1, {
@@ -70,12 +71,25 @@ export class Outbox {
     return all.reverse().slice(0, limit);
   }
 
+  /** How an entry settled (undefined: still pending, or unknown). */
+  async outcome(key: string): Promise<Settled | undefined> {
+    return (await this.db).get('settled', key);
+  }
+
   /**
    * Sends what is pending, oldest first; stops at the first "not reached" (no point trying the rest). Resolves
-   * with what settled in this run. Concurrent calls share one run.
+   * with what settled in this run. A call while a run is going waits for it and then runs once more (an entry
+   * added meanwhile is sent too); further calls share that second run.
    */
   flush(lang?: string): Promise<Settled[]> {
-    this.flushing ??= this.run(lang).finally(() => {
+    if (this.flushing) {
+      this.again ??= this.flushing.then(() => {
+        this.again = undefined;
+        return this.flush(lang);
+      });
+      return this.again;
+    }
+    this.flushing = this.run(lang).finally(() => {
       this.flushing = undefined;
     });
     return this.flushing;

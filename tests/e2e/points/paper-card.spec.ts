@@ -72,6 +72,7 @@ test('desk registers an elder’s paper card and prints it on A6; the printed QR
 test('without a staff session the form says how to sign in; axe clean in 标准, 特大 and high contrast', async ({
   page,
 }) => {
+  test.setTimeout(120_000);
   await page.goto('/staff/card/');
   await expect(page.locator('[data-paper-signin]')).toBeVisible();
   await expect(page.getByRole('button', { name: '办卡并预览' })).toBeDisabled();

@@ -141,13 +141,14 @@ test('a transfer code brings the card to another browser; both keep working; for
   const number = await getCard(page);
   await page.getByText('换手机，或在微信里使用这张卡').click();
   await page.getByRole('button', { name: '生成转移码' }).click();
+  await expect(page.locator('[data-card-move-code]')).toContainText(/\d{4} \d{4}/);
   const shown = await page.locator('[data-card-move-code]').textContent();
   const code = /(\d{4} \d{4})/.exec(shown ?? '')![1]!;
 
   const wechat = await browser.newContext({ baseURL, locale: 'zh-CN' });
   const other = await wechat.newPage();
   await other.goto('/points/');
-  await other.getByText('我已有积分卡').click();
+  await other.locator('summary', { hasText: '我已有积分卡' }).click();
   const box = other.getByLabel('8 位转移码');
   await box.fill('123');
   await other.getByRole('button', { name: '在本机使用这张卡' }).click();
@@ -186,7 +187,7 @@ test('axe: /points/ (no card, and a card with every part open) and /points/check
   await page.goto('/points/');
   failures.push(...(await axeViolations(page, '/points/ without a card')));
   await getCard(page);
-  for (const d of await page.locator('.my-card details').all()) await d.locator('summary').click();
+  for (const d of await page.locator('[data-card-more] details').all()) await d.locator('summary').click();
   failures.push(...(await axeViolations(page, '/points/ with a card')));
   expect(failures).toEqual([]);
 });
