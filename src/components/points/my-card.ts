@@ -166,7 +166,8 @@ export function startMyCard(root: HTMLElement): void {
     $('card-face').hidden = false;
     $('card-more').hidden = false;
     const formatted = formatCardNumber(c.number);
-    $('card-number').textContent = fill(msgs.number, { number: formatted });
+    // No break inside the number (no-break spaces between its groups): it is read out and typed as one.
+    $('card-number').textContent = fill(msgs.number, { number: formatted.replace(/ /g, '\u00a0') });
     const qr = $('card-qr');
     qr.setAttribute('aria-label', fill(msgs.qrLabel, { number: formatted }));
     qr.innerHTML = await qrSvg(cardQrText(c.number));
@@ -297,23 +298,22 @@ export function startMyCard(root: HTMLElement): void {
     const summary = readCache()?.summary as Summary | undefined;
     const count = summary?.month?.events ?? 0;
     const { sharePicture } = await import('./share-picture.ts');
-    const blob = await sharePicture({
+    const { blob, dataUrl } = await sharePicture({
       text: fill(msgs.shareText, { count }),
       site: msgs.site!,
       month: summary?.month?.month ?? localDate(new Date()).slice(0, 7),
       intl,
     });
     const file = new File([blob], 'jiankang-month.png', { type: 'image/png' });
-    const url = URL.createObjectURL(blob);
     // Made here rather than in the page: a generated picture, no AVIF/WebP source to offer.
     const out = $('card-share-out');
     out.querySelector('img')?.remove();
-    const img = Object.assign(document.createElement('img'), { src: url, width: 540, height: 720 });
+    const img = Object.assign(document.createElement('img'), { src: dataUrl, width: 540, height: 720 });
     img.alt = fill(msgs.shareText, { count });
     out.prepend(img);
     $('card-share-save').onclick = () => {
       const a = document.createElement('a');
-      a.href = url;
+      a.href = dataUrl;
       a.download = file.name;
       a.click();
     };

@@ -21,7 +21,13 @@ function wrap(ctx: CanvasRenderingContext2D, text: string, width: number): strin
   return lines;
 }
 
-export async function sharePicture(opts: { text: string; site: string; month: string; intl: string }): Promise<Blob> {
+/** The picture as a PNG file and as a data: URL (the page shows it; the CSP allows data: images, not blob:). */
+export async function sharePicture(opts: {
+  text: string;
+  site: string;
+  month: string;
+  intl: string;
+}): Promise<{ blob: Blob; dataUrl: string }> {
   const canvas = document.createElement('canvas');
   canvas.width = W;
   canvas.height = H;
@@ -53,7 +59,8 @@ export async function sharePicture(opts: { text: string; site: string; month: st
   ctx.fillStyle = '#005a4e';
   ctx.font = `600 30px ${font}`;
   ctx.fillText(opts.site, 64, H - 120);
-  return new Promise((resolve, reject) =>
+  const blob = await new Promise<Blob>((resolve, reject) =>
     canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('no picture'))), 'image/png'),
   );
+  return { blob, dataUrl: canvas.toDataURL('image/png') };
 }

@@ -37,7 +37,7 @@ async function getCard(page: Page): Promise<string> {
   await page.goto('/points/');
   await page.getByRole('button', { name: /领取积分卡/ }).click();
   const number = page.locator('[data-card-number]');
-  await expect(number).toContainText(/\d{4} \d{4} \d{2}/);
+  await expect(number).toContainText(/\d{4}\s\d{4}\s\d{2}/);
   return (await number.textContent())!.replace(/\D/g, '');
 }
 
