@@ -6,21 +6,21 @@
 import { readFileSync } from 'node:fs';
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 
-let ready = false;
+let ready: Promise<unknown> | undefined;
 function prepare() {
-  if (ready) return;
+  if (ready) return ready;
   // dist/es/reader/index.js → dist/reader/zxing_reader.wasm
   const bytes = readFileSync(new URL('../../reader/zxing_reader.wasm', import.meta.resolve('zxing-wasm/reader')));
-  prepareZXingModule({
+  ready = prepareZXingModule({
     overrides: { wasmBinary: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) },
     fireImmediately: true,
   });
-  ready = true;
+  return ready;
 }
 
 /** The texts of the QR codes in a PNG. */
 export async function decodeQr(png: Buffer): Promise<string[]> {
-  prepare();
+  await prepare();
   const found = await readBarcodes(new Uint8Array(png), { formats: ['QRCode'] });
   return found.filter((b) => b.isValid).map((b) => b.text);
 }
