@@ -81,7 +81,8 @@ describe('caching rules', () => {
     }
     expect(policy('/staff/')).toContain('camera=(self)');
     expect(policy('/staff/enrol/')).toContain('camera=(self)');
-    for (const p of ['/', '/articles/x/', '/points/', '/staffing/', '/en/staff/']) expect(policy(p), p).toContain('camera=()');
+    for (const p of ['/', '/articles/x/', '/points/', '/staffing/', '/en/staff/'])
+      expect(policy(p), p).toContain('camera=()');
   });
 
   it("docs/deploying.md's caching table names the values serve.mjs sends", () => {
@@ -177,7 +178,8 @@ describe.skipIf(!nginx || !mimeTypes)('nginx with deploy/nginx.conf', () => {
           if (type(b).includes('charset=utf-8')) expect(type(a), p).toContain('charset=utf-8');
         }
         for (const [name, value] of securityHeaders(p)) expect(a.headers.get(name), `${p} ${name}`).toBe(value);
-        for (const [name] of SECURITY_HEADERS) expect(b.headers.get(name), `${p} ${name} (serve.mjs)`).toBe(a.headers.get(name));
+        for (const [name] of SECURITY_HEADERS)
+          expect(b.headers.get(name), `${p} ${name} (serve.mjs)`).toBe(a.headers.get(name));
       }
     } finally {
       proc.kill();
