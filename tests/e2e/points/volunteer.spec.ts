@@ -33,9 +33,7 @@ test('no signal in the hall: five scans wait, survive a reload, and are recorded
     // A keyboard-style scanner types the QR text; a person types the number (here in full-width digits, as a
     // Chinese input method does).
     const text =
-      i % 2 === 0
-        ? `HC:${card.number}`
-        : card.number.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+      i % 2 === 0 ? `HC:${card.number}` : card.number.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
     await typeCard(page, text);
     await expect(page.locator('[data-result]')).toContainText('已保存，联网后上传');
     await expect(page.locator('[data-result]')).toContainText(formatCardNumber(card.number));

@@ -39,6 +39,8 @@ export async function enrolInBrowser(context: BrowserContext, admin: APIRequestC
 /** Picks an occurrence by title (when the page is not already on it) and opens the scanning panel. */
 export async function pickAndScan(page: Page, title = TALK): Promise<void> {
   const pick = page.getByRole('button', { name: new RegExp(title) });
+  // The page fills in the list (or the remembered choice) once the service has answered.
+  await expect(pick.or(page.locator('[data-occ-title]', { hasText: title })).first()).toBeVisible();
   if (await pick.isVisible()) await pick.click();
   await expect(page.locator('[data-occ-title]')).toHaveText(title);
   const scan = page.getByRole('button', { name: /扫卡签到/ });

@@ -17,7 +17,7 @@ export const S = {
   enrolNoToken: '这个链接不完整。请在手机上直接打开管理员发来的完整登记链接。',
   enrolUsed: '这个登记链接已用过或已过期（链接 24 小时内有效，只能用一次）。请向管理员要一个新的链接。',
   enrolOffline: '没有连上积分服务，请检查网络后再点一次“登记这台设备”。',
-  enrolDeviceName: (kind: string, date: string) => `${kind} · ${date}登记`,
+  enrolDeviceName: (kind: string, date: string) => `${kind}（${date}）`,
   deviceAndroid: '安卓手机',
   deviceIphone: 'iPhone',
   deviceIpad: 'iPad',
