@@ -27,7 +27,7 @@ import { REFUSALS, S } from './strings.ts';
 const LANG = 'zh-Hans';
 /** How long a scan waits for the service before the screen says it is saved for later (it keeps trying). */
 const ANSWER_WAIT_MS = 2500;
-/** The camera sees a card many times a second: the same text within this time is one scan. */
+/** The camera sees a card many times a second: the same text seen again within this time is the same scan. */
 const REPEAT_MS = 4000;
 const RETRY_MS = 30_000;
 const RECENT = 8;
@@ -342,10 +342,11 @@ async function toggleCamera(): Promise<void> {
   q('video-box').hidden = false;
   try {
     camera = await startCamera(q<HTMLVideoElement>('video'), (text) => {
+      // A card held in view is one scan: it counts again only after it has been out of sight for REPEAT_MS.
       const now = Date.now();
-      if (now - (lastSeen.get(text) ?? 0) < REPEAT_MS) return;
+      const before = lastSeen.get(text) ?? 0;
       lastSeen.set(text, now);
-      void record(text);
+      if (now - before >= REPEAT_MS) void record(text);
     });
     button.textContent = S.cameraStop;
     note.textContent = S.cameraHint;
