@@ -90,7 +90,9 @@ test('no signal in the hall: five scans wait, survive a reload, and are recorded
   await expect(page.locator('[data-recent] li', { hasText: '已签到' })).toHaveCount(5);
   for (const card of cards) expect(await balance(admin.request, card.number)).toBe(10);
 
-  // Online, a second scan of a recorded card is refused in words, without a ✓.
+  // Online, a second scan of a recorded card is refused in words, without a ✓ (the panel is still open after the
+  // reloads).
+  await expect(page.getByRole('button', { name: /扫卡签到/ })).toHaveAttribute('aria-expanded', 'true');
   await typeCard(page, cards[0]!.number);
   await expect(page.locator('[data-result]')).toContainText('这张卡已签到过');
   await expect(page.locator('[data-result]')).not.toContainText('✓');

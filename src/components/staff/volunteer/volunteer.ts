@@ -314,11 +314,20 @@ function choose(o: Occurrence | undefined, focus = true): void {
 
 // ---- modes ----------------------------------------------------------------------------------------------------------
 
-function setScanOpen(open: boolean): void {
+/** The scanning panel stays open across a reload in this tab (sessionStorage), as the volunteer left it. */
+const MODE_KEY = 'hc:vol:scan-open';
+
+function setScanOpen(open: boolean, focus = true): void {
   const button = document.querySelector<HTMLButtonElement>('[data-mode="scan"]')!;
   button.setAttribute('aria-expanded', String(open));
   q('scan-panel').hidden = !open;
-  if (open) q<HTMLInputElement>('type-form').querySelector('input')?.focus();
+  try {
+    if (open) sessionStorage.setItem(MODE_KEY, '1');
+    else sessionStorage.removeItem(MODE_KEY);
+  } catch {
+    /* storage blocked: the panel just starts closed next time */
+  }
+  if (open && focus) q<HTMLInputElement>('type-form').querySelector('input')?.focus();
   else stopCamera();
 }
 
@@ -414,4 +423,11 @@ async function start(): Promise<void> {
   const still =
     remembered && (fresh ? list.find((o) => o.id === remembered.id && o.status !== 'cancelled') : remembered);
   choose(still || undefined, false);
+  let reopen = false;
+  try {
+    reopen = sessionStorage.getItem(MODE_KEY) === '1';
+  } catch {
+    /* storage blocked */
+  }
+  if (occurrence && reopen) setScanOpen(true, false);
 }
