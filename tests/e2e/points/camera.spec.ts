@@ -44,6 +44,11 @@ for (const polyfill of [false, true]) {
       const page = await context.newPage();
       const requests: string[] = [];
       page.on('request', (r) => requests.push(r.url()));
+      // The WebAssembly reader runs under the page's CSP ('wasm-unsafe-eval' on /staff/ only): nothing is blocked.
+      const blocked: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error' && /Content.Security.Policy/i.test(m.text())) blocked.push(m.text());
+      });
       await page.goto('/staff/');
       await pickAndScan(page);
       await page.getByRole('button', { name: '打开摄像头扫卡' }).click();
@@ -59,6 +64,7 @@ for (const polyfill of [false, true]) {
       const origin = new URL(baseURL!).origin;
       expect(requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('data:'))).toEqual([]);
       if (polyfill) expect(requests.some((u) => /\/_astro\/[^/]*\.wasm$/.test(u))).toBe(true);
+      expect(blocked).toEqual([]);
       await context.close();
     } finally {
       await camera.close();
