@@ -47,7 +47,15 @@ export class Outbox {
   /** What stopped the last run before the end (not reached, busy, signed out), or undefined if it got through. */
   stoppedBy: ApiProblem | undefined;
 
-  constructor(name: string) {
+  /**
+   * @param name the IndexedDB database is `hc-outbox-<name>`
+   * @param timeoutMs how long one send may wait for an answer before it counts as "not reached" (a weak signal
+   *   can hold a request open for minutes, and the entries behind it would wait too)
+   */
+  constructor(
+    name: string,
+    private readonly timeoutMs = 15_000,
+  ) {
     this.db = openDB<Schema>(`hc-outbox-${name}`, 1, {
       upgrade(db) {
         db.createObjectStore('pending', { keyPath: 'key' }).createIndex('at', 'at');
@@ -111,7 +119,13 @@ export class Outbox {
     for (const entry of await this.pending()) {
       let settled: Settled;
       try {
-        const result = await api(entry.path, { body: entry.body, key: entry.key, token: entry.token, lang });
+        const result = await api(entry.path, {
+          body: entry.body,
+          key: entry.key,
+          token: entry.token,
+          lang,
+          signal: AbortSignal.timeout(this.timeoutMs),
+        });
         settled = { ...entry, ok: true, result, settledAt: Date.now() };
       } catch (e) {
         if (!(e instanceof ApiProblem)) throw e;
