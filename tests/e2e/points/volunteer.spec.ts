@@ -100,6 +100,29 @@ test('no signal in the hall: five scans wait, survive a reload, and are recorded
   await admin.close();
 });
 
+test('a used enrolment link says so in plain words, and /staff/ says how to get one', async ({ browser, baseURL }) => {
+  const admin = await adminContext(browser, baseURL!);
+  const link = await volunteerLink(admin.request);
+  const first = await browser.newContext({ baseURL });
+  const page = await first.newPage();
+  await page.goto(link);
+  await page.getByRole('button', { name: '登记这台设备' }).click();
+  await page.waitForURL(/\/staff\/$/);
+  // The same link on another phone.
+  const second = await browser.newContext({ baseURL });
+  const other = await second.newPage();
+  await other.goto(link);
+  await other.getByRole('button', { name: '登记这台设备' }).click();
+  await expect(other.locator('[data-enrol-status]')).toContainText('这个登记链接已用过或已过期');
+  await expect(other.getByRole('button', { name: '登记这台设备' })).toBeHidden();
+  await other.goto('/staff/');
+  await expect(other.getByText('这台设备还没有登记为工作人员')).toBeVisible();
+  await expect(other.getByText(/请向管理员要一个登记链接/)).toBeVisible();
+  await first.close();
+  await second.close();
+  await admin.close();
+});
+
 test('an unknown card and a screening with no points are refused in words', async ({ browser, baseURL }) => {
   const admin = await adminContext(browser, baseURL!);
   const context = await browser.newContext({ baseURL });
