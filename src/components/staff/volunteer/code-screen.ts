@@ -9,7 +9,7 @@ import QRCode from 'qrcode';
 import { checkinCode, windowOf, WINDOW_SECONDS } from '@hc/domain/points/checkin-code.ts';
 import { api, ApiProblem, idempotencyKey } from '../../../lib/points/client.ts';
 import { savedSecret, saveSecret, type Occurrence } from './store.ts';
-import { S } from './strings.ts';
+import { API_LANG, S } from './strings.ts';
 
 /** The check-in page's path; the code is the fragment (never sent to a server with the page request). */
 export const CHECKIN_PATH = '/points/checkin/';
@@ -30,7 +30,7 @@ async function secretFor(o: Occurrence): Promise<Uint8Array> {
     const r = await api<{ secret: string }>(`/occurrences/${encodeURIComponent(o.id)}/code-secret`, {
       method: 'POST',
       key: idempotencyKey('secret'),
-      lang: 'zh-Hans',
+      lang: API_LANG,
     });
     secret = r.secret;
     await saveSecret(o.id, secret);

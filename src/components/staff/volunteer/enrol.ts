@@ -5,7 +5,7 @@
  */
 import { localDate } from '@hc/domain/time.ts';
 import { api, ApiProblem, idempotencyKey } from '../../../lib/points/client.ts';
-import { S } from './strings.ts';
+import { API_LANG, S } from './strings.ts';
 
 const TOKEN_KEY = 'hc:staff:enrol-token';
 const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
@@ -22,7 +22,7 @@ export function defaultDeviceName(userAgent: string, now: Date): string {
           ? S.deviceComputer
           : S.deviceOther;
   const [, m, d] = localDate(now).split('-').map(Number);
-  return S.enrolDeviceName(kind, `${m}月${d}日`);
+  return S.enrolDeviceName(kind, m!, d!);
 }
 
 function readToken(): string | undefined {
@@ -69,7 +69,7 @@ export function initEnrol(): void {
     const device = input.value.trim().slice(0, 60) || defaultDeviceName(navigator.userAgent, new Date());
     button.disabled = true;
     say(S.enrolBusy);
-    api('/staff/enrol', { body: { token, device }, key, lang: 'zh-Hans', offlineTitle: S.enrolOffline })
+    api('/staff/enrol', { body: { token, device }, key, lang: API_LANG, offlineTitle: S.enrolOffline })
       .then(() => {
         sessionStorage.removeItem(TOKEN_KEY);
         say(S.enrolDone);

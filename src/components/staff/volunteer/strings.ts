@@ -4,6 +4,10 @@
  * words for someone holding a phone in a busy hall. Errors from the service come with their own title in the
  * request's language; these are the page's own words around them.
  */
+/** The language the service answers in (its problem titles) and the one dates and times are written in. */
+export const API_LANG = 'zh-Hans';
+export const INTL_LOCALE = 'zh-CN';
+
 export const S = {
   needsScript: '这个页面需要浏览器开启 JavaScript。',
   // /staff/enrol/
@@ -17,7 +21,7 @@ export const S = {
   enrolNoToken: '这个链接不完整。请在手机上直接打开管理员发来的完整登记链接。',
   enrolUsed: '这个登记链接已用过或已过期（链接 24 小时内有效，只能用一次）。请向管理员要一个新的链接。',
   enrolOffline: '没有连上积分服务，请检查网络后再点一次“登记这台设备”。',
-  enrolDeviceName: (kind: string, date: string) => `${kind}（${date}）`,
+  enrolDeviceName: (kind: string, month: number, day: number) => `${kind}（${month}月${day}日）`,
   deviceAndroid: '安卓手机',
   deviceIphone: 'iPhone',
   deviceIpad: 'iPad',

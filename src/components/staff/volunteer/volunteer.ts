@@ -22,9 +22,9 @@ import {
   type Occurrence,
   type StaffMe,
 } from './store.ts';
-import { REFUSALS, S } from './strings.ts';
+import { API_LANG, INTL_LOCALE, REFUSALS, S } from './strings.ts';
 
-const LANG = 'zh-Hans';
+const LANG = API_LANG;
 /** How long a scan waits for the service before the screen says it is saved for later (it keeps trying). */
 const ANSWER_WAIT_MS = 2500;
 /** The camera sees a card many times a second: the same text seen again within this time is the same scan. */
@@ -50,7 +50,7 @@ let camera: CameraScan | undefined;
 let shownKey: string | undefined;
 const lastSeen = new Map<string, number>();
 
-const timeFmt = new Intl.DateTimeFormat('zh-CN', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Shanghai' });
+const timeFmt = new Intl.DateTimeFormat(INTL_LOCALE, { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Shanghai' });
 const hm = (iso: string) => timeFmt.format(new Date(iso));
 
 // ---- the result of a scan ---------------------------------------------------------------------------------------
