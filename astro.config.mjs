@@ -34,15 +34,16 @@ export default defineConfig({
     // React only for islands (the quiz runner); every page is still server-rendered HTML.
     react(),
     sitemap({
-      // Posters are print views of event pages (noindex): keep them out of the sitemap, like the staff pages.
+      // Posters are print views of event pages (noindex): keep them out of the sitemap.
       // Pre-rendered event filters (/events/for|type|topic/…) are the no-JavaScript versions of the list at
       // /events/: same template, near-duplicate content, so they stay out of the sitemap too (the calendar
       // e2e runs axe on them).
+      // Staff pages (/staff/…) are tools for signed-in staff, not reading: never in the sitemap.
       filter: (page) =>
         !page.endsWith('/poster/') &&
         !page.endsWith('/offline/') &&
         !/\/events\/(for|type|topic)\//.test(page) &&
-        !/\/staff\//.test(page),
+        !new URL(page).pathname.startsWith('/staff/'),
       // From the locale registry: keyed by URL segment (the source locale, at /, by its id), valued by the
       // hreflang the pages' own alternates use (the html lang).
       i18n: {

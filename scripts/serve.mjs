@@ -10,7 +10,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createGzip } from 'node:zlib';
-import { SECURITY_HEADERS } from '../src/lib/security/headers.ts';
+import { securityHeaders } from '../src/lib/security/headers.ts';
 
 const types = {
   '.html': 'text/html; charset=utf-8',
@@ -29,8 +29,9 @@ const types = {
   '.m4a': 'audio/mp4',
   '.webmanifest': 'application/manifest+json',
   '.txt': 'text/plain',
+  '.wasm': 'application/wasm',
 };
-const compressible = /^(text\/|application\/(json|xml|manifest\+json)|image\/svg)/;
+const compressible = /^(text\/|application\/(json|xml|manifest\+json|wasm)|image\/svg)/;
 
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 export const MEDIA = 'public, max-age=86400';
@@ -79,8 +80,9 @@ export function staticHandler(rootDir) {
     res.writeHead(r ? 200 : 404, {
       'Content-Type': type,
       'Cache-Control': cacheControl(req.url ?? '/'),
-      // frame-ancestors and the rest of what a <meta> cannot carry (the header table in docs/deploying.md).
-      ...Object.fromEntries(SECURITY_HEADERS),
+      // frame-ancestors and the rest of what a <meta> cannot carry (the header table in docs/deploying.md); the
+      // staff pages may use the camera.
+      ...Object.fromEntries(securityHeaders(req.url ?? '/')),
       ...(gzip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
     });
     const stream = createReadStream(file);

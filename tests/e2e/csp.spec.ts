@@ -35,6 +35,9 @@ const PAGES = [
   '/listen/',
   '/offline/',
   '/no-such-page/',
+  // The volunteer's pages (docs/staff.md): here without the points service, so they say it cannot be reached.
+  '/staff/',
+  '/staff/enrol/',
 ];
 
 /** Records violations from the first script on, before the page's own scripts run. */
@@ -101,6 +104,19 @@ test.describe('with JavaScript', () => {
     const headers = res!.headers();
     expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['permissions-policy']).toContain('camera=()');
+    // The volunteer's page scans cards with the camera: allowed there, for the site itself only.
+    const staff = (await page.goto('/staff/'))!.headers();
+    expect(staff['permissions-policy']).toContain('camera=(self)');
+    expect(staff['content-security-policy']).toContain("frame-ancestors 'none'");
+    const camera = () =>
+      page.evaluate(() => {
+        const policy = (document as unknown as { featurePolicy?: { allowsFeature(f: string): boolean } }).featurePolicy;
+        return policy ? policy.allowsFeature('camera') : null;
+      });
+    expect(await camera()).not.toBe(false);
+    await page.goto('/articles/home-blood-pressure/');
+    expect(await camera()).not.toBe(true);
   });
 
   test('pinyin, search and the quiz island run under the policy', async ({ page }) => {

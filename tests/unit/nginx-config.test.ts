@@ -12,7 +12,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cacheControl, createStaticServer } from '../../scripts/serve.mjs';
 import { freePort } from '../../scripts/free-port.mjs';
-import { SECURITY_HEADERS } from '../../src/lib/security/headers.ts';
+import { securityHeaders, SECURITY_HEADERS } from '../../src/lib/security/headers.ts';
 
 const CONF = readFileSync('deploy/nginx.conf', 'utf8');
 
@@ -59,12 +59,30 @@ describe('caching rules', () => {
 
   it('nginx.conf sends the security headers of src/lib/security/headers.ts, on every response', () => {
     const sent = [...CONF.matchAll(/^\s*add_header (\S+) "([^"]*)" always;/gm)].map((m) => [m[1], m[2]]);
-    for (const [name, value] of SECURITY_HEADERS) expect(sent, name).toContainEqual([name, value]);
+    for (const [name, value] of SECURITY_HEADERS)
+      if (name !== 'Permissions-Policy') expect(sent, name).toContainEqual([name, value]);
     // add_header inside a location would drop the server-level ones there.
     const directives = CONF.replace(/#.*$/gm, '');
     expect(directives.match(/add_header/g)!.length).toBe(
       directives.slice(0, directives.search(/^\s*location\b/m)).match(/add_header/g)!.length,
     );
+  });
+
+  it('nginx.conf allows the camera on the staff pages only, as securityHeaders(path) does', () => {
+    expect(CONF).toMatch(/^\s*add_header Permissions-Policy \$hc_permissions always;/m);
+    const body = /map \$uri \$hc_permissions \{([\s\S]*?)\n\}/.exec(CONF)![1]!;
+    const entries = [...body.matchAll(/^\s*(\S+)\s+"([^"]*)";/gm)].map((m) => [m[1]!, m[2]!] as const);
+    const nginxPolicy = (p: string) =>
+      entries.find(([k]) => k.startsWith('~') && new RegExp(k.slice(1)).test(p))?.[1] ??
+      entries.find(([k]) => k === 'default')![1];
+    const policy = (p: string) => Object.fromEntries(securityHeaders(p))['Permissions-Policy'];
+    for (const p of [...PATHS, '/staff/', '/staff/enrol/', '/staff', '/en/staff/', '/staffing/', '/articles/staff/']) {
+      expect(nginxPolicy(p), p).toBe(policy(p));
+    }
+    expect(policy('/staff/')).toContain('camera=(self)');
+    expect(policy('/staff/enrol/')).toContain('camera=(self)');
+    for (const p of ['/', '/articles/x/', '/points/', '/staffing/', '/en/staff/'])
+      expect(policy(p), p).toContain('camera=()');
   });
 
   it("docs/deploying.md's caching table names the values serve.mjs sends", () => {
@@ -107,6 +125,8 @@ describe.skipIf(!nginx || !mimeTypes)('nginx with deploy/nginx.conf', () => {
     'manifest.webmanifest': '{}',
     'events/feeds/all.ics': 'BEGIN:VCALENDAR',
     'sitemap-index.xml': '<x/>',
+    'staff/index.html': '<!doctype html><title>staff</title>',
+    'staff/enrol/index.html': '<!doctype html><title>enrol</title>',
   };
   for (const [f, body] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(site, f)), { recursive: true });
@@ -140,7 +160,7 @@ describe.skipIf(!nginx || !mimeTypes)('nginx with deploy/nginx.conf', () => {
       await expect
         .poll(async () => (await fetch(`http://127.0.0.1:${port}/`).catch(() => null))?.status ?? 0)
         .toBe(200);
-      for (const p of [...PATHS, '/missing/', '/articles/x']) {
+      for (const p of [...PATHS, '/missing/', '/articles/x', '/staff/', '/staff/enrol/', '/staff']) {
         const get = (origin: string) =>
           fetch(`${origin}${p}`, { redirect: 'manual', headers: { 'accept-encoding': 'gzip' } });
         const [a, b] = await Promise.all([get(`http://127.0.0.1:${port}`), get(`http://127.0.0.1:${oursPort}`)]);
@@ -157,7 +177,9 @@ describe.skipIf(!nginx || !mimeTypes)('nginx with deploy/nginx.conf', () => {
           expect(type(a).split(';')[0], p).toBe(type(b).split(';')[0]);
           if (type(b).includes('charset=utf-8')) expect(type(a), p).toContain('charset=utf-8');
         }
-        for (const [name, value] of SECURITY_HEADERS) expect(a.headers.get(name), `${p} ${name}`).toBe(value);
+        for (const [name, value] of securityHeaders(p)) expect(a.headers.get(name), `${p} ${name}`).toBe(value);
+        for (const [name] of SECURITY_HEADERS)
+          expect(b.headers.get(name), `${p} ${name} (serve.mjs)`).toBe(a.headers.get(name));
       }
     } finally {
       proc.kill();

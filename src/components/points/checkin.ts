@@ -49,7 +49,8 @@ export function startCheckin(el: HTMLElement): void {
     });
     sessionStorage.removeItem(PENDING);
     await outbox.flush(lang).catch(() => []);
-    const settled = await outbox.outcome(job.key);
+    const status = await outbox.status(job.key);
+    const settled = status.state === 'settled' ? status.settled : undefined;
     if (!settled) say('msgQueued');
     else if (settled.ok) say('msgDone', { points: (settled.result as { points: number }).points });
     else {

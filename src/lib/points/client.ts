@@ -64,6 +64,7 @@ export async function api<T = unknown>(path: string, opts: RequestOptions = {}):
       signal: opts.signal,
     });
   } catch (e) {
+    // Aborted by the caller: passed on. Timed out (AbortSignal.timeout) or no network: not reached.
     if ((e as Error).name === 'AbortError') throw e;
     throw new ApiProblem(0, 'offline', opts.offlineTitle ?? 'offline');
   }

@@ -5,8 +5,9 @@
  * tabs flushing at once, a lost answer) writes once: the service replays the first result.
  *
  * An entry leaves the outbox when the service has answered it: done, or refused for good (already checked in,
- * unknown card…), which is kept in `settled` so the screen can say so. Only "not reached" and "busy" (429, 5xx)
- * leave it waiting.
+ * unknown card…), which is kept in `settled` so the screen can say so. "Not reached", "busy" (429, 5xx) and "not
+ * signed in" (401: a staff session ended while the phone was offline; the records wait for the next sign-in)
+ * leave it waiting; `stoppedBy` says which stopped the last run.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { api, ApiProblem } from './client.ts';
@@ -41,10 +42,20 @@ const KEEP_SETTLED = 200;
 
 export class Outbox {
   private db: Promise<IDBPDatabase<Schema>>;
-  private flushing: Promise<Settled[]> | undefined;
-  private again: Promise<Settled[]> | undefined;
+  private running: Promise<Settled[]> | undefined;
+  private queued: Promise<Settled[]> | undefined;
+  /** What stopped the last run before the end (not reached, busy, signed out), or undefined if it got through. */
+  stoppedBy: ApiProblem | undefined;
 
-  constructor(name: string) {
+  /**
+   * @param name the IndexedDB database is `hc-outbox-<name>`
+   * @param timeoutMs how long one send may wait for an answer before it counts as "not reached" (a weak signal
+   *   can hold a request open for minutes, and the entries behind it would wait too)
+   */
+  constructor(
+    name: string,
+    private readonly timeoutMs = 15_000,
+  ) {
     this.db = openDB<Schema>(`hc-outbox-${name}`, 1, {
       upgrade(db) {
         db.createObjectStore('pending', { keyPath: 'key' }).createIndex('at', 'at');
@@ -65,45 +76,63 @@ export class Outbox {
     return (await this.db).count('pending');
   }
 
+  /** Where one entry stands: still waiting, settled (with the answer), or unknown (pruned or never added). */
+  async status(
+    key: string,
+  ): Promise<{ state: 'pending' } | { state: 'settled'; settled: Settled } | { state: 'unknown' }> {
+    const db = await this.db;
+    if (await db.getKey('pending', key)) return { state: 'pending' };
+    const settled = await db.get('settled', key);
+    return settled ? { state: 'settled', settled } : { state: 'unknown' };
+  }
+
   /** Settled entries, latest first. */
   async settled(limit = 50): Promise<Settled[]> {
     const all = await (await this.db).getAllFromIndex('settled', 'settledAt');
     return all.reverse().slice(0, limit);
   }
 
-  /** How an entry settled (undefined: still pending, or unknown). */
-  async outcome(key: string): Promise<Settled | undefined> {
-    return (await this.db).get('settled', key);
-  }
-
   /**
    * Sends what is pending, oldest first; stops at the first "not reached" (no point trying the rest). Resolves
-   * with what settled in this run. A call while a run is going waits for it and then runs once more (an entry
-   * added meanwhile is sent too); further calls share that second run.
+   * with what settled in the run it joined. A call made while a run is going waits for it and then for one more
+   * run (shared by every call made meanwhile), so an entry added after a run read the list is still sent.
    */
   flush(lang?: string): Promise<Settled[]> {
-    if (this.flushing) {
-      this.again ??= this.flushing.then(() => {
-        this.again = undefined;
+    if (!this.running) {
+      this.running = this.run(lang).finally(() => {
+        this.running = undefined;
+      });
+      return this.running;
+    }
+    this.queued ??= this.running
+      .catch(() => [])
+      .then(() => {
+        this.queued = undefined;
         return this.flush(lang);
       });
-      return this.again;
-    }
-    this.flushing = this.run(lang).finally(() => {
-      this.flushing = undefined;
-    });
-    return this.flushing;
+    return this.queued;
   }
 
   private async run(lang?: string): Promise<Settled[]> {
     const done: Settled[] = [];
+    this.stoppedBy = undefined;
     for (const entry of await this.pending()) {
       let settled: Settled;
       try {
-        const result = await api(entry.path, { body: entry.body, key: entry.key, token: entry.token, lang });
+        const result = await api(entry.path, {
+          body: entry.body,
+          key: entry.key,
+          token: entry.token,
+          lang,
+          signal: AbortSignal.timeout(this.timeoutMs),
+        });
         settled = { ...entry, ok: true, result, settledAt: Date.now() };
       } catch (e) {
-        if (!(e instanceof ApiProblem) || e.offline || e.status === 429 || e.status >= 500) break;
+        if (!(e instanceof ApiProblem)) throw e;
+        if (e.offline || e.status === 401 || e.status === 429 || e.status >= 500) {
+          this.stoppedBy = e;
+          break;
+        }
         settled = { ...entry, ok: false, result: e.title, code: e.code, settledAt: Date.now() };
       }
       const db = await this.db;
