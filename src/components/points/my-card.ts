@@ -203,8 +203,10 @@ export function startMyCard(root: HTMLElement): void {
       render({ summary, transfers: transfers.transfers, catalogue, at });
       $('card-offline').hidden = true;
     } catch (e) {
-      if (e instanceof ApiProblem && e.status === 401) {
-        // The card was forgotten or deleted on another device, or replaced at the desk: this phone lets it go.
+      if (e instanceof ApiProblem && (e.status === 401 || e.status === 410)) {
+        // 401: the card was forgotten on this phone (another tab); 410: deleted, or replaced at the desk after a
+        // loss. Either way this phone lets it go, with the check-ins it can no longer send, and says why.
+        await outbox.dropFor(c.token);
         clearCard();
         card = undefined;
         showNoCard();
@@ -325,6 +327,7 @@ export function startMyCard(root: HTMLElement): void {
     if (!card || !confirm(msgs.forgetConfirm)) return;
     // Best effort: the token stops working on the service too; offline, the phone forgets it all the same.
     await api('/me/forget', { body: {}, token: card.token, lang }).catch(() => undefined);
+    await outbox.dropFor(card.token);
     clearCard();
     card = undefined;
     showNoCard();
@@ -335,6 +338,7 @@ export function startMyCard(root: HTMLElement): void {
     if (!card || !confirm(msgs.removeConfirm)) return;
     try {
       await api('/me', { method: 'DELETE', token: card.token, lang });
+      await outbox.dropFor(card.token);
       clearCard();
       card = undefined;
       showNoCard();

@@ -86,6 +86,14 @@ export class Outbox {
     return settled ? { state: 'settled', settled } : { state: 'unknown' };
   }
 
+  /** Drops every pending entry made with `token` (a resident's card that this phone no longer holds). */
+  async dropFor(token: string): Promise<void> {
+    const db = await this.db;
+    const tx = db.transaction('pending', 'readwrite');
+    for (const e of await tx.store.getAll()) if (e.token === token) await tx.store.delete(e.key);
+    await tx.done;
+  }
+
   /** Settled entries, latest first. */
   async settled(limit = 50): Promise<Settled[]> {
     const all = await (await this.db).getAllFromIndex('settled', 'settledAt');
