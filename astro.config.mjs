@@ -38,8 +38,12 @@ export default defineConfig({
       // Pre-rendered event filters (/events/for|type|topic/…) are the no-JavaScript versions of the list at
       // /events/: same template, near-duplicate content, so they stay out of the sitemap too (the calendar
       // e2e runs axe on them).
+      // Staff pages (/staff/…: the desk, admin and volunteer tools) are noindex and for the centre's own staff.
       filter: (page) =>
-        !page.endsWith('/poster/') && !page.endsWith('/offline/') && !/\/events\/(for|type|topic)\//.test(page),
+        !page.endsWith('/poster/') &&
+        !page.endsWith('/offline/') &&
+        !/\/events\/(for|type|topic)\//.test(page) &&
+        !new URL(page).pathname.startsWith('/staff/'),
       // From the locale registry: keyed by URL segment (the source locale, at /, by its id), valued by the
       // hreflang the pages' own alternates use (the html lang).
       i18n: {

@@ -29,7 +29,8 @@ export async function checkAccess(root: HTMLElement, roles: readonly StaffMe['ro
     return me;
   } catch (e) {
     const p = e instanceof ApiProblem ? e : undefined;
-    status.textContent = p?.status === 401 ? S.access.signedOut : p?.offline ? S.access.offline : (p?.title ?? S.access.offline);
+    status.textContent =
+      p?.status === 401 ? S.access.signedOut : p?.offline ? S.access.offline : (p?.title ?? S.access.offline);
     status.classList.add('alert');
     return undefined;
   }
@@ -53,7 +54,8 @@ export function el<K extends keyof HTMLElementTagNameMap>(
     if (v === undefined || v === false) continue;
     node.setAttribute(k, v === true ? '' : String(v));
   }
-  for (const c of children) if (c !== null && c !== undefined && c !== false) node.append(typeof c === 'number' ? String(c) : c);
+  for (const c of children)
+    if (c !== null && c !== undefined && c !== false) node.append(typeof c === 'number' ? String(c) : c);
   return node;
 }
 

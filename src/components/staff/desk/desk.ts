@@ -184,7 +184,12 @@ export function initDesk(root: HTMLElement | null = document.querySelector('[dat
             el('th', { scope: 'col' }, S.desk.colWhat),
             el('th', { scope: 'col', class: 'num' }, S.desk.colPoints),
             el('th', { scope: 'col', class: 'num' }, S.desk.colId),
-            admin && el('th', { scope: 'col', class: 'no-print' }, el('span', { class: 'visually-hidden' }, S.correct.reverseRow)),
+            admin &&
+              el(
+                'th',
+                { scope: 'col', class: 'no-print' },
+                el('span', { class: 'visually-hidden' }, S.correct.reverseRow),
+              ),
           ),
         ),
         el(
@@ -204,7 +209,12 @@ export function initDesk(root: HTMLElement | null = document.querySelector('[dat
                   { class: 'no-print' },
                   el(
                     'button',
-                    { type: 'button', class: 'button secondary small', 'data-reverse': t.id, 'aria-label': `${S.correct.reverseRow} ${t.id}` },
+                    {
+                      type: 'button',
+                      class: 'button secondary small',
+                      'data-reverse': t.id,
+                      'aria-label': `${S.correct.reverseRow} ${t.id}`,
+                    },
                     S.correct.reverseRow,
                   ),
                 ),
@@ -339,7 +349,8 @@ export function initDesk(root: HTMLElement | null = document.querySelector('[dat
       });
       $('[data-voucher-actions]').hidden = true;
       status.textContent = action === 'handover' ? S.desk.handed : fill(S.desk.cancelled, { n: voucher.cost });
-      if (r.balance !== undefined) $('[data-voucher-balance]').textContent = fill(S.desk.voucherBalance, { n: r.balance });
+      if (r.balance !== undefined)
+        $('[data-voucher-balance]').textContent = fill(S.desk.voucherBalance, { n: r.balance });
       voucher = undefined;
       await refresh();
       $('[data-next]').focus();
@@ -379,7 +390,7 @@ export function initDesk(root: HTMLElement | null = document.querySelector('[dat
   root.addEventListener('click', (e) => {
     const id = (e.target as HTMLElement).closest<HTMLElement>('[data-reverse]')?.dataset.reverse;
     if (!id) return;
-    (correctForm.querySelector<HTMLInputElement>('input[value="reverse"]')!).checked = true;
+    correctForm.querySelector<HTMLInputElement>('input[value="reverse"]')!.checked = true;
     showMode();
     $<HTMLInputElement>('#correct-transfer').value = id;
     $<HTMLTextAreaElement>('#correct-reason').focus();

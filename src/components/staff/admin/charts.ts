@@ -1,0 +1,171 @@
+/**
+ * The evaluation charts, drawn with Observable Plot (bundled; this module is fetched only by the evaluation page,
+ * after its data has arrived). Bars across for categories (labels wrap at the side, so a 360 px phone in the
+ * 特大 size still reads them), up for months. A suppressed cell (under 5 people) is a hatched bar to its ceiling
+ * with "<5" beside it, never a zero. Text is the page's colour and size; bar colours are the page's tokens at
+ * the time of drawing (redrawn when the reading mode changes).
+ */
+import * as Plot from '@observablehq/plot';
+import { S } from '../admin-desk-strings.ts';
+
+/** One bar: its label, its value (null when suppressed), and the series it belongs to. */
+export interface Bar {
+  label: string;
+  value: number | null;
+  series?: string;
+  /** A target to mark beside the bar. */
+  target?: number;
+  /** A lighter bar behind (active cards). */
+  behind?: number;
+}
+export interface ChartSpec {
+  bars: Bar[];
+  /** Bars run across (categories down the side) or up (months along the bottom). */
+  orientation: 'x' | 'y';
+  /** What a suppressed bar stands for: fewer than 5 people, drawn up to this value. */
+  suppressedExtent: number;
+  valueLabel: string;
+  series?: string[];
+}
+
+let hatchN = 0;
+const SVG = 'http://www.w3.org/2000/svg';
+
+function token(name: string): string {
+  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || 'currentColor';
+}
+
+/** An SVG element for the chart (a figure holding it when Plot adds a caption). */
+export function drawChart(spec: ChartSpec, width: number): Element {
+  const font = parseFloat(getComputedStyle(document.documentElement).fontSize) || 18;
+  const fontSize = Math.round(font * 0.8);
+  const hatch = `hatch-${++hatchN}`;
+  const shown = spec.bars.filter((b) => b.value !== null);
+  const hidden = spec.bars.filter((b) => b.value === null);
+  const key = (b: Bar) => (b.series ? `${b.label} · ${b.series}` : b.label);
+  const max = Math.max(
+    spec.suppressedExtent,
+    ...spec.bars.flatMap((b) => [b.value ?? 0, b.target ?? 0, b.behind ?? 0]),
+  );
+  const seriesFill = (b: Bar) => (spec.series && b.series === spec.series[1] ? token('--accent') : token('--primary'));
+  const domain = [...new Set(spec.bars.map(key))];
+  const common = {
+    width,
+    style: { fontSize: `${fontSize}px`, background: 'transparent', color: 'currentColor', overflow: 'visible' },
+  };
+  let svg: Element;
+  if (spec.orientation === 'x') {
+    const longest = Math.max(2, ...domain.map((d) => d.length));
+    const marginLeft = Math.min(Math.round(width * 0.42), longest * fontSize + 12);
+    const lines = Math.ceil((longest * fontSize) / Math.max(1, marginLeft - 12));
+    const band = fontSize * Math.max(2.2, lines * 1.3 + 0.8);
+    svg = Plot.plot({
+      ...common,
+      height: Math.round(band * domain.length + fontSize * 3),
+      marginLeft,
+      marginRight: fontSize * 2.5,
+      marginBottom: fontSize * 2.5,
+      x: {
+        domain: [0, max * 1.1],
+        grid: true,
+        label: spec.valueLabel,
+        ticks: Math.max(2, Math.floor(width / (fontSize * 5))),
+      },
+      y: { domain, label: null, padding: 0.25 },
+      caption: spec.bars.some((b) => b.target !== undefined || b.behind !== undefined)
+        ? S.evaluation.legendTarget
+        : undefined,
+      marks: [
+        Plot.axisY({ tickSize: 0, lineWidth: Math.max(2, (marginLeft - 12) / fontSize), textAnchor: 'end' }),
+        Plot.barX(
+          spec.bars.filter((b) => b.behind !== undefined),
+          {
+            x1: 0,
+            x2: 'behind',
+            y: key,
+            fill: token('--border'),
+          },
+        ),
+        Plot.barX(shown, { x1: 0, x2: 'value', y: key, fill: seriesFill, insetTop: 3, insetBottom: 3 }),
+        Plot.barX(hidden, {
+          x1: 0,
+          x2: spec.suppressedExtent,
+          y: key,
+          fill: `url(#${hatch})`,
+          stroke: 'currentColor',
+          insetTop: 3,
+          insetBottom: 3,
+        }),
+        Plot.text(shown, { x: 'value', y: key, text: (b: Bar) => String(b.value), dx: 4, textAnchor: 'start' }),
+        Plot.text(hidden, {
+          x: spec.suppressedExtent,
+          y: key,
+          text: () => S.evaluation.suppressed,
+          dx: 4,
+          textAnchor: 'start',
+        }),
+        Plot.tickX(
+          spec.bars.filter((b) => b.target !== undefined),
+          {
+            x: 'target',
+            y: key,
+            stroke: token('--alert'),
+            strokeWidth: 4,
+          },
+        ),
+        Plot.ruleX([0]),
+      ],
+    });
+  } else {
+    const rotate = domain.length * fontSize * 4.5 > width;
+    svg = Plot.plot({
+      ...common,
+      height: Math.round(fontSize * 16),
+      marginLeft: fontSize * 3,
+      marginBottom: rotate ? fontSize * 5 : fontSize * 2.5,
+      marginTop: fontSize * 1.5,
+      x: { domain, label: null, tickRotate: rotate ? -90 : 0, padding: 0.2 },
+      y: { domain: [0, max * 1.15], grid: true, label: spec.valueLabel, ticks: 4 },
+      marks: [
+        Plot.barY(shown, { y1: 0, y2: 'value', x: key, fill: seriesFill }),
+        Plot.barY(hidden, { y1: 0, y2: spec.suppressedExtent, x: key, fill: `url(#${hatch})`, stroke: 'currentColor' }),
+        Plot.text(shown, { y: 'value', x: key, text: (b: Bar) => String(b.value), dy: -fontSize * 0.7 }),
+        Plot.text(hidden, {
+          y: spec.suppressedExtent,
+          x: key,
+          text: () => S.evaluation.suppressed,
+          dy: -fontSize * 0.7,
+        }),
+        Plot.ruleY([0]),
+      ],
+    });
+  }
+  // Plot puts a <style> element in each chart; the page's CSP allows only its own stylesheets (evaluation.css
+  // does the same job), so it goes before the chart joins the page.
+  for (const s of svg.querySelectorAll('style')) s.remove();
+  const target = svg.tagName.toLowerCase() === 'svg' ? svg : svg.querySelector('svg');
+  if (target) target.prepend(hatchPattern(hatch));
+  return svg;
+}
+
+/** Diagonal lines in the text colour on the page's surface colour. */
+function hatchPattern(id: string): SVGDefsElement {
+  const defs = document.createElementNS(SVG, 'defs');
+  const pattern = document.createElementNS(SVG, 'pattern');
+  pattern.setAttribute('id', id);
+  pattern.setAttribute('patternUnits', 'userSpaceOnUse');
+  pattern.setAttribute('width', '8');
+  pattern.setAttribute('height', '8');
+  pattern.setAttribute('patternTransform', 'rotate(45)');
+  const ground = document.createElementNS(SVG, 'rect');
+  ground.setAttribute('width', '8');
+  ground.setAttribute('height', '8');
+  ground.setAttribute('fill', token('--surface'));
+  const line = document.createElementNS(SVG, 'rect');
+  line.setAttribute('width', '3');
+  line.setAttribute('height', '8');
+  line.setAttribute('fill', token('--text'));
+  pattern.append(ground, line);
+  defs.append(pattern);
+  return defs;
+}
