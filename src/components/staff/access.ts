@@ -17,6 +17,8 @@ export interface StaffMe {
 export async function checkAccess(root: HTMLElement, roles: readonly StaffMe['role'][]): Promise<StaffMe | undefined> {
   const status = root.querySelector<HTMLElement>('[data-access]')!;
   status.textContent = S.access.checking;
+  // A table wider than a phone scrolls in its own region, which keyboard users reach by Tab.
+  for (const region of root.querySelectorAll<HTMLElement>('.table-scroll')) region.tabIndex = 0;
   try {
     const me = await api<StaffMe>('/staff/me', { offlineTitle: S.access.offline });
     if (!roles.includes(me.role)) {

@@ -9,7 +9,7 @@ import * as Plot from '@observablehq/plot';
 import { S } from '../admin-desk-strings.ts';
 
 /** One bar: its label, its value (null when suppressed), and the series it belongs to. */
-export interface Bar {
+interface Bar {
   label: string;
   value: number | null;
   series?: string;

@@ -87,19 +87,17 @@ function renderTable(section: HTMLElement, t: Table) {
 
 /** A download of the service's own CSV (each export is in the audit log). */
 function serviceCsv(section: HTMLElement, by: string) {
-  section
-    .querySelector('[data-csv]')!
-    .replaceChildren(
-      el(
-        'a',
-        {
-          class: 'button secondary',
-          href: `${API_BASE}/reports/participation.csv?by=${by}`,
-          download: `participation-${by}.csv`,
-        },
-        S.evaluation.csv,
-      ),
-    );
+  section.querySelector('[data-csv]')!.replaceChildren(
+    el(
+      'a',
+      {
+        class: 'button secondary',
+        href: `${API_BASE}/reports/participation.csv?by=${by}`,
+        download: `participation-${by}.csv`,
+      },
+      S.evaluation.csv,
+    ),
+  );
 }
 
 /** A download of a table built here (UTF-8 with a BOM, formulas neutralised). */
