@@ -11,6 +11,8 @@ export const S = {
     wrongRole: '您当前的身份是「{role}」，不能使用本页。需要时请联系管理员。',
     offline: '连不上积分服务，请检查网络后刷新本页。',
     signedInAs: '已登录：{name}（{role}）',
+    /** The name of a table's scrolling region (a phone scrolls a wide table sideways). */
+    tableRegion: '{title}（表格，可左右滑动）',
   },
   roles: { volunteer: '志愿者', desk: '服务台', admin: '管理员', auditor: '审计员' } as Record<string, string>,
   desk: {
@@ -155,6 +157,9 @@ export const S = {
     eventTypeCaption: '按活动类型的参与人数与参与人次',
     month: '按月的参与',
     monthCaption: '每月参与人数与参与人次',
+    eventTypeMonth: '按月、按活动类型的参与',
+    eventTypeMonthCaption: '每月各类活动的参与人数（每类分别计人数）',
+    eventTypeMonthAxis: '参与人数（各类活动分别计）',
     departments: '各部门积分',
     departmentsCaption: '各部门发放与兑换的积分',
     ageBand: '年龄段',

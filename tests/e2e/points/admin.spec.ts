@@ -83,7 +83,7 @@ test('the evaluation page draws each chart with its table and CSV download', asy
   const auditor = await sharedStaff(browser, baseURL!, 'auditor');
   const page = await auditor.newPage();
   await page.goto('/staff/admin/evaluation/');
-  for (const id of ['community', 'eventType', 'month', 'departments', 'ageBand']) {
+  for (const id of ['community', 'eventType', 'month', 'eventTypeMonth', 'departments', 'ageBand']) {
     const section = page.locator(`[data-report="${id}"]`);
     await expect(section.locator('[data-chart] svg').first()).toBeVisible();
     await expect(section.locator('table caption')).not.toBeEmpty();
@@ -92,6 +92,16 @@ test('the evaluation page draws each chart with its table and CSV download', asy
   const community = page.getByRole('table', { name: '各社区参与人数、持卡人数与目标' });
   await expect(community.getByRole('row', { name: /测试评估社区/ })).toContainText(/\b([6-9]|\d{2,})\b/);
   await expect(community.getByRole('row', { name: /测试小社区/ })).toContainText('<5');
+  // Event type × month: the activities recorded above are a column of this month's row.
+  const month = new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+  }).format(new Date());
+  await expect(
+    page.getByRole('table', { name: /^每月各类活动的参与人数/ }).getByRole('row', { name: new RegExp(month) }),
+  ).toBeVisible();
+  await expect(page.locator('[data-report="eventTypeMonth"] .chart-legend')).toContainText('其他登记活动');
   // The sample settings' targets are drawn beside the participants.
   await expect(community).toContainText('和平里社区');
 

@@ -26,6 +26,8 @@ export interface ChartSpec {
   suppressedExtent: number;
   valueLabel: string;
   series?: string[];
+  /** Series stacked in one bar per label (months), with a legend of their colours. */
+  stacked?: boolean;
 }
 
 let hatchN = 0;
@@ -54,6 +56,7 @@ export function drawChart(spec: ChartSpec, width: number): Element {
     style: { fontSize: `${fontSize}px`, background: 'transparent', color: 'currentColor', overflow: 'visible' },
   };
   let svg: Element;
+  if (spec.stacked) return drawStacked(spec, width, fontSize, hatch);
   if (spec.orientation === 'x') {
     const longest = Math.max(2, ...domain.map((d) => d.length));
     const marginLeft = Math.min(Math.round(width * 0.42), longest * fontSize + 12);
@@ -146,6 +149,83 @@ export function drawChart(spec: ChartSpec, width: number): Element {
   const target = svg.tagName.toLowerCase() === 'svg' ? svg : svg.querySelector('svg');
   if (target) target.prepend(hatchPattern(hatch));
   return svg;
+}
+
+/** Colours for stacked series: the page's own three, then mid tones readable on white and on black. */
+const palette = () => [
+  token('--primary'),
+  token('--accent'),
+  token('--alert'),
+  '#3b6fb6',
+  '#7a4fa0',
+  '#5f7d1d',
+  '#8a8f98',
+];
+
+/** One bar per label (month) with its series stacked; a suppressed series is a hatched block of its ceiling. */
+function drawStacked(spec: ChartSpec, width: number, fontSize: number, hatch: string): Element {
+  const series = spec.series ?? [];
+  const colours = palette();
+  const colourOf = (name: string) => colours[series.indexOf(name) % colours.length]!;
+  const labels = [...new Set(spec.bars.map((b) => b.label))].sort();
+  const segments = labels.flatMap((label) => {
+    let y = 0;
+    return series.flatMap((name) => {
+      const bar = spec.bars.find((b) => b.label === label && b.series === name);
+      if (!bar) return [];
+      const h = bar.value ?? spec.suppressedExtent;
+      const seg = { label, y1: y, y2: y + h, fill: bar.value === null ? `url(#${hatch})` : colourOf(name) };
+      y += h;
+      return [seg];
+    });
+  });
+  const totals = labels.map((label) => ({
+    label,
+    y: Math.max(0, ...segments.filter((s) => s.label === label).map((s) => s.y2)),
+  }));
+  const rotate = labels.length * fontSize * 4.5 > width;
+  const svg = Plot.plot({
+    width,
+    style: { fontSize: `${fontSize}px`, background: 'transparent', color: 'currentColor', overflow: 'visible' },
+    height: Math.round(fontSize * 16),
+    marginLeft: fontSize * 3,
+    marginBottom: rotate ? fontSize * 5 : fontSize * 2.5,
+    marginTop: fontSize * 1.5,
+    x: { domain: labels, label: null, tickRotate: rotate ? -90 : 0, padding: 0.2 },
+    y: {
+      domain: [0, Math.max(spec.suppressedExtent, ...totals.map((t) => t.y)) * 1.1],
+      grid: true,
+      label: spec.valueLabel,
+      ticks: 4,
+    },
+    color: { type: 'identity' },
+    marks: [
+      Plot.barY(segments, { x: 'label', y1: 'y1', y2: 'y2', fill: 'fill', stroke: token('--surface'), strokeWidth: 1 }),
+      Plot.ruleY([0]),
+    ],
+  });
+  for (const s of svg.querySelectorAll('style')) s.remove();
+  svg.prepend(hatchPattern(hatch));
+  const legend = document.createElement('ul');
+  legend.className = 'chart-legend';
+  for (const name of series) {
+    const item = document.createElement('li');
+    const swatch = document.createElement('span');
+    swatch.className = 'swatch';
+    swatch.style.background = colourOf(name);
+    item.append(swatch, name);
+    legend.append(item);
+  }
+  if (spec.bars.some((b) => b.value === null)) {
+    const item = document.createElement('li');
+    const swatch = document.createElement('span');
+    swatch.className = 'swatch hatched';
+    item.append(swatch, S.evaluation.suppressedNote);
+    legend.append(item);
+  }
+  const box = document.createElement('div');
+  box.append(svg, legend);
+  return box;
 }
 
 /** Diagonal lines in the text colour on the page's surface colour. */

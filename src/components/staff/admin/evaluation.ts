@@ -126,11 +126,12 @@ export function initEvaluation(root: HTMLElement | null = document.querySelector
     try {
       const part = (by: string) =>
         api<{ rows: ParticipationRow[] }>(`/reports/participation?by=${by}`).then((r) => r.rows);
-      const [community, eventType, month, ageBand, depts, totals, catalogue] = await Promise.all([
+      const [community, eventType, month, ageBand, typeMonth, depts, totals, catalogue] = await Promise.all([
         part('community'),
         part('eventType'),
         part('month'),
         part('ageBand'),
+        part('eventTypeMonth'),
         api<{ rows: DepartmentRow[] }>('/reports/departments').then((r) => r.rows),
         api<{ communities: CommunityTotal[] }>('/community-totals').then((r) => r.communities),
         api<{ departments: Array<{ id: string; name: string | Record<string, string> }> }>('/catalogue').catch(() => ({
@@ -216,6 +217,39 @@ export function initEvaluation(root: HTMLElement | null = document.querySelector
       };
       participation('eventType', eventType, S.evaluation.eventTypeCaption, S.evaluation.colEventType, S.eventTypes);
       participation('month', month, S.evaluation.monthCaption, S.evaluation.colMonth);
+
+      // Event type × month: a month per row, an event type per column, stacked in the chart.
+      const cells = typeMonth.map((r) => {
+        const [m = r.key, type = ''] = r.key.split('/');
+        return { month: m, type: label(type, S.eventTypes), row: r };
+      });
+      const months = [...new Set(cells.map((c) => c.month))].sort();
+      const types = [...new Set(cells.map((c) => c.type))];
+      const tmTable: Table = {
+        caption: S.evaluation.eventTypeMonthCaption,
+        header: [S.evaluation.colMonth, ...types],
+        numeric: types.map((_, i) => i + 1),
+        rows: months.map((m) => [
+          m,
+          ...types.map((t) => {
+            const c = cells.find((x) => x.month === m && x.type === t);
+            return c ? show(c.row.participants, c.row.suppressed) : 0;
+          }),
+        ]),
+      };
+      renderTable(section('eventTypeMonth'), tmTable);
+      serviceCsv(section('eventTypeMonth'), 'eventTypeMonth');
+      specs.push([
+        'eventTypeMonth',
+        {
+          orientation: 'y',
+          suppressedExtent: 5,
+          valueLabel: S.evaluation.eventTypeMonthAxis,
+          series: types,
+          stacked: true,
+          bars: cells.map((c) => ({ label: c.month, value: c.row.participants, series: c.type })),
+        },
+      ]);
 
       // Points earned and redeemed by department (names from the catalogue).
       const deptName = (id: string) => {
