@@ -13,6 +13,7 @@ test('the admin page lists staff, makes an enrolment link with its QR, shows the
   browser,
   baseURL,
 }) => {
+  test.setTimeout(120_000); // axe in three modes on a shared 2-core machine
   const admin = await sharedAdmin(browser, baseURL!);
   await sharedStaff(browser, baseURL!, 'volunteer');
   const page = await admin.newPage();
@@ -72,6 +73,7 @@ test('auditors see the audit log but not the admin tools; volunteers are told wh
 });
 
 test('the evaluation page draws each chart with its table and CSV download', async ({ browser, baseURL }) => {
+  test.setTimeout(120_000); // axe in three modes on a shared 2-core machine
   const admin = await sharedAdmin(browser, baseURL!);
   // Six residents of one community take part: that community's cells are shown, smaller groups are "<5".
   for (let i = 0; i < 6; i++) {

@@ -159,6 +159,7 @@ test('the desk has no axe violations in the standard, extra size and high-contra
   browser,
   baseURL,
 }) => {
+  test.setTimeout(120_000); // axe in three modes on a shared 2-core machine
   const admin = await sharedAdmin(browser, baseURL!);
   const card = await makeCard(admin.request, 50);
   const page = await admin.newPage();
