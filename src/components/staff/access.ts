@@ -61,6 +61,20 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+/** A template's words with nodes (e.g. a date kept on one line) put in for its {name} placeholders. */
+export function fillNodes(text: string, values: Record<string, Node | string | number>): Array<Node | string> {
+  return text
+    .split(/(\{\w+\})/)
+    .filter(Boolean)
+    .map((part) => {
+      const v = /^\{(\w+)\}$/.exec(part)?.[1];
+      return v !== undefined && v in values ? (typeof values[v] === 'number' ? String(values[v]) : values[v]!) : part;
+    });
+}
+
+/** A date that does not break at its hyphens. */
+export const nowrap = (text: string) => el('span', { class: 'nowrap' }, text);
+
 /** A date-time as people at the centre read it (China time). */
 export function formatTime(iso: string, withTime = true): string {
   const d = new Date(iso);

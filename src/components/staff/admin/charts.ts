@@ -37,11 +37,54 @@ function token(name: string): string {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || 'currentColor';
 }
 
-/** An SVG element for the chart (a figure holding it when Plot adds a caption). */
+/** A label's width in ems, roughly: CJK and full-width characters 1, others 0.6. */
+const ems = (text: string) => [...text].reduce((w, ch) => w + (/[\u2e80-\uffff]/.test(ch) ? 1 : 0.6), 0);
+
+/** A label broken into lines of at most `max` ems (Plot wraps only at spaces, and Chinese has none). */
+function wrapLabel(text: string, max: number): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const ch of text) {
+    if (line && ems(line + ch) > max) {
+      lines.push(line.trimEnd());
+      line = ch === ' ' ? '' : ch;
+    } else line += ch;
+  }
+  if (line) lines.push(line);
+  return lines.join('\n');
+}
+
+/** A legend under a chart: a swatch and its words per entry (the figure is decoration; its table is the data). */
+function legend(entries: Array<[colour: string | 'hatched', words: string]>): HTMLUListElement {
+  const list = document.createElement('ul');
+  list.className = 'chart-legend';
+  for (const [colour, words] of entries) {
+    const item = document.createElement('li');
+    const swatch = document.createElement('span');
+    swatch.className = colour === 'hatched' ? 'swatch hatched' : 'swatch';
+    if (colour !== 'hatched') swatch.style.background = colour;
+    item.append(swatch, words);
+    list.append(item);
+  }
+  return list;
+}
+
+/** Plot's own <style> goes (the page's CSP allows only its stylesheets; evaluation.css does its job). */
+function finish(svg: Element, hatch: string, entries: Array<[string, string]>): Element {
+  for (const s of svg.querySelectorAll('style')) s.remove();
+  svg.prepend(hatchPattern(hatch));
+  const box = document.createElement('div');
+  box.append(svg);
+  if (entries.length) box.append(legend(entries));
+  return box;
+}
+
+/** The chart (an SVG and, where it needs one, a legend under it). */
 export function drawChart(spec: ChartSpec, width: number): Element {
   const font = parseFloat(getComputedStyle(document.documentElement).fontSize) || 18;
   const fontSize = Math.round(font * 0.8);
   const hatch = `hatch-${++hatchN}`;
+  if (spec.stacked) return drawStacked(spec, width, fontSize, hatch);
   const shown = spec.bars.filter((b) => b.value !== null);
   const hidden = spec.bars.filter((b) => b.value === null);
   const key = (b: Bar) => (b.series ? `${b.label} · ${b.series}` : b.label);
@@ -55,13 +98,22 @@ export function drawChart(spec: ChartSpec, width: number): Element {
     width,
     style: { fontSize: `${fontSize}px`, background: 'transparent', color: 'currentColor', overflow: 'visible' },
   };
+  const entries: Array<[string, string]> = [];
+  if (spec.series)
+    spec.series.slice(0, 2).forEach((name, i) => entries.push([i ? token('--accent') : token('--primary'), name]));
+  if (spec.bars.some((b) => b.behind !== undefined)) {
+    entries.push([token('--primary'), S.evaluation.legendParticipants]);
+    entries.push([token('--border'), S.evaluation.colCards]);
+  }
+  if (spec.bars.some((b) => b.target !== undefined)) entries.push([token('--alert'), S.evaluation.legendTarget]);
+  if (hidden.length) entries.push(['hatched', S.evaluation.suppressedNote]);
   let svg: Element;
-  if (spec.stacked) return drawStacked(spec, width, fontSize, hatch);
   if (spec.orientation === 'x') {
-    const longest = Math.max(2, ...domain.map((d) => d.length));
-    const marginLeft = Math.min(Math.round(width * 0.42), longest * fontSize + 12);
-    const lines = Math.ceil((longest * fontSize) / Math.max(1, marginLeft - 12));
-    const band = fontSize * Math.max(2.2, lines * 1.3 + 0.8);
+    const labelEms = Math.min(Math.max(2, ...domain.map(ems)), Math.floor((width * 0.42) / fontSize));
+    const wrapped = new Map(domain.map((d) => [d, wrapLabel(d, labelEms)]));
+    const lines = Math.max(1, ...[...wrapped.values()].map((w) => w.split('\n').length));
+    const marginLeft = Math.round(labelEms * fontSize + fontSize * 0.8);
+    const band = fontSize * Math.max(2.2, lines * 1.25 + 0.9);
     svg = Plot.plot({
       ...common,
       height: Math.round(band * domain.length + fontSize * 3),
@@ -75,19 +127,11 @@ export function drawChart(spec: ChartSpec, width: number): Element {
         ticks: Math.max(2, Math.floor(width / (fontSize * 5))),
       },
       y: { domain, label: null, padding: 0.25 },
-      caption: spec.bars.some((b) => b.target !== undefined || b.behind !== undefined)
-        ? S.evaluation.legendTarget
-        : undefined,
       marks: [
-        Plot.axisY({ tickSize: 0, lineWidth: Math.max(2, (marginLeft - 12) / fontSize), textAnchor: 'end' }),
+        Plot.axisY({ tickSize: 0, tickFormat: (d: string) => wrapped.get(d) ?? d, textAnchor: 'end' }),
         Plot.barX(
           spec.bars.filter((b) => b.behind !== undefined),
-          {
-            x1: 0,
-            x2: 'behind',
-            y: key,
-            fill: token('--border'),
-          },
+          { x1: 0, x2: 'behind', y: key, fill: token('--border') },
         ),
         Plot.barX(shown, { x1: 0, x2: 'value', y: key, fill: seriesFill, insetTop: 3, insetBottom: 3 }),
         Plot.barX(hidden, {
@@ -109,12 +153,7 @@ export function drawChart(spec: ChartSpec, width: number): Element {
         }),
         Plot.tickX(
           spec.bars.filter((b) => b.target !== undefined),
-          {
-            x: 'target',
-            y: key,
-            stroke: token('--alert'),
-            strokeWidth: 4,
-          },
+          { x: 'target', y: key, stroke: token('--alert'), strokeWidth: 4 },
         ),
         Plot.ruleX([0]),
       ],
@@ -143,12 +182,7 @@ export function drawChart(spec: ChartSpec, width: number): Element {
       ],
     });
   }
-  // Plot puts a <style> element in each chart; the page's CSP allows only its own stylesheets (evaluation.css
-  // does the same job), so it goes before the chart joins the page.
-  for (const s of svg.querySelectorAll('style')) s.remove();
-  const target = svg.tagName.toLowerCase() === 'svg' ? svg : svg.querySelector('svg');
-  if (target) target.prepend(hatchPattern(hatch));
-  return svg;
+  return finish(svg, hatch, entries);
 }
 
 /** Colours for stacked series: the page's own three, then mid tones readable on white and on black. */
@@ -204,28 +238,9 @@ function drawStacked(spec: ChartSpec, width: number, fontSize: number, hatch: st
       Plot.ruleY([0]),
     ],
   });
-  for (const s of svg.querySelectorAll('style')) s.remove();
-  svg.prepend(hatchPattern(hatch));
-  const legend = document.createElement('ul');
-  legend.className = 'chart-legend';
-  for (const name of series) {
-    const item = document.createElement('li');
-    const swatch = document.createElement('span');
-    swatch.className = 'swatch';
-    swatch.style.background = colourOf(name);
-    item.append(swatch, name);
-    legend.append(item);
-  }
-  if (spec.bars.some((b) => b.value === null)) {
-    const item = document.createElement('li');
-    const swatch = document.createElement('span');
-    swatch.className = 'swatch hatched';
-    item.append(swatch, S.evaluation.suppressedNote);
-    legend.append(item);
-  }
-  const box = document.createElement('div');
-  box.append(svg, legend);
-  return box;
+  const entries: Array<[string, string]> = series.map((name) => [colourOf(name), name]);
+  if (spec.bars.some((b) => b.value === null)) entries.push(['hatched', S.evaluation.suppressedNote]);
+  return finish(svg, hatch, entries);
 }
 
 /** Diagonal lines in the text colour on the page's surface colour. */

@@ -6,7 +6,7 @@
  */
 import { formatCardNumber, parseCardScan } from '@hc/domain/points/card.ts';
 import { api, ApiProblem, idempotencyKey } from '../../../lib/points/client.ts';
-import { checkAccess, el, formatTime, problemText, type StaffMe } from '../access.ts';
+import { checkAccess, el, fillNodes, formatTime, nowrap, problemText, type StaffMe } from '../access.ts';
 import { fill, S } from '../admin-desk-strings.ts';
 
 interface CardSummary {
@@ -131,14 +131,21 @@ export function initDesk(root: HTMLElement | null = document.querySelector('[dat
     }
   }
 
+  const stampSlip = () =>
+    ($('[data-printed]').textContent = fill(S.desk.slipPrinted, { date: formatTime(new Date().toISOString()) }));
+  window.addEventListener('beforeprint', stampSlip);
+
   function renderCard() {
     if (!card) return;
+    stampSlip();
     $('[data-card-number]').textContent = formatCardNumber(card.number);
     $('[data-balance]').textContent = fill(S.desk.points, { n: card.balance });
     const list = $('[data-expiring]');
     list.replaceChildren(
       ...(card.expiring.length
-        ? card.expiring.map((l) => el('li', {}, fill(S.desk.expiringItem, { n: l.amount, date: l.expiresOn })))
+        ? card.expiring.map((l) =>
+            el('li', {}, ...fillNodes(S.desk.expiringItem, { n: l.amount, date: nowrap(l.expiresOn) })),
+          )
         : [el('li', {}, S.desk.noExpiring)]),
     );
   }
@@ -199,7 +206,7 @@ export function initDesk(root: HTMLElement | null = document.querySelector('[dat
             el(
               'tr',
               {},
-              el('td', {}, formatTime(t.at, false)),
+              el('td', { class: 'nowrap' }, formatTime(t.at, false)),
               el('td', {}, what(t)),
               el('td', { class: 'num' }, t.points > 0 ? `+${t.points}` : String(t.points)),
               el('td', { class: 'num' }, t.id),
@@ -256,7 +263,7 @@ export function initDesk(root: HTMLElement | null = document.querySelector('[dat
             el('li', { class: 'cost' }, fill(S.desk.cost, { n: r.cost })),
             el('li', { 'data-left': r.left }, fill(S.desk.left, { n: r.left })),
             el('li', {}, fill(S.desk.limit, { n: r.perPersonLimit })),
-            el('li', {}, fill(S.desk.valid, { from: day(r.validFrom), to: day(r.validTo) })),
+            el('li', {}, ...fillNodes(S.desk.valid, { from: nowrap(day(r.validFrom)), to: nowrap(day(r.validTo)) })),
             local(r.collectAt) && el('li', {}, fill(S.desk.collect, { place: local(r.collectAt) })),
           ),
           short && el('p', { class: 'short' }, S.desk.shortHint),
@@ -328,7 +335,9 @@ export function initDesk(root: HTMLElement | null = document.querySelector('[dat
     if (!voucher) return;
     $('[data-voucher-number]').textContent = voucher.voucher;
     $('[data-voucher-reward]').textContent = voucher.name;
-    $('[data-voucher-valid]').textContent = fill(S.desk.voucherValid, { date: day(voucher.validUntil) });
+    $('[data-voucher-valid]').replaceChildren(
+      ...fillNodes(S.desk.voucherValid, { date: nowrap(day(voucher.validUntil)) }),
+    );
     $('[data-voucher-balance]').textContent = fill(S.desk.voucherBalance, { n: voucher.balance });
     $('[data-voucher-status]').textContent = '';
     $('[data-voucher-actions]').hidden = false;
@@ -362,7 +371,7 @@ export function initDesk(root: HTMLElement | null = document.querySelector('[dat
   $('[data-cancel]').addEventListener('click', () => void voucherAction('cancel'));
 
   $('[data-print]').addEventListener('click', () => {
-    $('[data-printed]').textContent = fill(S.desk.slipPrinted, { date: formatTime(new Date().toISOString()) });
+    stampSlip();
     window.print();
   });
   $('[data-next]').addEventListener('click', () => {
