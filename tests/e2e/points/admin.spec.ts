@@ -18,6 +18,10 @@ test('the admin page lists staff, makes an enrolment link with its QR, shows the
   await sharedStaff(browser, baseURL!, 'volunteer');
   const page = await admin.newPage();
   await page.setViewportSize({ width: 360, height: 800 });
+  const refused: string[] = [];
+  page.on('console', (m) => {
+    if (/Content.Security.Policy/i.test(m.text())) refused.push(m.text());
+  });
   await page.goto('/staff/admin/');
   const staff = page.getByRole('table', { name: '工作人员和他们已登录的设备' });
   await expect(staff).toContainText(STAFF_NAMES.volunteer);
@@ -44,6 +48,7 @@ test('the admin page lists staff, makes an enrolment link with its QR, shows the
   expect(((await (await phone.request.get(`${API}/staff/me`)).json()) as { role: string }).role).toBe('desk');
 
   expect(await axeViolations(page, '/staff/admin/')).toEqual([]);
+  expect(refused, 'the QR is drawn within the CSP').toEqual([]);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 });
 
@@ -84,6 +89,11 @@ test('the evaluation page draws each chart with its table and CSV download', asy
   await earnActivity(admin.request, lone.number);
   const auditor = await sharedStaff(browser, baseURL!, 'auditor');
   const page = await auditor.newPage();
+  // Plot's own <style> would break the page's CSP: nothing is refused.
+  const refused: string[] = [];
+  page.on('console', (m) => {
+    if (/Content.Security.Policy/i.test(m.text())) refused.push(m.text());
+  });
   await page.goto('/staff/admin/evaluation/');
   for (const id of ['community', 'eventType', 'month', 'eventTypeMonth', 'departments', 'ageBand']) {
     const section = page.locator(`[data-report="${id}"]`);
@@ -124,4 +134,5 @@ test('the evaluation page draws each chart with its table and CSV download', asy
   expect(builtCsv).toContain('"区卫健局"');
 
   expect(await axeViolations(page, '/staff/admin/evaluation/')).toEqual([]);
+  expect(refused).toEqual([]);
 });
