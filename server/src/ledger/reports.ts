@@ -1,7 +1,7 @@
 /**
  * Aggregates for evaluating the programme: participation (distinct members who earned) by month, community,
- * event type, age band, or event type and month together; points earned and redeemed by department; public totals per community. A cell
- * counting fewer than 5 people is suppressed (null), so no report singles anyone out.
+ * event type, age band, or event type and month together; points earned and redeemed by department; public totals
+ * per community. A cell counting fewer than 5 people is suppressed (null), so no report singles anyone out.
  */
 import { sql } from 'kysely';
 import type { Ledger } from './ledger.ts';
