@@ -27,7 +27,7 @@ describe.each(ENGINES)('participation by event type and month on $name', (engine
       key: newKey(),
       body: { rule: 'volunteering', card: { number: (await f.card()).number } },
     });
-    expect(v.status).toBe(201);
+    expect(v.status, await v.text()).toBe(201);
   });
   afterAll(() => f.close());
 

@@ -1,13 +1,14 @@
 /**
  * Aggregates for evaluating the programme: participation (distinct members who earned) by month, community,
- * event type or age band; points earned and redeemed by department; public totals per community. A cell
- * counting fewer than 5 people is suppressed (null), so no report singles anyone out.
+ * event type, age band, or event type and month together; points earned and redeemed by department; public totals
+ * per community. A cell counting fewer than 5 people is suppressed (null), so no report singles anyone out.
  */
 import { sql } from 'kysely';
 import { monthRange, type Ledger } from './ledger.ts';
 
 export const SUPPRESS_BELOW = 5;
-export const PARTICIPATION_DIMENSIONS = ['month', 'community', 'eventType', 'ageBand'] as const;
+/** eventTypeMonth: one row per month and event type, keyed "YYYY-MM/eventType" (activities as "(activity)"). */
+export const PARTICIPATION_DIMENSIONS = ['month', 'community', 'eventType', 'ageBand', 'eventTypeMonth'] as const;
 export type Dimension = (typeof PARTICIPATION_DIMENSIONS)[number];
 
 const suppress = (people: number, value: number) => (people < SUPPRESS_BELOW ? null : value);
@@ -18,6 +19,7 @@ export async function participation(ledger: Ledger, by: Dimension) {
     month: sql<string>`to_char(t.created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM')`,
     community: sql<string>`coalesce(c.community, '(unknown)')`,
     eventType: sql<string>`coalesce(o.event_type, '(activity)')`,
+    eventTypeMonth: sql<string>`to_char(t.created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') || '/' || coalesce(o.event_type, '(activity)')`,
     ageBand: sql<string>`CASE WHEN c.birth_year IS NULL THEN '(unknown)' WHEN ${year} - c.birth_year < 40 THEN '14-39' WHEN ${year} - c.birth_year < 60 THEN '40-59' WHEN ${year} - c.birth_year < 75 THEN '60-74' ELSE '75+' END`,
   }[by];
   const rows = await sql<{ key: string; people: number; earnings: number; points: number }>`

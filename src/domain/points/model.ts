@@ -97,12 +97,26 @@ export const rewardSchema = z
   });
 export type Reward = z.infer<typeof rewardSchema>;
 
+/**
+ * The plan's targets, for the evaluation page's charts (optional): how many residents should take part in each
+ * community (as residents' cards name it), for the plan's year.
+ */
+export const pointsTargetsSchema = z.strictObject({
+  /** The plan's year the targets are for. */
+  year: z.number().int().min(2000).max(2100).optional(),
+  /** Participants (distinct people who earned points) the plan aims for, by community. */
+  participants: z.record(z.string().trim().min(1).max(40), z.number().int().min(1).max(10_000_000)).default({}),
+});
+export type PointsTargets = z.infer<typeof pointsTargetsSchema>;
+
 export const pointsSettingsSchema = z.strictObject({
   /** True for the demonstration catalogue that ships with the project. */
   sample: z.boolean().default(false),
   expiry: z.enum(EXPIRY_POLICIES).default('end-of-following-year'),
   /** The consent text's version a resident agrees to when a card is made. */
   consentVersion: z.string().trim().min(1).max(40),
+  /** The plan's targets for the evaluation charts (the service stores only the rest of the settings). */
+  targets: pointsTargetsSchema.optional(),
 });
 export type PointsSettings = z.infer<typeof pointsSettingsSchema>;
 

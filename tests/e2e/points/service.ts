@@ -164,3 +164,73 @@ export async function makeCard(admin: APIRequestContext, points = 0, fields: Rec
   }
   return card;
 }
+
+/** A signed-in staff member's browser (a 360 px phone), enrolled through an admin's one-time link. */
+export async function staffContext(
+  browser: Browser,
+  baseURL: string,
+  admin: APIRequestContext,
+  role: Role,
+  name = `测试${role}`,
+): Promise<BrowserContext> {
+  const ctx = await browser.newContext({
+    baseURL,
+    extraHTTPHeaders: { origin: baseURL },
+    viewport: { width: 360, height: 800 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    serviceWorkers: 'block',
+  });
+  await enrolStaff(admin, ctx.request, role, name);
+  return ctx;
+}
+
+/** A card's balance as the service has it. */
+export async function balanceOf(request: APIRequestContext, number: string): Promise<number> {
+  const r = await request.get(`${API}/cards/${number}`);
+  expect(r.status(), await r.text()).toBe(200);
+  return ((await r.json()) as { balance: number }).balance;
+}
+
+/** How many of a reward are left (GET /catalogue). */
+export async function rewardLeft(request: APIRequestContext, id: string): Promise<number> {
+  const r = await request.get(`${API}/catalogue`);
+  expect(r.status(), await r.text()).toBe(200);
+  const reward = ((await r.json()) as { rewards: Array<{ id: string; left: number }> }).rewards.find(
+    (x) => x.id === id,
+  );
+  if (!reward) throw new Error(`no reward ${id} in the catalogue`);
+  return reward.left;
+}
+
+/** Points earned by a staff-recorded activity (counts in the participation reports, unlike a correction). */
+export async function earnActivity(staff: APIRequestContext, number: string, rule = 'volunteering') {
+  const r = await staff.post(`${API}/activities`, {
+    data: { rule, card: { number } },
+    headers: { 'idempotency-key': key('act') },
+  });
+  expect(r.status(), await r.text()).toBe(201);
+}
+
+// One admin and one staff member per role for each worker (a worker's tests share its browser): the service
+// allows 20 enrolments a minute from one address, and every enrolment is one.
+const shared = new Map<string, Promise<BrowserContext>>();
+export const STAFF_NAMES = { volunteer: '测试志愿者', desk: '测试服务台', auditor: '测试审计员' } as const;
+
+/** This worker's admin (signed in, test catalogue synced); tests that revoke or sign out make their own. */
+export function sharedAdmin(browser: Browser, baseURL: string): Promise<BrowserContext> {
+  if (!shared.has('admin')) shared.set('admin', adminContext(browser, baseURL));
+  return shared.get('admin')!;
+}
+
+/** This worker's staff member of a role, enrolled by its shared admin. */
+export function sharedStaff(browser: Browser, baseURL: string, role: Exclude<Role, 'admin'>): Promise<BrowserContext> {
+  if (!shared.has(role))
+    shared.set(
+      role,
+      sharedAdmin(browser, baseURL).then((admin) =>
+        staffContext(browser, baseURL, admin.request, role, STAFF_NAMES[role]),
+      ),
+    );
+  return shared.get(role)!;
+}
