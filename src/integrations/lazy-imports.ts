@@ -4,7 +4,8 @@
  * fetched in parallel; the helper is then part of the first flight of every page whose script lazily imports
  * anything, which made code-on-first-use a loss rather than a saving (issue 29, docs/performance.md). The site's
  * lazily imported modules have no CSS and share their few dependencies with the script that imports them, so
- * the unwrapped import() loads exactly the same files; the minifier then drops the unused helper.
+ * the unwrapped import() loads exactly the same files; the minifier then drops the unused helper (its own chunk,
+ * when several scripts shared it, is still written to _astro/ but nothing loads it).
  *
  * A lazily imported chunk that brings CSS would need the helper (it is what inserts the <link>), so such a
  * chunk fails the build rather than losing its styles.
@@ -13,7 +14,6 @@ import type { Plugin } from 'vite';
 
 const CALL = '__vitePreload(';
 const MARK = '__VITE_PRELOAD__';
-const HELPER = '\0vite/preload-helper.js';
 
 /** `__vitePreload(FACTORY, __VITE_PRELOAD__[, import.meta.url])` → `(FACTORY)()`, innermost first. */
 export function unwrapPreload(code: string): string {
@@ -46,15 +46,6 @@ export default function lazyImports(): Plugin {
       return { code: out, map: null };
     },
     generateBundle(_options, bundle) {
-      // The helper's own chunk, imported by nothing now: not written to dist/.
-      for (const [file, chunk] of Object.entries(bundle))
-        if (
-          chunk.type === 'chunk' &&
-          chunk.moduleIds.length === 1 &&
-          chunk.moduleIds[0] === HELPER &&
-          !Object.values(bundle).some((c) => c.type === 'chunk' && c.imports.includes(file))
-        )
-          delete bundle[file];
       const css = (file: string, seen = new Set<string>()): boolean => {
         const chunk = bundle[file];
         if (!chunk || chunk.type !== 'chunk' || seen.has(file)) return false;
