@@ -3,7 +3,8 @@
  * Each tool's own code — the dialect player (audio-player.ts), read-aloud (read-aloud.ts), pinyin
  * (pinyin-toggle.ts) — is imported the first time a reader reaches for that tool: on pointer down, hover, focus
  * or a key on it, so it has usually arrived by the time the tap lands. A tap that lands before it has is held
- * and replayed once it has (a fraction of a second at worst), so the first tap always works. What must happen
+ * and replayed once it has (a fraction of a second at worst), so the first tap always works; the pinyin switch
+ * toggles at once like any checkbox and its code applies the reader's choice when it arrives. What must happen
  * within the tap itself happens here: the player's play and the 听录音 button's "open and play" start the
  * recording in the reader's own gesture (phones allow sound only then), and the read-aloud control is shown only
  * when the phone has a voice for the page's language, as before.
@@ -99,10 +100,26 @@ for (const root of document.querySelectorAll<HTMLElement>('[data-read-aloud]')) 
 }
 
 // Pinyin: a reader who keeps it on (the pre-paint script marks <html data-pinyin>) gets it at once; others when
-// they first reach for the switch.
+// they first change the switch. The box itself toggles at once, as a native checkbox does (nothing is held).
 const pinyin = document.querySelector('.pinyin-toggle');
 if (pinyin) {
-  const load = () => import('./pinyin-toggle.ts').then(({ initPinyinToggle }) => initPinyinToggle());
-  if (document.documentElement.hasAttribute('data-pinyin')) void load();
-  else onFirstUse(pinyin, load);
+  const code = () => import('./pinyin-toggle.ts');
+  let started = false;
+  const start = (changed?: HTMLInputElement) => {
+    if (started) return;
+    started = true;
+    code().then(
+      ({ initPinyinToggle }) => initPinyinToggle(changed),
+      () => {
+        started = false; // offline before it was ever fetched: stay plain rather than pretend
+        if (changed) changed.checked = false;
+      },
+    );
+  };
+  if (document.documentElement.hasAttribute('data-pinyin')) start();
+  else {
+    for (const type of ['pointerdown', 'mouseover', 'focusin', 'keydown'])
+      pinyin.addEventListener(type, () => void code().catch(() => {}), { passive: true, once: true });
+    pinyin.addEventListener('change', (e) => start(e.target as HTMLInputElement));
+  }
 }
