@@ -64,7 +64,7 @@ run(
 // second PostgreSQL server the stage starts itself on a free port (server/tests/global-setup.ts). Its benchmark runs
 // on a tiny ledger with the others below.
 run('points service (ledger tests on both engines)', 'npx', ['vitest', 'run', '--config', 'server/vitest.config.ts']);
-// Byte budgets over the built site: reading pages ≤ 15 KB gzip, readable without JS, React only on the quiz.
+// Byte budgets over the built site: reading pages ≤ 14 KB gzip, readable without JS, React only on the quiz.
 // (Lighthouse scores move with machine load: they are in `npm run bench`, not here.)
 run('byte budgets (npm run check:budgets)', 'node', ['scripts/bench/check-budgets.mjs']);
 // Every benchmark once on a tiny input against this build (scripts/bench/smoke.mjs: bench, bench:pwa,

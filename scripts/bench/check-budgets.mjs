@@ -1,6 +1,6 @@
 /**
  * npm run check:budgets — the byte budgets over the built dist/ (build first; npm test does): every reading
- * page (home, hub, article, event, family) ≤ 15 KB gzip (BUDGETS.readingTotalGzip) HTML+CSS+JS and readable before any script runs, React
+ * page (home, hub, article, event, family) ≤ 14 KB gzip (BUDGETS.readingTotalGzip, no exceptions) HTML+CSS+JS and readable before any script runs, React
  * only on pages whose island needs it, every file a page loads exists. These are deterministic, so they gate
  * npm test. Lighthouse scores move with machine load: they are a benchmark (`npm run bench`), not a gate here;
  * accessibility is enforced by axe in the browser tests. Exits 1 with the failing pages and bytes when a budget

@@ -38,6 +38,7 @@ import {
   type LocaleEntry,
 } from '../lib/offline/names.ts';
 import { registerSearchIndexRoute } from './search-route.ts';
+import { withModuleImports } from '../lib/offline/precache.ts';
 
 declare const self: ServiceWorkerGlobalScope;
 /** Every locale's precache entries, each naming its locales (written in by src/pwa/index.ts). */
@@ -174,7 +175,12 @@ async function keepLandingPage(event: ExtendableMessageEvent, page: string, asse
   if (url.origin !== self.location.origin || (await matchPrecache(`${pageKey(url)}index.html`))) return;
   await pages.handle({ event, request: new Request(url.pathname) }).catch(() => undefined);
   const cache = await caches.open(ASSETS_CACHE);
-  for (const a of assets) {
+  // With the code its scripts load on first use (the reading tools), so every tool works offline too.
+  const text = async (u: string) => {
+    const r = (await caches.match(u, { ignoreSearch: true })) ?? (await fetch(u));
+    return r.ok ? r.text() : null;
+  };
+  for (const a of await withModuleImports(assets, text)) {
     const u = new URL(a, self.location.origin);
     if (u.origin !== self.location.origin || (await matchPrecache(u.pathname)) || (await cache.match(u.pathname)))
       continue;

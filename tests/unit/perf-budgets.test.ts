@@ -3,13 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PAGE_TYPES, fileToUrl, groupPages, pageKind, representative } from '../../scripts/bench/lib/pages.ts';
 import { gzipSize, mainTextLength, pageResources } from '../../scripts/bench/lib/resources.ts';
 import { attributes, resolveUrl, staticImports } from '../../src/lib/offline/page-loads.ts';
-import {
-  BUDGETS,
-  SIZE_EXCEPTIONS,
-  evaluate,
-  formatVerdicts,
-  type PageMeasurement,
-} from '../../scripts/bench/lib/budgets.ts';
+import { BUDGETS, evaluate, formatVerdicts, type PageMeasurement } from '../../scripts/bench/lib/budgets.ts';
 
 describe('page types', () => {
   it('classifies built files in every locale and leaves other pages out', () => {
@@ -170,26 +164,16 @@ describe('budgets', () => {
     ).toHaveLength(1);
   });
 
-  it('lets a listed page over the budget pass only up to its own ceiling, in every locale, and says so', () => {
-    const [file, { maxGzip }] = Object.entries(SIZE_EXCEPTIONS)[0];
-    const at = (f: string, total: number) =>
-      evaluate([page({ file: f, total, gzip: { html: total - 5000, css: 3000, js: 2000 } })]);
+  it('holds every reading page to 14 KB, in every locale, with no named exceptions (issue 29)', () => {
+    expect(BUDGETS.readingTotalGzip).toBe(14 * 1024);
+    const file = 'articles/fall-prevention-at-home/index.html';
     for (const f of [file, `yue/${file}`, `en/${file}`]) {
-      const between = Math.round((BUDGETS.readingTotalGzip + maxGzip) / 2);
-      const v = at(f, between);
-      expect(v.every((x) => x.ok)).toBe(true);
-      expect(formatVerdicts(v)).toContain(`${(between / 1024).toFixed(1)} KB gzip, within its own`);
+      const v = evaluate([
+        page({ file: f, total: BUDGETS.readingTotalGzip + 100, gzip: { html: 9436, css: 3000, js: 2000 } }),
+      ]);
+      expect(v.filter((x) => !x.ok).map((x) => x.rule)).toEqual(['size']);
+      expect(formatVerdicts(v)).not.toContain('exception');
     }
-    expect(
-      at(file, maxGzip + 1)
-        .filter((x) => !x.ok)
-        .map((x) => x.rule),
-    ).toEqual(['size']);
-    expect(
-      at('articles/another-article/index.html', Math.round((BUDGETS.readingTotalGzip + maxGzip) / 2))
-        .filter((x) => !x.ok)
-        .map((x) => x.rule),
-    ).toEqual(['size']);
   });
 
   it('does not size-check pages that are not reading pages', () => {

@@ -5,6 +5,7 @@
  */
 import { SAVED_CACHE, SAVED_INDEX_KEY } from '../../lib/offline/names.ts';
 import { articleLinks, planPage } from '../../lib/offline/plan.ts';
+import { withModuleImports } from '../../lib/offline/precache.ts';
 import { manifestUrlIn, packFiles, searchPageIn } from '../../lib/search/pack.ts';
 import type { Manifest } from '../../lib/search/types.ts';
 import {
@@ -73,6 +74,9 @@ async function fetchOk(url: string, tries = 3): Promise<Response> {
   throw last;
 }
 
+/** A script's text, for following its imports (the reading tools' code loads on first use: save it too). */
+const scriptText = async (url: string) => (await fetchOk(url)).text();
+
 /** Stores one URL; returns its size in bytes. */
 async function store(cache: Cache, url: string, response?: Response): Promise<number> {
   const r = response ?? (await fetchOk(url));
@@ -108,6 +112,7 @@ export async function savePage(url: string, opts: SaveOptions): Promise<SavedIte
   const pageResponse = await fetchOk(url);
   const html = await pageResponse.clone().text();
   const plan = planPage(url, html, { imageTypes, audio: opts.audio });
+  plan.parts = await withModuleImports(plan.parts, scriptText);
   const articles = opts.kind === 'hub' ? articleLinks(html, plan.page) : [];
   const total = 1 + articles.length;
   let done = 0;
@@ -120,7 +125,7 @@ export async function savePage(url: string, opts: SaveOptions): Promise<SavedIte
   for (const a of articles) {
     const r = await fetchOk(a);
     const sub = planPage(a, await r.clone().text(), { imageTypes, audio: opts.audio });
-    for (const p of sub.parts)
+    for (const p of await withModuleImports(sub.parts, scriptText))
       if (!parts.has(p)) {
         bytes += await store(cache, p);
         parts.add(p);

@@ -1,6 +1,8 @@
 /**
  * The dialect audio player: choose a track, play / pause, skip 10 s, seek, and 0.75× / 1× / 1.25× speed.
  * The chosen speed is kept across tracks. Plain <audio controls> are the fallback without JavaScript.
+ * Loaded on first use by tools.ts, which may already have started the recording in the reader's tap: the state
+ * is read from the <audio> element, never assumed.
  */
 import { fill } from '../../lib/text/fill.ts';
 import { formatDuration } from '../../lib/dialects.ts';
@@ -81,5 +83,8 @@ export function initAudioPlayer(root: HTMLElement): void {
   const open = document.querySelector(`[aria-controls=${root.id}]`);
   open?.addEventListener('click', () => (open.ariaExpanded !== 'true') === audio.paused && play.click());
   for (const type of ['play', 'pause', 'ended', 'timeupdate', 'durationchange']) audio.addEventListener(type, render);
+  // A position chosen on the slider while this code was loading.
+  if (Number(seek.value) > 0 && Math.abs(Number(seek.value) - audio.currentTime) >= 1)
+    audio.currentTime = Number(seek.value);
   render();
 }

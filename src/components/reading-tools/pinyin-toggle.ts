@@ -40,7 +40,11 @@ export function showPinyin(on: boolean, parts: Parts | null, root: ParentNode = 
   else document.documentElement.removeAttribute('data-pinyin');
 }
 
-export function initPinyinToggle(): void {
+/**
+ * Runs the switch. tools.ts loads this on a reader's first change of it (`changed`: the box, already toggled by
+ * the browser; its state is the reader's choice) or at once when pinyin was kept on.
+ */
+export function initPinyinToggle(changed?: HTMLInputElement): void {
   const boxes = [...document.querySelectorAll<HTMLInputElement>('[data-pinyin-toggle]')];
   const src = boxes[0]?.dataset.pinyinSrc;
   if (!src) return;
@@ -52,22 +56,29 @@ export function initPinyinToggle(): void {
     if (on && !parts) for (const other of boxes) other.checked = false;
     showPinyin(on && !!parts, parts);
   };
+  const remember = (on: boolean) => {
+    try {
+      if (on) localStorage.setItem(PREF_KEYS.pinyin, '1');
+      else localStorage.removeItem(PREF_KEYS.pinyin);
+    } catch {
+      /* the choice lasts for this page */
+    }
+  };
   let on = false;
   try {
     on = parseFlag(localStorage.getItem(PREF_KEYS.pinyin));
   } catch {
     /* no storage: start with pinyin off */
   }
+  if (changed) {
+    on = changed.checked;
+    remember(on);
+  }
   void apply(on);
   for (const box of boxes) {
     box.addEventListener('change', () => {
       void apply(box.checked);
-      try {
-        if (box.checked) localStorage.setItem(PREF_KEYS.pinyin, '1');
-        else localStorage.removeItem(PREF_KEYS.pinyin);
-      } catch {
-        /* the choice lasts for this page */
-      }
+      remember(box.checked);
     });
   }
 }

@@ -5,12 +5,37 @@
  * page's engine is there offline); anything else (icons, manifest, pwa.js) to all. Pure: the caller passes
  * `read(url)` returning a built file's text (or null), so it runs at build time and in unit tests.
  */
-import { pageLoads, resolveUrl } from './page-loads.ts';
+import { pageLoads, resolveUrl, staticImports } from './page-loads.ts';
 import { localeOfPath, OFFLINE_LOCALES, type LocaleEntry, type ManifestEntry, type OfflineLocale } from './names.ts';
 
 /** Modules a script loads on demand: import("./x.js") or import(`./x.js`) (literals only, as bundlers write them). */
 export function lazyImports(js: string): string[] {
   return [...new Set([...js.matchAll(/\bimport\s*\(\s*["'`]([^"'`$]+)["'`]\s*\)/g)].map((m) => m[1]))];
+}
+
+/**
+ * `urls` and, for each script among them, every module it imports at once or on first use, followed through
+ * (a page's scripts load the reading tools' code only when a reader reaches for a tool: a page kept or saved
+ * for offline needs that code too). `read(url)` gives a script's text, or null when it cannot be had.
+ */
+export async function withModuleImports(
+  urls: readonly string[],
+  read: (url: string) => Promise<string | null>,
+): Promise<string[]> {
+  const out = new Set(urls);
+  const queue = urls.filter((u) => /\.m?js$/.test(u.split('?')[0]));
+  for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
+    const js = await read(url).catch(() => null);
+    if (js == null) continue;
+    for (const ref of [...staticImports(js), ...lazyImports(js)]) {
+      const dep = resolveUrl(ref, url);
+      if (dep && !out.has(dep)) {
+        out.add(dep);
+        queue.push(dep);
+      }
+    }
+  }
+  return [...out];
 }
 
 /** Site URL of a dist/-relative file: "en/index.html" → "/en/", "_astro/x.js" → "/_astro/x.js". */
