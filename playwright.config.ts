@@ -63,7 +63,13 @@ export default defineConfig({
       // content's, and tests add what they need (today's occurrence) through the admin API.
       command: `node scripts/points.ts serve --dist ${process.env.DIST ?? 'dist'}`,
       url: `http://127.0.0.1:${POINTS_PORT}/api/v1/health`,
-      env: { PORT: String(POINTS_PORT), POINTS_DATA_DIR: process.env.E2E_POINTS_DIR },
+      // Every spec enrols its own staff from one address: the per-address enrolment limit (20 a minute, tested in
+      // server/tests/) is raised here so parallel specs never trip it.
+      env: {
+        PORT: String(POINTS_PORT),
+        POINTS_DATA_DIR: process.env.E2E_POINTS_DIR,
+        POINTS_RATE_LIMITS: 'enrol=1000,checkin=1000,redeem=1000',
+      },
       reuseExistingServer: false,
       timeout: 90_000,
     },
