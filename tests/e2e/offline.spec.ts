@@ -383,3 +383,44 @@ test('search works offline after one visit: what was searched stays, and a saved
   await input.fill('骨密度');
   await expect(page.getByTestId('search-result').first()).toBeVisible();
 });
+
+test('the points card, once opened, shows offline: its QR, its number and the last known balance with its time', async ({
+  page,
+  context,
+}) => {
+  const card = { token: 'offline-test-token-000000000000', number: '1234567894' };
+  await page.addInitScript((c) => {
+    localStorage.setItem('hc:points-card', JSON.stringify(c));
+    localStorage.setItem(
+      'hc:points-last',
+      JSON.stringify({
+        at: Date.UTC(2026, 10, 22, 1, 30),
+        summary: { number: c.number, balance: 45, expiring: [] },
+        transfers: { transfers: [] },
+        catalogue: { rules: [], rewards: [] },
+      }),
+    );
+  }, card);
+  await firstVisit(page, '/points/');
+  const missing = () =>
+    page.evaluate(async () => {
+      const scripts = performance
+        .getEntriesByType('resource')
+        .map((e) => new URL(e.name).pathname)
+        .filter((p) => p.endsWith('.js'));
+      const found = await Promise.all(
+        ['/points/', ...scripts].map(async (p) => ((await caches.match(p, { ignoreSearch: true })) ? null : p)),
+      );
+      return found.filter(Boolean);
+    });
+  await expect.poll(missing, { timeout: 30_000 }).toEqual([]);
+  await context.setOffline(true);
+  const phone = await context.newPage();
+  await phone.goto('/points/');
+  await expect(phone.locator('[data-offline-page]')).toHaveCount(0);
+  await expect(phone.locator('[data-card-qr] svg')).toBeVisible();
+  await expect(phone.locator('[data-card-number]')).toContainText(/1234\s5678\s94/);
+  await expect(phone.locator('[data-card-balance]')).toHaveText('45');
+  await expect(phone.locator('[data-card-updated]')).toContainText('11月22日');
+  await expect(phone.locator('[data-card-offline]')).toBeVisible();
+});
