@@ -3,7 +3,8 @@
  * result, so a retry returns the first result and an error leaves nothing behind. Points, costs and caps come
  * from the catalogue in the database (npm run points:sync), never from a request.
  *
- * Lock order, the same everywhere: idempotency key → member account → reward → counters → audit head.
+ * Lock order, the same everywhere: idempotency key → member account → reward → counters. (Audit entries are
+ * chained after commit, by the chainer in audit.ts: no write locks the chain's head.)
  */
 import { createHash, randomInt } from 'node:crypto';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
@@ -15,7 +16,7 @@ import { addDays, localDate } from '@hc/domain/time.ts';
 import type { DB } from '../db/types.ts';
 import { randomToken, sha256, type Keyring } from '../crypto.ts';
 import { ApiError } from '../http/problem.ts';
-import { audit, deferredAudit } from './audit.ts';
+import { audit, AuditChainer, chainAudit, deferredAudit } from './audit.ts';
 import { constraintProblem, retryable } from './pg-errors.ts';
 
 export type Trx = Transaction<DB>;
@@ -89,11 +90,19 @@ export class Ledger {
     }
   >();
   readonly sessions = new Map<string, { fetchedAt: number; lastSeen: number; staff: Staff }>();
+  /** Moves committed audit entries into the chain (started by the service; see audit.ts). */
+  readonly auditChainer: AuditChainer;
 
   constructor(db: Kysely<DB>, keys: Keyring, now: () => Date = () => new Date()) {
     this.db = db;
     this.keys = keys;
     this.now = now;
+    this.auditChainer = new AuditChainer(db);
+  }
+
+  /** Chains every pending audit entry now (waits for a chainer running elsewhere): tools and tests. */
+  chainAudit(): Promise<number> {
+    return chainAudit(this.db, { wait: true });
   }
 
   today(): string {
@@ -155,7 +164,9 @@ export class Ledger {
   async tx<T>(fn: (trx: Trx) => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.db.transaction().execute(fn);
+        const r = await this.db.transaction().execute(fn);
+        this.auditChainer.notify(); // committed: its audit entries, if any, are ready to chain
+        return r;
       } catch (e) {
         if (retryable(e) && attempt < 5) continue;
         throw constraintProblem(e) ?? e;
