@@ -55,3 +55,63 @@ BEGIN
   DELETE FROM audit_pending WHERE id = ANY (ids);
   RETURN n;
 END $$;
+
+-- A volunteer's check-in by card (POST /attendance) in one statement, one round trip instead of six: the
+-- idempotency key, the card, the credit (the same statement as Ledger.credit: transfer, attendance, the day's
+-- counter, the cached balance), the audit entry and the stored result. The service checks the occurrence, its
+-- date and its rule first (Ledger.planAttend) and passes the points; every rule the database holds (one attendance
+-- per card and occurrence, the daily cap, balance >= 0) holds here the same way. An error raised here undoes all of
+-- it, the key included: 'hc:unknown-card' and 'hc:card-closed' are answers; outcome 'replayed' returns the first
+-- result, 'reused' a key sent before with another body (nothing written).
+CREATE FUNCTION hc_attend(
+  p_actor text, p_key text, p_hash bytea, p_token_hash bytea, p_number text, p_occurrence text, p_points integer,
+  p_rule text, p_day date, p_cap integer, p_department text, p_expires date, p_staff bigint, p_earned bigint,
+  p_at text, OUT outcome text, OUT status integer, OUT response jsonb)
+LANGUAGE plpgsql AS $$
+DECLARE
+  first record;
+  c record;
+  tid bigint;
+  bal bigint;
+BEGIN
+  INSERT INTO idempotency (actor, key, request_hash, status, response) VALUES (p_actor, p_key, p_hash, 0, 'null')
+    ON CONFLICT DO NOTHING;
+  IF NOT FOUND THEN
+    SELECT i.request_hash, i.status, i.response INTO first FROM idempotency i WHERE i.actor = p_actor AND i.key = p_key;
+    outcome := CASE WHEN first.request_hash = p_hash THEN 'replayed' ELSE 'reused' END;
+    status := first.status;
+    response := first.response;
+    RETURN;
+  END IF;
+  IF p_token_hash IS NOT NULL THEN
+    SELECT k.id, k.account_id, k.status INTO c FROM cards k WHERE k.token_hash = p_token_hash;
+  ELSE
+    SELECT k.id, k.account_id, k.status INTO c FROM cards k WHERE k.number = p_number;
+  END IF;
+  IF c.id IS NULL THEN
+    RAISE EXCEPTION 'hc:unknown-card';
+  ELSIF c.status <> 'active' THEN
+    RAISE EXCEPTION 'hc:card-closed';
+  END IF;
+  WITH t AS (
+    INSERT INTO transfers (debit_account, credit_account, amount, kind, expires_on, rule_id, occurrence_id, department, staff_id)
+    VALUES (p_earned, c.account_id, p_points, 'earn', p_expires, p_rule, p_occurrence, p_department, p_staff)
+    RETURNING id),
+  a AS (
+    INSERT INTO attendance (card_id, occurrence_id, transfer_id, via, staff_id)
+    SELECT c.id, p_occurrence, t.id, 'card', p_staff FROM t),
+  d AS (
+    INSERT INTO daily_earnings (card_id, rule_id, day, n, cap) VALUES (c.id, p_rule, p_day, 1, p_cap)
+    ON CONFLICT (card_id, rule_id, day) DO UPDATE SET n = daily_earnings.n + 1, cap = EXCLUDED.cap),
+  b AS (UPDATE accounts SET balance = balance + p_points WHERE id = c.account_id RETURNING balance)
+  SELECT t.id, b.balance INTO tid, bal FROM t, b;
+  -- The entry in the shape audit() writes (JSON.stringify of at, actor, action, subject, detail).
+  INSERT INTO audit_pending (entry) VALUES (
+    '{"at":' || to_json(p_at)::text || ',"actor":' || to_json(p_actor)::text
+    || ',"action":"attendance.record","subject":"card:' || c.id || '","detail":{"occurrence":'
+    || to_json(p_occurrence)::text || ',"transfer":' || tid || '}}');
+  outcome := 'new';
+  status := 201;
+  response := jsonb_build_object('body', jsonb_build_object('transfer', tid, 'points', p_points, 'balance', bal));
+  UPDATE idempotency i SET status = 201, response = hc_attend.response WHERE i.actor = p_actor AND i.key = p_key;
+END $$;

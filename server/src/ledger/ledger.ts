@@ -54,6 +54,13 @@ function canonical(v: unknown): string {
 
 export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,100}$/;
 
+/** A write that can run as one statement (attend-fast.ts): given as `oneStatement` on write()'s fn. */
+export type OneStatementWrite<T> = (
+  actor: string,
+  key: string,
+  requestHash: Buffer,
+) => Promise<(WriteResult<T> & { replayed: boolean }) | undefined>;
+
 interface CatalogueCache {
   version: string;
   expiry: ExpiryPolicy;
@@ -188,6 +195,9 @@ export class Ledger {
     const hash = createHash('sha256')
       .update(`${request.method} ${request.path}\n${canonical(request.body)}`)
       .digest();
+    const one = (fn as { oneStatement?: OneStatementWrite<T> }).oneStatement;
+    const fast = one && (await one(actor, key, hash)); // undefined: it could not, the transaction below will
+    if (fast) return fast;
     return this.tx(async (trx) => {
       const ins =
         await sql`INSERT INTO idempotency (actor, key, request_hash, status, response) VALUES (${actor}, ${key}, ${hash}, 0, 'null') ON CONFLICT DO NOTHING RETURNING 1`.execute(
@@ -535,13 +545,18 @@ export class Ledger {
     return { rule, points: rule.eventPoints[o.event_slug] ?? rule.points };
   }
 
-  /** Attendance a volunteer records by card (today's occurrences, or an offline record up to two days old). */
-  async attend(trx: Trx, card: CardRow, occurrenceId: string, staff: Staff) {
+  /** What attending an occurrence earns, checked: today's occurrences, or an offline record up to two days old. */
+  async planAttend(occurrenceId: string, trx: Kysely<DB> = this.db) {
     const o = await this.occurrence(occurrenceId, trx);
     const today = this.today();
     if (o.local_date > today || o.local_date < addDays(today, -2) || o.status === 'cancelled')
       throw new ApiError('not-today');
-    const { rule, points } = await this.ruleForOccurrence(o, trx);
+    return { o, ...(await this.ruleForOccurrence(o, trx)) };
+  }
+
+  /** Attendance a volunteer records by card (see planAttend; attend-fast.ts does the same in one statement). */
+  async attend(trx: Trx, card: CardRow, occurrenceId: string, staff: Staff) {
+    const { o, rule, points } = await this.planAttend(occurrenceId, trx);
     const r = await this.credit(trx, card, {
       points,
       ruleId: rule.id,
