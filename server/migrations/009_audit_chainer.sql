@@ -115,3 +115,58 @@ BEGIN
   response := jsonb_build_object('body', jsonb_build_object('transfer', tid, 'points', p_points, 'balance', bal));
   UPDATE idempotency i SET status = 201, response = hc_attend.response WHERE i.actor = p_actor AND i.key = p_key;
 END $$;
+
+-- A resident's redemption with their card (POST /me/redemptions) in one statement: the key, the balance (CHECK
+-- balance >= 0), the per-person count (CHECK n <= lim), then the reward's stock with the transfer and the voucher
+-- (the same statements, in the same lock order, as Ledger.redeem) and the stored result. The reward's row, which
+-- every redemption of it queues on, is then held only for the rest of this statement and its commit, not across
+-- further round trips. 'hc:no-reward' and 'hc:reward-unavailable' are answers; an error undoes all of it.
+CREATE FUNCTION hc_redeem(
+  p_actor text, p_key text, p_hash bytea, p_card bigint, p_account bigint, p_reward text, p_voucher text,
+  p_today date, p_spent bigint, OUT outcome text, OUT status integer, OUT response jsonb)
+LANGUAGE plpgsql AS $$
+DECLARE
+  first record;
+  r record;
+  bal bigint;
+  tid bigint;
+  until_day date;
+BEGIN
+  INSERT INTO idempotency (actor, key, request_hash, status, response) VALUES (p_actor, p_key, p_hash, 0, 'null')
+    ON CONFLICT DO NOTHING;
+  IF NOT FOUND THEN
+    SELECT i.request_hash, i.status, i.response INTO first FROM idempotency i WHERE i.actor = p_actor AND i.key = p_key;
+    outcome := CASE WHEN first.request_hash = p_hash THEN 'replayed' ELSE 'reused' END;
+    status := first.status;
+    response := first.response;
+    RETURN;
+  END IF;
+  SELECT w.id, w.cost, w.per_person_limit, w.voucher_days, w.department INTO r FROM rewards w WHERE w.id = p_reward;
+  IF r.id IS NULL THEN
+    RAISE EXCEPTION 'hc:no-reward';
+  END IF;
+  UPDATE accounts SET balance = balance - r.cost WHERE id = p_account RETURNING balance INTO bal;
+  INSERT INTO redemption_counts (card_id, reward_id, n, lim) VALUES (p_card, r.id, 1, r.per_person_limit)
+    ON CONFLICT (card_id, reward_id) DO UPDATE SET n = redemption_counts.n + 1, lim = EXCLUDED.lim;
+  until_day := p_today + r.voucher_days;
+  WITH s AS (
+    UPDATE rewards SET taken = taken + 1
+    WHERE id = r.id AND active AND valid_from <= p_today AND valid_to >= p_today RETURNING id),
+  t AS (
+    INSERT INTO transfers (debit_account, credit_account, amount, kind, reward_id, department, staff_id)
+    SELECT p_account, p_spent, r.cost, 'redeem', s.id, r.department, NULL FROM s
+    RETURNING id),
+  v AS (
+    INSERT INTO redemptions (voucher, card_id, reward_id, cost, transfer_id, valid_until)
+    SELECT p_voucher, p_card, r.id, r.cost, t.id, until_day FROM t
+    RETURNING id)
+  SELECT t.id INTO tid FROM t, v;
+  IF tid IS NULL THEN
+    RAISE EXCEPTION 'hc:reward-unavailable';
+  END IF;
+  outcome := 'new';
+  status := 201;
+  response := jsonb_build_object('body', jsonb_build_object('voucher', p_voucher, 'reward', r.id, 'cost', r.cost,
+    'balance', bal, 'validUntil', to_char(until_day, 'YYYY-MM-DD')));
+  UPDATE idempotency i SET status = 201, response = hc_redeem.response WHERE i.actor = p_actor AND i.key = p_key;
+END $$;

@@ -250,6 +250,8 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
   const reads = new pg.Pool({ connectionString: base.url, max: Math.max(2, Math.round(poolSize / 4)) });
   reads.on('error', () => undefined);
   const routed = {
+    options: base.pool.options, // both pools reach the same database (Kysely reads these to cancel a query)
+    Client: pg.Client,
     connect: () => (readLane.getStore() ? reads : base.pool).connect(),
     end: async () => {
       await Promise.all([base.pool.end(), reads.end()]);

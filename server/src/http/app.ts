@@ -13,7 +13,7 @@ import { catalogueSchema } from '@hc/domain/points/catalogue.ts';
 import { parseCheckinCode, verifyCheckinCode, WINDOW_SECONDS } from '@hc/domain/points/checkin-code.ts';
 import { reading, type Engine } from '../db/engine.ts';
 import { audit } from '../ledger/audit.ts';
-import { attendInOneStatement } from '../ledger/attend-fast.ts';
+import { attendInOneStatement, redeemInOneStatement } from '../ledger/one-statement.ts';
 import type { Trx } from '../ledger/ledger.ts';
 import { Ledger, type CardRow, type Role, type Staff, type WriteResult } from '../ledger/ledger.ts';
 import { communityTotals, departments, participation, PARTICIPATION_DIMENSIONS, toCsv } from '../ledger/reports.ts';
@@ -510,8 +510,13 @@ export function createApp(opts: AppOptions) {
       limit: 'redeem',
     },
     async () => undefined,
-    ({ body, card: m }) =>
-      async (trx) => ({ status: 201, body: await ledger.redeem(trx, m!, (body as z.infer<typeof redeemMine>).reward) }),
+    ({ body, card: m }) => {
+      const reward = (body as z.infer<typeof redeemMine>).reward;
+      // One statement (one-statement.ts): the reward's row is held only for it and its commit.
+      return Object.assign(async (trx: Trx) => ({ status: 201, body: await ledger.redeem(trx, m!, reward) }), {
+        oneStatement: redeemInOneStatement(ledger, m!, reward),
+      });
+    },
   );
   const voucherParams = z.object({ voucher: z.string().regex(/^[A-Za-z0-9_-]{8,20}$/) });
   add(
@@ -623,7 +628,7 @@ export function createApp(opts: AppOptions) {
     async () => undefined,
     ({ body, staff }) => {
       const b = body as z.infer<typeof attendBody>;
-      // One statement when it can (attend-fast.ts), else the transaction below: the same result either way.
+      // One statement when it can (one-statement.ts), else the transaction below: the same result either way.
       return Object.assign(
         async (trx: Trx) => {
           const m = await ledger.findCard(b.card, trx);

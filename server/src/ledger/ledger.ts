@@ -54,7 +54,7 @@ function canonical(v: unknown): string {
 
 export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,100}$/;
 
-/** A write that can run as one statement (attend-fast.ts): given as `oneStatement` on write()'s fn. */
+/** A write that can run as one statement (one-statement.ts): given as `oneStatement` on write()'s fn. */
 export type OneStatementWrite<T> = (
   actor: string,
   key: string,
@@ -554,7 +554,7 @@ export class Ledger {
     return { o, ...(await this.ruleForOccurrence(o, trx)) };
   }
 
-  /** Attendance a volunteer records by card (see planAttend; attend-fast.ts does the same in one statement). */
+  /** Attendance a volunteer records by card (see planAttend; one-statement.ts does the same in one statement). */
   async attend(trx: Trx, card: CardRow, occurrenceId: string, staff: Staff) {
     const { o, rule, points } = await this.planAttend(occurrenceId, trx);
     const r = await this.credit(trx, card, {

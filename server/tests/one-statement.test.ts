@@ -1,5 +1,8 @@
 /**
- * A volunteer's check-in by card runs as one statement (hc_attend, attend-fast.ts) and answers exactly as the
+ * A resident's redemption and a volunteer's check-in by card run as one statement (hc_redeem, hc_attend) and
+ * answer exactly as the transaction path does.
+ *
+ * A volunteer's check-in by card runs as one statement (hc_attend, one-statement.ts) and answers exactly as the
  * transaction path does: the same body, replays, a reused key refused, unknown and closed cards, the cap and the
  * one-attendance rule, the same audit entry; errors leave nothing behind, the key included.
  */
@@ -131,5 +134,84 @@ describe.each(ENGINES)('check-in in one statement on $name', (engine) => {
     } finally {
       await f.ledger.sync(testCatalogue(f.now.value));
     }
+  });
+
+  it('a redemption in one statement: no transaction, the same answers, errors leave nothing (the key included)', async () => {
+    const c = await f.card(25);
+    const tx = vi.spyOn(f.ledger, 'tx');
+    try {
+      const key = newKey();
+      const r = await f.call('POST', '/api/v1/me/redemptions', {
+        as: { card: c.token },
+        key,
+        body: { reward: 'massage' },
+      });
+      expect(r.status).toBe(201);
+      const first = (await r.json()) as Record<string, unknown>;
+      expect(first).toEqual({
+        voucher: expect.stringMatching(/^[A-Za-z0-9_-]{12}$/),
+        reward: 'massage',
+        cost: 10,
+        balance: 15,
+        validUntil: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      });
+      const row = await f.db.db
+        .selectFrom('redemptions')
+        .select(['valid_until', 'status'])
+        .where('voucher', '=', first.voucher as string)
+        .executeTakeFirstOrThrow();
+      expect(row).toEqual({ valid_until: first.validUntil, status: 'issued' });
+      const again = await f.call('POST', '/api/v1/me/redemptions', {
+        as: { card: c.token },
+        key,
+        body: { reward: 'massage' },
+      });
+      expect(again.headers.get('idempotent-replayed')).toBe('true');
+      expect(await again.json()).toEqual(first);
+      const reused = await f.call('POST', '/api/v1/me/redemptions', {
+        as: { card: c.token },
+        key,
+        body: { reward: 'once' },
+      });
+      expect(reused.status).toBe(422);
+      const cases: Array<[string, RegExp]> = [
+        ['no-such-reward', /not-found$/],
+        ['future', /reward-unavailable$/],
+      ];
+      for (const [reward, type] of cases) {
+        const k = newKey();
+        const x = await f.call('POST', '/api/v1/me/redemptions', { as: { card: c.token }, key: k, body: { reward } });
+        expect(((await x.json()) as { type: string }).type).toMatch(type);
+        expect(await keyRow(k)).toEqual([]);
+      }
+      expect(
+        (await f.call('POST', '/api/v1/me/redemptions', { as: { card: c.token }, body: { reward: 'once' } })).status,
+      ).toBe(201);
+      const limitKey = newKey();
+      const limit = await f.call('POST', '/api/v1/me/redemptions', {
+        as: { card: c.token },
+        key: limitKey,
+        body: { reward: 'once' },
+      });
+      expect(((await limit.json()) as { type: string }).type).toMatch(/per-person-limit$/);
+      expect(await keyRow(limitKey)).toEqual([]);
+      expect(
+        (await f.call('POST', '/api/v1/me/redemptions', { as: { card: c.token }, body: { reward: 'massage' } })).status,
+      ).toBe(201); // 14 → 4
+      const poorKey = newKey();
+      const poor = await f.call('POST', '/api/v1/me/redemptions', {
+        as: { card: c.token },
+        key: poorKey,
+        body: { reward: 'massage' },
+      });
+      expect(((await poor.json()) as { type: string }).type).toMatch(/insufficient-points$/);
+      expect(await keyRow(poorKey)).toEqual([]);
+      expect(tx).not.toHaveBeenCalled();
+    } finally {
+      tx.mockRestore();
+    }
+    const me = (await (await f.call('GET', '/api/v1/me', { as: { card: c.token } })).json()) as { balance: number };
+    expect(me.balance).toBe(4);
+    await f.verify();
   });
 });

@@ -1,4 +1,7 @@
 /**
+ * Writes in one statement, for the two a busy morning is made of. hc_redeem (a resident's redemption) holds the
+ * reward's row, which every redemption of it queues on, only for its statement and its commit. Then:
+ *
  * A volunteer's check-in by card in one statement (hc_attend in migrations/009_audit_chainer.sql): one round trip
  * to the database instead of six (BEGIN, the key, the card, the credit, the result and the audit entry, COMMIT),
  * which is what a check-in costs the service and the database on a busy morning. The same rules as Ledger.attend:
@@ -9,9 +12,9 @@
 import { normaliseCardNumber } from '@hc/domain/points/card.ts';
 import { expiryDate } from '@hc/domain/points/expiry.ts';
 import { sql } from 'kysely';
-import { sha256 } from '../crypto.ts';
+import { randomToken, sha256 } from '../crypto.ts';
 import { ApiError } from '../http/problem.ts';
-import type { Ledger, OneStatementWrite, Staff } from './ledger.ts';
+import type { CardRow, Ledger, OneStatementWrite, Staff } from './ledger.ts';
 import { constraintProblem, retryable } from './pg-errors.ts';
 
 type Attended = { transfer: number; points: number; balance: number };
@@ -55,6 +58,37 @@ export function attendInOneStatement(
         if (e instanceof ApiError) throw e;
         const m = /^hc:(unknown-card|card-closed)$/.exec((e as Error).message);
         if (m) throw new ApiError(m[1] as 'unknown-card' | 'card-closed');
+        if (retryable(e) && attempt < 5) continue;
+        throw constraintProblem(e) ?? e;
+      }
+    }
+  };
+}
+
+type Redeemed = { voucher: string; reward: string; cost: number; balance: number; validUntil: string };
+
+/** A resident's own redemption (no staff, so no audit entry, as in Ledger.redeem): see hc_redeem. */
+export function redeemInOneStatement(ledger: Ledger, card: CardRow, rewardId: string): OneStatementWrite<Redeemed> {
+  return async (actor, key, requestHash) => {
+    const spent = await ledger.systemAccount('spent');
+    const voucher = randomToken(9);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const { rows } = await sql<{
+          outcome: 'new' | 'replayed' | 'reused';
+          status: number;
+          response: { body: Redeemed };
+        }>`
+          SELECT * FROM hc_redeem(${actor}, ${key}, ${requestHash}, ${card.id}::bigint, ${card.account_id}::bigint,
+            ${rewardId}, ${voucher}, ${ledger.today()}::date, ${spent}::bigint)`.execute(ledger.db);
+        const r = rows[0]!;
+        if (r.outcome === 'reused') throw new ApiError('idempotency-key-reused');
+        return { status: r.status, body: r.response.body, replayed: r.outcome === 'replayed' };
+      } catch (e) {
+        if (e instanceof ApiError) throw e;
+        const message = (e as Error).message;
+        if (message === 'hc:no-reward') throw new ApiError('not-found', { detail: `no reward "${rewardId}"` });
+        if (message === 'hc:reward-unavailable') throw new ApiError('reward-unavailable');
         if (retryable(e) && attempt < 5) continue;
         throw constraintProblem(e) ?? e;
       }
