@@ -487,6 +487,7 @@ export class Ledger {
 
   // ---- earning -------------------------------------------------------------------------------------------
 
+  // hc_attend (migrations/009_audit_chainer.sql) repeats this statement for a check-in by card: change both.
   private async credit(
     trx: Trx,
     card: CardRow,
@@ -631,6 +632,7 @@ export class Ledger {
 
   // ---- rewards -------------------------------------------------------------------------------------------
 
+  // hc_redeem (migrations/009_audit_chainer.sql) does the same for a resident's own redemption: change both.
   async redeem(trx: Trx, card: CardRow, rewardId: string, staff?: Staff) {
     const reward = await trx
       .selectFrom('rewards')
