@@ -64,6 +64,8 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
   );
   expiry.unref();
   void ledger.expire().catch(() => undefined);
+  // Audit entries go into the chain every 200 ms, off the writes' commit path (see ledger/audit.ts).
+  ledger.auditChainer.start();
   const { port } = server.address() as { port: number };
   return {
     server,
@@ -73,6 +75,7 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
       clearInterval(expiry);
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
+      await ledger.auditChainer.stop();
       await opts.database.close();
     },
   };

@@ -110,6 +110,7 @@ describe.each(ENGINES)('route × role on $name', (engine) => {
       .where('voucher', '=', v.voucher)
       .executeTakeFirstOrThrow();
     expect(still.status).toBe('issued');
+    await f.ledger.chainAudit(); // entries reach audit_log through the chainer (a test flushes it)
     const refused = await f.db.db.selectFrom('audit_log').select('entry').execute();
     expect(
       refused.some((e) =>

@@ -159,6 +159,13 @@ describe('the embedded default survives kill -9', () => {
     expect(keys.length).toBe(ackedNow.length);
     const v = await verifyLedger(check.db);
     expect(v.problems).toEqual([]);
+    // Each acknowledged check-in's audit entry too: committed with it, chained after the restart if it was pending.
+    const audited = await check.pool.query<{ t: number }>(
+      `SELECT (entry::jsonb->'detail'->>'transfer')::bigint AS t FROM audit_log WHERE entry::jsonb->>'action' = 'attendance.record'`,
+    );
+    const inChain = new Set(audited.rows.map((r) => Number(r.t)));
+    expect(ackedNow.filter((a) => !inChain.has(a.transfer))).toEqual([]);
+    expect(audited.rows.length).toBe(inChain.size); // none twice
     await check.close();
     again.child.kill('SIGTERM');
     await new Promise((r) => again.child.once('exit', r));

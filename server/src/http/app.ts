@@ -11,8 +11,10 @@ import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
 import { catalogueSchema } from '@hc/domain/points/catalogue.ts';
 import { parseCheckinCode, verifyCheckinCode, WINDOW_SECONDS } from '@hc/domain/points/checkin-code.ts';
-import type { Engine } from '../db/engine.ts';
+import { reading, type Engine } from '../db/engine.ts';
 import { audit } from '../ledger/audit.ts';
+import { attendInOneStatement, redeemInOneStatement } from '../ledger/one-statement.ts';
+import type { Trx } from '../ledger/ledger.ts';
 import { Ledger, type CardRow, type Role, type Staff, type WriteResult } from '../ledger/ledger.ts';
 import { communityTotals, departments, participation, PARTICIPATION_DIMENSIONS, toCsv } from '../ledger/reports.ts';
 import {
@@ -265,6 +267,8 @@ export function createApp(opts: AppOptions) {
     );
   }
 
+  // GETs read on their own connections (db/engine.ts): a balance never waits for a pool full of writes.
+  app.use('*', (c, next) => (c.req.method === 'GET' ? reading(next) : next()));
   app.use('*', async (c, next) => {
     c.set('lang', problemLanguage(c.req.header('accept-language')));
     await next();
@@ -603,8 +607,13 @@ export function createApp(opts: AppOptions) {
       limit: 'redeem',
     },
     async () => undefined,
-    ({ body, card: m }) =>
-      async (trx) => ({ status: 201, body: await ledger.redeem(trx, m!, (body as z.infer<typeof redeemMine>).reward) }),
+    ({ body, card: m }) => {
+      const reward = (body as z.infer<typeof redeemMine>).reward;
+      // One statement (one-statement.ts): the reward's row is held only for it and its commit.
+      return Object.assign(async (trx: Trx) => ({ status: 201, body: await ledger.redeem(trx, m!, reward) }), {
+        oneStatement: redeemInOneStatement(ledger, m!, reward),
+      });
+    },
   );
   const voucherParams = z.object({ voucher: z.string().regex(/^[A-Za-z0-9_-]{8,20}$/) });
   add(
@@ -714,12 +723,17 @@ export function createApp(opts: AppOptions) {
       limit: 'checkin',
     },
     async () => undefined,
-    ({ body, staff }) =>
-      async (trx) => {
-        const b = body as z.infer<typeof attendBody>;
-        const m = await ledger.findCard(b.card, trx);
-        return { status: 201, body: await ledger.attend(trx, m, b.occurrence, staff!) };
-      },
+    ({ body, staff }) => {
+      const b = body as z.infer<typeof attendBody>;
+      // One statement when it can (one-statement.ts), else the transaction below: the same result either way.
+      return Object.assign(
+        async (trx: Trx) => {
+          const m = await ledger.findCard(b.card, trx);
+          return { status: 201, body: await ledger.attend(trx, m, b.occurrence, staff!) };
+        },
+        { oneStatement: attendInOneStatement(ledger, b.card, b.occurrence, staff!) },
+      );
+    },
   );
   const activityBody = z.strictObject({ rule: z.string().min(1).max(60), card });
   add(

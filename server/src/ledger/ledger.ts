@@ -3,7 +3,8 @@
  * result, so a retry returns the first result and an error leaves nothing behind. Points, costs and caps come
  * from the catalogue in the database (npm run points:sync), never from a request.
  *
- * Lock order, the same everywhere: idempotency key → member account → reward → counters → audit head.
+ * Lock order, the same everywhere: idempotency key → member account → reward → counters. (Audit entries are
+ * chained after commit, by the chainer in audit.ts: no write locks the chain's head.)
  */
 import { createHash, randomInt } from 'node:crypto';
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
@@ -15,7 +16,7 @@ import { addDays, localDate } from '@hc/domain/time.ts';
 import type { DB } from '../db/types.ts';
 import { randomToken, sha256, type Keyring } from '../crypto.ts';
 import { ApiError } from '../http/problem.ts';
-import { audit, deferredAudit } from './audit.ts';
+import { audit, AuditChainer, chainAudit, deferredAudit } from './audit.ts';
 import { constraintProblem, retryable } from './pg-errors.ts';
 
 export type Trx = Transaction<DB>;
@@ -74,6 +75,13 @@ function canonical(v: unknown): string {
 
 export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,100}$/;
 
+/** A write that can run as one statement (one-statement.ts): given as `oneStatement` on write()'s fn. */
+export type OneStatementWrite<T> = (
+  actor: string,
+  key: string,
+  requestHash: Buffer,
+) => Promise<(WriteResult<T> & { replayed: boolean }) | undefined>;
+
 interface CatalogueCache {
   version: string;
   expiry: ExpiryPolicy;
@@ -110,11 +118,19 @@ export class Ledger {
     }
   >();
   readonly sessions = new Map<string, { fetchedAt: number; lastSeen: number; staff: Staff }>();
+  /** Moves committed audit entries into the chain (started by the service; see audit.ts). */
+  readonly auditChainer: AuditChainer;
 
   constructor(db: Kysely<DB>, keys: Keyring, now: () => Date = () => new Date()) {
     this.db = db;
     this.keys = keys;
     this.now = now;
+    this.auditChainer = new AuditChainer(db);
+  }
+
+  /** Chains every pending audit entry now (waits for a chainer running elsewhere): tools and tests. */
+  chainAudit(): Promise<number> {
+    return chainAudit(this.db, { wait: true });
   }
 
   today(): string {
@@ -176,7 +192,9 @@ export class Ledger {
   async tx<T>(fn: (trx: Trx) => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.db.transaction().execute(fn);
+        const r = await this.db.transaction().execute(fn);
+        this.auditChainer.notify(); // committed: its audit entries, if any, are ready to chain
+        return r;
       } catch (e) {
         if (retryable(e) && attempt < 5) continue;
         throw constraintProblem(e) ?? e;
@@ -198,6 +216,9 @@ export class Ledger {
     const hash = createHash('sha256')
       .update(`${request.method} ${request.path}\n${canonical(request.body)}`)
       .digest();
+    const one = (fn as { oneStatement?: OneStatementWrite<T> }).oneStatement;
+    const fast = one && (await one(actor, key, hash)); // undefined: it could not, the transaction below will
+    if (fast) return fast;
     return this.tx(async (trx) => {
       const ins =
         await sql`INSERT INTO idempotency (actor, key, request_hash, status, response) VALUES (${actor}, ${key}, ${hash}, 0, 'null') ON CONFLICT DO NOTHING RETURNING 1`.execute(
@@ -633,6 +654,7 @@ export class Ledger {
 
   // ---- earning -------------------------------------------------------------------------------------------
 
+  // hc_attend (migrations/009_audit_chainer.sql) repeats this statement for a check-in by card: change both.
   private async credit(
     trx: Trx,
     card: CardRow,
@@ -691,13 +713,18 @@ export class Ledger {
     return { rule, points: rule.eventPoints[o.event_slug] ?? rule.points };
   }
 
-  /** Attendance a volunteer records by card (today's occurrences, or an offline record up to two days old). */
-  async attend(trx: Trx, card: CardRow, occurrenceId: string, staff: Staff) {
+  /** What attending an occurrence earns, checked: today's occurrences, or an offline record up to two days old. */
+  async planAttend(occurrenceId: string, trx: Kysely<DB> = this.db) {
     const o = await this.occurrence(occurrenceId, trx);
     const today = this.today();
     if (o.local_date > today || o.local_date < addDays(today, -2) || o.status === 'cancelled')
       throw new ApiError('not-today');
-    const { rule, points } = await this.ruleForOccurrence(o, trx);
+    return { o, ...(await this.ruleForOccurrence(o, trx)) };
+  }
+
+  /** Attendance a volunteer records by card (see planAttend; one-statement.ts does the same in one statement). */
+  async attend(trx: Trx, card: CardRow, occurrenceId: string, staff: Staff) {
+    const { o, rule, points } = await this.planAttend(occurrenceId, trx);
     const r = await this.credit(trx, card, {
       points,
       ruleId: rule.id,
@@ -794,6 +821,7 @@ export class Ledger {
 
   // ---- rewards -------------------------------------------------------------------------------------------
 
+  // hc_redeem (migrations/009_audit_chainer.sql) does the same for a resident's own redemption: change both.
   async redeem(trx: Trx, card: CardRow, rewardId: string, staff?: Staff) {
     const reward = await trx
       .selectFrom('rewards')

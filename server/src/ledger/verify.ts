@@ -1,10 +1,11 @@
 /**
  * The consistency check (`npm run points:verify`): every member's cached balance equals its transfers in minus
- * out; stock and per-person counters equal the redemptions they count; the audit chain recomputes.
+ * out; stock and per-person counters equal the redemptions they count; no audit entry has waited more than a
+ * minute to be chained; after chaining what is pending, the whole audit chain recomputes.
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/types.ts';
-import { verifyAuditChain } from './audit.ts';
+import { chainAudit, stalePending, verifyAuditChain } from './audit.ts';
 
 export interface VerifyReport {
   ok: boolean;
@@ -45,6 +46,13 @@ export async function verifyLedger(db: Kysely<DB>): Promise<VerifyReport> {
   const transfers = Number(
     (await sql<{ n: number }>`SELECT count(*)::bigint AS n FROM transfers`.execute(db)).rows[0]!.n,
   );
+  // Checked before this run chains them: an entry pending for over a minute means the service's chainer stopped.
+  const stale = await stalePending(db, 60);
+  if (stale.n > 0)
+    problems.push(
+      `${stale.n} audit entries waited more than a minute to be chained (oldest written ${stale.oldest?.toISOString()}): is the service's audit chainer running?`,
+    );
+  await chainAudit(db, { wait: true });
   const chain = await verifyAuditChain(db);
   if (chain.brokenAt !== undefined) problems.push(`audit chain broken at entry ${chain.brokenAt}`);
   return {
