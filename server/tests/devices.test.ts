@@ -296,8 +296,9 @@ describe.each(ENGINES)('devices, late check-ins and history on $name', (engine) 
     expect(attended).toMatchObject({ kind: 'earn', title: talk, recordedBy: 'volunteer' });
     expect(new Date(attended!.startsAt!).getTime()).toBe(new Date(f.now.value.toISOString()).getTime());
 
+    // Entries reach audit_log through the chainer: flush it before reading.
     const audited = async () =>
-      (await f.db.db.selectFrom('audit_log').select('entry').execute()).filter(
+      (await f.ledger.chainAudit(), await f.db.db.selectFrom('audit_log').select('entry').execute()).filter(
         (e) => e.entry.includes('"action":"card.view"') && e.entry.includes('"view":"transfers"'),
       ).length;
     const before = await audited();

@@ -52,6 +52,7 @@ describe.each(ENGINES)('participation by event type and month on $name', (engine
     expect(lines[0]).toBe('key,participants,earnings,points,suppressed');
     expect(lines).toContain(`"${month}/lecture","6","6","60","false"`);
     expect(lines).toContain(`"${month}/exercise","","","","true"`);
+    await f.ledger.chainAudit(); // entries reach audit_log through the chainer
     const log = await f.ledger.db.selectFrom('audit_log').select('entry').execute();
     expect(log.some((e) => e.entry.includes('participation.csv?by=eventTypeMonth'))).toBe(true);
   });
