@@ -111,7 +111,16 @@ export async function restore(pool: pg.Pool, file: string): Promise<Record<strin
       );
       counts[rec.t] = (counts[rec.t] ?? 0) + 1;
     }
-    for (const t of ['accounts', 'staff', 'sessions', 'cards', 'card_devices', 'transfers', 'redemptions', 'audit_pending'])
+    for (const t of [
+      'accounts',
+      'staff',
+      'sessions',
+      'cards',
+      'card_devices',
+      'transfers',
+      'redemptions',
+      'audit_pending',
+    ])
       await client.query(
         `SELECT setval(pg_get_serial_sequence('${t}', 'id'), coalesce((SELECT max(id) FROM ${t}), 0) + 1, false)`,
       );
