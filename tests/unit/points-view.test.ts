@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PointsContent, Reward } from '@hc/domain/points/model.ts';
-import { earningRules, LOW_STOCK, rewardPeriod, rewardsByDepartment, stockState } from '../../src/lib/points/view.ts';
+import { canExchange, rewardPeriod } from '@hc/domain/points/rewards.ts';
+import { earningRules, LOW_STOCK, rewardsByDepartment, stockState } from '../../src/lib/points/view.ts';
 
 const reward = (over: Partial<Reward>): Reward => ({
   id: 'r',
@@ -59,6 +60,15 @@ describe('points view', () => {
     expect(rewardPeriod(r, '2026-12-01')).toBe('current');
     expect(rewardPeriod(r, '2026-12-31')).toBe('current');
     expect(rewardPeriod(r, '2027-01-01')).toBe('ended');
+  });
+
+  it('a balance can exchange a reward only in its period, with some left, and enough points', () => {
+    const r = { validFrom: '2026-12-01', validTo: '2026-12-31', cost: 30, left: 5 };
+    expect(canExchange(r, 30, '2026-12-06')).toBe(true);
+    expect(canExchange(r, 29, '2026-12-06')).toBe(false);
+    expect(canExchange({ ...r, left: 0 }, 100, '2026-12-06')).toBe(false);
+    expect(canExchange(r, 100, '2026-11-30')).toBe(false);
+    expect(canExchange(r, 100, '2027-01-01')).toBe(false);
   });
 
   it('groups rewards by department in content order, cheapest first, exchangeable before the rest', () => {

@@ -6,6 +6,7 @@
  * check-in page waits for it).
  */
 import { formatCardNumber, cardQrText } from '@hc/domain/points/card.ts';
+import { canExchange } from '@hc/domain/points/rewards.ts';
 import { localDate } from '@hc/domain/time.ts';
 import { qrSvg } from '../../lib/share/links.ts';
 import { api, ApiProblem, idempotencyKey } from '../../lib/points/client.ts';
@@ -139,9 +140,7 @@ export function startMyCard(root: HTMLElement): void {
     }
     if (catalogue && summary) {
       const today = localDate(new Date());
-      const affordable = catalogue.rewards.filter(
-        (r) => r.cost <= summary.balance && r.left > 0 && r.validFrom <= today && today <= r.validTo,
-      );
+      const affordable = catalogue.rewards.filter((r) => canExchange(r, summary.balance, today));
       const list = $('card-can-buy');
       list.replaceChildren();
       if (!affordable.length) {

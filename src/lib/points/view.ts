@@ -4,7 +4,8 @@
  * plain data out; pages render it and compute nothing.
  */
 import type { Locale } from '@hc/domain/locales/registry.ts';
-import type { EarningRule, PointsContent, Reward } from '@hc/domain/points/model.ts';
+import type { EarningRule, PointsContent } from '@hc/domain/points/model.ts';
+import { rewardPeriod, type RewardPeriod } from '@hc/domain/points/rewards.ts';
 import { localizeString, type Shown } from '../localize/resolve.ts';
 
 /**
@@ -15,12 +16,6 @@ export const LOW_STOCK = 20;
 export type StockState = 'available' | 'low' | 'out';
 export function stockState(stock: number): StockState {
   return stock <= 0 ? 'out' : stock <= LOW_STOCK ? 'low' : 'available';
-}
-
-/** Whether a reward can be exchanged on `today` (YYYY-MM-DD), has not started yet, or has ended. */
-export type RewardPeriod = 'current' | 'upcoming' | 'ended';
-export function rewardPeriod(r: Pick<Reward, 'validFrom' | 'validTo'>, today: string): RewardPeriod {
-  return today < r.validFrom ? 'upcoming' : today > r.validTo ? 'ended' : 'current';
 }
 
 export interface RewardView {
