@@ -7,7 +7,17 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { axeViolations } from '../axe.ts';
-import { API, earnActivity, key, makeCard, sharedAdmin, sharedStaff, staffContext, STAFF_NAMES } from './service.ts';
+import {
+  API,
+  earnActivity,
+  key,
+  makeCard,
+  sharedAdmin,
+  sharedStaff,
+  staffContext,
+  STAFF_NAMES,
+  targetCommunities,
+} from './service.ts';
 
 test('the admin page lists staff, makes an enrolment link with its QR, shows the catalogue and the audit log', async ({
   browser,
@@ -114,8 +124,8 @@ test('the evaluation page draws each chart with its table and CSV download', asy
     page.getByRole('table', { name: /^每月各类活动的参与人数/ }).getByRole('row', { name: new RegExp(month) }),
   ).toBeVisible();
   await expect(page.locator('[data-report="eventTypeMonth"] .chart-legend')).toContainText('其他登记活动');
-  // The sample settings' targets are drawn beside the participants.
-  await expect(community).toContainText('和平里社区');
+  // The plan's targets (content/points/settings.yaml) are drawn beside the participants.
+  for (const name of targetCommunities()) await expect(community).toContainText(name);
 
   const [service] = await Promise.all([
     page.waitForEvent('download'),

@@ -6,8 +6,10 @@ import { expect, test } from '@playwright/test';
 import { formatCardNumber } from '@hc/domain/points/card.ts';
 import { axeViolations } from '../axe.ts';
 import { decodeQr } from './qr.ts';
-import { adminContext, API, enrolStaff } from './service.ts';
+import { adminContext, API, enrolStaff, NO_PROGRAMME, PROGRAMME } from './service.ts';
 import type { BrowserContext } from '@playwright/test';
+
+test.skip(!PROGRAMME, NO_PROGRAMME);
 
 let admin: BrowserContext;
 test.beforeAll(async ({ browser }, info) => {

@@ -8,8 +8,10 @@ import { expect, test, type Page } from '@playwright/test';
 import { checkinCode, windowOf } from '@hc/domain/points/checkin-code.ts';
 import { formatCardNumber } from '@hc/domain/points/card.ts';
 import { axeViolations } from '../axe.ts';
-import { adminContext, API, key, TODAY_OCCURRENCES, today } from './service.ts';
+import { adminContext, API, key, TODAY_OCCURRENCES, today, NO_PROGRAMME, PROGRAMME } from './service.ts';
 import type { BrowserContext } from '@playwright/test';
+
+test.skip(!PROGRAMME, NO_PROGRAMME);
 
 let admin: BrowserContext;
 test.beforeAll(async ({ browser }, info) => {

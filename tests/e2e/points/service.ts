@@ -13,6 +13,13 @@ import type { Catalogue } from '@hc/domain/points/catalogue.ts';
 import { localDate } from '@hc/domain/time.ts';
 
 export const API = '/api/v1';
+
+/**
+ * Whether the built site has a 健康积分 programme (content/points/): without one the resident's pages are not
+ * built, and the specs that open them skip; the staff pages and the service work either way.
+ */
+export const PROGRAMME = existsSync(path.join(process.env.DIST ?? 'dist', 'points', 'index.html'));
+export const NO_PROGRAMME = 'the content has no 健康积分 programme (content/points/): no resident pages to open';
 export type Role = 'volunteer' | 'desk' | 'admin' | 'auditor';
 
 let keyN = 0;
@@ -37,11 +44,20 @@ const inHours = (h: number) => new Date(Date.now() + h * 3600_000).toISOString()
 /** Test events happening today: a lecture (10 points), an exercise class (5), a screening (no rule). */
 export const TODAY_OCCURRENCES = ['e2e-talk', 'e2e-taiji', 'e2e-screening'] as const;
 
+/** The content's points settings (content/points/settings.yaml), or nothing when it has no programme. */
+function contentSettings(): { consentVersion?: string; targets?: { participants?: Record<string, number> } } {
+  const file = path.join(process.env.CONTENT_DIR ?? 'content', 'points', 'settings.yaml');
+  return existsSync(file) ? (yaml.load(readFileSync(file, 'utf8')) as ReturnType<typeof contentSettings>) : {};
+}
+
 /** The consent version the built pages ask residents to agree to: the content's, so the pages and the service agree. */
 function consentVersion(): string {
-  const file = path.join(process.env.CONTENT_DIR ?? 'content', 'points', 'settings.yaml');
-  if (!existsSync(file)) return 'v1';
-  return String((yaml.load(readFileSync(file, 'utf8')) as { consentVersion?: string }).consentVersion ?? 'v1');
+  return String(contentSettings().consentVersion ?? 'v1');
+}
+
+/** The communities the content's plan sets targets for (the evaluation page draws them). */
+export function targetCommunities(): string[] {
+  return Object.keys(contentSettings().targets?.participants ?? {});
 }
 
 export function testCatalogue(): Catalogue {

@@ -9,7 +9,7 @@ import { checkinCode, windowOf } from '@hc/domain/points/checkin-code.ts';
 import { formatCardNumber } from '@hc/domain/points/card.ts';
 import { axeViolations } from '../axe.ts';
 import { decodeQr } from './qr.ts';
-import { adminContext, API, key, makeCard, TODAY_OCCURRENCES, today } from './service.ts';
+import { adminContext, API, key, makeCard, NO_PROGRAMME, PROGRAMME, TODAY_OCCURRENCES, today } from './service.ts';
 import { balance, enrolInBrowser, pickAndScan, typeCard, volunteerLink } from './volunteer.ts';
 
 test('no signal in the hall: five scans wait, survive a reload, and are recorded once even when sent again', async ({
@@ -142,6 +142,7 @@ test('volunteer and resident: the code on screen opens /points/checkin/ on the r
   baseURL,
   request,
 }) => {
+  test.skip(!PROGRAMME, NO_PROGRAMME);
   test.setTimeout(90_000);
   const admin = await adminContext(browser, baseURL!);
   const context = await browser.newContext({ baseURL });
