@@ -127,6 +127,15 @@ test('a check-in with no signal waits on the phone and is sent when the page ope
   expect(await balanceOf(number)).toBe(10);
 });
 
+test('at the check-in with no card yet, the 领取 button is on the first screen in 特大', async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('hc:size', 'extra'));
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.goto(`/points/checkin/#${await volunteerCode(TODAY_OCCURRENCES[0])}`);
+  await expect(page.locator('[data-checkin]')).toContainText('还没有积分卡');
+  const box = (await page.getByRole('button', { name: /领取积分卡/ }).boundingBox())!;
+  expect(box.y + box.height).toBeLessThanOrEqual(800);
+});
+
 test('a browser without the card (WeChat’s) gets one at the check-in and the check-in follows', async ({ page }) => {
   await page.goto(`/points/checkin/#${await volunteerCode(TODAY_OCCURRENCES[0])}`);
   await expect(page.locator('[data-checkin]')).toContainText('还没有积分卡');
