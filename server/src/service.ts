@@ -21,6 +21,11 @@ export interface ServiceOptions {
   origins?: string[];
   trustProxy?: boolean;
   now?: () => Date;
+  /**
+   * Run the expiry job and the audit chainer in this process (default true). False in the HTTP workers of a
+   * cluster (server/src/cluster.ts): the primary runs them once for all.
+   */
+  background?: boolean;
 }
 
 export interface RunningService {
@@ -58,25 +63,35 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
     server.once('error', reject);
     server.listen(opts.port, opts.host, () => resolve());
   });
-  const expiry = setInterval(
-    () => void ledger.expire().catch((e) => console.error(`points expiry: ${(e as Error).message}`)),
-    6 * 3600_000,
-  );
-  expiry.unref();
-  void ledger.expire().catch(() => undefined);
-  // Audit entries go into the chain every 200 ms, off the writes' commit path (see ledger/audit.ts).
-  ledger.auditChainer.start();
+  const stopBackground = opts.background === false ? async () => undefined : startBackground(ledger);
   const { port } = server.address() as { port: number };
   return {
     server,
     ledger,
     url: `http://${opts.host.includes(':') ? `[${opts.host}]` : opts.host}:${port}`,
     async stop() {
-      clearInterval(expiry);
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
-      await ledger.auditChainer.stop();
+      await stopBackground();
       await opts.database.close();
     },
+  };
+}
+
+/**
+ * The service's own jobs: the expiry of points (every six hours, and once at start) and the audit chainer (every
+ * 200 ms, off the writes' commit path: see ledger/audit.ts). Returns their stop.
+ */
+export function startBackground(ledger: Ledger): () => Promise<void> {
+  const expiry = setInterval(
+    () => void ledger.expire().catch((e) => console.error(`points expiry: ${(e as Error).message}`)),
+    6 * 3600_000,
+  );
+  expiry.unref();
+  void ledger.expire().catch(() => undefined);
+  ledger.auditChainer.start();
+  return async () => {
+    clearInterval(expiry);
+    await ledger.auditChainer.stop();
   };
 }

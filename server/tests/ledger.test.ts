@@ -177,6 +177,11 @@ describe.each(ENGINES)('ledger on $name', (engine) => {
     };
     expect(me.balance).toBe(47);
     expect(me.expiring[0]!.expiresOn).toBe(`${Number(localDate(f.now.value).slice(0, 4)) + 1}-12-31`);
+    expect(me.expiring.reduce((s, l) => s + l.amount, 0)).toBe(47);
+    expect((me as unknown as { month: { events: number } }).month.events).toBe(1); // the taiji check-in
+    // The desk's look at the card (found by its number) is the same summary as the resident's (by token).
+    const desk = await f.call('GET', `/api/v1/cards/${c.number}`, { as: 'desk' });
+    expect(await desk.json()).toEqual(me);
   });
 
   it('redemption: hand-over once, cancel returns the points, per-person limit and validity dates hold', async () => {

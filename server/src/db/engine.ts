@@ -174,9 +174,10 @@ async function openEmbedded(dataDir: string, poolSize: number): Promise<Omit<Dat
       // Loopback only, no Unix socket in /tmp. Every commit on disk before it is acknowledged: fsync,
       // synchronous_commit and full_page_writes pinned on (a postgresql.conf edit cannot turn them off). The
       // memory defaults (shared_buffers 128 MB, wal_buffers 4 MB) suit a centre's PC; JIT off, because compiling
-      // a plan costs more than these short queries take.
+      // a plan costs more than these short queries take. 100 connections: up to 8 HTTP workers (cluster.ts) with
+      // their pools, the primary's and a tool's.
       postgresFlags: [
-        ...['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=60'],
+        ...['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=100'],
         ...['-c', 'fsync=on', '-c', 'synchronous_commit=on', '-c', 'full_page_writes=on', '-c', 'jit=off'],
       ],
     });

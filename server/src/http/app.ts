@@ -44,7 +44,9 @@ export interface AppOptions {
   trustProxy?: boolean;
 }
 
-type Env = { Variables: { staff?: Staff; card?: CardRow; lang: ReturnType<typeof problemLanguage> } };
+type Env = {
+  Variables: { staff?: Staff; card?: CardRow; cardToken?: string; lang: ReturnType<typeof problemLanguage> };
+};
 
 export const SESSION_COOKIE = 'hc_staff';
 const API = '/api/v1';
@@ -78,6 +80,12 @@ interface RouteSpec<
   /** Large bodies (the catalogue). */
   maxBytes?: number;
   csv?: boolean;
+  /**
+   * A member route whose handler finds the card itself, in the one statement that answers (GET /me): the
+   * middleware checks the header's form and hands on the token; the handler refuses an unknown card exactly as
+   * the middleware would (unauthenticated).
+   */
+  cardInQuery?: boolean;
 }
 type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
 interface Ctx<B, Q, P> {
@@ -87,7 +95,15 @@ interface Ctx<B, Q, P> {
   params: P;
   staff?: Staff;
   card?: CardRow;
+  /** The resident's device token, for a cardInQuery route. */
+  cardToken?: string;
 }
+
+/** A resident's token that names no card (or one forgotten on its device) is not a login. */
+const unknownIsUnauthenticated = <T>(p: Promise<T>): Promise<T> =>
+  p.catch((e) => {
+    throw e instanceof ApiError && e.code === 'unknown-card' ? new ApiError('unauthenticated') : e;
+  });
 
 /** Every route's method, path and rule, in registration order (the route × role test walks it). */
 export const ACCESS: Array<{ method: string; path: string; access: Access }> = [];
@@ -152,10 +168,8 @@ export function createApp(opts: AppOptions) {
       if (spec.access === 'member') {
         const m = /^Card ([A-Za-z0-9_-]{20,100})$/.exec(c.req.header('authorization') ?? '');
         if (!m) throw new ApiError('unauthenticated');
-        const found = await ledger.findCard({ token: m[1] }).catch((e) => {
-          throw e instanceof ApiError && e.code === 'unknown-card' ? new ApiError('unauthenticated') : e;
-        });
-        c.set('card', found);
+        if (spec.cardInQuery) c.set('cardToken', m[1]);
+        else c.set('card', await unknownIsUnauthenticated(ledger.findCard({ token: m[1] })));
       } else {
         const token = getCookie(c, SESSION_COOKIE);
         const staff =
@@ -242,6 +256,7 @@ export function createApp(opts: AppOptions) {
           params: (spec.params ? v.valid('param') : undefined) as Infer<P>,
           staff: c.get('staff'),
           card: c.get('card'),
+          cardToken: c.get('cardToken'),
         };
         if (!write) {
           const out = await handler(ctx);
@@ -486,8 +501,14 @@ export function createApp(opts: AppOptions) {
 
   // ---- residents (their own card) -------------------------------------------------------------------------
   add(
-    { method: 'get', path: '/me', access: 'member', summary: 'My card: balance and points about to expire' },
-    async ({ card: m }) => ledger.cardSummary(m!),
+    {
+      method: 'get',
+      path: '/me',
+      access: 'member',
+      summary: 'My card: balance and points about to expire',
+      cardInQuery: true,
+    },
+    async ({ cardToken }) => unknownIsUnauthenticated(ledger.cardSummary({ token: cardToken! })),
   );
   add(
     {
