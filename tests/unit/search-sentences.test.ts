@@ -166,7 +166,8 @@ describe('synonyms (content/search/synonyms.yaml)', () => {
 
 describe('shards', () => {
   it('a word no page has answers nothing, even when it hashes to a shard without tokens', async () => {
-    const many = Array.from({ length: 400 }, (_, i) =>
+    // Enough distinct pairs for more than one shard.
+    const many = Array.from({ length: 1600 }, (_, i) =>
       doc({
         id: `d${i}`,
         title: `第${i}篇`,

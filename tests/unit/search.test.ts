@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as yaml from 'js-yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MAX_POSTINGS, buildIndex, type BuiltIndex } from '../../src/lib/search/build.ts';
+import { DOC_GROUP, MAX_POSTINGS, buildIndex, type BuiltIndex } from '../../src/lib/search/build.ts';
 import {
   clip,
   createSearcher,
@@ -216,10 +216,44 @@ describe('building the index', () => {
     expect((shard['喝水'].length - 1) / 2).toBe(MAX_POSTINGS);
   });
 
+  it('files documents `group` to a doc file, by subject, and finds each one’s display data in its file', async () => {
+    const topics = ['chronic', 'diet', 'tobacco'];
+    const many = Array.from({ length: 3 * DOC_GROUP + 5 }, (_, i) =>
+      doc({
+        id: `n${String(i).padStart(2, '0')}`,
+        title: `第${i}号专题`,
+        topics: [topics[i % 3]!],
+        body: `编号${i}。`,
+      }),
+    );
+    const b = buildIndex(many, OPTS);
+    expect(b.manifest.group).toBe(DOC_GROUP);
+    const dir = path.basename(b.manifest.dir);
+    const groups = [...b.files.keys()].filter((k) => k.startsWith(`${dir}/d/`));
+    expect(groups).toHaveLength(Math.ceil(many.length / DOC_GROUP));
+    // In each file, one subject after another (type, first topic, first audience): a query's results come in few files.
+    const records = groups
+      .sort((x, y) => Number(/(\d+)\.json$/.exec(x)![1]) - Number(/(\d+)\.json$/.exec(y)![1]))
+      .flatMap((k) => JSON.parse(b.files.get(k)!) as Array<{ u: string }>);
+    expect(records).toHaveLength(many.length);
+    const topicOf = (u: string) => topics[Number(/n(\d+)/.exec(u)![1]) % 3];
+    const order = records.map((r) => topicOf(r.u));
+    expect(order).toEqual([...order].sort());
+    // Every document's hit is its own, whichever file it is in.
+    const s2 = createSearcher(
+      b.manifest,
+      async <T>(url: string) => JSON.parse(b.files.get(url.slice('/search-index/zh-hans/'.length))!) as T,
+    );
+    for (const i of [0, DOC_GROUP - 1, DOC_GROUP, many.length - 1]) {
+      const [hit] = await s2.hits(await s2.rank(`第${i}号专题`), 0, 1);
+      expect(hit!.url).toBe(`/articles/n${String(i).padStart(2, '0')}/`);
+    }
+  });
+
   it('lists the files a saved topic pack takes: all of a small index', () => {
     const urls = packFiles('/search-index/zh-hans/abc.json', built.manifest);
     expect(urls).toContain('/search-index/zh-hans/abc.json');
-    expect(urls.filter((u) => u.includes('/d/'))).toHaveLength(DOCS.length);
+    expect(urls.filter((u) => u.includes('/d/'))).toHaveLength(Math.ceil(DOCS.length / built.manifest.group));
     for (const u of urls.slice(1)) expect(built.files.has(u.slice('/search-index/zh-hans/'.length))).toBe(true);
     expect(packFiles('/m.json', { ...built.manifest, size: 10 }, 5)).toEqual(['/m.json']);
     expect(manifestUrlIn('<div data-search data-index="/search-index/en/0123456789ab.json">')).toBe(
@@ -294,13 +328,18 @@ describe('ranking', () => {
   it('fetches only the shards a query needs, once, and the doc files of the results asked for', async () => {
     const fetched: string[] = [];
     const fresh = memory(built, fetched);
-    await fresh.hits(await fresh.rank('血压'), 0, 2);
+    const ranked = await fresh.rank('血压');
+    await fresh.hits(ranked, 0, 2);
     const shardFetches = fetched.filter((u) => !u.includes('/d/'));
     expect(shardFetches).toHaveLength(1);
     expect(shardsOf('血压', built.manifest.shards).map((n) => `${built.manifest.dir}/${n}.json`)).toContain(
       shardFetches[0],
     );
-    expect(fetched.filter((u) => u.includes('/d/'))).toHaveLength(2);
+    // The doc files that hold the two results (documents come `group` to a file).
+    const files = new Set(
+      ranked.ranked.slice(0, 2).map((r) => `${built.manifest.dir}/d/${Math.floor(r.doc / built.manifest.group)}.json`),
+    );
+    expect(fetched.filter((u) => u.includes('/d/')).sort()).toEqual([...files].sort());
     const n = fetched.length;
     await fresh.hits(await fresh.rank('血壓'), 0, 2);
     expect(fetched.length).toBe(n);

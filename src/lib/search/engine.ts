@@ -96,7 +96,8 @@ export function createSearcher(manifest: Manifest, fetchJson: FetchJson): Search
   const shards = new Map<string, Promise<Shard>>();
   /** Shards that have arrived, by name. */
   const ready = new Map<string, Shard>();
-  const docs = new Map<number, Promise<DocRecord>>();
+  /** Doc files by number: each holds the display data of `manifest.group` documents. */
+  const docs = new Map<number, Promise<DocRecord[]>>();
   const N = manifest.n;
   const idf = (df: number) => Math.log(1 + (N - df + 0.5) / (df + 0.5));
 
@@ -237,14 +238,17 @@ export function createSearcher(manifest: Manifest, fetchJson: FetchJson): Search
     return { query, ranked, needles: [...needles].sort((a, b) => b.length - a.length) };
   }
 
-  function doc(n: number): Promise<DocRecord> {
-    let d = docs.get(n);
+  async function doc(n: number): Promise<DocRecord> {
+    const g = Math.floor(n / manifest.group);
+    let d = docs.get(g);
     if (!d) {
-      d = fetchJson<DocRecord>(`${manifest.dir}/d/${n}.json`);
-      docs.set(n, d);
-      d.catch(() => docs.delete(n));
+      d = fetchJson<DocRecord[]>(`${manifest.dir}/d/${g}.json`);
+      docs.set(g, d);
+      d.catch(() => docs.delete(g));
     }
-    return d;
+    const record = (await d)[n % manifest.group];
+    if (!record) throw new Error(`search index: no document ${n}`);
+    return record;
   }
 
   async function hits(result: SearchResult, from = 0, count = 10): Promise<SearchHit[]> {

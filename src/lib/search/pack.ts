@@ -24,6 +24,6 @@ export function packFiles(manifestUrl: string, manifest: Manifest, maxBytes = PA
   if (manifest.size > maxBytes) return out;
   for (let i = 0; i < manifest.shards; i++) out.push(`${manifest.dir}/t${i}.json`);
   for (const w of manifest.words) out.push(`${manifest.dir}/w-${w}.json`);
-  for (let i = 0; i < manifest.n; i++) out.push(`${manifest.dir}/d/${i}.json`);
+  for (let g = 0; g * manifest.group < manifest.n; g++) out.push(`${manifest.dir}/d/${g}.json`);
   return out;
 }

@@ -39,12 +39,18 @@ export interface SourceDoc {
 
 /** The manifest of one locale's index. */
 export interface Manifest {
-  v: 2;
+  v: 3;
   locale: string;
   /** Documents in the index. */
   n: number;
-  /** Where the shards and docs are: `${dir}/t<k>.json`, `${dir}/w-<xx>.json`, `${dir}/d/<i>.json`. */
+  /**
+   * Where the shards and docs are: `${dir}/t<k>.json`, `${dir}/w-<xx>.json`, and the doc files `${dir}/d/<g>.json`,
+   * each an array of the display data of `group` documents in a row (document i is entry i % group of file
+   * floor(i / group)).
+   */
   dir: string;
+  /** Documents per doc file. */
+  group: number;
   /** Raw bytes of every shard and doc file (what a saved topic pack would take). */
   size: number;
   /** Number of hashed token shards. */
