@@ -167,11 +167,11 @@ describe('synonyms (content/search/synonyms.yaml)', () => {
 describe('shards', () => {
   it('a word no page has answers nothing, even when it hashes to a shard without tokens', async () => {
     // Enough distinct pairs for more than one shard.
-    const many = Array.from({ length: 1600 }, (_, i) =>
+    const many = Array.from({ length: 3200 }, (_, i) =>
       doc({
         id: `d${i}`,
         title: `第${i}篇`,
-        body: `${String.fromCodePoint(0x4e00 + i * 7)}${String.fromCodePoint(0x4e01 + i * 7)}`,
+        body: `${String.fromCodePoint(0x4e00 + i * 3)}${String.fromCodePoint(0x4e01 + i * 3)}`,
       }),
     );
     const { built, top } = searcher(many);

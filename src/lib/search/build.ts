@@ -30,9 +30,10 @@ export const MAX_POSTINGS = 300;
 /**
  * Target size of a hashed shard (raw JSON; gzip is about a third). A request costs more than its bytes (each is a
  * round trip, and several in parallel still queue: docs/search.md), so a new word should usually find its file
- * already loaded: 24 KB gave the fewest-milliseconds new query of 7, 24 and 64 KB at 1,000 articles.
+ * already loaded. With 16 documents a doc file, 40 KB gave the fastest new queries of 7, 24, 40 and 64 KB at
+ * 1,000 articles (p50 12 ms, p95 72 ms at 4× throttle).
  */
-const SHARD_TARGET = 24_000;
+const SHARD_TARGET = 40_000;
 /**
  * Documents per doc file, in the index's order (type, then first topic, then first audience): the ten results of
  * a query are mostly on one subject and come in a few files instead of ten.
