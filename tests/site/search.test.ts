@@ -45,15 +45,20 @@ describe.skipIf(!built)('search index files', () => {
       // Every shard the manifest can name exists, and every document has its doc file.
       for (let i = 0; i < m.shards; i++) expect(existsSync(path.join(dir, `t${i}.json`)), `t${i}`).toBe(true);
       for (const w of m.words) expect(existsSync(path.join(dir, `w-${w}.json`)), w).toBe(true);
-      expect(readdirSync(path.join(dir, 'd')).length).toBe(m.n);
+      // Doc files hold `group` documents each, every document in exactly one.
+      const docFiles = readdirSync(path.join(dir, 'd'));
+      expect(docFiles.length).toBe(Math.ceil(m.n / m.group));
+      const records = docFiles.flatMap(
+        (f) => JSON.parse(readFileSync(path.join(dir, 'd', f), 'utf8')) as Array<{ t: number; u: string }>,
+      );
+      expect(records).toHaveLength(m.n);
+      expect(new Set(records.map((r) => r.u)).size).toBe(m.n);
       // One build per locale: nothing stale beside it.
       expect(readdirSync(path.join(DIST, 'search-index', locale)).sort()).toEqual(
         [path.basename(url!), path.basename(m.dir)].sort(),
       );
       // Every kind of page the content has is in the index (the centre-real fixture has no families or quizzes).
-      const types = new Set(
-        readdirSync(path.join(dir, 'd')).map((f) => JSON.parse(readFileSync(path.join(dir, 'd', f), 'utf8')).t),
-      );
+      const types = new Set(records.map((r) => r.t));
       const has = {
         article: content.articles.length,
         event: content.events.length,
