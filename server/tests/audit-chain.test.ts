@@ -4,20 +4,15 @@
  * loses nothing; points:verify reports an entry left pending for over a minute.
  */
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { audit, AuditChainer, chainAudit, verifyAuditChain } from '../src/ledger/audit.ts';
 import { verifyLedger } from '../src/ledger/verify.ts';
-import { ENGINES, fixture, type Fixture } from './helpers.ts';
+import { ENGINES, useFixture } from './helpers.ts';
 
 describe.each(ENGINES)('audit chainer on $name', (engine) => {
-  let f: Fixture;
-  beforeAll(async () => {
-    f = await fixture(engine);
-    await f.ledger.chainAudit();
-  });
-  afterAll(async () => {
-    await f.verify();
-    await f.close();
+  // The fixture's own audit entries chained first, so each test starts from a chain with nothing pending.
+  const f = useFixture(engine, async (opened) => {
+    await opened.ledger.chainAudit();
   });
 
   const write = (tag: string, n: number) =>

@@ -2,22 +2,15 @@
  * Issue 26 on both engines: one card on several devices (transfer codes, forgetting one device), check-ins sent
  * late, a history that says what, when and who, and this month's numbers for the resident and the public.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { localDate } from '@hc/domain/time.ts';
-import { ENGINES, fixture, newKey, type Fixture } from './helpers.ts';
+import { ENGINES, useFixture, newKey } from './helpers.ts';
 
 type Problem = { type: string; title: string };
 const problem = async (r: Response) => ((await r.json()) as Problem).type.replace(/^.*\//, '');
 
 describe.each(ENGINES)('devices, late check-ins and history on $name', (engine) => {
-  let f: Fixture;
-  beforeAll(async () => {
-    f = await fixture(engine);
-  });
-  afterAll(async () => {
-    await f.verify();
-    await f.close();
-  });
+  const f = useFixture(engine);
 
   const count = async (table: 'card_devices' | 'transfer_codes' | 'idempotency') =>
     Number(

@@ -3,12 +3,10 @@
  * kill -9 of the service and of its database server. Every acknowledged write is there after the next start;
  * a second service on the same folder refuses with one line.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
 import { localDate } from '@hc/domain/time.ts';
+import { describe, expect, it } from 'vitest';
 import { loadKeyring } from '../src/crypto.ts';
 import { openDatabase } from '../src/db/engine.ts';
 import { Ledger } from '../src/ledger/ledger.ts';
@@ -16,57 +14,11 @@ import { issueEnrolment } from '../src/ledger/staff.ts';
 import { verifyLedger } from '../src/ledger/verify.ts';
 import { freePort } from '../../scripts/free-port.mjs';
 import { testCatalogue } from './helpers.ts';
+import { serveFolder } from './serve-folder.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const base = mkdtempSync(path.join(tmpdir(), 'hc-points-kill-'));
-chmodSync(base, 0o755);
-const dataDir = path.join(base, 'data');
-const dist = path.join(base, 'dist');
-mkdirSync(dist);
-writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>t</title>');
-writeFileSync(path.join(dist, '404.html'), '<!doctype html><title>404</title>');
-const started: ChildProcess[] = [];
-
-function serve(port: number): Promise<{ child: ChildProcess; output: () => string }> {
-  const child = spawn(process.execPath, ['scripts/points.ts', 'serve', '--dist', dist], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      POINTS_DATA_DIR: dataDir,
-      PORT: String(port),
-      POINTS_SYNC: '0',
-      POINTS_RATE_LIMITS: 'checkin=1000000',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  started.push(child);
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  return new Promise((resolve, reject) => {
-    const t = setInterval(() => {
-      if (out.includes('serving ')) {
-        clearInterval(t);
-        resolve({ child, output: () => out });
-      }
-    }, 50);
-    child.once('exit', (code) => {
-      clearInterval(t);
-      reject(new Error(`serve exited ${code}: ${out}`));
-    });
-  });
-}
-
-afterAll(() => {
-  for (const c of started) if (c.exitCode === null) c.kill('SIGKILL');
-  try {
-    // A database server still running after a failed test (a clean stop removes postmaster.pid).
-    process.kill(Number(readFileSync(path.join(dataDir, 'pg/postmaster.pid'), 'utf8').split('\n')[0]), 'SIGKILL');
-  } catch {
-    /* already stopped */
-  }
-  rmSync(base, { recursive: true, force: true });
-});
+const folder = serveFolder('hc-points-kill-');
+const { dataDir } = folder;
+const serve = (port: number) => folder.serve(port, { POINTS_RATE_LIMITS: 'checkin=1000000' });
 
 describe('the embedded default survives kill -9', () => {
   it('every acknowledged check-in is there after a restart; a second service on the folder refuses', async () => {
@@ -96,11 +48,7 @@ describe('the embedded default survives kill -9', () => {
     const cookie = enrol.headers.get('set-cookie')!.split(';')[0]!;
 
     // A second service on the same folder refuses with one clear line.
-    const second = spawnSync(process.execPath, ['scripts/points.ts', 'serve', '--dist', dist], {
-      cwd: ROOT,
-      env: { ...process.env, POINTS_DATA_DIR: dataDir, PORT: String(await freePort()), POINTS_SYNC: '0' },
-      encoding: 'utf8',
-    });
+    const second = folder.serveAgain(await freePort());
     expect(second.status).toBe(1);
     expect(second.stderr.trim().split('\n')).toHaveLength(1);
     expect(second.stderr).toMatch(/another points service \(pid \d+\) is using/);

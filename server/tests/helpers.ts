@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { checkinCode, windowOf } from '@hc/domain/points/checkin-code.ts';
 import type { Catalogue } from '@hc/domain/points/catalogue.ts';
 import { localDate } from '@hc/domain/time.ts';
@@ -244,4 +244,27 @@ export async function fixture(engine: (typeof ENGINES)[number], opts: { poolSize
     close: () => db.close(),
   };
   return f;
+}
+
+/**
+ * A test file's fixture on one engine: opened before its tests (then `setup`, for what they share), and after them
+ * checked with points:verify and closed. The returned object stands for the fixture once it is open.
+ */
+export function useFixture(engine: (typeof ENGINES)[number], setup?: (f: Fixture) => Promise<void>): Fixture {
+  let open: Fixture | undefined;
+  beforeAll(async () => {
+    open = await fixture(engine);
+    await setup?.(open);
+  });
+  afterAll(async () => {
+    if (!open) return;
+    await open.verify();
+    await open.close();
+  });
+  return new Proxy({} as Fixture, {
+    get(_, key) {
+      if (!open) throw new Error('the fixture is used before beforeAll opened it');
+      return Reflect.get(open, key);
+    },
+  });
 }

@@ -5,21 +5,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { localDate } from '@hc/domain/time.ts';
 import { backup, restore } from '../src/backup.ts';
 import { verifyLedger } from '../src/ledger/verify.ts';
-import { ENGINES, fixture, newKey, type Fixture } from './helpers.ts';
+import { ENGINES, fixture, newKey, useFixture } from './helpers.ts';
 
 describe.each(ENGINES)('ledger on $name', (engine) => {
-  let f: Fixture;
-  beforeAll(async () => {
-    f = await fixture(engine);
-  });
-  afterAll(async () => {
-    await f.verify();
-    await f.close();
-  });
+  const f = useFixture(engine);
 
   it('200 simultaneous redemptions on a card that can afford 10: exactly 10 succeed, the balance never below 0', async () => {
     const c = await f.card(100); // massage costs 10

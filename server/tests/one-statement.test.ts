@@ -6,19 +6,12 @@
  * transaction path does: the same body, replays, a reused key refused, unknown and closed cards, the cap and the
  * one-attendance rule, the same audit entry; errors leave nothing behind, the key included.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { localDate } from '@hc/domain/time.ts';
-import { ENGINES, fixture, newKey, testCatalogue, type Fixture } from './helpers.ts';
+import { ENGINES, useFixture, newKey, testCatalogue } from './helpers.ts';
 
 describe.each(ENGINES)('check-in in one statement on $name', (engine) => {
-  let f: Fixture;
-  beforeAll(async () => {
-    f = await fixture(engine);
-  });
-  afterAll(async () => {
-    await f.verify();
-    await f.close();
-  });
+  const f = useFixture(engine);
   const talk = (i: number) => `talk-${i}/${localDate(f.now.value)}T09:00`;
   const keyRow = async (key: string) =>
     (await f.db.pool.query('SELECT status FROM idempotency WHERE key = $1', [key])).rows;
