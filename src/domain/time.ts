@@ -3,8 +3,14 @@ import { dateTimeFormat } from './intl.ts';
 
 export const SITE_TIME_ZONE = 'Asia/Shanghai';
 
+/** The last answer per time zone, by the second (offsets change on whole seconds): the service asks once a request. */
+const lastLocalDate = new Map<string, { second: number; date: string }>();
+
 /** The local calendar date (YYYY-MM-DD) of an instant in a time zone. */
 export function localDate(instant: Date, timeZone = SITE_TIME_ZONE): string {
+  const second = Math.floor(instant.getTime() / 1000);
+  const last = lastLocalDate.get(timeZone);
+  if (last?.second === second) return last.date;
   const parts = dateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',
@@ -12,7 +18,9 @@ export function localDate(instant: Date, timeZone = SITE_TIME_ZONE): string {
     day: '2-digit',
   }).formatToParts(instant);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  const date = `${get('year')}-${get('month')}-${get('day')}`;
+  lastLocalDate.set(timeZone, { second, date });
+  return date;
 }
 
 /**

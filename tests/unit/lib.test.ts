@@ -78,6 +78,18 @@ describe('time', () => {
     expect(localDate(new Date('2026-11-21T16:30:00Z'))).toBe('2026-11-22');
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
   });
+  it('remembers its last answer only within the same second and zone', () => {
+    // Either side of midnight in Shanghai, asked again and again, and the same instants in another zone between.
+    const before = new Date('2026-11-21T15:59:59.999Z');
+    const after = new Date('2026-11-21T16:00:00.000Z');
+    for (let i = 0; i < 3; i++) {
+      expect(localDate(before)).toBe('2026-11-21');
+      expect(localDate(after)).toBe('2026-11-22');
+      expect(localDate(after, 'America/New_York')).toBe('2026-11-21');
+      expect(localDate(new Date('2026-11-22T05:00:00Z'), 'America/New_York')).toBe('2026-11-22');
+    }
+    expect(() => localDate(new Date(Number.NaN))).toThrow(RangeError);
+  });
   it('formats dates for each locale', () => {
     expect(formatDate('zh-Hans-CN', '2026-09-15')).toBe('2026年9月15日');
     expect(formatDate('en-GB', '2026-09-15')).toBe('15 September 2026');

@@ -6,7 +6,7 @@
 import { nearestKey } from '@hc/domain/fields.ts';
 import { z } from 'zod';
 
-type Lang = 'zh-hans' | 'zh-hant' | 'en';
+export type Lang = 'zh-hans' | 'zh-hant' | 'en';
 const T = (zhHans: string, zhHant: string, en: string) => ({ 'zh-hans': zhHans, 'zh-hant': zhHant, en });
 
 export const PROBLEMS = {
