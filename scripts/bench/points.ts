@@ -332,7 +332,11 @@ async function run(engine: 'embedded-postgres' | 'postgres', url?: string) {
     rssMb: Math.round(cpu1.rssKb / 1024),
     requests,
     // CPU milliseconds per request (check-ins, balances and redemptions together), by part.
-    cpuMsPerRequest: { service: perRequest('service'), database: perRequest('database'), clients: perRequest('clients') },
+    cpuMsPerRequest: {
+      service: perRequest('service'),
+      database: perRequest('database'),
+      clients: perRequest('clients'),
+    },
     prefillSeconds: Math.round(prefillSeconds),
     failures,
     transfersAfter: v.transfers,
