@@ -45,149 +45,88 @@ async function answer(r: Response) {
 }
 
 const big = 'x'.repeat(20_000);
+/** A volunteer's (or another staff member's) check-in of a card. */
+const checkIn = (name: string, opts: Case['opts']): Case => ({
+  name,
+  method: 'POST',
+  path: '/api/v1/attendance',
+  opts,
+});
 const CASES: Case[] = [
   {
-    name: 'a check-in by number',
-    method: 'POST',
-    path: '/api/v1/attendance',
-    opts: (c, occ) => ({ as: 'volunteer', body: { occurrence: occ, card: { number: c.number } } }),
+    ...checkIn('a check-in by number', (c, occ) => ({
+      as: 'volunteer',
+      body: { occurrence: occ, card: { number: c.number } },
+    })),
     twice: true,
   },
-  {
-    name: 'a check-in by token, in English',
-    method: 'POST',
-    path: '/api/v1/attendance',
-    opts: (c) => ({
-      as: 'admin',
-      body: { occurrence: 'screen/TODAYT10:00', card: { token: c.token } },
-      headers: { 'accept-language': 'en' },
-    }),
-  },
-  {
-    name: 'the same card at the same occurrence again (another key)',
-    method: 'POST',
-    path: '/api/v1/attendance',
-    opts: (c, occ) => ({ as: 'volunteer', body: { occurrence: occ, card: { number: c.number } } }),
-  },
-  {
-    name: 'a key reused with another body',
-    method: 'POST',
-    path: '/api/v1/attendance',
-    opts: (c) => ({
-      as: 'volunteer',
-      key: 'REUSED',
-      body: { occurrence: 'talk-3/TODAYT09:00', card: { number: c.number } },
-    }),
-  },
-  {
-    name: 'no key',
-    method: 'POST',
-    path: '/api/v1/attendance',
-    opts: (c, occ) => ({ as: 'volunteer', key: null, body: { occurrence: occ, card: { number: c.number } } }),
-  },
-  {
-    name: 'a malformed key',
-    method: 'POST',
-    path: '/api/v1/attendance',
-    opts: (c, occ) => ({ as: 'volunteer', key: 'k', body: { occurrence: occ, card: { number: c.number } } }),
-  },
-  {
-    name: 'truncated JSON',
-    method: 'POST',
-    path: '/api/v1/attendance',
-    opts: () => ({ as: 'volunteer', raw: '{"occurrence": "talk-1/' }),
-  },
-  {
-    name: 'an empty body',
-    method: 'POST',
-    path: '/api/v1/attendance',
-    opts: () => ({ as: 'volunteer', raw: '' }),
-  },
-  {
-    name: 'a mistyped field, in Traditional Chinese',
-    method: 'POST',
-    path: '/api/v1/attendance',
-    opts: (c, occ) => ({
-      as: 'volunteer',
-      body: { occurence: occ, card: { number: c.number } },
-      headers: { 'accept-language': 'zh-TW' },
-    }),
-  },
-  {
-    name: 'points in the request, a number for a string, both token and number',
-    method: 'POST',
-    path: '/api/v1/attendance',
-    opts: (c) => ({
-      as: 'volunteer',
-      body: { occurrence: 42, points: 1000, card: { number: c.number, token: c.token } },
-    }),
-  },
-  {
-    name: 'a wrong check digit',
-    method: 'POST',
-    path: '/api/v1/attendance',
-    opts: (c, occ) => ({
-      as: 'volunteer',
-      body: { occurrence: occ, card: { number: `${c.number.slice(0, -1)}${(Number(c.number.at(-1)) + 1) % 10}` } },
-    }),
-  },
-  {
-    name: 'an unknown occurrence',
-    method: 'POST',
-    path: '/api/v1/attendance',
-    opts: (c) => ({
-      as: 'volunteer',
-      body: { occurrence: "x'; DROP TABLE transfers; --", card: { number: c.number } },
-    }),
-  },
-  {
-    name: 'text/plain',
-    method: 'POST',
-    path: '/api/v1/attendance',
-    opts: (c, occ) => ({
-      as: 'volunteer',
-      body: { occurrence: occ, card: { number: c.number } },
-      headers: { 'content-type': 'text/plain' },
-    }),
-  },
-  {
-    name: 'another site’s origin',
-    method: 'POST',
-    path: '/api/v1/attendance',
-    opts: (c, occ) => ({
-      as: 'volunteer',
-      body: { occurrence: occ, card: { number: c.number } },
-      headers: { origin: 'https://evil.example' },
-    }),
-  },
-  {
-    name: 'a staff cookie without an origin',
-    method: 'POST',
-    path: '/api/v1/attendance',
-    opts: (c, occ) => ({
-      as: 'volunteer',
-      body: { occurrence: occ, card: { number: c.number } },
-      headers: { origin: '' },
-    }),
-  },
-  {
-    name: 'nobody signed in',
-    method: 'POST',
-    path: '/api/v1/attendance',
-    opts: (c, occ) => ({ body: { occurrence: occ, card: { number: c.number } } }),
-  },
-  {
-    name: 'the desk (not allowed to record attendance)',
-    method: 'POST',
-    path: '/api/v1/attendance',
-    opts: (c, occ) => ({ as: 'desk', body: { occurrence: occ, card: { number: c.number } } }),
-  },
-  {
-    name: 'a body over 16 KB',
-    method: 'POST',
-    path: '/api/v1/attendance',
-    opts: (c, occ) => ({ as: 'volunteer', body: { occurrence: occ, card: { number: c.number }, big } }),
-  },
+  checkIn('a check-in by token, in English', (c) => ({
+    as: 'admin',
+    body: { occurrence: 'screen/TODAYT10:00', card: { token: c.token } },
+    headers: { 'accept-language': 'en' },
+  })),
+  checkIn('the same card at the same occurrence again (another key)', (c, occ) => ({
+    as: 'volunteer',
+    body: { occurrence: occ, card: { number: c.number } },
+  })),
+  checkIn('a key reused with another body', (c) => ({
+    as: 'volunteer',
+    key: 'REUSED',
+    body: { occurrence: 'talk-3/TODAYT09:00', card: { number: c.number } },
+  })),
+  checkIn('no key', (c, occ) => ({
+    as: 'volunteer',
+    key: null,
+    body: { occurrence: occ, card: { number: c.number } },
+  })),
+  checkIn('a malformed key', (c, occ) => ({
+    as: 'volunteer',
+    key: 'k',
+    body: { occurrence: occ, card: { number: c.number } },
+  })),
+  checkIn('truncated JSON', () => ({ as: 'volunteer', raw: '{"occurrence": "talk-1/' })),
+  checkIn('an empty body', () => ({ as: 'volunteer', raw: '' })),
+  checkIn('a mistyped field, in Traditional Chinese', (c, occ) => ({
+    as: 'volunteer',
+    body: { occurence: occ, card: { number: c.number } },
+    headers: { 'accept-language': 'zh-TW' },
+  })),
+  checkIn('points in the request, a number for a string, both token and number', (c) => ({
+    as: 'volunteer',
+    body: { occurrence: 42, points: 1000, card: { number: c.number, token: c.token } },
+  })),
+  checkIn('a wrong check digit', (c, occ) => ({
+    as: 'volunteer',
+    body: { occurrence: occ, card: { number: `${c.number.slice(0, -1)}${(Number(c.number.at(-1)) + 1) % 10}` } },
+  })),
+  checkIn('an unknown occurrence', (c) => ({
+    as: 'volunteer',
+    body: { occurrence: "x'; DROP TABLE transfers; --", card: { number: c.number } },
+  })),
+  checkIn('text/plain', (c, occ) => ({
+    as: 'volunteer',
+    body: { occurrence: occ, card: { number: c.number } },
+    headers: { 'content-type': 'text/plain' },
+  })),
+  checkIn('another site’s origin', (c, occ) => ({
+    as: 'volunteer',
+    body: { occurrence: occ, card: { number: c.number } },
+    headers: { origin: 'https://evil.example' },
+  })),
+  checkIn('a staff cookie without an origin', (c, occ) => ({
+    as: 'volunteer',
+    body: { occurrence: occ, card: { number: c.number } },
+    headers: { origin: '' },
+  })),
+  checkIn('nobody signed in', (c, occ) => ({ body: { occurrence: occ, card: { number: c.number } } })),
+  checkIn('the desk (not allowed to record attendance)', (c, occ) => ({
+    as: 'desk',
+    body: { occurrence: occ, card: { number: c.number } },
+  })),
+  checkIn('a body over 16 KB', (c, occ) => ({
+    as: 'volunteer',
+    body: { occurrence: occ, card: { number: c.number }, big },
+  })),
   {
     name: 'another activity by rule',
     method: 'POST',
