@@ -17,9 +17,18 @@ import { createApp, SESSION_COOKIE } from '../src/http/app.ts';
 import { Ledger, type Role } from '../src/ledger/ledger.ts';
 import { issueEnrolment, redeemEnrolment } from '../src/ledger/staff.ts';
 import { verifyLedger } from '../src/ledger/verify.ts';
+import { testDepartments, testReward, testRules } from '../../tests/helpers/points-catalogue.ts';
 
 export const ENGINES = inject('engines');
 export const ORIGIN = 'http://localhost';
+
+const NAMES = {
+  bureau: '卫健局',
+  centre: '中心',
+  lecture: '讲座',
+  exercise: '运动',
+  volunteering: '志愿',
+};
 
 /** A catalogue whose events happen today (China time) and yesterday. */
 export function testCatalogue(now: Date, extra: Partial<Catalogue> = {}): Catalogue {
@@ -37,88 +46,38 @@ export function testCatalogue(now: Date, extra: Partial<Catalogue> = {}): Catalo
   });
   return {
     settings: { sample: false, expiry: 'end-of-following-year', consentVersion: 'v1' },
-    departments: [
-      { id: 'bureau', name: { 'zh-hans': '卫健局' }, kind: 'health-bureau' },
-      { id: 'centre', name: { 'zh-hans': '中心' }, kind: 'health-centre' },
-    ],
-    rules: [
-      {
-        id: 'lecture',
-        title: { 'zh-hans': '讲座' },
-        eventType: 'lecture',
-        points: 10,
-        dailyCap: 3,
-        events: {},
-        department: 'centre',
-      },
-      {
-        id: 'exercise',
-        title: { 'zh-hans': '运动' },
-        eventType: 'exercise',
-        points: 5,
-        dailyCap: 1,
-        events: { 'taiji-a': 7 },
-        department: 'centre',
-      },
-      {
-        id: 'volunteering',
-        title: { 'zh-hans': '志愿' },
-        activity: 'volunteering',
-        points: 20,
-        dailyCap: 2,
-        events: {},
-        department: 'bureau',
-      },
-    ],
+    departments: testDepartments(NAMES),
+    rules: testRules(NAMES, { 'taiji-a': 7 }),
     rewards: [
-      {
-        id: 'massage',
-        name: { 'zh-hans': '推拿' },
+      testReward('massage', '推拿', {
         department: 'bureau',
         cost: 10,
         stock: 1000,
         perPersonLimit: 100,
-        validFrom: '2000-01-01',
-        validTo: '2999-12-31',
-        collectAt: { 'zh-hans': '前台' },
-        voucherDays: 30,
-      },
-      {
-        id: 'last-one',
-        name: { 'zh-hans': '最后一件' },
+        collectAt: '前台',
+      }),
+      testReward('last-one', '最后一件', {
         department: 'bureau',
         cost: 1,
         stock: 1,
         perPersonLimit: 5,
-        validFrom: '2000-01-01',
-        validTo: '2999-12-31',
-        collectAt: { 'zh-hans': '前台' },
-        voucherDays: 30,
-      },
-      {
-        id: 'once',
-        name: { 'zh-hans': '每人一次' },
+        collectAt: '前台',
+      }),
+      testReward('once', '每人一次', {
         department: 'centre',
         cost: 1,
         stock: 100,
         perPersonLimit: 1,
-        validFrom: '2000-01-01',
-        validTo: '2999-12-31',
-        collectAt: { 'zh-hans': '前台' },
-        voucherDays: 30,
-      },
-      {
-        id: 'future',
-        name: { 'zh-hans': '未开始' },
+        collectAt: '前台',
+      }),
+      testReward('future', '未开始', {
         department: 'centre',
         cost: 1,
         stock: 100,
         perPersonLimit: 1,
+        collectAt: '前台',
         validFrom: '2999-01-01',
-        validTo: '2999-12-31',
-        collectAt: { 'zh-hans': '前台' },
-        voucherDays: 30,
-      },
+      }),
     ],
     occurrences: [
       ...Array.from({ length: 20 }, (_, i) => occ(`talk-${i}/${today}T09:00`, 'lecture', today)),

@@ -11,6 +11,7 @@ import * as yaml from 'js-yaml';
 import { expect, type APIRequestContext, type Browser, type BrowserContext } from '@playwright/test';
 import type { Catalogue } from '@hc/domain/points/catalogue.ts';
 import { localDate } from '@hc/domain/time.ts';
+import { testDepartments, testReward, testRules } from '../../helpers/points-catalogue.ts';
 
 export const API = '/api/v1';
 
@@ -72,53 +73,19 @@ export function testCatalogue(): Catalogue {
     endsAt: inHours(3),
     status: 'scheduled' as const,
   });
-  const reward = (id: string, name: string, cost: number, stock: number, perPersonLimit: number) => ({
-    id,
-    name: { 'zh-hans': name },
-    department: 'bureau',
-    cost,
-    stock,
-    perPersonLimit,
-    validFrom: '2000-01-01',
-    validTo: '2999-12-31',
-    collectAt: { 'zh-hans': '中心一楼服务台' },
-    voucherDays: 30,
-  });
+  const reward = (id: string, name: string, cost: number, stock: number, perPersonLimit: number) =>
+    testReward(id, name, { department: 'bureau', cost, stock, perPersonLimit, collectAt: '中心一楼服务台' });
+  const names = {
+    bureau: '区卫健局',
+    centre: '社区卫生服务中心',
+    lecture: '参加健康讲座',
+    exercise: '参加运动课',
+    volunteering: '志愿服务',
+  };
   return {
     settings: { sample: false, expiry: 'end-of-following-year', consentVersion: consentVersion() },
-    departments: [
-      { id: 'bureau', name: { 'zh-hans': '区卫健局' }, kind: 'health-bureau' },
-      { id: 'centre', name: { 'zh-hans': '社区卫生服务中心' }, kind: 'health-centre' },
-    ],
-    rules: [
-      {
-        id: 'lecture',
-        title: { 'zh-hans': '参加健康讲座' },
-        eventType: 'lecture',
-        points: 10,
-        dailyCap: 3,
-        events: {},
-        department: 'centre',
-      },
-      {
-        id: 'exercise',
-        title: { 'zh-hans': '参加运动课' },
-        eventType: 'exercise',
-        points: 5,
-        dailyCap: 1,
-        events: {},
-        department: 'centre',
-      },
-      {
-        id: 'volunteering',
-        title: { 'zh-hans': '志愿服务' },
-        activity: 'volunteering',
-        points: 20,
-        dailyCap: 2,
-        events: {},
-        department: 'bureau',
-      },
-    ],
+    departments: testDepartments(names),
+    rules: testRules(names),
     rewards: [
       reward('massage', '中医推拿一次', 30, 100000, 100),
       reward('bp-monitor', '家用血压计', 500, 100000, 1),
