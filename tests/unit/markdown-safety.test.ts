@@ -46,6 +46,18 @@ describe('checkMarkdown', () => {
   });
 });
 
+describe('checkMarkdown without a parse', () => {
+  it('passes prose with no <, : or & and its scheme-less links and images, autolinks included', () => {
+    expect(checkMarkdown('## 标题\n\n段落：[站内](/articles/x/) ![图](./a.jpg) www.example.org 或 a@b.cn')).toEqual([]);
+  });
+
+  it('still parses a scheme written as a character reference', () => {
+    expect(checkMarkdown('[点这里](javascript&#58;alert(1))')).toHaveLength(1);
+    expect(checkMarkdown('[点这里](javascript&colon;alert(1))')).toHaveLength(1);
+    expect(checkMarkdown('![图](data&#x3A;image/png,x)')).toHaveLength(1);
+  });
+});
+
 describe('URL schemes', () => {
   it('reads the scheme as a browser does', () => {
     expect(urlScheme(' JaVa\tScript:alert(1)')).toBe('javascript');
