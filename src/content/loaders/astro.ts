@@ -7,11 +7,13 @@
  */
 import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { LOCALES, type Locale, type TranslatedLocale } from '@hc/domain/locales/registry.ts';
+import { LOCALES, type Locale, type OpenccTarget, type TranslatedLocale } from '@hc/domain/locales/registry.ts';
 import type { Family } from '@hc/domain/model/family.ts';
 import { getContentSet, resetContentSet } from './source.ts';
 import type { ContentSet, Sourced } from './content-set.ts';
-import { localizePlain, resolveText } from '../../lib/localize/resolve.ts';
+import { localizePlain, resolveText, textsToConvert } from '../../lib/localize/resolve.ts';
+import { rememberConversions, toTraditionalAll } from '../../lib/text/convert.ts';
+import { offload } from '../../lib/offload/index.ts';
 import { sanitizeHtml } from '@hc/domain/markdown/sanitize.ts';
 import { reviewLog } from '../review-report.ts';
 import { pointsCoverageReport } from '../points-report.ts';
@@ -87,14 +89,19 @@ interface TextFields {
   body: string;
 }
 
-async function renderLocalized<T extends TextFields>(
-  ctx: LoaderContext,
-  id: string,
-  locale: Locale,
-  original: T,
-  human: Partial<Record<TranslatedLocale, T>>,
-  extra: Record<string, unknown>,
-): Promise<void> {
+/** One text of a document in one locale, to resolve, render and store. */
+interface TextJob<T extends TextFields> {
+  id: string;
+  locale: Locale;
+  original: T;
+  human: Partial<Record<TranslatedLocale, T>>;
+  extra: Record<string, unknown>;
+}
+
+type StoreEntry = Parameters<LoaderContext['store']['set']>[0];
+
+async function renderLocalized<T extends TextFields>(ctx: LoaderContext, job: TextJob<T>): Promise<StoreEntry> {
+  const { id, locale, original, human, extra } = job;
   const r = resolveText(locale, original, human);
   // Content checks refuse raw HTML and unsafe links before this; the sanitiser makes sure of it whatever the source.
   const md = await ctx.renderMarkdown(r.value.body);
@@ -111,7 +118,58 @@ async function renderLocalized<T extends TextFields>(
       headings: rendered.metadata?.headings ?? [],
     },
   });
-  ctx.store.set({ id, data, rendered, digest: ctx.generateDigest({ data, html: rendered.html }) });
+  return { id, data, rendered, digest: ctx.generateDigest({ data, html: rendered.html }) };
+}
+
+/** Texts per conversion job on the worker: the first arrives soon, and messages stay few. */
+const CONVERT_BATCH = 24;
+
+/**
+ * Starts converting (OpenCC, the costliest step of a text) every string the jobs show converted, in batches on
+ * the build's worker thread; each job's entry is the promise that its strings are in this thread's memo
+ * (undefined when it shows a human or the original text). Workers off, the batches convert here.
+ */
+function convertAhead(jobs: ReadonlyArray<TextJob<TextFields>>): Array<Promise<void> | undefined> {
+  const ready: Array<Promise<void> | undefined> = [];
+  const pending = new Map<OpenccTarget, { texts: string[]; jobs: number[] }>();
+  const flush = (target: OpenccTarget) => {
+    const batch = pending.get(target);
+    if (!batch) return;
+    pending.delete(target);
+    const done = offload('text/convert.ts', 'toTraditionalAll', [batch.texts, target], toTraditionalAll).then(
+      (converted) => rememberConversions(target, batch.texts, converted),
+    );
+    // A failure is thrown where the job awaits it, not as an unhandled rejection before.
+    done.catch(() => {});
+    for (const i of batch.jobs) ready[i] = done;
+  };
+  jobs.forEach((job, i) => {
+    const need = textsToConvert(job.locale, job.original, job.human);
+    if (!need) return;
+    let batch = pending.get(need.target);
+    if (!batch) pending.set(need.target, (batch = { texts: [], jobs: [] }));
+    batch.texts.push(...need.texts);
+    batch.jobs.push(i);
+    if (batch.jobs.length >= CONVERT_BATCH) flush(need.target);
+  });
+  for (const target of [...pending.keys()]) flush(target);
+  return ready;
+}
+
+/**
+ * Renders every text into the store: those with nothing to convert first, while the worker converts the
+ * others, then those as their conversions arrive. The store gets them in the jobs' order all the same.
+ */
+async function renderTexts(ctx: LoaderContext, jobs: ReadonlyArray<TextJob<TextFields>>): Promise<void> {
+  const ready = convertAhead(jobs);
+  const entries: StoreEntry[] = new Array(jobs.length);
+  for (let i = 0; i < jobs.length; i++) if (!ready[i]) entries[i] = await renderLocalized(ctx, jobs[i]!);
+  for (let i = 0; i < jobs.length; i++) {
+    if (!ready[i]) continue;
+    await ready[i];
+    entries[i] = await renderLocalized(ctx, jobs[i]!);
+  }
+  for (const entry of entries) ctx.store.set(entry);
 }
 
 /** Each article's text in each locale, rendered to HTML once, with how it was obtained (human, converted …). */
@@ -121,13 +179,14 @@ export const articleTextsLoader: Loader = {
     watch(ctx);
     const set = await getContentSet();
     ctx.store.clear();
+    const jobs: Array<TextJob<TextFields>> = [];
     for (const { data: a } of set.articles) {
       const original = { title: a.title, summary: a.summary, body: a.body };
       const human: Partial<Record<TranslatedLocale, TextFields & { translator?: string }>> = a.translations;
-      for (const locale of LOCALES) {
-        await renderLocalized(ctx, `${locale}/${a.slug}`, locale, original, human, { slug: a.slug });
-      }
+      for (const locale of LOCALES)
+        jobs.push({ id: `${locale}/${a.slug}`, locale, original, human, extra: { slug: a.slug } });
     }
+    await renderTexts(ctx, jobs);
   },
 };
 
@@ -137,6 +196,7 @@ export const familyTextsLoader: Loader = {
     watch(ctx);
     const set = await getContentSet();
     ctx.store.clear();
+    const jobs: Array<TextJob<TextFields>> = [];
     for (const { data: f } of publishedFamilies(set)) {
       const original = {
         title: f.displayName,
@@ -161,9 +221,9 @@ export const familyTextsLoader: Loader = {
           awardTitle: t.awardTitle ?? f.award.title,
         };
       }
-      for (const locale of LOCALES) {
-        await renderLocalized(ctx, `${locale}/${f.slug}`, locale, original, human, { slug: f.slug });
-      }
+      for (const locale of LOCALES)
+        jobs.push({ id: `${locale}/${f.slug}`, locale, original, human, extra: { slug: f.slug } });
     }
+    await renderTexts(ctx, jobs);
   },
 };
