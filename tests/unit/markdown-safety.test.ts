@@ -127,6 +127,49 @@ describe('per-page CSP', () => {
   });
 });
 
+describe('per-page CSP worked out while pages render', () => {
+  const page = (script: string) =>
+    `<!doctype html><html><head><meta http-equiv="content-security-policy" content="script-src 'self' 'sha256-zz'"><script>${script}</script></head><body></body></html>`;
+
+  it('applies an edit only to a file with the text it was made from, and parses any other', async () => {
+    const { cspEdits, pruneCspFiles, pruneCspHashes } = await import('../../src/lib/security/csp-prune.ts');
+    const { mkdtempSync, readFileSync, rmSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const dir = mkdtempSync(path.join(tmpdir(), 'hc-csp-'));
+    try {
+      const [a, b, none] = [page('a()'), page('b()'), '<p>no policy</p>'];
+      const made = new Map(cspEdits([a, none]));
+      expect(made.get([...made.keys()][1]!)).toBeNull();
+      // A wrong edit under b's key would show: b must be parsed, not take it.
+      const files = ['a.html', 'b.html', 'none.html'].map((f) => path.join(dir, f));
+      [a, b, none].forEach((html, i) => writeFileSync(files[i]!, html));
+      pruneCspFiles(files, made);
+      expect(readFileSync(files[0]!, 'utf8')).toBe(pruneCspHashes(a));
+      expect(readFileSync(files[1]!, 'utf8')).toBe(pruneCspHashes(b));
+      expect(readFileSync(files[2]!, 'utf8')).toBe(none);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('hands pages over only during a build, and gives back every edit once', async () => {
+    const { handOverPage, startCspPages, takeCspEdits, takingCspPages } = await import('../../src/build/csp-pages.ts');
+    const { pageKey, pruneCspHashes } = await import('../../src/lib/security/csp-prune.ts');
+    expect(takingCspPages()).toBe(false);
+    handOverPage(page('x()'));
+    startCspPages();
+    const pages = Array.from({ length: 30 }, (_, i) => page(`f${i}()`));
+    for (const p of pages) handOverPage(p);
+    const edits = await takeCspEdits();
+    expect(edits.size).toBe(30);
+    const e = edits.get(pageKey(pages[3]!))!;
+    expect(`${pages[3]!.slice(0, e.start)}${e.meta}${pages[3]!.slice(e.end)}`).toBe(pruneCspHashes(pages[3]!));
+    expect(takingCspPages()).toBe(false);
+    expect((await takeCspEdits()).size).toBe(0);
+  });
+});
+
 describe('table alignment', () => {
   it('keeps text-align on cells and nothing else in style', () => {
     expect(
