@@ -100,12 +100,24 @@ interface TextJob<T extends TextFields> {
 
 type StoreEntry = Parameters<LoaderContext['store']['set']>[0];
 
-async function renderLocalized<T extends TextFields>(ctx: LoaderContext, job: TextJob<T>): Promise<StoreEntry> {
+type RenderedBody = Awaited<ReturnType<LoaderContext['renderMarkdown']>>;
+
+async function renderLocalized<T extends TextFields>(
+  ctx: LoaderContext,
+  job: TextJob<T>,
+  bodies: Map<string, Promise<RenderedBody>>,
+): Promise<StoreEntry> {
   const { id, locale, original, human, extra } = job;
   const r = resolveText(locale, original, human);
-  // Content checks refuse raw HTML and unsafe links before this; the sanitiser makes sure of it whatever the source.
-  const md = await ctx.renderMarkdown(r.value.body);
-  const rendered = { ...md, html: sanitizeHtml(md.html) };
+  // Each distinct body is rendered once: an untranslated English page shows the Simplified original, and the
+  // Taiwan and Hong Kong conversions of a text are often the same. Each entry gets its own copy.
+  let made = bodies.get(r.value.body);
+  if (!made) {
+    // Content checks refuse raw HTML and unsafe links before this; the sanitiser makes sure of it whatever the source.
+    made = ctx.renderMarkdown(r.value.body).then((md) => ({ ...md, html: sanitizeHtml(md.html) }));
+    bodies.set(r.value.body, made);
+  }
+  const rendered = structuredClone(await made);
   const { body: _body, ...fields } = r.value;
   const data = await ctx.parseData({
     id,
@@ -163,11 +175,12 @@ function convertAhead(jobs: ReadonlyArray<TextJob<TextFields>>): Array<Promise<v
 async function renderTexts(ctx: LoaderContext, jobs: ReadonlyArray<TextJob<TextFields>>): Promise<void> {
   const ready = convertAhead(jobs);
   const entries: StoreEntry[] = new Array(jobs.length);
-  for (let i = 0; i < jobs.length; i++) if (!ready[i]) entries[i] = await renderLocalized(ctx, jobs[i]!);
+  const bodies = new Map<string, Promise<RenderedBody>>();
+  for (let i = 0; i < jobs.length; i++) if (!ready[i]) entries[i] = await renderLocalized(ctx, jobs[i]!, bodies);
   for (let i = 0; i < jobs.length; i++) {
     if (!ready[i]) continue;
     await ready[i];
-    entries[i] = await renderLocalized(ctx, jobs[i]!);
+    entries[i] = await renderLocalized(ctx, jobs[i]!, bodies);
   }
   for (const entry of entries) ctx.store.set(entry);
 }
