@@ -13,8 +13,8 @@ import { getContentSet, resetContentSet } from './source.ts';
 import type { ContentSet, Sourced } from './content-set.ts';
 import { localizePlain, resolveText, textsToConvert } from '../../lib/localize/resolve.ts';
 import { rememberConversions, toTraditionalAll } from '../../lib/text/convert.ts';
-import { offload } from '../../lib/offload/index.ts';
-import { sanitizeHtml } from '@hc/domain/markdown/sanitize.ts';
+import { helpWithQueuedWork, offload } from '../../lib/offload/index.ts';
+import { sanitizeAll } from '@hc/domain/markdown/sanitize.ts';
 import { reviewLog } from '../review-report.ts';
 import { pointsCoverageReport } from '../points-report.ts';
 import { loadPointsContent } from './points.ts';
@@ -102,21 +102,52 @@ type StoreEntry = Parameters<LoaderContext['store']['set']>[0];
 
 type RenderedBody = Awaited<ReturnType<LoaderContext['renderMarkdown']>>;
 
-async function renderLocalized<T extends TextFields>(
+/** Bodies per sanitising job: as for conversions, the first comes back soon and messages stay few. */
+const SANITIZE_BATCH = 16;
+
+/**
+ * Renders each distinct body once (an untranslated English text is the Simplified original, and the Taiwan
+ * and Hong Kong conversions of a text are often the same) and sanitises it on the build's worker thread, in
+ * batches, while this thread renders the next; `flush` sends the last batch.
+ */
+function bodyRenderer(ctx: LoaderContext) {
+  const bodies = new Map<string, Promise<RenderedBody>>();
+  let batch: Array<{ html: string; done: (html: string) => void; failed: (e: unknown) => void }> = [];
+  const flush = () => {
+    if (!batch.length) return;
+    const sent = batch;
+    batch = [];
+    offload('../domain/markdown/sanitize.ts', 'sanitizeAll', [sent.map((b) => b.html)], sanitizeAll).then(
+      (out) => sent.forEach((b, i) => b.done(out[i]!)),
+      (e: unknown) => sent.forEach((b) => b.failed(e)),
+    );
+  };
+  const sanitized = (html: string) =>
+    new Promise<string>((done, failed) => {
+      batch.push({ html, done, failed });
+      if (batch.length >= SANITIZE_BATCH) flush();
+    });
+  /** Renders a body (now) and starts sanitising it; the promise is of the sanitised rendering. */
+  const render = async (body: string): Promise<void> => {
+    if (bodies.has(body)) return;
+    const md = await ctx.renderMarkdown(body);
+    // Content checks refuse raw HTML and unsafe links before this; the sanitiser makes sure of it whatever the source.
+    const made = sanitized(md.html).then((html) => ({ ...md, html }));
+    // A failure is thrown where the entry awaits it, not as an unhandled rejection before.
+    made.catch(() => {});
+    bodies.set(body, made);
+  };
+  return { render, flush, get: (body: string) => bodies.get(body)! };
+}
+
+/** The store entry of a text whose body has been rendered; each entry gets its own copy of the rendering. */
+async function entryOf<T extends TextFields>(
   ctx: LoaderContext,
   job: TextJob<T>,
-  bodies: Map<string, Promise<RenderedBody>>,
+  made: Promise<RenderedBody>,
 ): Promise<StoreEntry> {
   const { id, locale, original, human, extra } = job;
   const r = resolveText(locale, original, human);
-  // Each distinct body is rendered once: an untranslated English page shows the Simplified original, and the
-  // Taiwan and Hong Kong conversions of a text are often the same. Each entry gets its own copy.
-  let made = bodies.get(r.value.body);
-  if (!made) {
-    // Content checks refuse raw HTML and unsafe links before this; the sanitiser makes sure of it whatever the source.
-    made = ctx.renderMarkdown(r.value.body).then((md) => ({ ...md, html: sanitizeHtml(md.html) }));
-    bodies.set(r.value.body, made);
-  }
   const rendered = structuredClone(await made);
   const { body: _body, ...fields } = r.value;
   const data = await ctx.parseData({
@@ -174,14 +205,19 @@ function convertAhead(jobs: ReadonlyArray<TextJob<TextFields>>): Array<Promise<v
  */
 async function renderTexts(ctx: LoaderContext, jobs: ReadonlyArray<TextJob<TextFields>>): Promise<void> {
   const ready = convertAhead(jobs);
-  const entries: StoreEntry[] = new Array(jobs.length);
-  const bodies = new Map<string, Promise<RenderedBody>>();
-  for (let i = 0; i < jobs.length; i++) if (!ready[i]) entries[i] = await renderLocalized(ctx, jobs[i]!, bodies);
+  const bodies = bodyRenderer(ctx);
+  const bodyOf = (job: TextJob<TextFields>) => resolveText(job.locale, job.original, job.human).value.body;
+  for (let i = 0; i < jobs.length; i++) if (!ready[i]) await bodies.render(bodyOf(jobs[i]!));
   for (let i = 0; i < jobs.length; i++) {
     if (!ready[i]) continue;
     await ready[i];
-    entries[i] = await renderLocalized(ctx, jobs[i]!, bodies);
+    await bodies.render(bodyOf(jobs[i]!));
   }
+  bodies.flush();
+  // Every body is rendered: this thread sanitises the batches the worker has not started.
+  await helpWithQueuedWork();
+  const entries: StoreEntry[] = [];
+  for (const job of jobs) entries.push(await entryOf(ctx, job, bodies.get(bodyOf(job))));
   for (const entry of entries) ctx.store.set(entry);
 }
 
