@@ -6,10 +6,12 @@
  * (tests/unit/content-collections.test.ts shows a second parse changes nothing).
  */
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { LOCALES, type Locale, type OpenccTarget, type TranslatedLocale } from '@hc/domain/locales/registry.ts';
 import type { Family } from '@hc/domain/model/family.ts';
 import { getContentSet, resetContentSet } from './source.ts';
+import { codeFingerprint, textKey } from './text-cache.ts';
 import type { ContentSet, Sourced } from './content-set.ts';
 import { localizePlain, resolveText, textsToConvert } from '../../lib/localize/resolve.ts';
 import { rememberConversions, toTraditionalAll } from '../../lib/text/convert.ts';
@@ -204,12 +206,24 @@ function convertAhead(jobs: ReadonlyArray<TextJob<TextFields>>): Array<Promise<v
  * others, then those as their conversions arrive. The store gets them in the jobs' order all the same.
  */
 async function renderTexts(ctx: LoaderContext, jobs: ReadonlyArray<TextJob<TextFields>>): Promise<void> {
+  // An entry an earlier build made from the same inputs and code is taken as it is (./text-cache.ts).
+  const code = codeFingerprint(fileURLToPath(ctx.config.root));
+  const previous = new Map(code ? ctx.store.entries() : []);
+  ctx.store.clear();
+  const keys = jobs.map((job) =>
+    code ? textKey(code, [job.id, job.locale, job.original, job.human, job.extra]) : undefined,
+  );
+  const kept = jobs.map((job, i) => {
+    const entry = previous.get(job.id);
+    return keys[i] !== undefined && entry?.digest === keys[i] ? entry : undefined;
+  });
+  // Conversions are made all the same (on the worker): the pages and the search docs convert the same texts.
   const ready = convertAhead(jobs);
   const bodies = bodyRenderer(ctx);
   const bodyOf = (job: TextJob<TextFields>) => resolveText(job.locale, job.original, job.human).value.body;
-  for (let i = 0; i < jobs.length; i++) if (!ready[i]) await bodies.render(bodyOf(jobs[i]!));
+  for (let i = 0; i < jobs.length; i++) if (!ready[i] && !kept[i]) await bodies.render(bodyOf(jobs[i]!));
   for (let i = 0; i < jobs.length; i++) {
-    if (!ready[i]) continue;
+    if (!ready[i] || kept[i]) continue;
     await ready[i];
     await bodies.render(bodyOf(jobs[i]!));
   }
@@ -217,7 +231,15 @@ async function renderTexts(ctx: LoaderContext, jobs: ReadonlyArray<TextJob<TextF
   // Every body is rendered: this thread sanitises the batches the worker has not started.
   await helpWithQueuedWork();
   const entries: StoreEntry[] = [];
-  for (const job of jobs) entries.push(await entryOf(ctx, job, bodies.get(bodyOf(job))));
+  for (let i = 0; i < jobs.length; i++) {
+    const job = jobs[i]!;
+    const old = kept[i];
+    if (old) entries.push({ id: job.id, data: old.data, rendered: old.rendered, digest: keys[i] });
+    else {
+      const entry = await entryOf(ctx, job, bodies.get(bodyOf(job)));
+      entries.push(keys[i] === undefined ? entry : { ...entry, digest: keys[i] });
+    }
+  }
   for (const entry of entries) ctx.store.set(entry);
 }
 
@@ -227,7 +249,6 @@ export const articleTextsLoader: Loader = {
   async load(ctx) {
     watch(ctx);
     const set = await getContentSet();
-    ctx.store.clear();
     const jobs: Array<TextJob<TextFields>> = [];
     for (const { data: a } of set.articles) {
       const original = { title: a.title, summary: a.summary, body: a.body };
@@ -244,7 +265,6 @@ export const familyTextsLoader: Loader = {
   async load(ctx) {
     watch(ctx);
     const set = await getContentSet();
-    ctx.store.clear();
     const jobs: Array<TextJob<TextFields>> = [];
     for (const { data: f } of publishedFamilies(set)) {
       const original = {
