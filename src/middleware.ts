@@ -6,8 +6,9 @@
 import { defineMiddleware } from 'astro:middleware';
 import { LOCALE_INFO, localePath, splitLocale } from './i18n/locales.ts';
 import { useT } from './i18n/t.ts';
+import { handOverPage, takingCspPages } from './build/csp-pages.ts';
 
-export const onRequest = defineMiddleware((context, next) => {
+export const onRequest = defineMiddleware(async (context, next) => {
   const { locale } = splitLocale(context.url.pathname);
   if (!context.site) throw new Error('astro.config.mjs must set `site` (canonical URLs, share links and feeds use it)');
   context.locals.locale = locale;
@@ -15,5 +16,12 @@ export const onRequest = defineMiddleware((context, next) => {
   context.locals.intl = LOCALE_INFO[locale].intl;
   context.locals.href = (path = '/') => localePath(locale, path);
   context.locals.site = context.site;
-  return next();
+  const response = await next();
+  // In a build, each page's CSP pruning is worked out on a worker thread while the next pages render
+  // (src/build/csp-pages.ts); the page itself goes on unchanged.
+  if (!import.meta.env.PROD || !takingCspPages() || !response.headers.get('content-type')?.startsWith('text/html'))
+    return response;
+  const html = await response.text();
+  handOverPage(html);
+  return new Response(html, { status: response.status, statusText: response.statusText, headers: response.headers });
 });

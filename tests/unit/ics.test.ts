@@ -145,6 +145,36 @@ describe('ics helpers', () => {
     expect(foldLine('SHORT:x')).toBe('SHORT:x');
   });
 
+  it('counts octets as UTF-8 does: ASCII, accents, Chinese, emoji and a lone surrogate', () => {
+    /** The fold as it was written first: each character's length from TextEncoder. */
+    const byEncoder = (line: string) => {
+      const enc = new TextEncoder();
+      const parts: string[] = [];
+      let cur = '';
+      let bytes = 0;
+      for (const ch of line) {
+        const n = enc.encode(ch).length;
+        if (bytes + n > 75) {
+          parts.push(cur);
+          cur = ' ';
+          bytes = 1;
+        }
+        cur += ch;
+        bytes += n;
+      }
+      parts.push(cur);
+      return parts.join('\r\n');
+    };
+    for (const line of [
+      'LOCATION:' + 'a'.repeat(80),
+      `DESCRIPTION:Café ${'é'.repeat(40)} 健康${'😀'.repeat(20)}`,
+      `SUMMARY:${'\ud800健'.repeat(30)}`,
+      'X:' + 'b'.repeat(23),
+      'X:' + '健'.repeat(25),
+    ])
+      expect(foldLine(line)).toBe(byEncoder(line));
+  });
+
   it('turns a local UNTIL into UTC and leaves a UTC one alone', () => {
     expect(normaliseRrule('FREQ=WEEKLY;UNTIL=20270228T235959Z', 'Asia/Shanghai')).toBe(
       'FREQ=WEEKLY;UNTIL=20270228T235959Z',

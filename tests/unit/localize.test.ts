@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { convertStrings, resolveText } from '../../src/lib/localize/resolve.ts';
-import { toTraditional } from '../../src/lib/text/convert.ts';
+import { convertStrings, resolveText, textsToConvert } from '../../src/lib/localize/resolve.ts';
+import { rememberConversions, toTraditional, toTraditionalAll } from '../../src/lib/text/convert.ts';
 import { eventText, localizeEvent, localizeOccurrence } from '../../src/lib/localize/event.ts';
 import type { HealthEvent } from '@hc/domain/model/event.ts';
 import { localePath, pick, splitLocale } from '../../src/i18n/locales.ts';
@@ -65,6 +65,29 @@ const event = () =>
     signUp: { how: 'walk-in', note: '请带医保卡' },
     image: { src: 'media/x.jpg', alt: '讲座现场' },
   }) as unknown as HealthEvent;
+
+describe('converting ahead (the build converts on a worker thread)', () => {
+  it('names the strings resolveText would convert, and its target, without converting', () => {
+    const doc = { title: '量血压', summary: '少吃盐', body: '正文', tags: ['高血压', { x: '血糖' }] };
+    expect(textsToConvert('zh-hant', doc, {})).toEqual({
+      target: 'tw',
+      texts: ['量血压', '少吃盐', '正文', '高血压', '血糖'],
+    });
+    expect(textsToConvert('zh-hans', doc, {})).toBeUndefined();
+    expect(textsToConvert('en', doc, {})).toBeUndefined();
+    expect(textsToConvert('zh-hant', doc, { 'zh-hant': { ...doc, title: '量血壓' } })).toBeUndefined();
+  });
+
+  it('converts as toTraditional does, and a remembered conversion is answered as made', () => {
+    expect(toTraditionalAll(['高血压', '血糖'], 'hk')).toEqual([
+      toTraditional('高血压', 'hk'),
+      toTraditional('血糖', 'hk'),
+    ]);
+    rememberConversions('tw', ['测试只在这里的一句话'], ['測試只在這裡的一句話（記住的）']);
+    expect(toTraditional('测试只在这里的一句话', 'tw')).toBe('測試只在這裡的一句話（記住的）');
+    expect(() => rememberConversions('tw', ['a'], [])).toThrow();
+  });
+});
 
 describe('event text', () => {
   it('keeps the original description when a translation gives only title and summary', () => {

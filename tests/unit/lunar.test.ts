@@ -76,6 +76,26 @@ describe('重阳节 from Intl (zh-CN-u-ca-chinese)', () => {
     for (const r of results) expect(r).toEqual(['2026-10-18', '2027-10-08', '2028-10-26']);
   });
 
+  it('finds the same dates as a day-by-day scan of the year, for every lunar month and day', () => {
+    const byDay = (year: number) => {
+      const all = new Map<string, string[]>();
+      for (let t = Date.UTC(year, 0, 1); t < Date.UTC(year + 1, 0, 1); t += 86400_000) {
+        const date = new Date(t).toISOString().slice(0, 10);
+        const l = toLunar(date);
+        if (l.leap) continue;
+        const k = `${l.month}/${l.day}`;
+        all.set(k, [...(all.get(k) ?? []), date]);
+      }
+      return all;
+    };
+    for (const year of [2023, 2025, 2026, 2028]) {
+      const all = byDay(year);
+      for (let m = 1; m <= 12; m++)
+        for (let d = 1; d <= 30; d++)
+          expect(lunarDatesInYear(year, m, d), `${year} ${m}/${d}`).toEqual(all.get(`${m}/${d}`) ?? []);
+    }
+  });
+
   it('fails with a clear message when a lunar date cannot be computed', () => {
     // Lunar 8/30 does not exist in 2026 (the eighth month has 29 days), so no single date can be given.
     expect(() => lunarDateInYear(2026, 8, 30, 'the observance "x"')).toThrow(LunarDateError);

@@ -46,6 +46,18 @@ describe('checkMarkdown', () => {
   });
 });
 
+describe('checkMarkdown without a parse', () => {
+  it('passes prose with no <, : or & and its scheme-less links and images, autolinks included', () => {
+    expect(checkMarkdown('## 标题\n\n段落：[站内](/articles/x/) ![图](./a.jpg) www.example.org 或 a@b.cn')).toEqual([]);
+  });
+
+  it('still parses a scheme written as a character reference', () => {
+    expect(checkMarkdown('[点这里](javascript&#58;alert(1))')).toHaveLength(1);
+    expect(checkMarkdown('[点这里](javascript&colon;alert(1))')).toHaveLength(1);
+    expect(checkMarkdown('![图](data&#x3A;image/png,x)')).toHaveLength(1);
+  });
+});
+
 describe('URL schemes', () => {
   it('reads the scheme as a browser does', () => {
     expect(urlScheme(' JaVa\tScript:alert(1)')).toBe('javascript');
@@ -112,6 +124,49 @@ describe('per-page CSP', () => {
     expect(pruneCspHashes(html)).toBe(
       `<head><meta http-equiv="content-security-policy" content="script-src 'self' >"><title>t</title>`,
     );
+  });
+});
+
+describe('per-page CSP worked out while pages render', () => {
+  const page = (script: string) =>
+    `<!doctype html><html><head><meta http-equiv="content-security-policy" content="script-src 'self' 'sha256-zz'"><script>${script}</script></head><body></body></html>`;
+
+  it('applies an edit only to a file with the text it was made from, and parses any other', async () => {
+    const { cspEdits, pruneCspFiles, pruneCspHashes } = await import('../../src/lib/security/csp-prune.ts');
+    const { mkdtempSync, readFileSync, rmSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const dir = mkdtempSync(path.join(tmpdir(), 'hc-csp-'));
+    try {
+      const [a, b, none] = [page('a()'), page('b()'), '<p>no policy</p>'];
+      const made = new Map(cspEdits([a, none]));
+      expect(made.get([...made.keys()][1]!)).toBeNull();
+      // A wrong edit under b's key would show: b must be parsed, not take it.
+      const files = ['a.html', 'b.html', 'none.html'].map((f) => path.join(dir, f));
+      [a, b, none].forEach((html, i) => writeFileSync(files[i]!, html));
+      pruneCspFiles(files, made);
+      expect(readFileSync(files[0]!, 'utf8')).toBe(pruneCspHashes(a));
+      expect(readFileSync(files[1]!, 'utf8')).toBe(pruneCspHashes(b));
+      expect(readFileSync(files[2]!, 'utf8')).toBe(none);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('hands pages over only during a build, and gives back every edit once', async () => {
+    const { handOverPage, startCspPages, takeCspEdits, takingCspPages } = await import('../../src/build/csp-pages.ts');
+    const { pageKey, pruneCspHashes } = await import('../../src/lib/security/csp-prune.ts');
+    expect(takingCspPages()).toBe(false);
+    handOverPage(page('x()'));
+    startCspPages();
+    const pages = Array.from({ length: 30 }, (_, i) => page(`f${i}()`));
+    for (const p of pages) handOverPage(p);
+    const edits = await takeCspEdits();
+    expect(edits.size).toBe(30);
+    const e = edits.get(pageKey(pages[3]!))!;
+    expect(`${pages[3]!.slice(0, e.start)}${e.meta}${pages[3]!.slice(e.end)}`).toBe(pruneCspHashes(pages[3]!));
+    expect(takingCspPages()).toBe(false);
+    expect((await takeCspEdits()).size).toBe(0);
   });
 });
 

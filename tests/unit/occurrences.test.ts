@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nextOccurrences, occurrencesBetween, upcoming, withEvents } from '@hc/domain/calendar/occurrences.ts';
-import { instantToZoned, zonedToInstant } from '@hc/domain/calendar/zoned.ts';
+import { instantToZoned, zonedToInstant, zoneOffsetMinutes } from '@hc/domain/calendar/zoned.ts';
 import type { HealthEvent } from '@hc/domain/model/event.ts';
 
 const base: HealthEvent = {
@@ -33,6 +33,19 @@ describe('zoned times', () => {
   it('handles a zone with daylight saving', () => {
     expect(zonedToInstant('2026-07-01T09:00', 'Europe/London').toISOString()).toBe('2026-07-01T08:00:00.000Z');
     expect(zonedToInstant('2026-12-01T09:00', 'Europe/London').toISOString()).toBe('2026-12-01T09:00:00.000Z');
+  });
+});
+
+describe('zone offsets, remembered by zone and second', () => {
+  it('change at a daylight-saving switch to the second, and a repeated or sub-second question gets the same', () => {
+    const at = (iso: string) => new Date(iso);
+    for (let round = 0; round < 2; round++) {
+      expect(zoneOffsetMinutes(at('2026-03-08T06:59:59.999Z'), 'America/New_York')).toBe(-300);
+      expect(zoneOffsetMinutes(at('2026-03-08T07:00:00Z'), 'America/New_York')).toBe(-240);
+      expect(zoneOffsetMinutes(at('2026-03-08T07:00:00.500Z'), 'America/New_York')).toBe(-240);
+      expect(zoneOffsetMinutes(at('2026-03-08T07:00:00Z'), 'Asia/Shanghai')).toBe(480);
+      expect(zoneOffsetMinutes(at('1970-01-01T00:00:00Z'), 'Asia/Kolkata')).toBe(330);
+    }
   });
 });
 

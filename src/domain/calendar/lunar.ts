@@ -63,10 +63,15 @@ export function lunarDatesInYear(year: number, month: number, day: number): stri
   const known = inYear.get(key);
   if (known) return [...known];
   const out: string[] = [];
-  for (let t = Date.UTC(year, 0, 1); t < Date.UTC(year + 1, 0, 1); t += 86400_000) {
+  // Day by day would be 365 ICU calls. A lunar month has 29 or 30 days and its day counts up by one, so from a
+  // date on lunar day d the next date on lunar day `day` is at least day − d days on (d < day), else at least
+  // 29 − d + day days on (past the month's end); stepping by that lands on every date with that lunar day (or
+  // just before it), about 25 calls a year. Every date it could skip has another lunar day.
+  for (let t = Date.UTC(year, 0, 1); t < Date.UTC(year + 1, 0, 1);) {
     const date = new Date(t).toISOString().slice(0, 10);
     const l = toLunar(date);
     if (l.month === month && l.day === day && !l.leap) out.push(date);
+    t += Math.max(1, l.day < day ? day - l.day : 29 - l.day + day) * 86400_000;
   }
   inYear.set(key, out);
   return [...out];

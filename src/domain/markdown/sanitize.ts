@@ -102,3 +102,8 @@ const ARTICLE_SCHEMA = schemaFor(ARTICLE_ELEMENTS);
 export function sanitizeHtml(html: string): string {
   return toHtml(sanitize(fromHtml(html, { fragment: true }), ARTICLE_SCHEMA));
 }
+
+/** Each piece of HTML sanitised (a build worker thread's job: the site's content loaders send bodies in batches). */
+export function sanitizeAll(htmls: string[]): string[] {
+  return htmls.map(sanitizeHtml);
+}

@@ -263,14 +263,18 @@ function withZones(ics: string, zoneByUid: Map<string, string>, vtimezones: stri
   return out.map(foldLine).join('\r\n') + '\r\n';
 }
 
+/** Octets of a code point in UTF-8 (a lone surrogate is written as U+FFFD, also 3). */
+const utf8Length = (cp: number) => (cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4);
+
 /** Folds a content line at 75 octets (RFC 5545 §3.1); continuation lines start with a space; never splits a character. */
 export function foldLine(line: string): string {
-  const enc = new TextEncoder();
+  // No UTF-16 unit takes more than 3 octets in UTF-8 (a pair takes 4 for two units): a short line fits.
+  if (line.length * 3 <= 75) return line;
   const parts: string[] = [];
   let cur = '';
   let bytes = 0;
   for (const ch of line) {
-    const n = enc.encode(ch).length;
+    const n = utf8Length(ch.codePointAt(0)!);
     if (bytes + n > 75) {
       parts.push(cur);
       cur = ' ';

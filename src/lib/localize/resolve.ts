@@ -58,6 +58,29 @@ export function convertStrings<T>(value: T, target: OpenccTarget): T {
   return value;
 }
 
+/**
+ * The strings resolveText would convert for this locale, and the OpenCC target, without converting them
+ * (undefined when the locale shows a human or the original text): so a build can convert them ahead, elsewhere.
+ */
+export function textsToConvert<T>(
+  locale: Locale,
+  original: T,
+  human: Partial<Record<TranslatedLocale, T | undefined>>,
+): { target: OpenccTarget; texts: string[] } | undefined {
+  let found: { target: OpenccTarget; texts: string[] } | undefined;
+  const strings = (value: unknown, into: string[]): string[] => {
+    if (typeof value === 'string') into.push(value);
+    else if (Array.isArray(value)) for (const v of value) strings(v, into);
+    else if (value && typeof value === 'object') for (const v of Object.values(value)) strings(v, into);
+    return into;
+  };
+  resolveText(locale, original, human, (value, target) => {
+    found = { target, texts: strings(value, []) };
+    return value;
+  });
+  return found;
+}
+
 /** A string as a page shows it: in the reader's locale, or with the lang of the language it fell back to. */
 export interface Shown {
   text: string;

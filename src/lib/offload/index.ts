@@ -5,11 +5,12 @@
  *
  *   offload('search/build.ts', 'buildIndex', [docs, opts], buildIndex)
  *
- * `module` is a path under src/lib; `local` is the same function, imported as usual: it is called instead
- * when workers cannot be used — the module is not on disk (a bundle moved elsewhere), the Node.js has no
- * TypeScript type stripping, a worker cannot start or the job fails in it. So the result never depends on
- * where the work ran, only the time does. Arguments and results cross by structured clone (plain data,
- * Maps, Sets; no functions). HC_BUILD_WORKERS=0 turns workers off; a number sets how many.
+ * `module` is a path under src/lib (the domain core is ../domain/…); `local` is the same function, imported as
+ * usual: it is called instead when workers cannot be used — the module is not on disk (a bundle moved
+ * elsewhere), the Node.js has no TypeScript type stripping, a worker cannot start or the job fails in it. So
+ * the result never depends on where the work ran, only the time does. Arguments and results cross by
+ * structured clone (plain data, Maps, Sets; no functions). HC_BUILD_WORKERS=0 turns workers off; a number
+ * sets how many.
  */
 import { existsSync } from 'node:fs';
 import os from 'node:os';

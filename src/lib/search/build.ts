@@ -45,10 +45,23 @@ export const DOC_BODY_MAX = 700;
 /** Made on first use: loading the dictionaries costs a few hundred milliseconds, and the site's own build
  * does its indexing on worker threads (src/lib/offload), so the main thread need not load them at all. */
 let toCn: Array<(text: string) => string> | undefined;
+/**
+ * Answers of toSimplified and syllablesOf, for the worker's lifetime: the same Han runs and texts come again
+ * and again (in the fold table, then in the index text; in every doc that shares a phrase; in each locale's
+ * index, where an untranslated text is the same string), and converting them was most of an index's time.
+ */
+const simplified = new Map<string, string>();
+const spoken = new Map<string, readonly string[]>();
+
 /** Any Chinese text in Simplified characters. */
 export function toSimplified(text: string): string {
-  toCn ??= [Converter({ from: 'hk', to: 'cn' }), Converter({ from: 'tw', to: 'cn' })];
-  return toCn.reduce((t, c) => c(t), text);
+  let out = simplified.get(text);
+  if (out === undefined) {
+    toCn ??= [Converter({ from: 'hk', to: 'cn' }), Converter({ from: 'tw', to: 'cn' })];
+    out = toCn.reduce((t, c) => c(t), text);
+    simplified.set(text, out);
+  }
+  return out;
 }
 
 /** Content hash for a file name: 12 hex digits of SHA-256. */
@@ -57,8 +70,13 @@ export function contentHash(text: string): string {
 }
 
 /** Toneless syllables of Han text, read in context (polyphones), one per Han character. */
-export function syllablesOf(run: string): string[] {
-  return pinyin(run, { toneType: 'none', type: 'array', v: true }).map((s) => s.toLowerCase());
+export function syllablesOf(run: string): readonly string[] {
+  let out = spoken.get(run);
+  if (!out) {
+    out = pinyin(run, { toneType: 'none', type: 'array', v: true }).map((s) => s.toLowerCase());
+    spoken.set(run, out);
+  }
+  return out;
 }
 
 const PATHS: Record<DocType, string> = {
@@ -117,9 +135,15 @@ function synonymMatcher(list: BuildOptions['synonyms'], norm: (s: string) => str
 }
 
 /** Occurrences of a page word in a folded text (a Latin word whole, plural or not). */
+const wholeWord = new Map<string, RegExp>();
 function occurrences(text: string, word: string, latin: boolean): number {
   if (latin) {
-    const re = new RegExp(`(?<![a-z0-9])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}s?(?![a-z0-9])`, 'g');
+    let re = wholeWord.get(word);
+    if (!re) {
+      re = new RegExp(`(?<![a-z0-9])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}s?(?![a-z0-9])`, 'g');
+      wholeWord.set(word, re);
+    }
+    // match() with a global expression starts from the beginning whatever lastIndex says.
     return (text.match(re) ?? []).length;
   }
   let n = 0;

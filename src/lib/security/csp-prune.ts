@@ -86,12 +86,40 @@ export function prunePolicy(policy: string, keep: Omit<PageInline, 'meta'>): str
     .join(';');
 }
 
+/** Where a page's CSP meta element is and what replaces it: the pruning of one page, without the page. */
+export interface CspEdit {
+  start: number;
+  end: number;
+  meta: string;
+}
+
+/** The edit that prunes a page's CSP meta, or undefined when the page has none. */
+export function cspEdit(html: string): CspEdit | undefined {
+  const { meta, ...keep } = inlineHashes(html);
+  if (!meta) return undefined;
+  const escaped = prunePolicy(meta.content, keep).replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+  return { start: meta.start, end: meta.end, meta: `<meta http-equiv="content-security-policy" content="${escaped}">` };
+}
+
+const applyEdit = (html: string, e: CspEdit) => `${html.slice(0, e.start)}${e.meta}${html.slice(e.end)}`;
+
 /** The page with its CSP meta keeping only the hashes it uses; unchanged when it has no CSP meta. */
 export function pruneCspHashes(html: string): string {
-  const { meta, ...keep } = inlineHashes(html);
-  if (!meta) return html;
-  const escaped = prunePolicy(meta.content, keep).replace(/&/g, '&amp;').replace(/"/g, '&quot;');
-  return `${html.slice(0, meta.start)}<meta http-equiv="content-security-policy" content="${escaped}">${html.slice(meta.end)}`;
+  const edit = cspEdit(html);
+  return edit ? applyEdit(html, edit) : html;
+}
+
+/** What names a page's exact text: an edit made from one text is applied only to a file with that text. */
+export function pageKey(html: string): string {
+  return createHash('sha256').update(html, 'utf8').digest('base64');
+}
+
+/**
+ * The edits of pages not yet written (a build worker's job while pages render), by the key of their text;
+ * null for a page without a CSP meta.
+ */
+export function cspEdits(pages: string[]): Array<[string, CspEdit | null]> {
+  return pages.map((html) => [pageKey(html), cspEdit(html) ?? null]);
 }
 
 /** gzip bytes (level 9) the page's CSP meta adds to the page: what the meta costs on a 14 KB budget. */
@@ -104,12 +132,16 @@ export function cspMetaGzipCost(html: string): number {
   );
 }
 
-/** Prunes the CSP of each HTML file in place (a worker job of the build); returns the bytes saved. */
-export function pruneCspFiles(files: string[]): number {
+/**
+ * Prunes the CSP of each HTML file in place (a worker job of the build); returns the bytes saved. A file whose
+ * text has an edit made while the pages rendered (`made`, by pageKey) takes it instead of being parsed again.
+ */
+export function pruneCspFiles(files: string[], made?: ReadonlyMap<string, CspEdit | null>): number {
   let saved = 0;
   for (const f of files) {
     const before = readFileSync(f, 'utf8');
-    const after = pruneCspHashes(before);
+    const known = made?.size ? made.get(pageKey(before)) : undefined;
+    const after = known === undefined ? pruneCspHashes(before) : known === null ? before : applyEdit(before, known);
     if (after !== before) {
       writeFileSync(f, after);
       saved += before.length - after.length;

@@ -15,16 +15,40 @@ type Converters = Map<OpenccTarget, { convert: (s: string) => string; memo: Map<
 const KEY = Symbol.for('jiankang-shequ.opencc');
 const converters: Converters = ((globalThis as { [KEY]?: Converters })[KEY] ??= new Map());
 
-export function toTraditional(text: string, target: OpenccTarget = 'tw'): string {
+function converter(target: OpenccTarget) {
   let c = converters.get(target);
   if (!c) {
     c = { convert: Converter({ from: 'cn', to: target }), memo: new Map() };
     converters.set(target, c);
   }
+  return c;
+}
+
+export function toTraditional(text: string, target: OpenccTarget = 'tw'): string {
+  const c = converter(target);
   let out = c.memo.get(text);
   if (out === undefined) {
     out = c.convert(text);
     c.memo.set(text, out);
   }
   return out;
+}
+
+/** Each text converted (a job for a build worker thread: src/lib/offload); the answers toTraditional gives. */
+export function toTraditionalAll(texts: string[], target: OpenccTarget): string[] {
+  return texts.map((t) => toTraditional(t, target));
+}
+
+/**
+ * Takes conversions made on another thread (toTraditionalAll on a worker) into this thread's memo, so
+ * toTraditional answers them without converting again.
+ */
+export function rememberConversions(
+  target: OpenccTarget,
+  texts: readonly string[],
+  converted: readonly string[],
+): void {
+  if (texts.length !== converted.length) throw new Error('rememberConversions: one conversion per text');
+  const { memo } = converter(target);
+  texts.forEach((t, i) => memo.set(t, converted[i]!));
 }
