@@ -128,4 +128,18 @@ describe.each(ENGINES)('route × role on $name', (engine) => {
     expect((await f.call('GET', '/api/v1/staff/me', { as: 'desk' })).status).toBe(401);
     f.now.value = saved;
   });
+
+  it('a volunteer back from two hours offline in a hall is still signed in; after a working day idle, not', async () => {
+    const saved = f.now.value;
+    try {
+      await f.call('GET', '/api/v1/staff/me', { as: 'volunteer' });
+      f.now.value = new Date(saved.getTime() + 2 * 3600_000);
+      expect((await f.call('GET', '/api/v1/staff/me', { as: 'volunteer' })).status).toBe(200);
+      expect((await f.call('GET', '/api/v1/staff/me', { as: 'admin' })).status).toBe(401);
+      f.now.value = new Date(saved.getTime() + (2 + 12) * 3600_000 + 60_000);
+      expect((await f.call('GET', '/api/v1/staff/me', { as: 'volunteer' })).status).toBe(401);
+    } finally {
+      f.now.value = saved;
+    }
+  });
 });

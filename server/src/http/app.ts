@@ -21,6 +21,7 @@ import type { Trx } from '../ledger/ledger.ts';
 import { Ledger, type CardRow, type Role, type Staff, type WriteResult } from '../ledger/ledger.ts';
 import { communityTotals, departments, participation, PARTICIPATION_DIMENSIONS, toCsv } from '../ledger/reports.ts';
 import {
+  IDLE_MINUTES,
   issueEnrolment,
   listSessions,
   listStaff,
@@ -41,7 +42,8 @@ export interface AppOptions {
   engine: Engine;
   /** Origins allowed to change state (besides the service's own). */
   origins?: string[];
-  idleMinutes?: number;
+  /** Idle minutes before a session ends, by role (default IDLE_MINUTES in ledger/staff.ts). */
+  idleMinutes?: Partial<Record<Role, number>>;
   limits?: Limits;
   /** Trust X-Forwarded-For (behind nginx). */
   trustProxy?: boolean;
@@ -161,7 +163,7 @@ export const ACCESS: Array<{ method: string; path: string; access: Access; direc
 
 export function createApp(opts: AppOptions) {
   const { ledger } = opts;
-  const idle = opts.idleMinutes ?? 30;
+  const idle = { ...IDLE_MINUTES, ...opts.idleMinutes };
   const limiter = new RateLimiter(opts.limits ?? DEFAULT_LIMITS);
   const app = new OpenAPIHono<Env>();
   const registered = new Set<string>();

@@ -82,7 +82,20 @@ async function newSession(ledger: Ledger, trx: Trx, staffId: number, device: str
 export const SESSION_CACHE_MS = 5000;
 
 /** The staff member behind a session cookie, or undefined (unknown, revoked, idle too long, staff revoked). */
-export async function sessionStaff(ledger: Ledger, token: string, idleMinutes: number): Promise<Staff | undefined> {
+/**
+ * Minutes without a request after which a session ends, by role. A volunteer's phone spends an event offline in a
+ * hall with no signal, recording check-ins to upload afterwards: after 30 minutes it could not upload them without a
+ * new enrolment link from an admin. A volunteer can only record attendance (capped per card and day), so their
+ * session lasts a working day; the desk's, the admin's and the auditor's, which reach balances, personal details
+ * and reports, end after 30 minutes. Any session is revocable per device at once.
+ */
+export const IDLE_MINUTES: Readonly<Record<Role, number>> = { volunteer: 12 * 60, desk: 30, admin: 30, auditor: 30 };
+
+export async function sessionStaff(
+  ledger: Ledger,
+  token: string,
+  idleMinutes: Readonly<Record<Role, number>> = IDLE_MINUTES,
+): Promise<Staff | undefined> {
   const now = ledger.now();
   const hash = sha256(token);
   const key = hash.toString('base64');
@@ -109,7 +122,7 @@ export async function sessionStaff(ledger: Ledger, token: string, idleMinutes: n
     ledger.sessions.set(key, row);
   }
   const idle = now.getTime() - row.lastSeen;
-  if (idle > idleMinutes * 60_000) return undefined;
+  if (idle > idleMinutes[row.staff.role] * 60_000) return undefined;
   // Touch at most once a minute: a busy volunteer's scans do not each write the session row.
   if (idle > 60_000) {
     await ledger.db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', row.staff.sessionId).execute();
