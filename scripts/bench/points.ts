@@ -187,9 +187,10 @@ function tree(all: Proc[], root: number): Proc[] {
 }
 
 /**
- * Where the CPU goes, by part: the service's Node processes, the database's processes (the embedded server is
- * the service's child; a server this bench started is its own), and this load generator. CPU per request is what
- * a busy machine does not change much, unlike requests per second.
+ * Where the CPU goes, by part: the service's Node processes, the database's processes (the PostgreSQL processes
+ * below this bench: the embedded server is the service's child, a server this bench started is its own; a
+ * DATABASE_URL server it did not start is not counted, and its part is null), and this load generator. CPU per
+ * request is what a busy machine does not change much, unlike requests per second.
  */
 function cpuTicks(service: number) {
   const all = processes();
@@ -197,7 +198,8 @@ function cpuTicks(service: number) {
   const serviceTree = tree(all, service);
   return {
     service: sum(serviceTree.filter((p) => p.comm !== 'postgres')),
-    database: sum(all.filter((p) => p.comm === 'postgres')),
+    database: sum(tree(all, process.pid).filter((p) => p.comm === 'postgres')),
+    databaseSeen: tree(all, process.pid).some((p) => p.comm === 'postgres'),
     clients: sum(all.filter((p) => p.pid === process.pid)),
     // the service and its children (workers, the embedded server's postmaster), as before
     rssKb: all.filter((p) => p.pid === service || p.ppid === service).reduce((a, p) => a + p.rssKb, 0),
@@ -334,7 +336,7 @@ async function run(engine: 'embedded-postgres' | 'postgres', url?: string) {
     // CPU milliseconds per request (check-ins, balances and redemptions together), by part.
     cpuMsPerRequest: {
       service: perRequest('service'),
-      database: perRequest('database'),
+      database: cpu1.databaseSeen ? perRequest('database') : null,
       clients: perRequest('clients'),
     },
     prefillSeconds: Math.round(prefillSeconds),
