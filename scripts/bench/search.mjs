@@ -9,8 +9,11 @@
  * and place) plus the keywords and aliases (which pages do not show: Pagefind gets them so it is not judged on
  * words it was never given). A bare page per locale hosts both; a static server counts what it sends.
  *
- * Both engines are timed the same way in the same page, interleaved (ours, Pagefind, Pagefind, ours, …), each
- * round in a fresh browser context (empty cache):
+ * Both engines are timed the same way on the same page, each round in a fresh browser context per engine (empty
+ * cache), each engine on its own server (so its bytes are its own). The two are open side by side and take turns
+ * query by query (ours then Pagefind, then Pagefind then ours, …), so a machine whose speed changes from one second
+ * to the next slows both alike. The servers send text gzip-encoded, as the site's host does; every file is
+ * compressed before the first request and bytes are counted after the timed part, so no request waits for either:
  *   - setup: from nothing to ready to search — load the engine code + fetch the manifest (ours) / import
  *     pagefind.js + init() (Pagefind: WASM, entry, metadata);
  *   - first search: setup + one query + the display data of its top 10 (ours: rank + hits; Pagefind: search()
@@ -31,10 +34,12 @@
  *
  *   npm run bench:search                           # 1,000 and 5,000 articles
  *   npm run bench:search -- --sizes 1000 --rounds 3 --json /tmp/search.json --reuse --typed 10
+ *   … --detail             the slowest new queries of each engine, with each file's answer, body and parse times
+ *   … --lookahead 10       ours with SearcherOptions.lookahead (doc files of provisional results while shards arrive)
  * Work folder: $BENCH_DIR or /tmp/hc-bench-search. Port: $BENCH_PORT or a free one.
  */
 import { CHROMIUM, CHROMIUM_ARGS } from '../chromium.mjs';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import path from 'node:path';
@@ -58,6 +63,10 @@ const JSON_OUT = arg('json', undefined);
 const SITE = path.resolve(arg('site', path.join(ROOT, 'dist')));
 const TYPED = Number(arg('typed', 1000));
 const TYPE_GAP = 250;
+/** Our engine's options (SearcherOptions), e.g. --lookahead 0 to compare; the engine's defaults otherwise. */
+/** --detail: the slowest new queries of each engine, with the files each fetched and where their time went. */
+const DETAIL = args.includes('--detail');
+const OPTIONS = args.includes('--lookahead') ? { lookahead: Number(arg('lookahead')) } : {};
 const WORK = path.resolve(process.env.BENCH_DIR ?? '/tmp/hc-bench-search');
 const PORT_WANTED = Number(process.env.BENCH_PORT ?? 0);
 const EVENTS = 100;
@@ -158,26 +167,54 @@ const TYPES = {
   '.css': 'text/css',
 };
 const gz = (body) => Math.min(body.length, gzipSync(body).length);
+/** Gzip bytes of what was sent (each path's files do not change during a run, so each is compressed once). */
+const gzipOf = new Map();
+const bytesOf = (sent) =>
+  sent.reduce((n, x) => {
+    if (!gzipOf.has(x.path)) gzipOf.set(x.path, gz(x.body));
+    return n + gzipOf.get(x.path);
+  }, 0);
 
-/** A static server for one site folder that also serves our engine bundle; it records what it sends. */
+/**
+ * A static server for one site folder that also serves our engine bundle; it records what it sends. Text goes
+ * gzip-encoded to a client that accepts it, as the site's host sends it (docs/deploying.md, scripts/serve.mjs);
+ * every text file is compressed before the first request, so no request waits for compression. Pagefind's index
+ * files are compressed already and go as they are.
+ */
+const gzipped = new Map();
 function serve(site, engineJs) {
   const sent = [];
+  const compressible = (p) => /\.(json|js|html|css)$/.test(p);
+  for (const f of readdirSync(site, { recursive: true }))
+    if (compressible(f) && !gzipped.has(path.join(site, f)))
+      gzipped.set(path.join(site, f), gzipSync(readFileSync(path.join(site, f))));
+  const engineGz = gzipSync(engineJs);
   const server = createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
     let body;
+    let zipped;
     let type = 'text/javascript';
-    if (url.pathname === '/__bench/engine.js') body = Buffer.from(engineJs);
-    else {
+    if (url.pathname === '/__bench/engine.js') {
+      body = Buffer.from(engineJs);
+      zipped = engineGz;
+    } else {
       let file = path.join(site, decodeURIComponent(url.pathname));
       if (!file.startsWith(site)) return res.writeHead(403).end();
       if (url.pathname.endsWith('/')) file = path.join(file, 'index.html');
       if (!existsSync(file)) return res.writeHead(404).end();
       body = readFileSync(file);
+      zipped = gzipped.get(file);
       type = TYPES[path.extname(file)] ?? 'application/octet-stream';
     }
-    sent.push({ path: url.pathname, gzip: gz(body) });
-    res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' });
-    res.end(body);
+    // Bytes are counted after the timed part (bytesOf), not while the browser waits for the answer.
+    sent.push({ path: url.pathname, body });
+    const gzip = zipped && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+    res.writeHead(200, {
+      'Content-Type': type,
+      'Cache-Control': 'no-store',
+      ...(gzip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
+    });
+    res.end(gzip ? zipped : body);
   });
   return new Promise((resolve) =>
     server.listen(PORT_WANTED, '127.0.0.1', () => resolve({ server, sent, port: server.address().port })),
@@ -198,14 +235,29 @@ async function inPage(page, action, payload) {
       const root = document.querySelector('[data-search]');
       const b = (window.__bench ??= {});
       const fetchJson = async (url) => {
+        b.fetched = (b.fetched ?? 0) + 1;
+        const t0 = now();
         const r = await fetch(url);
         if (!r.ok) throw new Error(`${url} ${r.status}`);
-        return r.json();
+        if (!b.detail) return r.json();
+        // --detail: where each file's time goes (answer, body, parse).
+        const t1 = now();
+        const text = await r.text();
+        const t2 = now();
+        const j = JSON.parse(text);
+        b.log.push(
+          `${url.split('/').slice(-2).join('/')} ${text.length} chars: answer ${(t1 - t0).toFixed(0)} ms, body ${(t2 - t1).toFixed(0)} ms, parse ${(now() - t2).toFixed(0)} ms`,
+        );
+        return j;
       };
       async function query(q) {
         if (b.engine === 'ours') {
+          const t = now();
+          const f = b.fetched ?? 0;
           const r = await b.s.rank(q);
+          b.phase = { rankMs: now() - t, shards: (b.fetched ?? 0) - f };
           const hits = await b.s.hits(r, 0, payload.top);
+          b.phase.docs = (b.fetched ?? 0) - f - b.phase.shards;
           return hits.map((h) => h.url);
         }
         const r = await b.pf.search(q);
@@ -214,11 +266,13 @@ async function inPage(page, action, payload) {
       }
       if (action === 'first') {
         b.engine = payload.engine;
+        b.detail = payload.detail;
+        b.log = [];
         const t0 = now();
         if (payload.engine === 'ours') {
           // As the site's search page does: engine code and manifest in parallel.
           const [mod, manifest] = await Promise.all([import('/__bench/engine.js'), fetchJson(root.dataset.index)]);
-          b.s = mod.createSearcher(manifest, fetchJson);
+          b.s = mod.createSearcher(manifest, fetchJson, payload.options);
         } else {
           b.pf = await import(root.dataset.pagefind);
           await b.pf.init();
@@ -230,45 +284,49 @@ async function inPage(page, action, payload) {
       const times = [];
       const repeat = [];
       const urls = [];
+      const detail = [];
       for (const q of payload.queries) {
         let t = now();
+        b.phase = undefined;
+        b.log = [];
         urls.push(await query(q));
         times.push(now() - t);
+        detail.push({ q, ms: times.at(-1), ...b.phase, log: b.log });
         // The same query again (its data loaded): what each further keystroke on the same words costs.
         t = now();
         await query(q);
         repeat.push(now() - t);
       }
-      return { times, repeat, urls };
+      return { times, repeat, urls, detail };
     },
     { action, payload },
   );
 }
 
-async function runEngine(browser, port, sent, engine, locale, first, queries, throttle) {
+/** One engine in its own fresh context (empty cache) and its own server (so its bytes are its own). */
+async function openEngine(browser, srv, engine, locale, throttle) {
   const context = await browser.newContext();
   const page = await context.newPage();
+  await page.goto(`http://127.0.0.1:${srv.port}${BASES[locale]}/search/`);
+  if (throttle) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  const from = srv.sent.length;
+  return {
+    first: (q) => inPage(page, 'first', { engine, q, top: TOP, options: OPTIONS, detail: DETAIL }),
+    warm: (queries) => inPage(page, 'warm', { queries, top: TOP }),
+    /** Gzip bytes this engine has been sent since it opened. */
+    bytes: () => bytesOf(srv.sent.slice(from)),
+    close: () => context.close(),
+  };
+}
+
+async function runEngine(browser, srv, engine, locale, first, queries, throttle) {
+  const e = await openEngine(browser, srv, engine, locale, throttle);
   try {
-    await page.goto(`http://127.0.0.1:${port}${BASES[locale]}/search/`);
-    const cdp = await context.newCDPSession(page);
-    if (throttle) await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
-    const from = sent.length;
-    const f = await inPage(page, 'first', { engine, q: first, top: TOP });
-    const firstBytes = sent.slice(from).reduce((n, x) => n + x.gzip, 0);
-    const nine = await inPage(page, 'warm', { queries: queries.slice(0, 9), top: TOP });
-    const tenBytes = sent.slice(from).reduce((n, x) => n + x.gzip, 0);
-    const rest = await inPage(page, 'warm', { queries: queries.slice(9), top: TOP });
-    return {
-      setupMs: f.setupMs,
-      firstMs: f.firstMs,
-      firstBytes,
-      tenBytes,
-      times: [...nine.times, ...rest.times],
-      repeat: [...nine.repeat, ...rest.repeat],
-      urls: [f.urls[0], ...nine.urls, ...rest.urls],
-    };
+    const f = await e.first(first);
+    const rest = await e.warm(queries);
+    return { urls: [f.urls[0], ...rest.urls] };
   } finally {
-    await context.close();
+    await e.close();
   }
 }
 
@@ -281,26 +339,42 @@ function relevanceOf(results, templates) {
 }
 
 async function measure(n, site, templates, engineJs) {
-  const { server, sent, port } = await serve(site, engineJs);
+  const servers = { ours: await serve(site, engineJs), pagefind: await serve(site, engineJs) };
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: CHROMIUM_ARGS,
   });
-  const blank = () => ({ setup: [], first: [], firstBytes: [], tenBytes: [], times: [], repeat: [] });
+  const blank = () => ({ setup: [], first: [], firstBytes: [], tenBytes: [], times: [], repeat: [], detail: [] });
   const out = { ours: blank(), pagefind: blank() };
   try {
     const warm = CASES.filter((c) => c.locale === 'zh-hans').map((c) => c.q);
     for (let round = 0; round < ROUNDS; round++) {
+      // Both engines open side by side, and every query runs on one and then the other (the order alternating), so
+      // a machine whose speed changes from second to second slows both alike.
       const order = round % 2 === 0 ? ['ours', 'pagefind'] : ['pagefind', 'ours'];
-      for (const engine of order) {
-        const r = await runEngine(browser, port, sent, engine, 'zh-hans', FIRST[round % FIRST.length], warm, true);
-        const o = out[engine];
-        o.setup.push(r.setupMs);
-        o.first.push(r.firstMs);
-        o.firstBytes.push(r.firstBytes);
-        o.tenBytes.push(r.tenBytes);
-        o.times.push(...r.times);
-        o.repeat.push(...r.repeat);
+      const open = {};
+      try {
+        for (const engine of order) {
+          open[engine] = await openEngine(browser, servers[engine], engine, 'zh-hans', true);
+          const f = await open[engine].first(FIRST[round % FIRST.length]);
+          const o = out[engine];
+          o.setup.push(f.setupMs);
+          o.first.push(f.firstMs);
+          o.firstBytes.push(open[engine].bytes());
+        }
+        for (let i = 0; i < warm.length; i++) {
+          for (const engine of i % 2 === 0 ? order : [...order].reverse()) {
+            const r = await open[engine].warm([warm[i]]);
+            const o = out[engine];
+            o.times.push(...r.times);
+            o.repeat.push(...r.repeat);
+            o.detail.push(...r.detail);
+            // The first search and nine more.
+            if (i === 8) o.tenBytes.push(open[engine].bytes());
+          }
+        }
+      } finally {
+        for (const e of Object.values(open)) await e.close();
       }
       console.error(`[bench] ${n}: round ${round + 1}/${ROUNDS}`);
     }
@@ -311,8 +385,7 @@ async function measure(n, site, templates, engineJs) {
         const idx = CASES.map((c, i) => [c, i]).filter(([c]) => c.locale === locale);
         const r = await runEngine(
           browser,
-          port,
-          sent,
+          servers[engine],
           engine,
           locale,
           idx[0][0].q,
@@ -325,7 +398,7 @@ async function measure(n, site, templates, engineJs) {
     }
   } finally {
     await browser.close();
-    server.close();
+    for (const { server } of Object.values(servers)) server.close();
   }
   return out;
 }
@@ -344,10 +417,12 @@ const engineJs = (
 await mkdir(WORK, { recursive: true });
 const records = [];
 const rows = [];
+const details = [];
 for (const n of SIZES) {
   const { site, templates } = await buildSite(n);
   const articles = (await loadLocalContent(path.join(WORK, `corpus-${n}`))).articles.length;
   const m = await measure(n, site, templates, engineJs);
+  details.push([n, m]);
   for (const engine of ['ours', 'pagefind']) {
     const o = m[engine];
     const rec = {
@@ -504,6 +579,24 @@ if (args.includes('--misses')) {
   for (const r of rows) {
     console.log(`\n${r.engine} at ${r.articles}: first result not a good answer`);
     for (const m of r.misses) console.log(`  [${m.locale} ${m.kind}] ${m.q} → ${m.got.join(', ') || '(nothing)'}`);
+  }
+}
+if (DETAIL) {
+  // Where a new query's time goes: the slowest of each engine, with (ours) the ranking's share and the files fetched.
+  for (const [n, m] of details) {
+    for (const engine of ['ours', 'pagefind']) {
+      const slow = [...m[engine].detail].sort((a, b) => b.ms - a.ms).slice(0, 25);
+      console.log(`\n${engine} at ${n}: the slowest new queries`);
+      for (const d of slow)
+        console.log(
+          `  ${d.ms.toFixed(0).padStart(4)} ms${d.rankMs === undefined ? '' : ` (rank ${d.rankMs.toFixed(0)} ms, ${d.shards} shards, ${d.docs} doc files)`}  ${d.q}\n     ${(d.log ?? []).join('\n     ')}`,
+        );
+      if (engine === 'ours') {
+        const all = m.ours.detail;
+        const avg = (k) => (all.reduce((x, d) => x + d[k], 0) / all.length).toFixed(2);
+        console.log(`  per new query: ${avg('shards')} shards, ${avg('docs')} doc files`);
+      }
+    }
   }
 }
 if (JSON_OUT) {

@@ -348,15 +348,98 @@ describe('ranking', () => {
 });
 
 describe('prefetch while typing', () => {
-  it('fetches the files a query needs before it runs, so running it fetches no shard', async () => {
+  it('fetches the files a query needs before it runs, its results’ doc files too, so running it fetches nothing', async () => {
     const built = buildIndex(DOCS, OPTS);
     const fetched: string[] = [];
     const s = memory(built, fetched);
     s.prefetch('高血压');
+    expect(fetched.length).toBeGreaterThan(0);
+    await new Promise((r) => setTimeout(r, 0));
     const early = fetched.length;
-    expect(early).toBeGreaterThan(0);
-    await s.rank('高血压');
+    expect(fetched.some((u) => u.includes('/d/'))).toBe(true);
+    await s.hits(await s.rank('高血压'), 0, 10);
     expect(fetched.length).toBe(early);
+  });
+
+  it('warms doc files only for the query typed last', async () => {
+    const built = buildIndex(DOCS, OPTS);
+    const fetched: string[] = [];
+    const s = memory(built, fetched);
+    s.prefetch('高血压');
+    s.prefetch('戒烟');
+    await new Promise((r) => setTimeout(r, 0));
+    const docs = fetched.filter((u) => u.includes('/d/'));
+    const want = (await s.rank('戒烟')).ranked.map(
+      (r) => `${built.manifest.dir}/d/${Math.floor(r.doc / built.manifest.group)}.json`,
+    );
+    expect(docs.every((u) => want.includes(u))).toBe(true);
+  });
+});
+
+describe('display data while the index arrives', () => {
+  // Enough distinct text for several shards and doc files.
+  const han = (i: number) => String.fromCodePoint(0x4e00 + ((i * 7919) % 20_000));
+  const many = Array.from({ length: 6 * DOC_GROUP }, (_, i) =>
+    doc({
+      id: `m${i}`,
+      title: `第${i}篇`,
+      topics: ['chronic'],
+      body: Array.from({ length: 300 }, (_, j) => han(i * 300 + j)).join(''),
+    }),
+  );
+  const b = buildIndex(many, OPTS);
+  const query = many[40]!.body!.slice(100, 108);
+  const { dir, group } = b.manifest;
+  const fileOf = (d: number) => `${dir}/d/${Math.floor(d / group)}.json`;
+
+  /** A searcher whose file `held` answers only when released. */
+  function held(lookahead: number | undefined) {
+    const fetched: string[] = [];
+    let release = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const names = shardsFor(
+      analyzeQuery(query, { fold: new Map(), syllables: new Set() }).flatMap((u) => u.readings.flat()),
+      b.manifest.shards,
+      () => false,
+    );
+    const last = `${dir}/${names.at(-1)}.json`;
+    const s = createSearcher(
+      b.manifest,
+      async <T>(url: string) => {
+        fetched.push(url);
+        if (url === last) await gate;
+        return JSON.parse(b.files.get(url.slice('/search-index/zh-hans/'.length))!) as T;
+      },
+      lookahead === undefined ? {} : { lookahead },
+    );
+    return { s, fetched, release, names };
+  }
+
+  it('with lookahead, starts fetching the likely results’ doc files before the last shard lands', async () => {
+    const { s, fetched, release, names } = held(10);
+    expect(names.length).toBeGreaterThan(1);
+    const ranking = s.rank(query);
+    await new Promise((r) => setTimeout(r, 0));
+    const early = fetched.filter((u) => u.includes('/d/'));
+    // The page the words come from already leads on the shards that are in.
+    expect(early).toContain(fileOf(many.findIndex((d) => d.id === 'm40')));
+    release();
+    const result = await ranking;
+    const hits = await s.hits(result, 0, 10);
+    expect(hits[0]!.id).toBe('m40');
+    // At most a screen of provisional results per arrival: never the whole index.
+    expect(new Set(fetched.filter((u) => u.includes('/d/'))).size).toBeLessThan(Math.ceil(many.length / group));
+  });
+
+  it('by default, fetches doc files only for the results asked for', async () => {
+    const { s, fetched, release } = held(undefined);
+    const ranking = s.rank(query);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(fetched.some((u) => u.includes('/d/'))).toBe(false);
+    release();
+    const result = await ranking;
+    await s.hits(result, 0, 1);
+    expect(fetched.filter((u) => u.includes('/d/'))).toEqual([fileOf(result.ranked[0]!.doc)]);
   });
 });
 

@@ -90,7 +90,25 @@ export interface Searcher {
   loaded(): string[];
 }
 
-export function createSearcher(manifest: Manifest, fetchJson: FetchJson): Searcher {
+export interface SearcherOptions {
+  /**
+   * While a query's shards are on their way, rank with those that have arrived and start fetching the doc files
+   * of that provisional top `lookahead`, so the display data's requests overlap the index's instead of following
+   * them. Off by default (0): measured on the benchmark, the extra requests (provisional results that do not stay)
+   * slowed the slowest queries more than the overlap saved (docs/search.md).
+   */
+  lookahead?: number;
+  /**
+   * The results `prefetch` makes ready: once the shards of the words typed so far are in, and nothing has been
+   * typed since, the doc files of the first `warm` results, which running that query will show. Default 10 (a
+   * screen of results; 0: shards only).
+   */
+  warm?: number;
+}
+
+export function createSearcher(manifest: Manifest, fetchJson: FetchJson, options: SearcherOptions = {}): Searcher {
+  const lookahead = options.lookahead ?? 0;
+  const warmCount = options.warm ?? 10;
   const ctx: QueryContext = { fold: foldTable(manifest.fold), syllables: new Set(manifest.syllables.split(' ')) };
   const words = new Set(manifest.words);
   const shards = new Map<string, Promise<Shard>>();
@@ -155,15 +173,55 @@ export function createSearcher(manifest: Manifest, fetchJson: FetchJson): Search
     return { units, tokens, names: shardsFor(tokens, manifest.shards, (n) => shards.has(n)) };
   }
 
+  /** Every shard a planned query reads that has not arrived yet: the new ones (fetched now) and those on their way. */
+  function awaited({ tokens, names }: ReturnType<typeof plan>): Array<Promise<Shard>> {
+    const wanted = new Set(names);
+    for (const t of tokens) for (const n of shardsOf(t, manifest.shards)) if (shards.has(n)) wanted.add(n);
+    return [...wanted].filter((n) => !ready.has(n)).map(shard);
+  }
+
+  /** The doc files of a ranking's first `count` results, fetched now (failures are left to `hits`). */
+  function warm(ranked: readonly Ranked[], count: number): void {
+    for (const r of ranked.slice(0, count)) doc(r.doc).catch(() => {});
+  }
+
+  /** The query typed last into prefetch: only its doc files are warmed. */
+  let latest = '';
   function prefetch(query: string): void {
-    for (const n of plan(query).names) shard(n).catch(() => {});
+    latest = query;
+    const planned = plan(query);
+    const pending = awaited(planned);
+    if (!warmCount) {
+      for (const p of pending) p.catch(() => {});
+      return;
+    }
+    // Once its shards are in, the results this query will show: their doc files too, unless more was typed since.
+    Promise.all(pending).then(
+      () => latest === query && warm(score(query, planned.units).ranked, warmCount),
+      () => {},
+    );
   }
 
   async function rank(query: string): Promise<SearchResult> {
-    const { units, tokens, names } = plan(query);
-    const wanted = new Set(names);
-    for (const t of tokens) for (const n of shardsOf(t, manifest.shards)) if (shards.has(n)) wanted.add(n);
-    await Promise.all([...wanted].map(shard));
+    const planned = plan(query);
+    const { units, tokens } = planned;
+    const pending = awaited(planned);
+    if (lookahead && pending.length) {
+      // Display data of the likely results while the rest of the index arrives: the ranking with what is in now,
+      // then again as each file lands, until the last (the full ranking, which `hits` then finds fetched).
+      let open = pending.length;
+      const provisional = () => {
+        if (--open > 0) warm(score(query, units).ranked, lookahead);
+      };
+      if (tokens.size && [...tokens].some((t) => shardWith(t))) warm(score(query, units).ranked, lookahead);
+      for (const p of pending) p.then(provisional, () => {});
+    }
+    await Promise.all(pending);
+    return score(query, units);
+  }
+
+  /** Ranks with the shards that have arrived (all of the query's, once `rank` has awaited them). */
+  function score(query: string, units: QueryUnit[]): SearchResult {
     const scores = new Map<number, number>();
     const cover = new Map<number, number>();
     const present = new Map<number, number>();
