@@ -51,6 +51,8 @@ export interface SearchResult {
 
 export type FetchJson = <T>(url: string) => Promise<T>;
 
+/** How long typing must pause before prefetch fetches the results' doc files (shorter than the page's debounce). */
+export const WARM_PAUSE_MS = 80;
 /** Pages covering less of the query than this are not results (stray shared characters). */
 export const MIN_COVERAGE = 0.3;
 /** How much a word counts toward coverage on the page that uses it least (weight 1 of 99); on its title, 1. */
@@ -100,7 +102,7 @@ export interface SearcherOptions {
   lookahead?: number;
   /**
    * The results `prefetch` makes ready: once the shards of the words typed so far are in, and nothing has been
-   * typed since, the doc files of the first `warm` results, which running that query will show. Default 10 (a
+   * typed for WARM_PAUSE_MS, the doc files of the first `warm` results, which running that query will show. Default 10 (a
    * screen of results; 0: shards only).
    */
   warm?: number;
@@ -195,9 +197,15 @@ export function createSearcher(manifest: Manifest, fetchJson: FetchJson, options
       for (const p of pending) p.catch(() => {});
       return;
     }
-    // Once its shards are in, the results this query will show: their doc files too, unless more was typed since.
+    // Once its shards are in, the results this query will show: their doc files too, unless more was typed since
+    // (not before a pause: a burst of keystrokes does not fetch the results of every prefix).
+    const typed = Date.now();
     Promise.all(pending).then(
-      () => latest === query && warm(score(query, planned.units).ranked, warmCount),
+      () =>
+        setTimeout(
+          () => latest === query && warm(score(query, planned.units).ranked, warmCount),
+          Math.max(0, WARM_PAUSE_MS - (Date.now() - typed)),
+        ),
       () => {},
     );
   }
