@@ -8,20 +8,14 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import {
-  LOCALES,
-  registry,
-  type Locale,
-  type OpenccTarget,
-  type TranslatedLocale,
-} from '@hc/domain/locales/registry.ts';
+import { LOCALES, type Locale, type OpenccTarget, type TranslatedLocale } from '@hc/domain/locales/registry.ts';
 import type { Family } from '@hc/domain/model/family.ts';
 import { getContentSet, resetContentSet } from './source.ts';
 import { codeFingerprint, textKey } from './text-cache.ts';
 import type { ContentSet, Sourced } from './content-set.ts';
 import { localizePlain, resolveText, textsToConvert } from '../../lib/localize/resolve.ts';
 import { rememberConversions, toTraditionalAll } from '../../lib/text/convert.ts';
-import { helpWithQueuedWork, offload, workersAvailable } from '../../lib/offload/index.ts';
+import { helpWithQueuedWork, offload } from '../../lib/offload/index.ts';
 import { sanitizeAll } from '@hc/domain/markdown/sanitize.ts';
 import { reviewLog } from '../review-report.ts';
 import { pointsCoverageReport } from '../points-report.ts';
@@ -207,51 +201,6 @@ function convertAhead(jobs: ReadonlyArray<TextJob<TextFields>>): Array<Promise<v
   return ready;
 }
 
-/** Strings per conversion job for convertOthersAhead: short strings, so more of them than texts. */
-const OTHERS_BATCH = 400;
-const othersDone = new WeakSet<ContentSet>();
-
-/**
- * Starts converting, on the build's worker thread, every string of the content set outside the article and
- * family texts (event titles and places, quiz questions, alt text, taxonomy names …), for every locale's OpenCC
- * target: the pages convert these as they render, and each answer the worker made first is one this thread
- * takes from the memo (src/lib/text/convert.ts) instead of converting, so it need not load OpenCC's
- * dictionaries at all. A string no page converts costs the worker a little; one the worker has not done yet
- * when a page asks for it is converted there, as before. Once per content set, and only with workers.
- */
-function convertOthersAhead(set: ContentSet): void {
-  // Without workers the pages convert what they show, and nothing more.
-  if (othersDone.has(set) || !workersAvailable()) return;
-  othersDone.add(set);
-  const strings = new Set<string>();
-  const walk = (value: unknown): void => {
-    if (typeof value === 'string') strings.add(value);
-    else if (Array.isArray(value)) for (const v of value) walk(v);
-    else if (value && typeof value === 'object') for (const v of Object.values(value)) walk(v);
-  };
-  const { articles, families, ...rest } = set;
-  walk(rest);
-  // The texts (title, summary, body and their translations) are renderTexts' own conversions.
-  for (const { data } of articles) {
-    const { title: _t, summary: _s, body: _b, translations: _tr, ...other } = data;
-    walk(other);
-  }
-  for (const { data } of families) {
-    const { displayName: _n, summary: _s, story: _b, translations: _tr, ...other } = data;
-    walk(other);
-  }
-  const texts = [...strings];
-  const targets = new Set(LOCALES.flatMap((l) => registry.info[l].convert ?? []));
-  for (const target of targets)
-    for (let i = 0; i < texts.length; i += OTHERS_BATCH) {
-      const batch = texts.slice(i, i + OTHERS_BATCH);
-      offload('text/convert.ts', 'toTraditionalAll', [batch, target], toTraditionalAll).then(
-        (converted) => rememberConversions(target, batch, converted),
-        () => {}, // converted where a page needs it instead
-      );
-    }
-}
-
 /**
  * Renders every text into the store: those with nothing to convert first, while the worker converts the
  * others, then those as their conversions arrive. The store gets them in the jobs' order all the same.
@@ -309,10 +258,7 @@ export const articleTextsLoader: Loader = {
       for (const locale of LOCALES)
         jobs.push({ id: `${locale}/${a.slug}`, locale, original, human, extra: { slug: a.slug } });
     }
-    // The texts' conversions are queued first (renderTexts waits for some of them), the rest of the set's after.
-    const rendered = renderTexts(ctx, jobs);
-    convertOthersAhead(set);
-    await rendered;
+    await renderTexts(ctx, jobs);
   },
 };
 

@@ -135,13 +135,6 @@ export async function offload<A extends unknown[], R>(
   });
 }
 
-/** Whether offloaded work goes to worker threads (false: it runs in-process, as it is called). */
-export function workersAvailable(): boolean {
-  const lib = workerCount() > 0 ? libDir() : undefined;
-  const p = lib ? pool(lib) : undefined;
-  return !!p && !p.broken && p.slots.length > 0;
-}
-
 /**
  * Does queued jobs on this thread until none is left: for a caller that would otherwise only wait for the
  * workers (the build, once every page is rendered). Takes from the back of the queue; workers take from the front.

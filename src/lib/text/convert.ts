@@ -16,8 +16,9 @@ const KEY = Symbol.for('jiankang-shequ.opencc');
 const converters: Converters = ((globalThis as { [KEY]?: Converters })[KEY] ??= new Map());
 
 /**
- * The memo of a target, and its converter once a string was not in the memo: loading a target's dictionaries
- * takes about 0.15 s, which a thread whose every conversion was made on a worker (src/content/loaders/astro.ts) never needs.
+ * The memo of a target, and its converter once a string was not in the memo: taking in conversions made on a
+ * worker (rememberConversions) does not load the target's dictionaries (about 0.15 s); a thread loads them at its
+ * first conversion of its own.
  */
 function converter(target: OpenccTarget) {
   let c = converters.get(target);
