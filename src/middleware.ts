@@ -21,7 +21,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
   // (src/build/csp-pages.ts); the page itself goes on unchanged.
   if (!import.meta.env.PROD || !takingCspPages() || !response.headers.get('content-type')?.startsWith('text/html'))
     return response;
-  const html = await response.text();
-  handOverPage(html);
-  return new Response(html, { status: response.status, statusText: response.statusText, headers: response.headers });
+  // As bytes: Astro has encoded the page already, and writes these same bytes.
+  const page = new Uint8Array(await response.arrayBuffer());
+  handOverPage(page);
+  return new Response(page, { status: response.status, statusText: response.statusText, headers: response.headers });
 });

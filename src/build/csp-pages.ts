@@ -21,7 +21,7 @@ const BATCH = 25;
 const MAX_WAITING = 1000;
 
 interface State {
-  batch: string[];
+  batch: Array<string | Uint8Array>;
   jobs: Array<Promise<Array<[string, CspEdit | null]>>>;
   waiting: number;
 }
@@ -50,12 +50,16 @@ function flush(s: State): void {
   s.jobs.push(job.catch(() => []));
 }
 
-/** A rendered page's text, for its edit to be worked out while other pages render. */
-export function handOverPage(html: string): void {
+/**
+ * A rendered page (its text, or its UTF-8 bytes as written), for its edit to be worked out while other pages
+ * render. Bytes are what the page is written from: handing those over spares this thread decoding the page
+ * and encoding it again.
+ */
+export function handOverPage(page: string | Uint8Array): void {
   const s = shared[KEY];
   if (!s || s.waiting >= MAX_WAITING) return;
   s.waiting += 1;
-  s.batch.push(html);
+  s.batch.push(page);
   if (s.batch.length >= BATCH) flush(s);
 }
 

@@ -25,13 +25,15 @@ interface State {
   /** Writes under way, and the paths written or being written. */
   writes: Array<Promise<void>>;
   written: Set<string>;
+  /** Directories made (or being made): a search index's thousand files share a dozen. */
+  dirs: Map<string, Promise<unknown>>;
 }
 
 const KEY = Symbol.for('jiankang-shequ.build-files');
 const shared = globalThis as { [KEY]?: State };
 
 function state(): State {
-  return (shared[KEY] ??= { pending: [], writes: [], written: new Set() });
+  return (shared[KEY] ??= { pending: [], writes: [], written: new Set(), dirs: new Map() });
 }
 
 function checked(file: string): string {
@@ -53,7 +55,10 @@ async function write(dir: string, batch: Batch): Promise<void> {
     await Promise.all(
       files.slice(i, i + 64).map(async ([file, content]) => {
         const target = path.join(dir, file);
-        await mkdir(path.dirname(target), { recursive: true });
+        const parent = path.dirname(target);
+        let made = s.dirs.get(parent);
+        if (!made) s.dirs.set(parent, (made = mkdir(parent, { recursive: true })));
+        await made;
         await writeFile(target, await content);
       }),
     );

@@ -57,27 +57,43 @@ function siteReader(dir: string): (url: string) => string | null {
   };
 }
 
+/** workbox-build's manifest entries of the files a set of globs matches in a built site. */
+async function listed(dir: string, globPatterns: string[], warnings: string[]): Promise<ManifestEntry[]> {
+  const r = await getManifest({
+    globDirectory: dir,
+    globPatterns,
+    globIgnores: ['sw.js'],
+    maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
+    // Hashed file names are their own revision.
+    dontCacheBustURLsMatching: /^_astro\//,
+  });
+  warnings.push(...r.warnings);
+  return r.manifestEntries.map(({ url, revision }) => ({ url, revision: revision ?? null }));
+}
+
+/**
+ * The precache manifest in two steps: the pages and hashed assets, tagged with their locales (reading every
+ * page and hashing every file), and the shared files, listed again by `withShared` after pwa.js is rewritten.
+ * buildPwa needs the manifest before and after writing pwa.js, and only pwa.js changes in between.
+ */
+async function precacheParts(dir: string) {
+  const warnings: string[] = [];
+  const [pages, assets] = await Promise.all([
+    listed(dir, PRECACHE_PAGES, warnings),
+    listed(dir, PRECACHE_ASSETS, warnings),
+  ]);
+  const tagged = tagLocales(pages, assets, [], siteReader(dir));
+  const withShared = async () => {
+    const w: string[] = [];
+    const shared = await listed(dir, PRECACHE_SHARED, w);
+    return { manifest: [...tagged, ...shared], warnings: [...warnings, ...w] };
+  };
+  return { withShared };
+}
+
 /** The tagged precache manifest of a built site (entries carry the locales they serve). */
 export async function precacheManifest(dir: string): Promise<{ manifest: LocaleEntry[]; warnings: string[] }> {
-  const warnings: string[] = [];
-  const list = async (globPatterns: string[]): Promise<ManifestEntry[]> => {
-    const r = await getManifest({
-      globDirectory: dir,
-      globPatterns,
-      globIgnores: ['sw.js'],
-      maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
-      // Hashed file names are their own revision.
-      dontCacheBustURLsMatching: /^_astro\//,
-    });
-    warnings.push(...r.warnings);
-    return r.manifestEntries.map(({ url, revision }) => ({ url, revision: revision ?? null }));
-  };
-  const [pages, assets, shared] = await Promise.all([
-    list(PRECACHE_PAGES),
-    list(PRECACHE_ASSETS),
-    list(PRECACHE_SHARED),
-  ]);
-  return { manifest: tagLocales(pages, assets, shared, siteReader(dir)), warnings };
+  return (await precacheParts(dir)).withShared();
 }
 
 /**
@@ -112,7 +128,8 @@ async function imageProbes(): Promise<Record<string, string>> {
 /** Builds pwa.js and sw.js into an already built site directory (tests call this on a copied dist/). */
 export async function buildPwa(dir: string): Promise<PwaBuildResult> {
   // The build id: a hash of every precached file's revision (the same site gives the same id and the same pwa.js).
-  const before = (await precacheManifest(dir)).manifest.filter((e) => e.url !== 'pwa.js');
+  const parts = await precacheParts(dir);
+  const before = (await parts.withShared()).manifest.filter((e) => e.url !== 'pwa.js');
   const buildId = createHash('sha256')
     .update(JSON.stringify(before.map((e) => [e.url, e.revision])))
     .digest('hex')
@@ -137,7 +154,8 @@ export async function buildPwa(dir: string): Promise<PwaBuildResult> {
       __BUILD_ID__: JSON.stringify(buildId),
     },
   });
-  const { manifest, warnings } = await precacheManifest(dir);
+  // Only pwa.js has changed since: the pages and assets are not listed, read and hashed again.
+  const { manifest, warnings } = await parts.withShared();
   await build({
     ...common,
     entryPoints: [path.join(here, 'sw.ts')],

@@ -153,6 +153,14 @@ describe('per-page CSP worked out while pages render', () => {
     }
   });
 
+  it('works out the same edit, under the same key, from a page’s UTF-8 bytes as from its text', async () => {
+    const { cspEdits, pageKey } = await import('../../src/lib/security/csp-prune.ts');
+    const html = page('document.title = "血压 ✓"');
+    const bytes = new TextEncoder().encode(html);
+    expect(pageKey(bytes)).toBe(pageKey(html));
+    expect(cspEdits([bytes])).toEqual(cspEdits([html]));
+  });
+
   it('hands pages over only during a build, and gives back every edit once', async () => {
     const { handOverPage, startCspPages, takeCspEdits, takingCspPages } = await import('../../src/build/csp-pages.ts');
     const { pageKey, pruneCspHashes } = await import('../../src/lib/security/csp-prune.ts');

@@ -59,4 +59,15 @@ describe('offload', () => {
     expect(await helpWithQueuedWork()).toBeGreaterThan(0);
     expect(await Promise.all(answers)).toEqual(batches.map((b) => pinyinFiles(b)));
   });
+
+  it('takes only the named function’s jobs when told to, leaving the others to the workers', async () => {
+    const body = `<p>${'在家量血压，早晚各一次。'.repeat(200)}</p>`;
+    const batch = [{ src: { title: '题', summary: '量血压', bodyHtml: body, script: 'hans' as const }, what: 'x' }];
+    const slow = Array.from({ length: 4 }, () => offload('text/pinyin.ts', 'pinyinFiles', [batch], pinyinFiles));
+    const quick = offload('text/escape.ts', 'escapeHtml', ['<b>'], escapeHtml);
+    expect(await helpWithQueuedWork('escapeHtml')).toBe(1);
+    expect(await quick).toBe('&lt;b&gt;');
+    expect(await helpWithQueuedWork('escapeHtml')).toBe(0);
+    expect(await Promise.all(slow)).toEqual(slow.map(() => pinyinFiles(batch)));
+  });
 });

@@ -228,8 +228,10 @@ async function renderTexts(ctx: LoaderContext, jobs: ReadonlyArray<TextJob<TextF
     await bodies.render(bodyOf(jobs[i]!));
   }
   bodies.flush();
-  // Every body is rendered: this thread sanitises the batches the worker has not started.
-  await helpWithQueuedWork();
+  // Every body is rendered: this thread sanitises the batches the worker has not started. Conversions still
+  // queued are for texts taken from the cache, which nothing here waits for: they stay with the worker (they
+  // fill the memo the pages convert from) while this thread goes on to bundle and render.
+  await helpWithQueuedWork('sanitizeAll');
   const entries: StoreEntry[] = [];
   for (let i = 0; i < jobs.length; i++) {
     const job = jobs[i]!;

@@ -138,12 +138,16 @@ export async function offload<A extends unknown[], R>(
 /**
  * Does queued jobs on this thread until none is left: for a caller that would otherwise only wait for the
  * workers (the build, once every page is rendered). Takes from the back of the queue; workers take from the front.
+ * `only` (a function name) limits it to the jobs of that function: the ones the caller is about to wait for,
+ * leaving the rest to the workers while this thread goes on.
  */
-export async function helpWithQueuedWork(): Promise<number> {
+export async function helpWithQueuedWork(only?: string): Promise<number> {
   const p = shared[POOL];
   let done = 0;
-  while (p?.queue.length) {
-    await runLocal(p.queue.pop()!);
+  for (;;) {
+    const i = p ? p.queue.findLastIndex((q) => only === undefined || q.job.name === only) : -1;
+    if (i < 0) break;
+    await runLocal(p!.queue.splice(i, 1)[0]!);
     done += 1;
     // Let the workers' answers in between, so they get their next job at once.
     await new Promise((r) => setImmediate(r));

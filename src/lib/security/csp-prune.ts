@@ -109,17 +109,25 @@ export function pruneCspHashes(html: string): string {
   return edit ? applyEdit(html, edit) : html;
 }
 
-/** What names a page's exact text: an edit made from one text is applied only to a file with that text. */
-export function pageKey(html: string): string {
-  return createHash('sha256').update(html, 'utf8').digest('base64');
+/**
+ * What names a page's exact text: an edit made from one text is applied only to a file with that text. The
+ * page's bytes (UTF-8) or its text give the same key.
+ */
+export function pageKey(html: string | Uint8Array): string {
+  return typeof html === 'string'
+    ? createHash('sha256').update(html, 'utf8').digest('base64')
+    : createHash('sha256').update(html).digest('base64');
 }
+
+const utf8 = new TextDecoder();
 
 /**
  * The edits of pages not yet written (a build worker's job while pages render), by the key of their text;
- * null for a page without a CSP meta.
+ * null for a page without a CSP meta. A page may come as its bytes, as rendered: it is decoded here, on the
+ * worker, rather than by the thread that renders the pages.
  */
-export function cspEdits(pages: string[]): Array<[string, CspEdit | null]> {
-  return pages.map((html) => [pageKey(html), cspEdit(html) ?? null]);
+export function cspEdits(pages: Array<string | Uint8Array>): Array<[string, CspEdit | null]> {
+  return pages.map((page) => [pageKey(page), cspEdit(typeof page === 'string' ? page : utf8.decode(page)) ?? null]);
 }
 
 /** gzip bytes (level 9) the page's CSP meta adds to the page: what the meta costs on a 14 KB budget. */
@@ -139,9 +147,11 @@ export function cspMetaGzipCost(html: string): number {
 export function pruneCspFiles(files: string[], made?: ReadonlyMap<string, CspEdit | null>): number {
   let saved = 0;
   for (const f of files) {
-    const before = readFileSync(f, 'utf8');
-    const known = made?.size ? made.get(pageKey(before)) : undefined;
-    const after = known === undefined ? pruneCspHashes(before) : known === null ? before : applyEdit(before, known);
+    const bytes = readFileSync(f);
+    const known = made?.size ? made.get(pageKey(bytes)) : undefined;
+    if (known === null) continue;
+    const before = bytes.toString('utf8');
+    const after = known === undefined ? pruneCspHashes(before) : applyEdit(before, known);
     if (after !== before) {
       writeFileSync(f, after);
       saved += before.length - after.length;

@@ -6,7 +6,7 @@
 import { Converter } from 'opencc-js';
 import type { OpenccTarget } from '@hc/domain/locales/registry.ts';
 
-type Converters = Map<OpenccTarget, { convert: (s: string) => string; memo: Map<string, string> }>;
+type Converters = Map<OpenccTarget, { convert?: (s: string) => string; memo: Map<string, string> }>;
 /**
  * Process-wide (on globalThis): the content loaders and the pages' bundle are separate module graphs in one
  * build, and both convert the same texts (a converted article body for its page, again for the search index).
@@ -15,10 +15,15 @@ type Converters = Map<OpenccTarget, { convert: (s: string) => string; memo: Map<
 const KEY = Symbol.for('jiankang-shequ.opencc');
 const converters: Converters = ((globalThis as { [KEY]?: Converters })[KEY] ??= new Map());
 
+/**
+ * The memo of a target, and its converter once a string was not in the memo: taking in conversions made on a
+ * worker (rememberConversions) does not load the target's dictionaries (about 0.15 s); a thread loads them at its
+ * first conversion of its own.
+ */
 function converter(target: OpenccTarget) {
   let c = converters.get(target);
   if (!c) {
-    c = { convert: Converter({ from: 'cn', to: target }), memo: new Map() };
+    c = { memo: new Map() };
     converters.set(target, c);
   }
   return c;
@@ -28,6 +33,7 @@ export function toTraditional(text: string, target: OpenccTarget = 'tw'): string
   const c = converter(target);
   let out = c.memo.get(text);
   if (out === undefined) {
+    c.convert ??= Converter({ from: 'cn', to: target });
     out = c.convert(text);
     c.memo.set(text, out);
   }

@@ -241,13 +241,27 @@ function batched(
 const SYLLABLE = /^[\p{Script=Latin}\p{M}]+$/u;
 
 /**
+ * Readings already made, by run. A run's reading depends on the run alone (see readRuns), and the same runs come
+ * back again and again: in every text of a topic, and in each Traditional text, read through its simplified copy,
+ * as in the Simplified one. pinyin-pro's segmentation was most of a pinyin file's cost. Bounded, so a district's
+ * build does not keep every sentence it ever read.
+ */
+const readings = new Map<string, readonly string[]>();
+const MAX_READINGS = 100_000;
+
+/**
  * pinyin-pro's reading of each code point, the code point itself where it has none (type 'array': one entry
  * per code point, several times faster than type 'all').
  */
-function pinyinOf(chars: string[]): string[] {
-  const read = pinyin(chars.join(''), { type: 'array', toneType: 'symbol' });
-  if (read.length === chars.length) return read;
-  return chars.map((c) => pinyin(c, { type: 'array', toneType: 'symbol' })[0] ?? c); // never seen
+function pinyinOf(chars: string[]): readonly string[] {
+  const run = chars.join('');
+  let read = readings.get(run);
+  if (read) return read;
+  read = pinyin(run, { type: 'array', toneType: 'symbol' });
+  if (read.length !== chars.length) read = chars.map((c) => pinyin(c, { type: 'array', toneType: 'symbol' })[0] ?? c); // never seen
+  if (readings.size >= MAX_READINGS) readings.clear();
+  readings.set(run, read);
+  return read;
 }
 
 /**
