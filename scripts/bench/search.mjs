@@ -35,7 +35,6 @@
  *   npm run bench:search                           # 1,000 and 5,000 articles
  *   npm run bench:search -- --sizes 1000 --rounds 3 --json /tmp/search.json --reuse --typed 10
  *   … --detail             the slowest new queries of each engine, with each file's answer, body and parse times
- *   … --lookahead 10       ours with SearcherOptions.lookahead (doc files of provisional results while shards arrive)
  * Work folder: $BENCH_DIR or /tmp/hc-bench-search. Port: $BENCH_PORT or a free one.
  */
 import { CHROMIUM, CHROMIUM_ARGS } from '../chromium.mjs';
@@ -63,10 +62,8 @@ const JSON_OUT = arg('json', undefined);
 const SITE = path.resolve(arg('site', path.join(ROOT, 'dist')));
 const TYPED = Number(arg('typed', 1000));
 const TYPE_GAP = 250;
-/** Our engine's options (SearcherOptions), e.g. --lookahead 0 to compare; the engine's defaults otherwise. */
 /** --detail: the slowest new queries of each engine, with the files each fetched and where their time went. */
 const DETAIL = args.includes('--detail');
-const OPTIONS = args.includes('--lookahead') ? { lookahead: Number(arg('lookahead')) } : {};
 const WORK = path.resolve(process.env.BENCH_DIR ?? '/tmp/hc-bench-search');
 const PORT_WANTED = Number(process.env.BENCH_PORT ?? 0);
 const EVENTS = 100;
@@ -272,7 +269,7 @@ async function inPage(page, action, payload) {
         if (payload.engine === 'ours') {
           // As the site's search page does: engine code and manifest in parallel.
           const [mod, manifest] = await Promise.all([import('/__bench/engine.js'), fetchJson(root.dataset.index)]);
-          b.s = mod.createSearcher(manifest, fetchJson, payload.options);
+          b.s = mod.createSearcher(manifest, fetchJson);
         } else {
           b.pf = await import(root.dataset.pagefind);
           await b.pf.init();
@@ -311,7 +308,7 @@ async function openEngine(browser, srv, engine, locale, throttle) {
   if (throttle) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
   const from = srv.sent.length;
   return {
-    first: (q) => inPage(page, 'first', { engine, q, top: TOP, options: OPTIONS, detail: DETAIL }),
+    first: (q) => inPage(page, 'first', { engine, q, top: TOP, detail: DETAIL }),
     warm: (queries) => inPage(page, 'warm', { queries, top: TOP }),
     /** Gzip bytes this engine has been sent since it opened. */
     bytes: () => bytesOf(srv.sent.slice(from)),

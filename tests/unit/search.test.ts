@@ -381,7 +381,7 @@ describe('prefetch while typing', () => {
   });
 });
 
-describe('display data while the index arrives', () => {
+describe('display data once the index has arrived', () => {
   // Enough distinct text for several shards and doc files.
   const han = (i: number) => String.fromCodePoint(0x4e00 + ((i * 7919) % 20_000));
   const many = Array.from({ length: 6 * DOC_GROUP }, (_, i) =>
@@ -398,7 +398,7 @@ describe('display data while the index arrives', () => {
   const fileOf = (d: number) => `${dir}/d/${Math.floor(d / group)}.json`;
 
   /** A searcher whose file `held` answers only when released. */
-  function held(lookahead: number | undefined) {
+  function held() {
     const fetched: string[] = [];
     let release = () => {};
     const gate = new Promise<void>((r) => (release = r));
@@ -408,36 +408,17 @@ describe('display data while the index arrives', () => {
       () => false,
     );
     const last = `${dir}/${names.at(-1)}.json`;
-    const s = createSearcher(
-      b.manifest,
-      async <T>(url: string) => {
-        fetched.push(url);
-        if (url === last) await gate;
-        return JSON.parse(b.files.get(url.slice('/search-index/zh-hans/'.length))!) as T;
-      },
-      lookahead === undefined ? {} : { lookahead },
-    );
+    const s = createSearcher(b.manifest, async <T>(url: string) => {
+      fetched.push(url);
+      if (url === last) await gate;
+      return JSON.parse(b.files.get(url.slice('/search-index/zh-hans/'.length))!) as T;
+    });
     return { s, fetched, release, names };
   }
 
-  it('with lookahead, starts fetching the likely results’ doc files before the last shard lands', async () => {
-    const { s, fetched, release, names } = held(10);
+  it('fetches doc files only for the results asked for, and only once the ranking is whole', async () => {
+    const { s, fetched, release, names } = held();
     expect(names.length).toBeGreaterThan(1);
-    const ranking = s.rank(query);
-    await new Promise((r) => setTimeout(r, 0));
-    const early = fetched.filter((u) => u.includes('/d/'));
-    // The page the words come from already leads on the shards that are in.
-    expect(early).toContain(fileOf(many.findIndex((d) => d.id === 'm40')));
-    release();
-    const result = await ranking;
-    const hits = await s.hits(result, 0, 10);
-    expect(hits[0]!.id).toBe('m40');
-    // At most a screen of provisional results per arrival: never the whole index.
-    expect(new Set(fetched.filter((u) => u.includes('/d/'))).size).toBeLessThan(Math.ceil(many.length / group));
-  });
-
-  it('by default, fetches doc files only for the results asked for', async () => {
-    const { s, fetched, release } = held(undefined);
     const ranking = s.rank(query);
     await new Promise((r) => setTimeout(r, 0));
     expect(fetched.some((u) => u.includes('/d/'))).toBe(false);

@@ -94,13 +94,6 @@ export interface Searcher {
 
 export interface SearcherOptions {
   /**
-   * While a query's shards are on their way, rank with those that have arrived and start fetching the doc files
-   * of that provisional top `lookahead`, so the display data's requests overlap the index's instead of following
-   * them. Off by default (0): measured on the benchmark, the extra requests (provisional results that do not stay)
-   * slowed the slowest queries more than the overlap saved (docs/search.md).
-   */
-  lookahead?: number;
-  /**
    * The results `prefetch` makes ready: once the shards of the words typed so far are in, and nothing has been
    * typed for WARM_PAUSE_MS, the doc files of the first `warm` results, which running that query will show. Default 10 (a
    * screen of results; 0: shards only).
@@ -109,7 +102,6 @@ export interface SearcherOptions {
 }
 
 export function createSearcher(manifest: Manifest, fetchJson: FetchJson, options: SearcherOptions = {}): Searcher {
-  const lookahead = options.lookahead ?? 0;
   const warmCount = options.warm ?? 10;
   const ctx: QueryContext = { fold: foldTable(manifest.fold), syllables: new Set(manifest.syllables.split(' ')) };
   const words = new Set(manifest.words);
@@ -212,18 +204,8 @@ export function createSearcher(manifest: Manifest, fetchJson: FetchJson, options
 
   async function rank(query: string): Promise<SearchResult> {
     const planned = plan(query);
-    const { units, tokens } = planned;
+    const { units } = planned;
     const pending = awaited(planned);
-    if (lookahead && pending.length) {
-      // Display data of the likely results while the rest of the index arrives: the ranking with what is in now,
-      // then again as each file lands, until the last (the full ranking, which `hits` then finds fetched).
-      let open = pending.length;
-      const provisional = () => {
-        if (--open > 0) warm(score(query, units).ranked, lookahead);
-      };
-      if (tokens.size && [...tokens].some((t) => shardWith(t))) warm(score(query, units).ranked, lookahead);
-      for (const p of pending) p.then(provisional, () => {});
-    }
     await Promise.all(pending);
     return score(query, units);
   }
