@@ -242,14 +242,15 @@ async function inPage(page, action, payload) {
         const text = await r.text();
         const t2 = now();
         const j = JSON.parse(text);
+        const at = (t) => (t - (b.t0 ?? t0)).toFixed(0);
         b.log.push(
-          `${url.split('/').slice(-2).join('/')} ${text.length} chars: answer ${(t1 - t0).toFixed(0)} ms, body ${(t2 - t1).toFixed(0)} ms, parse ${(now() - t2).toFixed(0)} ms`,
+          `${url.split('/').slice(-2).join('/')} ${text.length} chars: asked at ${at(t0)} ms, answer ${(t1 - t0).toFixed(0)} ms, body ${(t2 - t1).toFixed(0)} ms, parse ${(now() - t2).toFixed(0)} ms, done at ${at(now())} ms`,
         );
         return j;
       };
       async function query(q) {
         if (b.engine === 'ours') {
-          const t = now();
+          const t = (b.t0 = now());
           const f = b.fetched ?? 0;
           const r = await b.s.rank(q);
           b.phase = { rankMs: now() - t, shards: (b.fetched ?? 0) - f };
