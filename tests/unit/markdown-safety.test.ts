@@ -5,12 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkMarkdown, isAllowedUrl, urlScheme } from '@hc/domain/markdown/check.ts';
-import { sanitizeHtml } from '@hc/domain/markdown/sanitize.ts';
+import { IMAGE_ORIGINS, sanitizeHtml } from '@hc/domain/markdown/sanitize.ts';
+import { cspDirectives } from '../../src/lib/security/headers.ts';
 
 describe('checkMarkdown', () => {
   it('accepts the Markdown an article needs', () => {
     const md =
-      '## 标题\n\n段落 **粗体** *斜体* [链接](https://example.org/) [站内](/articles/x/) [电话](tel:120) [邮件](mailto:a@b.cn)\n\n- 一\n- 二\n\n1. 一\n\n> 引用\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n![图](https://cdn.example.org/x.jpg)\n\n`<b>` 代码里的尖括号';
+      '## 标题\n\n段落 **粗体** *斜体* [链接](https://example.org/) [站内](/articles/x/) [电话](tel:120) [邮件](mailto:a@b.cn)\n\n- 一\n- 二\n\n1. 一\n\n> 引用\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n![图](media/x.jpg)\n\n`<b>` 代码里的尖括号';
     expect(checkMarkdown(md)).toEqual([]);
   });
 
@@ -66,6 +67,39 @@ describe('URL schemes', () => {
     expect(isAllowedUrl('HTTPS://example.org')).toBe(true);
     expect(isAllowedUrl('vbscript:x')).toBe(false);
     expect(isAllowedUrl('tel:120', 'image')).toBe(false);
+  });
+
+  it("takes images only from this site and Sanity's image CDN, resolved as a browser resolves them", () => {
+    for (const ok of ['media/a.jpg', '/media/a.jpg', '../a.png', 'https://cdn.sanity.io/images/p/d/a-10x10.jpg'])
+      expect(isAllowedUrl(ok, 'image'), ok).toBe(true);
+    for (const bad of [
+      'https://tracker.example/x.png',
+      'http://cdn.sanity.io/images/p/d/a.jpg',
+      '//tracker.example/x.png',
+      '/\\tracker.example/x.png',
+      ' \t//tracker.example/x.png',
+      'https://cdn.sanity.io.evil.example/x.png',
+      'https://cdn.sanity.io@evil.example/x.png',
+      'data:image/png;base64,AAAA',
+    ])
+      expect(isAllowedUrl(bad, 'image'), bad).toBe(false);
+    const [p] = checkMarkdown('文字\n\n![图](https://tracker.example/x.png)');
+    expect(p).toMatchObject({ line: 3 });
+    expect(p!.message).toMatch(/file of this site.*Sanity Studio/);
+    // Links to other sites stay allowed.
+    expect(checkMarkdown('[国家卫健委](https://www.nhc.gov.cn/)')).toEqual([]);
+  });
+
+  it('lets through the CSP of a build from Sanity every image origin the checks accept, and no other build', () => {
+    const imgSrc = (sanity: boolean) =>
+      cspDirectives({ sanity })
+        .find((d) => d.startsWith('img-src '))!
+        .split(' ');
+    for (const origin of IMAGE_ORIGINS) {
+      expect(imgSrc(true)).toContain(origin);
+      expect(imgSrc(false)).not.toContain(origin);
+    }
+    expect(imgSrc(false)).toEqual(['img-src', "'self'", 'data:']);
   });
 });
 

@@ -16,6 +16,12 @@ import { toHtml } from 'hast-util-to-html';
 export const LINK_SCHEMES = ['https', 'http', 'mailto', 'tel'] as const;
 /** Schemes an image may use (Sanity's image CDN, or a site-relative file). */
 export const IMAGE_SCHEMES = ['https', 'http'] as const;
+/**
+ * The one other site an image may come from: Sanity's image CDN (an image uploaded in the Studio). Pages of a
+ * build from Sanity allow it in their CSP (img-src, src/lib/security/headers.ts); every other site's image would
+ * be blocked there, a broken picture for the reader, so the content checks refuse it (check.ts).
+ */
+export const IMAGE_ORIGINS = ['https://cdn.sanity.io'] as const;
 
 const HEADINGS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'] as const;
 

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { LOCALES, registry, TRANSLATED_LOCALES, type Locale, type TranslatedLocale } from '../locales/registry.ts';
-import { checkMarkdown } from '../markdown/check.ts';
+import { checkMarkdown, isAllowedImageUrl } from '../markdown/check.ts';
 import { DATE_PATTERN, ID_PATTERN, LOCAL_DATE_TIME_PATTERN } from './patterns.ts';
 
 export type { Locale, TranslatedLocale };
@@ -64,9 +64,18 @@ export const localizedStringSchema = z.strictObject({
 } as { [registry.source]: z.ZodString } & Record<TranslatedLocale, z.ZodOptional<z.ZodString>>);
 export type LocalizedString = z.infer<typeof localizedStringSchema>;
 
-/** An image with required alternative text. `src` is relative to content/ (e.g. media/x.jpg). */
+/**
+ * An image with required alternative text. `src` is relative to content/ (e.g. media/x.jpg), or an image
+ * uploaded in Sanity on its CDN; pages block images from any other site (their CSP), so none is accepted.
+ */
 export const imageSchema = z.strictObject({
-  src: z.string().min(1),
+  src: z
+    .string()
+    .min(1)
+    .refine(
+      isAllowedImageUrl,
+      'must be a file under content/ (e.g. media/families/x.jpg) or uploaded in Sanity Studio; pages block images from other sites',
+    ),
   alt: z.string().trim().min(1, 'every image needs alt text'),
   credit: z.string().optional(),
   license: z.string().optional(),

@@ -11,11 +11,12 @@
  *   the staff pages (CAMERA_PATHS) may use the camera, every other page may not.
  */
 import { createHash } from 'node:crypto';
+import { IMAGE_ORIGINS } from '@hc/domain/markdown/sanitize.ts';
 
 /**
  * Directives beyond script-src and style-src (those Astro writes, with hashes). Every byte is paid on pages
  * with a 14 KB budget, so the meta carries only what must hold whatever the host does; the rest is in
- * SECURITY_HEADERS. `sanity`: audio uploaded in Sanity is linked from its CDN rather than copied.
+ * SECURITY_HEADERS. `sanity`: images and audio uploaded in Sanity are linked from its CDN rather than copied.
  */
 type Directive = `${'default-src' | 'object-src' | 'base-uri' | 'img-src' | 'media-src'} ${string}`;
 
@@ -24,7 +25,7 @@ export function cspDirectives(opts: { sanity?: boolean } = {}): Directive[] {
     "default-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
-    "img-src 'self' data:",
+    `img-src 'self' data:${opts.sanity ? ` ${IMAGE_ORIGINS.join(' ')}` : ''}`,
   ];
   if (opts.sanity) directives.push("media-src 'self' https://cdn.sanity.io");
   return directives;
