@@ -1,6 +1,6 @@
 /** Building blocks shared by the document types, mirroring src/domain/model/common.ts and article.ts. */
 import { registry, type Locale } from '@hc/domain/locales/registry.ts';
-import { ID_PATTERN } from '@hc/domain/model/patterns.ts';
+import { ID_PATTERN, PHONE_PATTERN } from '@hc/domain/model/patterns.ts';
 import { ImageIcon } from '@sanity/icons/Image';
 import { InfoOutlineIcon } from '@sanity/icons/InfoOutline';
 import {
@@ -91,6 +91,13 @@ export function integerField(
     ...rest,
     validation: (r: NumberRule) => r.required().integer().min(min).max(max),
   } as Parameters<typeof defineField>[0]);
+}
+
+/** A phone number field's check: the rule of content/ in git (PHONE_PATTERN), said to the editor in Chinese. */
+export function checkPhone(value: string | undefined): true | string {
+  return !value || PHONE_PATTERN.test(value.trim())
+    ? true
+    : '电话号码格式不对：只用数字、空格、- 或括号，分机写在“转”后面（如 010-8765-4321 转 8021）';
 }
 
 /** The field groups of the document types, named once. */

@@ -5,7 +5,7 @@ import { LOCAL_DATE_TIME_PATTERN as LOCAL_DATE_TIME } from '@hc/domain/model/pat
 import { refsField, summaryField, choiceField, requiredField, GROUPS } from './common.ts';
 import { translationsField } from './locale.ts';
 import { reviewField } from './review.ts';
-import { idField } from './common.ts';
+import { checkPhone, idField } from './common.ts';
 import { checkRrule } from '@hc/domain/calendar/rrule-check.ts';
 import { seriesStarts } from '@hc/domain/calendar/series.ts';
 
@@ -268,7 +268,9 @@ export const event = defineType({
           type: 'string',
           validation: (r) =>
             r.custom((v, ctx) =>
-              (ctx.parent as { how?: string } | undefined)?.how === 'phone' && !v ? '电话报名需要电话号码' : true,
+              (ctx.parent as { how?: string } | undefined)?.how === 'phone' && !v
+                ? '电话报名需要电话号码'
+                : checkPhone(v),
             ),
         }),
         defineField({

@@ -1,6 +1,6 @@
 /** 网站设置 (one document): mirrors src/domain/model/siteSettings.ts. */
 import { CogIcon } from '@sanity/icons/Cog';
-import { choiceField, requiredField } from './common.ts';
+import { checkPhone, choiceField, requiredField } from './common.ts';
 import { defineArrayMember, defineField, defineType } from 'sanity';
 
 export const siteSettings = defineType({
@@ -18,7 +18,12 @@ export const siteSettings = defineType({
       type: 'object',
       validation: (r) => r.required(),
       fields: [
-        defineField({ name: 'phone', title: '电话', type: 'string', validation: (r) => r.required() }),
+        defineField({
+          name: 'phone',
+          title: '电话',
+          type: 'string',
+          validation: (r) => r.required().custom(checkPhone),
+        }),
         defineField({ name: 'address', title: '地址', type: 'localeString', validation: (r) => r.required() }),
         defineField({ name: 'hours', title: '开放时间', type: 'localeString', validation: (r) => r.required() }),
       ],

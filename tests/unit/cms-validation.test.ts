@@ -8,6 +8,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE } from '../helpers/sample.ts';
 import { checkNextReview } from '../../cms/schemaTypes/article.ts';
 import { checkEnd, checkOccurrence, checkRruleField } from '../../cms/schemaTypes/event.ts';
+import { checkPhone } from '../../cms/schemaTypes/common.ts';
+import { phoneSchema } from '@hc/domain/model/common.ts';
+import { telHref } from '@hc/domain/model/patterns.ts';
 import { checkDay } from '../../cms/schemaTypes/healthDay.ts';
 import { checkBands, checkOptions, checkQuestionIds } from '../../cms/schemaTypes/quiz.ts';
 import { departmentCoverage } from '../../cms/schemaTypes/points.ts';
@@ -84,6 +87,29 @@ describe.runIf(SAMPLE)('Studio validation', () => {
     expect(checkBands(quiz as never)).toBe(true);
     quiz.results[0]!.max = quiz.results[0]!.min;
     expect(checkBands(quiz as never)).toMatch(/reachable score \d+ is in no result band/);
+  });
+});
+
+describe('phone numbers', () => {
+  const good = ['010-8765-4321', '010-8765-4321 转 8021', '（0571）8888 6666', '+86 10 8765 4321', '12320', ' 120 '];
+  const bad = ['010-876O-4321', 'javascript:alert(1)', '12', '电话', '010-8765-4321 转', '<b>120</b>', '010/8765/4321'];
+
+  it('the Studio and the model accept and refuse the same numbers', () => {
+    for (const p of good) {
+      expect(checkPhone(p), p).toBe(true);
+      expect(phoneSchema.safeParse(p).success, p).toBe(true);
+    }
+    for (const p of bad) {
+      expect(checkPhone(p), p).toMatch(/电话号码格式不对/);
+      expect(phoneSchema.safeParse(p).success, p).toBe(false);
+    }
+  });
+
+  it('a tel: link dials the digits, and an extension after a pause', () => {
+    expect(telHref('010-8765-4321')).toBe('tel:01087654321');
+    expect(telHref('010-8765-4321 转 8021')).toBe('tel:01087654321,8021');
+    expect(telHref('+86 10 8765 4321')).toBe('tel:+861087654321');
+    expect(telHref('（0571）8888 6666 分机 12')).toBe('tel:057188886666,12');
   });
 });
 

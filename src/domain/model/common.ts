@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { LOCALES, registry, TRANSLATED_LOCALES, type Locale, type TranslatedLocale } from '../locales/registry.ts';
 import { checkMarkdown, isAllowedImageUrl } from '../markdown/check.ts';
-import { DATE_PATTERN, ID_PATTERN, LOCAL_DATE_TIME_PATTERN } from './patterns.ts';
+import { DATE_PATTERN, ID_PATTERN, LOCAL_DATE_TIME_PATTERN, PHONE_PATTERN } from './patterns.ts';
 
 export type { Locale, TranslatedLocale };
 export const localeSchema = z.enum(LOCALES);
@@ -63,6 +63,15 @@ export const localizedStringSchema = z.strictObject({
   ...translationsSchema(() => z.string().min(1)).shape,
 } as { [registry.source]: z.ZodString } & Record<TranslatedLocale, z.ZodOptional<z.ZodString>>);
 export type LocalizedString = z.infer<typeof localizedStringSchema>;
+
+/** A telephone number readers call or tap (PHONE_PATTERN): a typo such as a letter O for a zero is refused. */
+export const phoneSchema = z
+  .string()
+  .trim()
+  .regex(
+    PHONE_PATTERN,
+    'must be a phone number: digits, with spaces, - or brackets, and an extension after 转 (e.g. 010-8765-4321 转 8021)',
+  );
 
 /**
  * An image with required alternative text. `src` is relative to content/ (e.g. media/x.jpg), or an image

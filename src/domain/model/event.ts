@@ -3,6 +3,7 @@ import {
   idSchema,
   imageSchema,
   localDateTimeSchema,
+  phoneSchema,
   summaryFor,
   summarySchema,
   translationsSchema,
@@ -71,7 +72,7 @@ export const eventSchema = z
     topics: z.array(idSchema).default([]),
     signUp: z.strictObject({
       how: z.enum(['none', 'walk-in', 'phone', 'wechat', 'url']),
-      phone: z.string().optional(),
+      phone: phoneSchema.optional(),
       url: z.url().optional(),
       capacity: z.number().int().positive().optional(),
       note: z.string().optional(),

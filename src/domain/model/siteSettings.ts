@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { localeSchema, localizedStringSchema } from './common.ts';
+import { localeSchema, localizedStringSchema, phoneSchema } from './common.ts';
 
 export const siteSettingsSchema = z.strictObject({
   communityName: localizedStringSchema,
   centreName: localizedStringSchema,
   tagline: localizedStringSchema,
   contact: z.strictObject({
-    phone: z.string().min(1),
+    phone: phoneSchema,
     address: localizedStringSchema,
     hours: localizedStringSchema,
   }),
