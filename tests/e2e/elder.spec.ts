@@ -26,6 +26,12 @@ const NARROW_PAGES = [
   '/listen/',
   '/yue/articles/stroke-be-fast/',
   '/en/articles/fall-prevention-at-home/',
+  // Pages whose grids or fields were sized in rem or by a field's default width, wider than a phone in 特大
+  // (the search page's browse columns 480 px, the paper-card form 381 px, the consent form's labels 330 px).
+  '/search/',
+  '/points/',
+  '/staff/card/',
+  '/staff/consent/',
 ];
 /** Everything a person taps that is not a link inside running text. */
 const CONTROLS =
@@ -88,6 +94,10 @@ for (const size of SIZES) {
     await withSize(page, size);
     for (const url of NARROW_PAGES) {
       await page.goto(url);
+      // Folded parts opened too (the 积分 page's transfer-code field, folded, was 513 px wide in 特大).
+      await page.evaluate(() =>
+        document.querySelectorAll('main details').forEach((d) => ((d as HTMLDetailsElement).open = true)),
+      );
       const over = await page.evaluate(() => {
         const width = document.documentElement.clientWidth;
         const wide = [...document.querySelectorAll('body *')].filter(
@@ -112,6 +122,31 @@ for (const size of SIZES) {
       expect(over.clipped, `${url} clips text`).toEqual([]);
       expect(over.scroll, `${url} scrolls sideways: ${over.wide.join(', ')}`).toBeLessThanOrEqual(over.width);
       expect(over.wide, url).toEqual([]);
+    }
+  });
+}
+
+// Targets on phones of other sizes and a tablet: the folded sections (<details> summaries) and the labels of
+// checkboxes are tapped like buttons (the 积分 page's summaries were 31 px tall: disclosure.css was not loaded).
+for (const size of SIZES) {
+  test(`${size}: summaries and checkbox labels are full targets, 375 and 768 px wide`, async ({ page }) => {
+    await withSize(page, size);
+    for (const width of [375, 768]) {
+      await page.setViewportSize({ width, height: 900 });
+      for (const url of ['/points/', '/self-check/fall-risk/', '/families/', '/staff/card/']) {
+        await page.goto(url);
+        const small = await page
+          .locator('main summary:visible, main label:has(input[type=checkbox]):visible')
+          .evaluateAll(
+            (els, min) =>
+              els
+                .map((el) => ({ el, r: el.getBoundingClientRect() }))
+                .filter(({ r }) => r.width > 0 && r.height < min - 0.5)
+                .map(({ el, r }) => `"${(el.textContent ?? '').trim().slice(0, 12)}" ${Math.round(r.height)} px`),
+            TARGET_PX[size],
+          );
+        expect(small, `${url} at ${width} px: targets under ${TARGET_PX[size]} px`).toEqual([]);
+      }
     }
   });
 }

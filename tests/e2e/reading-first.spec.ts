@@ -210,6 +210,66 @@ for (const size of SIZES) {
   });
 }
 
+// The narrowest phones (320 px; 1280 px at 400 % zoom) to a 412 px one: the site name stays whole beside the
+// buttons, never under them (it ran 28 px under 搜索 at 320 px in 特大), and the row stays one row.
+for (const size of SIZES) {
+  test(`${size}: the site name never runs under the header buttons, 320 to 412 px wide`, async ({ page }) => {
+    await withPrefs(page, size);
+    for (const width of [320, 375, 412]) {
+      await page.setViewportSize({ width, height: 640 });
+      for (const url of ['/', '/yue/', ARTICLES[0]]) {
+        await page.goto(url);
+        const m = await page.evaluate(() => {
+          const range = document.createRange();
+          range.selectNodeContents(document.querySelector('.brand-name')!);
+          const name = range.getBoundingClientRect();
+          const buttons = [...document.querySelectorAll('.header-row > .hdr-btn')]
+            .map((e) => e.getBoundingClientRect())
+            .filter((r) => r.width > 0);
+          return {
+            nameRight: name.right,
+            nameTop: name.top,
+            firstButtonLeft: Math.min(...buttons.map((r) => r.left)),
+            tops: buttons.map((r) => r.top),
+            nameLines: new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size,
+          };
+        });
+        expect(m.nameLines, `${url} at ${width} px: the name on one line`).toBe(1);
+        expect(m.nameRight, `${url} at ${width} px: the name ends before 搜索`).toBeLessThanOrEqual(m.firstButtonLeft);
+        for (const top of m.tops) expect(top, `${url} at ${width} px: one row`).toBeLessThan(m.nameTop + 30);
+      }
+    }
+  });
+}
+
+// A 768 × 1024 tablet: in 大字 and 特大 its lines hold no more characters than a phone's at 标准, so it gets the
+// phone's layout (the phone rules are container queries in rem of the reader's size, docs/reading.md). The wide
+// header there was 414 px tall in 特大 (name and centre, search field, four languages, a two-row menu), and the
+// hero picture came before the text: the first paragraph started at 1,401 px. At 标准 the tablet keeps the wide
+// header, the search field shown.
+for (const size of SIZES) {
+  test(`${size}: a 768 × 1024 tablet gets the phone's one-row header in the large sizes, and the text on the first screen`, async ({
+    page,
+  }) => {
+    await withPrefs(page, size);
+    await page.setViewportSize({ width: 768, height: 1024 });
+    for (const url of ARTICLES) {
+      await page.goto(url);
+      const header = await page.locator('header.site-header').evaluate((e) => e.getBoundingClientRect().height);
+      if (size === 'standard') {
+        await expect(page.locator('#site-search-q'), `${url}: the search field shown`).toBeVisible();
+        continue;
+      }
+      expect(header, `${url}: the header is one row`).toBeLessThanOrEqual(80);
+      await expect(page.locator('.hdr-search')).toBeVisible();
+      await expect(page.locator('.menu-toggle')).toBeVisible();
+      const p = await box(page, '.prose p');
+      expect(p.top + p.line, `${url}: the first sentence on the first screen`).toBeLessThanOrEqual(1024);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${url} scrolls sideways`).toBe(768);
+    }
+  });
+}
+
 test('the reading tools: listening is one tap from the top; the player and every control are there, by keyboard', async ({
   page,
 }) => {

@@ -39,6 +39,9 @@ test('desk registers an elder’s paper card and prints it on A6; the printed QR
   await expect(numberText).toHaveText(/^\d{4} \d{4} \d{2}$/);
   const number = (await numberText.textContent())!.replace(/\D/g, '');
   await expect(page.locator('[data-paper-name]')).toHaveText('王阿姨');
+  // The preview is at the printed size (A6, 397 px): on a phone it scrolls in its own box, not the whole page.
+  const width = page.viewportSize()!.width;
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
 
   // The service has the card (made by staff, birth year kept) and not the printed name.
   const summary = await (await admin.request.get(`${API}/cards/${number}`)).json();
