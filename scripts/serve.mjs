@@ -49,6 +49,36 @@ export function cacheControl(urlPath) {
   return 'no-cache';
 }
 
+/**
+ * Why a request may not reach the site's files, or undefined: the site is read with GET and HEAD only, its path
+ * must decode (UTF-8, no overlong forms: a malformed one threw here and stopped the server), and once decoded hold
+ * no NUL, control character or backslash, no empty segment and no segment starting with a dot. So no `..`
+ * (however encoded: `%2e%2e`, `..%2f`) steps out of the folder, not even into a sibling whose name starts with
+ * the folder's (dist-fixture beside dist); no dotfile (.env, .git, .data) is served (`.well-known` is the one dot
+ * folder a site publishes); and no `//events` is redirected to `//events/`, which a browser reads as another host.
+ */
+export function siteRefusal(method, url) {
+  if (method !== 'GET' && method !== 'HEAD') return { status: 405, text: 'method not allowed' };
+  const raw = (url ?? '/').split('?')[0];
+  if (!raw.startsWith('/')) return { status: 400, text: 'bad request path' };
+  let decoded;
+  try {
+    decoded = decodeURIComponent(raw);
+  } catch {
+    return { status: 400, text: 'bad request path' };
+  }
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f\\]/.test(decoded) || !decoded.isWellFormed())
+    return { status: 400, text: 'bad request path' };
+  const segments = decoded.split('/');
+  if (
+    decoded.includes('//') ||
+    segments.some((seg, i) => seg.startsWith('.') && !(seg === '.well-known' && i < segments.length - 1))
+  )
+    return { status: 404, text: 'not found' };
+  return undefined;
+}
+
 /** An http.Server serving `root` (not yet listening). */
 export function createStaticServer(rootDir) {
   return createServer(staticHandler(rootDir));
@@ -60,7 +90,7 @@ export function staticHandler(rootDir) {
   const resolve = (urlPath) => {
     const p = decodeURIComponent(urlPath.split('?')[0]);
     const file = path.join(root, p);
-    if (!file.startsWith(root)) return null;
+    if (file !== root && !file.startsWith(root + path.sep)) return null;
     if (existsSync(file) && statSync(file).isDirectory()) {
       if (!p.endsWith('/')) return { redirect: `${p}/` };
       const index = path.join(file, 'index.html');
@@ -69,6 +99,16 @@ export function staticHandler(rootDir) {
     return existsSync(file) ? { file } : null;
   };
   return (req, res) => {
+    const refused = siteRefusal(req.method, req.url);
+    if (refused) {
+      res.writeHead(refused.status, {
+        'Content-Type': 'text/plain; charset=utf-8',
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+        ...(refused.status === 405 ? { Allow: 'GET, HEAD' } : {}),
+      });
+      return res.end(`${refused.text}\n`);
+    }
     const r = resolve(req.url ?? '/');
     if (r?.redirect) {
       res.writeHead(301, { Location: r.redirect });
@@ -85,7 +125,9 @@ export function staticHandler(rootDir) {
       ...Object.fromEntries(securityHeaders(req.url ?? '/')),
       ...(gzip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
     });
-    const stream = createReadStream(file);
+    if (req.method === 'HEAD') return res.end();
+    // A file gone between the check and the read (a rebuild) ends this answer, not the server.
+    const stream = createReadStream(file).on('error', () => res.destroy());
     (gzip ? stream.pipe(createGzip()) : stream).pipe(res);
   };
 }

@@ -2,10 +2,11 @@
  * Hostile and broken requests: each is answered with a 4xx problem+json that says what is wrong, and nothing is
  * written (the only new rows are audit entries of refused access). points:verify is clean afterwards.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { localDate } from '@hc/domain/time.ts';
 import { checkinCode, windowOf } from '@hc/domain/points/checkin-code.ts';
-import { ENGINES, fixture, type Fixture } from './helpers.ts';
+import { createApp } from '../src/http/app.ts';
+import { ENGINES, fixture, newKey, type Fixture } from './helpers.ts';
 
 const COUNTED = [
   'transfers',
@@ -93,6 +94,35 @@ describe.each(ENGINES)('bad requests on $name', (engine) => {
           }),
         415,
       ],
+      // A content type is JSON, in UTF-8 (RFC 8259), or refused alike through Hono and on a direct route.
+      ...[
+        'application/json;',
+        'application/json ; charset=utf-8',
+        'application/x1+json',
+        'application/json; charset=utf-16',
+        'application/json; charset="latin1"',
+        'text/json',
+      ].flatMap((type): Array<[string, () => Promise<Response>, number]> => [
+        [
+          `content type ${type} (Hono)`,
+          () =>
+            f.call('POST', '/api/v1/cards', {
+              raw: '{"consentVersion":"v1","olderThan14":true}',
+              headers: { 'content-type': type },
+            }),
+          415,
+        ],
+        [
+          `content type ${type} (direct)`,
+          () =>
+            f.call('POST', '/api/v1/me/redemptions', {
+              ...card(),
+              raw: '{"reward":"massage"}',
+              headers: { 'content-type': type },
+            }),
+          415,
+        ],
+      ]),
       ['wrong type', () => f.call('POST', '/api/v1/me/redemptions', { ...card(), body: { reward: 42 } }), 400],
       [
         'unknown field',
@@ -377,6 +407,35 @@ describe.each(ENGINES)('bad requests on $name', (engine) => {
       ],
       ['an audit page too large', () => f.call('GET', '/api/v1/audit?limit=100000', { as: 'auditor' }), 400],
       ['a negative session id', () => f.call('POST', '/api/v1/staff/sessions/-1/revoke', { as: 'desk' }), 400],
+      // A number in a path or query is written in decimal digits: no hex, exponent, space or empty value that
+      // JavaScript's Number() would read as another id (0x1 is staff member 1).
+      ...['0x1', '1e0', '%201', '1.0', '+1', '0b1', 'Infinity'].map((id): [string, () => Promise<Response>, number] => [
+        `a staff id written ${id}`,
+        () => f.call('POST', `/api/v1/admin/staff/${id}/revoke`, { as: 'admin' }),
+        400,
+      ]),
+      // A method a route does not take: 405 naming the ones it does (Allow), not "not found".
+      ...(
+        [
+          ['PUT', '/api/v1/me'],
+          ['PATCH', '/api/v1/attendance'],
+          ['DELETE', '/api/v1/health'],
+          ['OPTIONS', '/api/v1/me/redemptions'],
+          ['POST', `/api/v1/cards/${'1'.repeat(10)}`],
+        ] as const
+      ).map(([method, path]): [string, () => Promise<Response>, number] => [
+        `${method} ${path}`,
+        async () => {
+          const r = await f.call(method, path, { ...card(), body: {} });
+          if (r.status === 405 && !r.headers.get('allow')) return new Response('no Allow header', { status: 200 });
+          return r;
+        },
+        405,
+      ]),
+      ['an unknown path', () => f.call('GET', '/api/v1/no-such-thing'), 404],
+      ['a session id in hex', () => f.call('POST', '/api/v1/staff/sessions/0x1/revoke', { as: 'desk' }), 400],
+      ['an audit page after an empty value', () => f.call('GET', '/api/v1/audit?after=', { as: 'auditor' }), 400],
+      ['an audit page size in hex', () => f.call('GET', '/api/v1/audit?limit=0x10', { as: 'auditor' }), 400],
       [
         'a catalogue with a negative cost',
         () =>
@@ -523,6 +582,226 @@ describe.each(ENGINES)('bad requests on $name', (engine) => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('a NUL or half a surrogate pair in any string, body or path, is a 400 naming the field, in the request’s language; nothing written', async () => {
+    const card = { as: { card: member.token } };
+    const other = await f.card();
+    const cases: Array<[string, string, string, () => Promise<Response>]> = [];
+    for (const [label, bad] of [
+      ['NUL', 'a\u0000b'],
+      ['a lone high surrogate', 'a\ud800b'],
+      ['a lone low surrogate', '\udc00ab'],
+    ] as const) {
+      const c = (name: string, field: string, lang: string, send: (h: Record<string, string>) => Promise<Response>) =>
+        cases.push([`${label} in ${name}`, field, lang, () => send({ 'accept-language': lang })]);
+      c('an occurrence (a direct route)', 'occurrence', 'zh-CN', (headers) =>
+        f.call('POST', '/api/v1/attendance', {
+          as: 'volunteer',
+          headers,
+          body: { occurrence: `${bad}xx`, card: { number: member.number } },
+        }),
+      );
+      c('a check-in code', 'code', 'en', (headers) =>
+        f.call('POST', '/api/v1/me/checkins', { ...card, headers, body: { code: `hc1:1:AAAA:${bad}` } }),
+      );
+      c('a reward', 'reward', 'zh-TW', (headers) =>
+        f.call('POST', '/api/v1/me/redemptions', { ...card, headers, body: { reward: bad } }),
+      );
+      c('a staff name', 'displayName', 'zh-CN', (headers) =>
+        f.call('POST', '/api/v1/admin/enrolments', {
+          as: 'admin',
+          headers,
+          body: { role: 'volunteer', displayName: bad },
+        }),
+      );
+      c('a correction’s reason', 'reason', 'en', (headers) =>
+        f.call('POST', '/api/v1/admin/corrections', {
+          as: 'admin',
+          headers,
+          body: { card: { number: other.number }, points: 1, reason: bad },
+        }),
+      );
+      c('a resident’s community', 'community', 'zh-CN', (headers) =>
+        f.call('POST', '/api/v1/cards', {
+          headers,
+          body: { consentVersion: 'v1', olderThan14: true, community: bad },
+        }),
+      );
+      c('a device label', 'device', 'en', (headers) =>
+        f.call('POST', '/api/v1/cards/claim', { headers, body: { code: '12345678', device: bad } }),
+      );
+      c('an occurrence in the path', 'id', 'zh-CN', (headers) =>
+        f.call(
+          'POST',
+          `/api/v1/occurrences/${encodeURIComponent(bad.replace(/[\ud800-\udfff]/, '\u0000'))}xyz/code-secret`,
+          {
+            as: 'volunteer',
+            headers,
+          },
+        ),
+      );
+    }
+    const before = await snapshot();
+    const wrong: string[] = [];
+    for (const [name, field, lang, send] of cases) {
+      const r = await send();
+      const body = (await r.json().catch(() => undefined)) as
+        { type?: string; errors?: Array<{ path: string; message: string }> } | undefined;
+      const message = body?.errors?.find((e) => e.path.split('.').at(-1) === field)?.message ?? '';
+      if (
+        r.status !== 400 ||
+        !body?.type?.endsWith('/invalid-request') ||
+        !(lang === 'en' ? /^[ -~]+$/.test(message) : /[\u4e00-\u9fff]/.test(message))
+      )
+        wrong.push(`${name}: ${r.status} ${JSON.stringify(body)}`);
+    }
+    expect(wrong).toEqual([]);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('a key given twice, or nesting deeper than any request needs, is a 400 naming where, on both fronts', async () => {
+    const card = { as: { card: member.token } };
+    const deep = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
+    const cases: Array<[string, () => Promise<Response>, string]> = [
+      [
+        'a reward given twice (a direct route)',
+        () => f.call('POST', '/api/v1/me/redemptions', { ...card, raw: '{"reward":"gold-bar","reward":"once"}' }),
+        'reward',
+      ],
+      [
+        'a card number given twice inside the card',
+        () =>
+          f.call('POST', '/api/v1/attendance', {
+            as: 'volunteer',
+            raw: `{"occurrence":"${occ}","card":{"number":"0000000000","n\\u0075mber":"${member.number}"}}`,
+          }),
+        'card.number',
+      ],
+      [
+        'a consent version given twice (through Hono)',
+        () =>
+          f.call('POST', '/api/v1/cards', { raw: '{"consentVersion":"old","olderThan14":true,"consentVersion":"v1"}' }),
+        'consentVersion',
+      ],
+      [
+        'an array nested 5,000 deep (a direct route)',
+        () => f.call('POST', '/api/v1/me/redemptions', { ...card, raw: `{"reward":${deep(5000)}}` }),
+        '(body)',
+      ],
+      [
+        'a catalogue nested 1,000,000 deep (through Hono)',
+        () => f.call('POST', '/api/v1/admin/catalogue', { as: 'admin', raw: `{"settings":${deep(1_000_000)}}` }),
+        '(body)',
+      ],
+    ];
+    const before = await snapshot();
+    const wrong: string[] = [];
+    for (const [name, send, path] of cases) {
+      const r = await send();
+      const body = (await r.json().catch(() => undefined)) as
+        { type?: string; errors?: Array<{ path: string; message: string }> } | undefined;
+      if (r.status !== 400 || body?.errors?.[0]?.path !== path || !/[\u4e00-\u9fff]/.test(body.errors[0].message))
+        wrong.push(`${name}: ${r.status} ${JSON.stringify(body).slice(0, 300)}`);
+    }
+    expect(wrong).toEqual([]);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('a refused Origin is audited only for a real staff session: nobody can fill the append-only log anonymously', async () => {
+    const refusedEntries = async () => {
+      await f.ledger.chainAudit();
+      return (
+        await f.db.pool.query<{ entry: string }>(
+          `SELECT entry FROM audit_log WHERE entry LIKE '%"action":"access.refused"%' ORDER BY seq`,
+        )
+      ).rows.map((r) => JSON.parse(r.entry) as { actor: string; subject: string });
+    };
+    const before = (await refusedEntries()).length;
+    const evil = { origin: 'https://evil.example' };
+    const long = `/api/v1/admin/expire?${'x'.repeat(4000)}`;
+    const anonymous = [
+      () => f.call('POST', '/api/v1/cards', { headers: evil, body: { consentVersion: 'v1', olderThan14: true } }),
+      () => f.call('POST', long, { headers: evil }),
+      // A session cookie of the right form that names no session.
+      () => f.call('POST', long, { headers: { ...evil, cookie: `hc_staff=${'A'.repeat(43)}` } }),
+      () => f.call('POST', '/api/v1/admin/expire', { headers: { origin: '', cookie: `hc_staff=${'B'.repeat(43)}` } }),
+    ];
+    for (const send of anonymous) expect((await send()).status).toBe(403);
+    expect(await refusedEntries()).toHaveLength(before);
+    // A real session's cookie sent from another site (a cross-site request forgery): audited, under that staff member.
+    expect((await f.call('POST', long, { as: 'admin', headers: evil })).status).toBe(403);
+    const after = await refusedEntries();
+    expect(after).toHaveLength(before + 1);
+    expect(after.at(-1)!.actor).toBe(`staff:${f.staffIds.admin}`);
+    expect(after.at(-1)!.subject.length).toBeLessThanOrEqual(200);
+  });
+
+  it('behind a trusted proxy the client is the address the proxy added, not one the client wrote before it', async () => {
+    const app = createApp({
+      ledger: f.ledger,
+      engine: engine.name,
+      limits: { enrol: 3, checkin: 1e9, redeem: 1e9 },
+      trustProxy: true,
+    });
+    const claim = (forwarded: string) =>
+      app.request('/api/v1/cards/claim', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': newKey(), 'x-forwarded-for': forwarded },
+        body: JSON.stringify({ code: '0000 0000' }),
+      });
+    // A proxy that appends (nginx's $proxy_add_x_forwarded_for) keeps what the client sent first.
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await claim(`198.51.100.${i}, 203.0.113.7`)).status);
+    expect(statuses).toEqual([410, 410, 410, 429, 429]);
+    // Another real client has its own count.
+    expect((await claim('203.0.113.8')).status).toBe(410);
+    // An IPv6 client has a whole /64 to pick addresses from: its count is the /64's, however the address is written.
+    const v6 = [];
+    for (const a of ['2001:db8:1:2::1', '2001:db8:1:2::2', '2001:0db8:0001:0002:ffff::9', '2001:DB8:1:2:0:0:0:a'])
+      v6.push((await claim(a)).status);
+    expect(v6).toEqual([410, 410, 410, 429]);
+    expect((await claim('2001:db8:1:3::1')).status).toBe(410);
+    // An IPv4 address written as IPv6 (a dual-stack socket) is still that IPv4 address.
+    expect((await claim('::ffff:203.0.113.8')).status).toBe(410);
+  });
+
+  it('an internal error is logged on one line: the request’s path cannot forge log lines', async () => {
+    const logged: string[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void logged.push(a.join(' ')));
+    const original = f.ledger.occurrenceForCode.bind(f.ledger);
+    f.ledger.occurrenceForCode = () => Promise.reject(new Error('boom\r\nFORGED second line'));
+    try {
+      const r = await f.call('POST', '/api/v1/occurrences/x%0d%0aFORGED%20line%1b%5b31m/code-secret', {
+        as: 'volunteer',
+      });
+      expect(r.status).toBe(500);
+      expect(JSON.stringify(await r.json())).not.toMatch(/boom/);
+    } finally {
+      f.ledger.occurrenceForCode = original;
+      spy.mockRestore();
+    }
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toContain('FORGED');
+    // eslint-disable-next-line no-control-regex
+    expect(logged[0]).not.toMatch(/[\u0000-\u001f\u007f]/);
+  });
+
+  it('a body that may take one of two forms (a correction) is told what is wrong in the form it is closest to', async () => {
+    const correct = (body: string) =>
+      f
+        .call('POST', '/api/v1/admin/corrections', { as: 'admin', raw: body, headers: { 'accept-language': 'en' } })
+        .then(async (r) => ({ status: r.status, ...((await r.json()) as { errors: Array<{ path: string }> }) }));
+    const paths = async (body: string) => (await correct(body)).errors.map((e) => e.path);
+    expect(await paths(`{"card":{"number":"${member.number}"},"points":"5","reason":"x"}`)).toEqual(['points']);
+    expect(await paths(`{"card":{"number":"${member.number}"},"points":5,"reason":""}`)).toEqual(['reason']);
+    expect(await paths('{"reverses":1e400,"reason":"x"}')).toEqual(['reverses']);
+    expect(await paths('{"reverses":"12","reason":"x"}')).toEqual(['reverses']);
+    expect(await paths('{"reverses":12,"reasn":"x"}')).toEqual(expect.arrayContaining(['reasn']));
+    expect((await correct('{"reverses":12,"reasn":"x"}')).errors).toContainEqual({
+      path: 'reasn',
+      message: 'unknown field — did you mean reason?',
+    });
+  });
+
   it('problems speak the request’s language: Simplified Chinese by default, Traditional, English', async () => {
     const ask = (lang?: string) =>
       f
@@ -538,6 +817,49 @@ describe.each(ENGINES)('bad requests on $name', (engine) => {
     expect(en.title).toMatch(/not valid/);
     expect(hans.errors).toContainEqual({ path: 'rewrd', message: '未知字段 — 是否想写 reward?' });
     expect(en.errors).toContainEqual({ path: 'rewrd', message: 'unknown field — did you mean reward?' });
+  });
+
+  it('a problem’s detail is in the request’s language too', async () => {
+    const ask = async (lang: string, send: (h: Record<string, string>) => Promise<Response>) =>
+      ((await (await send({ 'accept-language': lang })).json()) as { detail?: string }).detail ?? '';
+    const sends: Array<(h: Record<string, string>) => Promise<Response>> = [
+      (headers) =>
+        f.call('POST', '/api/v1/me/redemptions', { as: { card: member.token }, headers, body: { reward: 'gold-bar' } }),
+      (headers) =>
+        f.call('POST', '/api/v1/attendance', {
+          as: 'volunteer',
+          headers,
+          body: { occurrence: 'nope/2020-01-01T09:00', card: { number: member.number } },
+        }),
+      (headers) => f.call('POST', '/api/v1/cards', { headers, body: { consentVersion: 'old', olderThan14: true } }),
+      (headers) => f.call('POST', '/api/v1/redemptions/NoSuchVoucher/handover', { as: 'desk', headers }),
+      (headers) => f.call('POST', '/api/v1/staff/sessions/999999/revoke', { as: 'desk', headers }),
+      (headers) => f.call('POST', '/api/v1/admin/staff/999999/revoke', { as: 'admin', headers }),
+      (headers) =>
+        f.call('POST', '/api/v1/admin/corrections', { as: 'admin', headers, body: { reverses: 999999, reason: 'x' } }),
+      (headers) =>
+        f.call('POST', '/api/v1/activities', {
+          as: 'desk',
+          headers,
+          body: { rule: 'no-such-rule', card: { number: member.number } },
+        }),
+      (headers) =>
+        f.call('POST', '/api/v1/activities', {
+          as: 'desk',
+          headers,
+          body: {
+            rule: 'volunteering',
+            card: { number: `${member.number.slice(0, 9)}${(Number(member.number[9]) + 1) % 10}` },
+          },
+        }),
+    ];
+    const wrong: string[] = [];
+    for (const [i, send] of sends.entries()) {
+      const [hans, hant, en] = [await ask('zh-CN', send), await ask('zh-TW', send), await ask('en', send)];
+      if (!/[\u4e00-\u9fff]/.test(hans) || !/[\u4e00-\u9fff]/.test(hant) || !/^[ -~]+$/.test(en) || hans === hant)
+        wrong.push(`${i}: ${hans} | ${hant} | ${en}`);
+    }
+    expect(wrong).toEqual([]);
   });
 
   it('every field message is in the request’s language, not only the ones the service words itself', async () => {

@@ -184,6 +184,33 @@ const CASES: Case[] = [
     path: '/api/v1/me/checkins',
     opts: (c) => ({ as: { card: c.token }, body: { code: 'HC1.talk-0.123.forged' } }),
   },
+  {
+    name: 'no key and a body that is not JSON (the key is checked first)',
+    method: 'POST',
+    path: '/api/v1/me/redemptions',
+    opts: (c) => ({ as: { card: c.token }, key: null, raw: '{"reward":' }),
+  },
+  {
+    name: 'a key given twice in the body',
+    method: 'POST',
+    path: '/api/v1/me/redemptions',
+    opts: (c) => ({ as: { card: c.token }, raw: '{"reward":"nothing","reward":"massage"}' }),
+  },
+  {
+    name: 'a body nested too deep',
+    method: 'POST',
+    path: '/api/v1/me/redemptions',
+    opts: (c) => ({ as: { card: c.token }, raw: `{"reward":${'['.repeat(100)}${']'.repeat(100)}}` }),
+  },
+  checkIn('a NUL in the occurrence', (c) => ({
+    as: 'volunteer',
+    body: { occurrence: 'talk\u0000-0', card: { number: c.number } },
+  })),
+  checkIn('half a surrogate pair in the occurrence, in English', (c) => ({
+    as: 'volunteer',
+    headers: { 'accept-language': 'en' },
+    body: { occurrence: 'talk\ud800-0', card: { number: c.number } },
+  })),
 ];
 
 describe.each(ENGINES)('direct routes answer as Hono does, on $name', (engine) => {

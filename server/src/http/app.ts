@@ -30,8 +30,9 @@ import {
   revokeStaff,
   sessionStaff,
 } from '../ledger/staff.ts';
-import { ApiError, fieldErrors, problemBody, problemLanguage, type Lang } from './problem.ts';
-import { DEFAULT_LIMITS, RateLimiter, type LimitKind, type Limits } from './rate-limit.ts';
+import { parseJsonBody } from './json.ts';
+import { ApiError, fieldErrors, problemBody, problemLanguage, textErrors, type Lang } from './problem.ts';
+import { addressKey, DEFAULT_LIMITS, RateLimiter, type LimitKind, type Limits } from './rate-limit.ts';
 
 export const ROLES = ['volunteer', 'desk', 'admin', 'auditor'] as const satisfies readonly Role[];
 /** public: anyone; member: a resident's card (Authorization: Card <token>); otherwise the staff roles allowed. */
@@ -65,6 +66,16 @@ const card = z
     message: 'give the card token or its number, not both',
   });
 const text = (max: number) => z.string().trim().min(1).max(max);
+/**
+ * A whole number in a path or query: decimal digits only. (z.coerce.number() is Number(), which also reads 0x1,
+ * 1e0, " 1", "+1" and "" as numbers: another spelling of an id, or 0.)
+ */
+const wholeNumber = (doc: { minimum?: number; maximum?: number; default?: number } = {}) =>
+  z
+    .string()
+    .regex(/^[0-9]{1,16}$/)
+    .transform(Number)
+    .openapi({ type: 'integer', ...doc });
 const ok = z.looseObject({});
 
 interface RouteSpec<
@@ -128,7 +139,7 @@ interface Incoming {
   header(name: string): string | undefined;
   /** The service's own origin, as the request addressed it. */
   self: string;
-  /** The caller's address (X-Forwarded-For's first behind a trusted proxy). */
+  /** The caller's address (X-Forwarded-For's last, the trusted proxy's own entry, behind that proxy). */
   client: string;
 }
 /** Who the guard let in. */
@@ -137,7 +148,19 @@ interface Admitted {
   card?: CardRow;
   cardToken?: string;
 }
-const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
+/**
+ * The content types a body is read as: the media types @hono/zod-openapi's gate lets through to Hono's routes (so
+ * a direct route and Hono take and refuse the same), with no charset but UTF-8 (RFC 8259: JSON is UTF-8, and the
+ * body is decoded as such).
+ */
+const JSON_TYPE = /^application\/([a-z.-]+\+)?json(;\s*[a-zA-Z0-9-]+=([^;]+))*$/i;
+const NOT_UTF8 = /;\s*charset=(?!"?utf-8"?\s*(;|$))/i;
+const isJsonType = (type: string) => JSON_TYPE.test(type) && !NOT_UTF8.test(type);
+
+/** Text for a log line: control characters (CR, LF, ESC…) escaped, so a request's path cannot forge lines. */
+const oneLine = (s: string) =>
+  // eslint-disable-next-line no-control-regex
+  s.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 /** A request's body as text, refusing more than maxBytes (too-large) whether or not it says its length. */
 function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
@@ -168,8 +191,11 @@ export function createApp(opts: AppOptions) {
   const app = new OpenAPIHono<Env>();
   const registered = new Set<string>();
 
+  // Behind the trusted proxy the client is the last X-Forwarded-For entry: the one that proxy added. Entries before
+  // it are whatever the client sent (a proxy that appends keeps them), so taking the first would let a client pick
+  // a new address, and a fresh rate-limit count, for every request.
   const clientOf = (forwarded: string | undefined, socket: string | undefined) =>
-    (opts.trustProxy ? forwarded?.split(',')[0]?.trim() : undefined) ?? socket ?? 'local';
+    (opts.trustProxy ? forwarded?.split(',').at(-1)?.trim() || undefined : undefined) ?? socket ?? 'local';
   const fromHono = (c: Context<Env>): Incoming => ({
     method: c.req.method,
     path: c.req.path,
@@ -197,14 +223,20 @@ export function createApp(opts: AppOptions) {
   };
 
   async function refuse(req: Incoming, e: ApiError, actor: string) {
-    // Refused access by staff, or any refused staff route, goes in the audit log.
+    // Refused access by staff, or any refused staff route, goes in the audit log (the path cut to a fair length).
     await audit(
       ledger.db,
-      { actor, action: 'access.refused', subject: `${req.method} ${req.path}`, detail: { problem: e.code } },
+      {
+        actor,
+        action: 'access.refused',
+        subject: `${req.method} ${req.path}`.slice(0, 200),
+        detail: { problem: e.code },
+      },
       ledger.now(),
     ).catch(() => undefined);
     throw e;
   }
+  const SESSION_FORM = /^[A-Za-z0-9_-]{20,100}$/;
 
   /** Who may call, from where, how often: run before the body is read, on both fronts. */
   async function admit(
@@ -218,9 +250,14 @@ export function createApp(opts: AppOptions) {
       if (
         (origin && origin !== req.self && !(opts.origins ?? []).includes(origin)) ||
         (cookie && !origin && req.header('sec-fetch-site') !== 'same-origin')
-      )
-        await refuse(req, new ApiError('origin-refused'), cookie ? 'staff-cookie' : 'anonymous');
-      if (spec.body && !JSON_TYPE.test(req.header('content-type') ?? '')) throw new ApiError('unsupported-media-type');
+      ) {
+        // A staff member's real session sent from elsewhere (a forged cross-site request) is audited under them;
+        // anything else is refused without a trace, so nobody can fill the append-only log anonymously.
+        const staff = cookie && SESSION_FORM.test(cookie) ? await sessionStaff(ledger, cookie, idle, false) : undefined;
+        if (staff) await refuse(req, new ApiError('origin-refused'), `staff:${staff.id}`);
+        throw new ApiError('origin-refused');
+      }
+      if (spec.body && !isJsonType(req.header('content-type') ?? '')) throw new ApiError('unsupported-media-type');
     }
     if (spec.access === 'member') {
       const m = /^Card ([A-Za-z0-9_-]{20,100})$/.exec(req.header('authorization') ?? '');
@@ -228,8 +265,7 @@ export function createApp(opts: AppOptions) {
       if (spec.cardInQuery) out.cardToken = m[1];
       else out.card = await unknownIsUnauthenticated(ledger.findCard({ token: m[1] }));
     } else {
-      const staff =
-        cookie && /^[A-Za-z0-9_-]{20,100}$/.test(cookie) ? await sessionStaff(ledger, cookie, idle) : undefined;
+      const staff = cookie && SESSION_FORM.test(cookie) ? await sessionStaff(ledger, cookie, idle) : undefined;
       if (staff) out.staff = staff;
       if (spec.access !== 'public') {
         if (!staff) throw new ApiError('unauthenticated');
@@ -237,7 +273,11 @@ export function createApp(opts: AppOptions) {
       }
     }
     if (spec.limit) {
-      const who = out.staff ? `staff:${out.staff.id}` : out.card ? `card:${out.card.id}` : `ip:${req.client}`;
+      const who = out.staff
+        ? `staff:${out.staff.id}`
+        : out.card
+          ? `card:${out.card.id}`
+          : `ip:${addressKey(req.client)}`;
       if (!limiter.take(spec.limit, who)) throw new ApiError('rate-limited');
     }
     return out;
@@ -249,8 +289,11 @@ export function createApp(opts: AppOptions) {
     if (err instanceof ApiError) e = err;
     else if (err instanceof HTTPException && err.status === 400) e = new ApiError('bad-json');
     else if (err instanceof HTTPException && err.status === 413) e = new ApiError('too-large');
+    else if (err instanceof HTTPException && err.status === 415) e = new ApiError('unsupported-media-type');
     else {
-      console.error(`points service: ${req.method} ${req.path}: ${(err as Error).message}`);
+      console.error(
+        `points service: ${oneLine(`${req.method} ${req.path}`)}: ${oneLine(String((err as Error)?.message))}`,
+      );
       e = new ApiError('internal');
     }
     return {
@@ -312,6 +355,14 @@ export function createApp(opts: AppOptions) {
           },
         }),
       );
+    // The body read as on a direct route (json.ts), after the key as there; the validator below parses the same
+    // cached text again.
+    if (spec.body)
+      app.on(spec.method.toUpperCase(), honoPath, async (c, next) => {
+        if (isWrite && c.req.header('idempotency-key') === undefined) throw new ApiError('idempotency-key-missing');
+        parseJsonBody(await c.req.text(), c.get('lang'));
+        await next();
+      });
 
     const route = createRoute({
       method: spec.method,
@@ -342,7 +393,14 @@ export function createApp(opts: AppOptions) {
         },
       },
     });
-    const hook = (result: { success: boolean; error?: z.ZodError; target?: string }, c: Context<Env>) => {
+    const hook = (
+      result: { success: boolean; data?: unknown; error?: z.ZodError; target?: string },
+      c: Context<Env>,
+    ) => {
+      if (result.success && result.target !== 'header') {
+        const errors = textErrors(result.data, c.get('lang'));
+        if (errors.length) throw new ApiError('invalid-request', { errors });
+      }
       if (!result.success && result.error) {
         const schema =
           result.target === 'json'
@@ -412,15 +470,11 @@ export function createApp(opts: AppOptions) {
           if (isWrite && incoming.header('idempotency-key') === undefined)
             throw new ApiError('idempotency-key-missing');
           if (spec.body) {
-            let json: unknown;
-            try {
-              json = JSON.parse(text as string);
-            } catch {
-              throw new ApiError('bad-json');
-            }
-            const parsed = spec.body.safeParse(json);
+            const parsed = spec.body.safeParse(parseJsonBody(text as string, lang));
             if (!parsed.success)
               throw new ApiError('invalid-request', { errors: fieldErrors(parsed.error, lang, spec.body) });
+            const errors = textErrors(parsed.data, lang);
+            if (errors.length) throw new ApiError('invalid-request', { errors });
             ctx.body = parsed.data as Infer<B>;
           }
           const a = await answer(ctx, incoming);
@@ -463,8 +517,24 @@ export function createApp(opts: AppOptions) {
     return c.body(p.body, p.status as 400, p.headers);
   });
   app.notFound((c) => {
+    // A route's path with a method it does not take: 405 with the methods it does (HEAD goes with GET).
+    const allow = allowedMethods(c.req.path);
+    if (allow.length) {
+      const p = problemAnswer(
+        new ApiError('method-not-allowed', { detail: `${c.req.method} ${c.req.path}` }),
+        c.get('lang') ?? 'zh-hans',
+        { method: c.req.method, path: c.req.path },
+      );
+      return c.body(p.body, 405, { ...p.headers, allow: allow.join(', ') });
+    }
     throw new ApiError('not-found', { detail: `${c.req.method} ${c.req.path}` });
   });
+  const allowedMethods = (path: string) => {
+    const methods = ACCESS.filter((a) =>
+      new RegExp(`^${a.path.replace(/[.]/g, '\\.').replace(/\{\w+\}/g, '[^/]+')}$`).test(path),
+    ).map((a) => a.method);
+    return methods.includes('GET') ? [...methods, 'HEAD'] : methods;
+  };
 
   // ---- public ----------------------------------------------------------------------------------------------
   add(
@@ -821,7 +891,7 @@ export function createApp(opts: AppOptions) {
     { method: 'get', path: '/staff/sessions', access: anyStaff, summary: 'My sessions (one per device)' },
     async ({ staff }) => ({ sessions: await listSessions(ledger, staff!.id) }),
   );
-  const sessionParams = z.object({ id: z.coerce.number().int().positive() });
+  const sessionParams = z.object({ id: wholeNumber({ minimum: 1 }).pipe(z.number().int().positive()) });
   add(
     {
       method: 'post',
@@ -1060,7 +1130,7 @@ export function createApp(opts: AppOptions) {
     { method: 'get', path: '/admin/staff', access: ['admin'], summary: 'Staff and their active sessions' },
     async () => ({ staff: await listStaff(ledger) }),
   );
-  const staffParams = z.object({ id: z.coerce.number().int().positive() });
+  const staffParams = z.object({ id: wholeNumber({ minimum: 1 }).pipe(z.number().int().positive()) });
   add(
     {
       method: 'post',
@@ -1182,8 +1252,8 @@ export function createApp(opts: AppOptions) {
     },
   );
   const auditQuery = z.object({
-    after: z.coerce.number().int().min(0).default(0),
-    limit: z.coerce.number().int().min(1).max(500).default(100),
+    after: wholeNumber({ minimum: 0, default: 0 }).pipe(z.number().int().min(0)).default(0),
+    limit: wholeNumber({ minimum: 1, maximum: 500, default: 100 }).pipe(z.number().int().min(1).max(500)).default(100),
   });
   add(
     {
@@ -1214,7 +1284,17 @@ export function createApp(opts: AppOptions) {
    * through Hono (@hono/node-server). A check-in this way costs about half the service's CPU it costs through
    * Hono's Web Request and Response (docs/points.md, Measuring).
    */
-  const hono = getRequestListener(app.fetch);
+  // A request Hono's adapter cannot make a Web Request of (a Host that is no host, a backslash in the path): the
+  // same problem+json as every other refusal, not an empty 400.
+  const hono = getRequestListener(app.fetch, {
+    errorHandler: (e) => {
+      const p = problemAnswer((e as Error)?.name === 'RequestError' ? new ApiError('bad-http') : e, 'zh-hans', {
+        method: '(before routing)',
+        path: '',
+      });
+      return new Response(p.body, { status: p.status, headers: { ...p.headers, 'x-content-type-options': 'nosniff' } });
+    },
+  });
   const node = (req: IncomingMessage, res: ServerResponse) => {
     const url = req.url ?? '/';
     const q = url.indexOf('?');

@@ -7,7 +7,9 @@ import { nearestKey } from '@hc/domain/fields.ts';
 import { z } from 'zod';
 
 export type Lang = 'zh-hans' | 'zh-hant' | 'en';
-const T = (zhHans: string, zhHant: string, en: string) => ({ 'zh-hans': zhHans, 'zh-hant': zhHant, en });
+/** Words in each language the problems speak. */
+type Words = Record<Lang, string>;
+export const T = (zhHans: string, zhHant: string, en: string): Words => ({ 'zh-hans': zhHans, 'zh-hant': zhHant, en });
 
 export const PROBLEMS = {
   'invalid-request': [
@@ -20,6 +22,19 @@ export const PROBLEMS = {
   ],
   'bad-json': [400, T('请求内容不是完整的 JSON', '請求內容不是完整的 JSON', 'The body is not complete JSON')],
   'too-large': [413, T('请求内容太大', '請求內容太大', 'The request body is too large')],
+  'headers-too-large': [
+    431,
+    T(
+      '请求头太大（Cookie 太多或太长？）',
+      '請求標頭太大（Cookie 太多或太長？）',
+      'The request headers are too large (too many or too long cookies?)',
+    ),
+  ],
+  'bad-http': [400, T('请求的格式不对，无法读取', '請求的格式不對，無法讀取', 'The request is not well-formed HTTP')],
+  'request-timeout': [
+    408,
+    T('请求发送得太慢，已超时', '請求傳送得太慢，已逾時', 'The request took too long to arrive'),
+  ],
   'unsupported-media-type': [
     415,
     T('请求内容须为 application/json', '請求內容須為 application/json', 'The body must be application/json'),
@@ -51,6 +66,10 @@ export const PROBLEMS = {
   forbidden: [403, T('您的角色不能进行这项操作', '您的角色不能進行這項操作', 'Your role may not do this')],
   'origin-refused': [403, T('请求来源不被接受', '請求來源不被接受', 'Requests from this origin are refused')],
   'not-found': [404, T('找不到所请求的内容', '找不到所請求的內容', 'Not found')],
+  'method-not-allowed': [
+    405,
+    T('这个地址不接受这种请求方法', '這個位址不接受這種請求方法', 'This address does not take this method'),
+  ],
   'unknown-card': [
     404,
     T('找不到这张积分卡，请核对卡号', '找不到這張積分卡，請核對卡號', 'No such points card: check the number'),
@@ -170,9 +189,10 @@ export interface FieldError {
 export class ApiError extends Error {
   readonly code: ProblemCode;
   readonly status: number;
-  readonly detail?: string;
+  /** More about this case: the same in every language (an id, a method and path), or words in each (T()). */
+  readonly detail?: string | Words;
   readonly errors?: FieldError[];
-  constructor(code: ProblemCode, opts: { detail?: string; errors?: FieldError[] } = {}) {
+  constructor(code: ProblemCode, opts: { detail?: string | Words; errors?: FieldError[] } = {}) {
     super(code);
     this.code = code;
     this.status = PROBLEMS[code][0];
@@ -198,48 +218,110 @@ export function problemBody(e: ApiError, lang: Lang, instance?: string) {
     type: `https://jiankang.example/problems/${e.code}`,
     title: PROBLEMS[e.code][1][lang],
     status: e.status,
-    ...(e.detail ? { detail: e.detail } : {}),
+    ...(e.detail ? { detail: typeof e.detail === 'string' ? e.detail : e.detail[lang] } : {}),
     ...(e.errors ? { errors: e.errors } : {}),
     ...(instance ? { instance } : {}),
   };
 }
 
 const FIELD_WORDS = {
-  'zh-hans': { unknown: '未知字段', mean: '是否想写', known: '可用字段', required: '必填', type: '类型不对，应为' },
-  'zh-hant': { unknown: '未知欄位', mean: '是否想寫', known: '可用欄位', required: '必填', type: '類型不對，應為' },
+  'zh-hans': {
+    unknown: '未知字段',
+    mean: '是否想写',
+    known: '可用字段',
+    required: '必填',
+    type: '类型不对，应为',
+    text: '含有不能保存的字符（NUL 或不成对的 Unicode 代理项）',
+  },
+  'zh-hant': {
+    unknown: '未知欄位',
+    mean: '是否想寫',
+    known: '可用欄位',
+    required: '必填',
+    type: '類型不對，應為',
+    text: '含有無法儲存的字元（NUL 或不成對的 Unicode 代理項）',
+  },
   en: {
     unknown: 'unknown field',
     mean: 'did you mean',
     known: 'known fields',
     required: 'required',
     type: 'wrong type, expected',
+    text: 'contains a character that cannot be stored (NUL or an unpaired surrogate)',
   },
 } as const;
 
-function knownKeys(schema: unknown, path: readonly PropertyKey[]): string[] {
-  let s = schema as { _zod?: { def?: Record<string, unknown> } } | undefined;
+/** Text PostgreSQL cannot keep as sent: a NUL (refused by it), half a surrogate pair (stored as U+FFFD). */
+const unstorable = (s: string) => s.includes('\u0000') || !s.isWellFormed();
+
+/**
+ * Every string (and object key) in a request's body, path or query that PostgreSQL cannot keep as sent, as field
+ * errors: refused with the rest of the validation, before anything reads or writes with it. Walks without
+ * recursion, so no depth of nesting overflows the stack.
+ */
+export function textErrors(value: unknown, lang: Lang): FieldError[] {
+  const out: FieldError[] = [];
+  const stack: Array<[unknown, string[]]> = [[value, []]];
+  const at = (p: string[]) => p.join('.') || '(body)';
+  while (stack.length) {
+    const [v, path] = stack.pop()!;
+    if (typeof v === 'string') {
+      if (unstorable(v)) out.push({ path: at(path), message: FIELD_WORDS[lang].text });
+    } else if (Array.isArray(v)) v.forEach((x, i) => stack.push([x, [...path, String(i)]]));
+    else if (v && typeof v === 'object')
+      for (const [k, x] of Object.entries(v)) {
+        if (unstorable(k))
+          out.push({ path: at([...path, k.replace(/[^\x20-\x7e]/g, '?')]), message: FIELD_WORDS[lang].text });
+        else stack.push([x, [...path, k]]);
+      }
+  }
+  return out;
+}
+
+type Def = Record<string, unknown>;
+/** The definition of the schema at a path in a body (through optional, default… wrappers), or undefined. */
+function defAt(schema: unknown, path: readonly PropertyKey[]): Def | undefined {
+  let s = schema as { _zod?: { def?: Def } } | undefined;
   for (let i = 0; i <= path.length && s; i++) {
     let def = s._zod?.def;
     while (def && ['optional', 'nullable', 'default', 'pipe'].includes(def.type as string))
-      def =
-        (def.innerType ?? def.in)
-          ? ((def.innerType ?? def.in) as { _zod?: { def?: Record<string, unknown> } })._zod?.def
-          : undefined;
-    if (!def) return [];
-    if (i === path.length) return def.type === 'object' ? Object.keys(def.shape as object) : [];
+      def = (def.innerType ?? def.in) ? ((def.innerType ?? def.in) as { _zod?: { def?: Def } })._zod?.def : undefined;
+    if (!def) return undefined;
+    if (i === path.length) return def;
     const head = path[i];
     if (def.type === 'object' && typeof head === 'string') s = (def.shape as Record<string, typeof s>)[head];
     else if (def.type === 'array') s = def.element as typeof s;
-    else return [];
+    else return undefined;
   }
-  return [];
+  return undefined;
 }
+
+function knownKeys(schema: unknown, path: readonly PropertyKey[]): string[] {
+  const def = defAt(schema, path);
+  return def?.type === 'object' ? Object.keys(def.shape as object) : [];
+}
+
+/** How far a body is from one form of a union: its issues, an unknown field counting once per field. */
+const distance = (issues: readonly z.core.$ZodIssue[]) =>
+  issues.reduce((n, i) => n + (i.code === 'unrecognized_keys' ? i.keys.length : 1), 0);
 
 /** Field errors of a failed parse, with the nearest known field for a mistyped one. */
 export function fieldErrors(error: z.ZodError, lang: Lang, schema?: unknown): FieldError[] {
   const w = FIELD_WORDS[lang];
-  return error.issues.flatMap((issue) => {
+  return error.issues.flatMap((issue): FieldError[] => {
     const at = (p: readonly PropertyKey[]) => p.map(String).join('.') || '(body)';
+    // One of several forms (a correction reverses a transfer or moves points): what is wrong in the closest form,
+    // not "invalid input" for the whole body.
+    if (issue.code === 'invalid_union' && issue.errors.length) {
+      const best = issue.errors.reduce((b, e, i) => (distance(e) < distance(issue.errors[b]!) ? i : b), 0);
+      const options = defAt(schema, issue.path)?.options as unknown[] | undefined;
+      const inner = fieldErrors(new z.ZodError(issue.errors[best]!), lang, options?.[best]);
+      const prefix = issue.path.map(String).join('.');
+      return inner.map((e) => ({
+        ...e,
+        path: !prefix ? e.path : e.path === '(body)' ? prefix : `${prefix}.${e.path}`,
+      }));
+    }
     if (issue.code === 'unrecognized_keys') {
       const known = schema ? knownKeys(schema, issue.path) : [];
       return issue.keys.map((key) => {

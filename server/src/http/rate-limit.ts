@@ -3,6 +3,8 @@
  * one service process guards itself; several instances behind a balancer each count their own share (a
  * shared limit would go in the proxy, e.g. nginx limit_req, which deploy/nginx.conf sets for /api/).
  */
+import ipaddr from 'ipaddr.js';
+
 export type LimitKind = 'enrol' | 'checkin' | 'redeem';
 export type Limits = Record<LimitKind, number>;
 
@@ -29,11 +31,33 @@ export class RateLimiter {
     const key = `${kind}|${client}`;
     const w = this.windows.get(key);
     if (!w || now - w.start >= 60_000) {
-      if (this.windows.size > 50_000) this.windows.clear();
+      if (this.windows.size > 50_000) {
+        // Forget the windows that have ended first: clearing them all would give every client a fresh count.
+        for (const [k, v] of this.windows) if (now - v.start >= 60_000) this.windows.delete(k);
+        if (this.windows.size > 50_000) this.windows.clear();
+      }
       this.windows.set(key, { start: now, n: 1 });
       return true;
     }
     w.n++;
     return w.n <= this.limits[kind];
   }
+}
+
+/**
+ * The client a per-address limit counts: an IPv4 address as it is (also when written as IPv6, ::ffff:a.b.c.d), an
+ * IPv6 address by its /64, the block one subscriber or host is given (it could otherwise take a new address, and
+ * a fresh count, for every request), written one way whatever the spelling (parsed by ipaddr.js).
+ */
+export function addressKey(address: string): string {
+  const bare = address.replace(/%.*$/, ''); // a zone (fe80::1%eth0)
+  if (!ipaddr.isValid(bare)) return address;
+  const ip = ipaddr.parse(bare);
+  if (ip.kind() === 'ipv4') return ip.toString();
+  const v6 = ip as ipaddr.IPv6;
+  if (v6.isIPv4MappedAddress()) return v6.toIPv4Address().toString();
+  return `${v6.parts
+    .slice(0, 4)
+    .map((h) => h.toString(16))
+    .join(':')}::/64`;
 }

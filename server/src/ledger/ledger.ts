@@ -15,7 +15,7 @@ import type { ExpiryPolicy } from '@hc/domain/points/model.ts';
 import { addDays, localDate } from '@hc/domain/time.ts';
 import type { DB } from '../db/types.ts';
 import { randomToken, sha256, type Keyring } from '../crypto.ts';
-import { ApiError } from '../http/problem.ts';
+import { ApiError, T } from '../http/problem.ts';
 import { audit, AuditChainer, chainAudit, deferredAudit } from './audit.ts';
 import { constraintProblem, retryable } from './pg-errors.ts';
 
@@ -72,6 +72,11 @@ function canonical(v: unknown): string {
       .join(',')}}`;
   return JSON.stringify(v) ?? 'null';
 }
+
+/** Details of not-found answers (in each language the problems speak). */
+export const noReward = (id: string) => T(`没有兑换项目“${id}”`, `沒有兌換項目「${id}」`, `no reward "${id}"`);
+const noOccurrence = (id: string) => T(`没有活动场次 ${id}`, `沒有活動場次 ${id}`, `no occurrence ${id}`);
+const NO_VOUCHER = T('没有这张兑换券', '沒有這張兌換券', 'no such voucher');
 
 export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,100}$/;
 
@@ -312,7 +317,10 @@ export class Ledger {
       return liveDeviceCard(row);
     }
     const n = ref.number ? normaliseCardNumber(ref.number) : undefined;
-    if (!n) throw new ApiError('unknown-card', { detail: 'the number or its check digit is wrong' });
+    if (!n)
+      throw new ApiError('unknown-card', {
+        detail: T('卡号或它的校验位不对', '卡號或它的校驗位不對', 'the number or its check digit is wrong'),
+      });
     const card = await trx
       .selectFrom('cards')
       .select(['id', 'account_id', 'number', 'status'])
@@ -460,7 +468,13 @@ export class Ledger {
   ) {
     const cat = await this.catalogue(trx);
     if (input.consentVersion !== cat.consentVersion)
-      throw new ApiError('consent-required', { detail: `current version: ${cat.consentVersion}` });
+      throw new ApiError('consent-required', {
+        detail: T(
+          `当前版本：${cat.consentVersion}`,
+          `目前版本：${cat.consentVersion}`,
+          `current version: ${cat.consentVersion}`,
+        ),
+      });
     const year = Number(this.today().slice(0, 4));
     if (input.birthYear !== undefined && year - input.birthYear < 14) throw new ApiError('under-14');
     const phone = input.phone?.replace(/[\s-]/g, '');
@@ -728,7 +742,7 @@ export class Ledger {
       .select(['id', 'event_slug', 'event_type', 'local_date', 'status', 'secret', 'active', 'starts_at', 'ends_at'])
       .where('id', '=', id)
       .executeTakeFirst();
-    if (!o || !o.active) throw new ApiError('not-found', { detail: `no occurrence ${id}` });
+    if (!o || !o.active) throw new ApiError('not-found', { detail: noOccurrence(id) });
     if (this.occurrences.size > 10_000) this.occurrences.clear();
     this.occurrences.set(id, { at: Date.now(), row: o });
     return o;
@@ -825,7 +839,10 @@ export class Ledger {
   /** Another activity staff record by its rule (points from the catalogue). */
   async activity(trx: Trx, card: CardRow, ruleId: string, staff: Staff) {
     const rule = (await this.catalogue(trx)).rules.get(ruleId);
-    if (!rule || !rule.activity) throw new ApiError('no-rule', { detail: `no activity rule "${ruleId}"` });
+    if (!rule || !rule.activity)
+      throw new ApiError('no-rule', {
+        detail: T(`没有活动规则“${ruleId}”`, `沒有活動規則「${ruleId}」`, `no activity rule "${ruleId}"`),
+      });
     const r = await this.credit(trx, card, {
       points: rule.points,
       ruleId: rule.id,
@@ -856,7 +873,7 @@ export class Ledger {
       .select(['id', 'cost', 'per_person_limit', 'voucher_days', 'department'])
       .where('id', '=', rewardId)
       .executeTakeFirst();
-    if (!reward) throw new ApiError('not-found', { detail: `no reward "${rewardId}"` });
+    if (!reward) throw new ApiError('not-found', { detail: noReward(rewardId) });
     const today = this.today();
     // 1. the member's balance (CHECK balance >= 0 refuses an overdraft)
     const acct = await trx
@@ -918,7 +935,7 @@ export class Ledger {
         .select(['status', 'valid_until'])
         .where('voucher', '=', voucher)
         .executeTakeFirst();
-      if (!v) throw new ApiError('not-found', { detail: 'no such voucher' });
+      if (!v) throw new ApiError('not-found', { detail: NO_VOUCHER });
       throw new ApiError(v.status === 'issued' ? 'voucher-expired' : 'voucher-not-issued');
     }
     await audit(
@@ -937,8 +954,7 @@ export class Ledger {
       .where('voucher', '=', voucher)
       .forUpdate()
       .executeTakeFirst();
-    if (!v || (actor.card && v.card_id !== actor.card.id))
-      throw new ApiError('not-found', { detail: 'no such voucher' });
+    if (!v || (actor.card && v.card_id !== actor.card.id)) throw new ApiError('not-found', { detail: NO_VOUCHER });
     if (v.status !== 'issued') throw new ApiError('voucher-not-issued');
     const card = await trx
       .selectFrom('cards')
@@ -999,7 +1015,14 @@ export class Ledger {
     let debit: number, credit: number, amount: number;
     if (input.reverses !== undefined) {
       const t = await trx.selectFrom('transfers').selectAll().where('id', '=', input.reverses).executeTakeFirst();
-      if (!t) throw new ApiError('not-found', { detail: `no transfer ${input.reverses}` });
+      if (!t)
+        throw new ApiError('not-found', {
+          detail: T(
+            `没有编号为 ${input.reverses} 的记录`,
+            `沒有編號為 ${input.reverses} 的記錄`,
+            `no transfer ${input.reverses}`,
+          ),
+        });
       [debit, credit, amount] = [t.credit_account, t.debit_account, t.amount];
     } else {
       const card = input.card!;

@@ -14,7 +14,7 @@ import { expiryDate } from '@hc/domain/points/expiry.ts';
 import { sql } from 'kysely';
 import { randomToken, sha256 } from '../crypto.ts';
 import { ApiError } from '../http/problem.ts';
-import type { CardRow, Ledger, OneStatementWrite, Staff } from './ledger.ts';
+import { noReward, type CardRow, type Ledger, type OneStatementWrite, type Staff } from './ledger.ts';
 import { constraintProblem, retryable } from './pg-errors.ts';
 
 type Attended = { transfer: number; points: number; balance: number };
@@ -89,7 +89,7 @@ export function redeemInOneStatement(ledger: Ledger, card: CardRow, rewardId: st
       } catch (e) {
         if (e instanceof ApiError) throw e;
         const message = (e as Error).message;
-        if (message === 'hc:no-reward') throw new ApiError('not-found', { detail: `no reward "${rewardId}"` });
+        if (message === 'hc:no-reward') throw new ApiError('not-found', { detail: noReward(rewardId) });
         if (message === 'hc:reward-unavailable') throw new ApiError('reward-unavailable');
         if (retryable(e) && attempt < 5) continue;
         throw constraintProblem(e) ?? e;

@@ -1,5 +1,5 @@
 /** PostgreSQL errors that are answers, not faults: a constraint that held, a transaction to try again. */
-import { ApiError, type ProblemCode } from '../http/problem.ts';
+import { ApiError, T, type ProblemCode } from '../http/problem.ts';
 
 interface PgError {
   code?: string;
@@ -20,7 +20,9 @@ export function constraintProblem(e: unknown): ApiError | undefined {
   const err = e as PgError;
   // Text PostgreSQL cannot store (a NUL character): the request's fault, refused before anything is kept.
   if (err.code === '22021' || err.code === '22P05')
-    return new ApiError('invalid-request', { detail: 'text must not contain NUL characters' });
+    return new ApiError('invalid-request', {
+      detail: T('文字中不能有 NUL 字符', '文字中不能有 NUL 字元', 'text must not contain NUL characters'),
+    });
   if ((err.code === '23514' || err.code === '23505') && err.constraint && BY_CONSTRAINT[err.constraint])
     return new ApiError(BY_CONSTRAINT[err.constraint]!);
   return undefined;

@@ -5,7 +5,7 @@
  */
 import { sql } from 'kysely';
 import { randomToken, sha256 } from '../crypto.ts';
-import { ApiError } from '../http/problem.ts';
+import { ApiError, T } from '../http/problem.ts';
 import { audit } from './audit.ts';
 import type { Ledger, Role, Staff, Trx } from './ledger.ts';
 
@@ -95,6 +95,8 @@ export async function sessionStaff(
   ledger: Ledger,
   token: string,
   idleMinutes: Readonly<Record<Role, number>> = IDLE_MINUTES,
+  /** false: only say whose session it is (a refused request must not keep an idle session alive). */
+  touch = true,
 ): Promise<Staff | undefined> {
   const now = ledger.now();
   const hash = sha256(token);
@@ -124,7 +126,7 @@ export async function sessionStaff(
   const idle = now.getTime() - row.lastSeen;
   if (idle > idleMinutes[row.staff.role] * 60_000) return undefined;
   // Touch at most once a minute: a busy volunteer's scans do not each write the session row.
-  if (idle > 60_000) {
+  if (touch && idle > 60_000) {
     await ledger.db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', row.staff.sessionId).execute();
     row.lastSeen = now.getTime();
   }
@@ -156,7 +158,10 @@ export async function revokeSession(ledger: Ledger, trx: Trx, staff: Staff, sess
     .where('revoked_at', 'is', null)
     .returning('id')
     .executeTakeFirst();
-  if (!r) throw new ApiError('not-found', { detail: 'no such active session' });
+  if (!r)
+    throw new ApiError('not-found', {
+      detail: T('没有这个有效的登录设备', '沒有這個有效的登入裝置', 'no such active session'),
+    });
   ledger.sessions.clear();
   await audit(
     trx,
@@ -174,7 +179,10 @@ export async function revokeStaff(ledger: Ledger, trx: Trx, admin: Staff, staffI
     .where('revoked_at', 'is', null)
     .returning('id')
     .executeTakeFirst();
-  if (!r) throw new ApiError('not-found', { detail: 'no such active staff member' });
+  if (!r)
+    throw new ApiError('not-found', {
+      detail: T('没有这位在职的工作人员', '沒有這位在職的工作人員', 'no such active staff member'),
+    });
   ledger.sessions.clear();
   await trx
     .updateTable('sessions')
