@@ -49,7 +49,8 @@ describe('the site on the service’s port', () => {
     writeFileSync(path.join(base, 'package.json'), '{"OUTSIDE":1}');
     f = await fixture(ENGINES[0]!);
     svc = await startService({
-      database: f.db,
+      // Its keyring in the test's own folder, not the default .data/points (absent on a fresh clone).
+      database: { ...f.db, dataDir: base },
       site: staticHandler(dist),
       port: 0,
       host: '127.0.0.1',
@@ -57,8 +58,10 @@ describe('the site on the service’s port', () => {
     });
   });
   afterAll(async () => {
-    svc?.server.closeAllConnections();
-    await new Promise((r) => svc?.server.close(r));
+    if (svc) {
+      svc.server.closeAllConnections();
+      await new Promise((r) => svc.server.close(r));
+    }
     await f?.close();
     rmSync(base, { recursive: true, force: true });
   });
