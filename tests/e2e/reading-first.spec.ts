@@ -304,6 +304,32 @@ test('the reading tools: listening is one tap from the top; the player and every
   );
 });
 
+test('closing the player before its code has arrived still stops the recording', async ({ page }) => {
+  // A slow connection: the player's own code is held back while the reader opens the player and closes it again.
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route('**/_astro/audio-player.*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(ARTICLES[0]);
+  const listen = page.locator('.rt-listen');
+  test.skip(!(await listen.count()), 'no article with a recording in the content');
+  const paused = () =>
+    page
+      .locator('[data-audio-player]')
+      .evaluate((root) => root.querySelector<HTMLAudioElement>('audio[data-ap-audio]')!.paused);
+  await listen.click();
+  await expect.poll(paused).toBe(false);
+  await listen.click();
+  await expect(page.locator('[data-audio-player]')).toBeHidden();
+  expect(await paused()).toBe(true);
+  // And once the code arrives, nothing starts it again.
+  release();
+  await page.waitForTimeout(500);
+  expect(await paused()).toBe(true);
+});
+
 for (const url of [
   ARTICLES[0],
   ARTICLES[2],

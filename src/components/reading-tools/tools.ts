@@ -76,10 +76,12 @@ for (const root of document.querySelectorAll<HTMLElement>('[data-audio-player]')
   if (opener) {
     for (const type of ['pointerdown', 'mouseover', 'focusin', 'keydown'])
       opener.addEventListener(type, () => void load().catch(() => {}), { passive: true, once: true });
-    // Before the player's code has loaded, opening the player starts the recording here (it runs before the
-    // page-wide disclosure handler flips aria-expanded, like the player's own listener).
+    // Before the player's code has loaded, opening the player starts the recording here and closing it pauses it
+    // (this runs before the page-wide disclosure handler flips aria-expanded, like the player's own listener).
     opener.addEventListener('click', () => {
-      if (!run && opener.ariaExpanded !== 'true') play();
+      if (run) return;
+      if (opener.ariaExpanded !== 'true') play();
+      else audio?.pause();
     });
   }
 }
